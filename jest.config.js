@@ -1,0 +1,12 @@
+/** Jest in ESM mode (the markdown and GitHub libraries are ESM-only); ts-jest only transpiles, `tsc` type-checks. */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }],
+  },
+  testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  collectCoverageFrom: ['src/**/*.ts', '!src/index.ts', '!src/cli-main.ts'],
+  coverageThreshold: { global: { lines: 80, branches: 70 } },
+};

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+
+/** How bad a finding is: `error` = the course checker fails or crashes on it; `warning` = likely mistake; `notice` = not answered yet. */
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** Severities from most to least severe. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+
+/** One finding about a report: data, never an exception. Lines and columns are 1-based; `endColumn` is exclusive. */
+export interface Diagnostic {
+  /** Stable kebab-case rule id, e.g. `word-count`. */
+  ruleId: string;
+  severity: Severity;
+  /** One sentence to the student saying what to change. */
+  message: string;
+  /** Report path the finding belongs to (relative to the repository root in the action). */
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Question number the finding is about, or null for the whole file. */
+  question: number | null;
+  expected?: unknown;
+  actual?: unknown;
+  /** Extra detail that does not fit the one-sentence message. */
+  note?: string;
+  /** Stable identity of the finding across runs, independent of its line (see {@link fingerprint}). */
+  fingerprint: string;
+}
+
+/** Numeric rank of a severity: lower is more severe. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+/** Whether `severity` is at least as severe as `threshold`. */
+export function reaches(severity: Severity, threshold: Severity): boolean {
+  return severityRank(severity) <= severityRank(threshold);
+}
+
+/**
+ * A short hash naming a finding by what it is about, not where: rule, question and a discriminator such as the
+ * image path. Line numbers are left out so that editing one answer does not make every later finding "new".
+ */
+export function fingerprint(ruleId: string, question: number | null, key = ''): string {
+  return createHash('sha256')
+    .update(`${ruleId}\u0000${question ?? '-'}\u0000${key}`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** Orders diagnostics by line, column, then severity, then rule id: the order students read them in. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    severityRank(a.severity) - severityRank(b.severity) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}

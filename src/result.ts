@@ -1,0 +1,59 @@
+import type { Diagnostic } from './diagnostic.js';
+
+/** Course editions whose template and checker report-check knows. */
+export const EDITIONS = ['2023', '2024', '2025', '2026'] as const;
+/** A known course edition. */
+export type Edition = (typeof EDITIONS)[number];
+
+/** An inclusive range, as the course checker enforces it. */
+export interface Range {
+  min: number;
+  max: number;
+}
+
+/** What one question looks like in the result: the counts the course checker makes, and the ranges it applies. */
+export interface QuestionSummary {
+  number: number;
+  /** Whitespace-separated tokens, counted as the course checker counts them. */
+  words: number;
+  /** `![..](..)` matches, counted as the course checker counts them. */
+  images: number;
+  /** False while the answer is empty or still the template placeholder. */
+  answered: boolean;
+  wordRange: Range | null;
+  imageRange: Range | null;
+  /** `ok`, `fail` (a range is broken), `unanswered`, or `missing` (no such question in the report). */
+  status: 'ok' | 'fail' | 'unanswered' | 'missing';
+  /** Line of the question's heading (1-based), or null when the question is missing. */
+  line: number | null;
+  /** Line of the question's `Answer:` marker, or null when there is none. */
+  answerLine: number | null;
+}
+
+/** One warning the course checker prints. */
+export interface CourseCheckerFailure {
+  question: number;
+  kind: 'words' | 'images';
+  min: number;
+  max: number;
+  got: number;
+}
+
+/** Predicted outcome of the course's own `report.py check` on this report. */
+export interface CourseCheckerVerdict {
+  outcome: 'pass' | 'fail' | 'crash';
+  failures: CourseCheckerFailure[];
+  /** Why it crashes (the error it would raise), else null. */
+  reason: string | null;
+}
+
+/** Everything report-check found out about one report. The JSON output is an array of these. */
+export interface CheckResult {
+  path: string;
+  edition: Edition | 'custom';
+  /** How the edition was chosen: detected from the prompts, or given by a flag / input. */
+  editionSource: 'detected' | 'given';
+  diagnostics: Diagnostic[];
+  questions: QuestionSummary[];
+  courseChecker: CourseCheckerVerdict;
+}
