@@ -1,0 +1,120 @@
+import { keyDiagnostics, planAnnotations, planResolutions, planReview } from '../../src/review/plan.js';
+import { diag } from '../support/results.js';
+
+const HUNKS = [{ start: 1, end: 10 }];
+
+describe('keyDiagnostics', () => {
+  it('should use the fingerprint and make repeats unique', () => {
+    const a = diag({ fingerprint: 'f' });
+    const keys = keyDiagnostics([a, { ...a, line: 5 }, diag({ fingerprint: 'g' })]).map((k) => k.key);
+    expect(keys).toEqual(['f', 'f~2', 'g']);
+  });
+});
+
+describe('planReview', () => {
+  it('should put findings on diff lines inline and the others in the body', () => {
+    const plan = planReview({
+      diagnostics: [diag({ line: 3, fingerprint: 'in' }), diag({ line: 30, fingerprint: 'out' })],
+      hunks: HUNKS,
+      postedInline: new Set(),
+      postedInBody: new Set(),
+    });
+    expect(plan.inline.map((c) => [c.key, c.line, c.startLine])).toEqual([['in', 3, null]]);
+    expect(plan.body.map((b) => b.key)).toEqual(['out']);
+  });
+
+  it('should not post again what an earlier run posted', () => {
+    const plan = planReview({
+      diagnostics: [diag({ line: 3, fingerprint: 'in' }), diag({ line: 30, fingerprint: 'out' })],
+      hunks: HUNKS,
+      postedInline: new Set(['in']),
+      postedInBody: new Set(['out']),
+    });
+    expect(plan.inline).toEqual([]);
+    expect(plan.body).toEqual([]);
+    expect(plan.alreadyPosted.map((k) => k.key).sort()).toEqual(['in', 'out']);
+  });
+
+  it('should post inline a finding that was only listed in a body before, once its line is in the diff', () => {
+    const plan = planReview({
+      diagnostics: [diag({ line: 3, fingerprint: 'x' })],
+      hunks: HUNKS,
+      postedInline: new Set(),
+      postedInBody: new Set(['x']),
+    });
+    expect(plan.inline).toHaveLength(1);
+  });
+
+  it('should cap inline comments, most severe first, and move the rest to the body', () => {
+    const diagnostics = [
+      ...Array.from({ length: 5 }, (_, i) => diag({ line: i + 1, severity: 'notice', fingerprint: `n${i}` })),
+      diag({ line: 9, severity: 'error', fingerprint: 'e' }),
+    ];
+    const plan = planReview({
+      diagnostics,
+      hunks: HUNKS,
+      postedInline: new Set(),
+      postedInBody: new Set(),
+      maxInline: 3,
+    });
+    expect(plan.inline.map((c) => c.key)).toEqual(['e', 'n0', 'n1']);
+    expect(plan.body.map((c) => c.key)).toEqual(['n2', 'n3', 'n4']);
+  });
+
+  it('should never drop a finding', () => {
+    const diagnostics = Array.from({ length: 80 }, (_, i) =>
+      diag({ line: (i % 20) + 1, fingerprint: `f${i % 50}`, severity: i % 3 ? 'warning' : 'error' }),
+    );
+    const plan = planReview({
+      diagnostics,
+      hunks: HUNKS,
+      postedInline: new Set(['f1', 'f2~2']),
+      postedInBody: new Set(['f30']),
+    });
+    expect(plan.inline.length + plan.body.length + plan.alreadyPosted.length).toBe(80);
+    expect(plan.inline.length).toBeLessThanOrEqual(30);
+  });
+
+  it('should put every finding in the body when the file has no patch', () => {
+    const plan = planReview({
+      diagnostics: [diag()],
+      hunks: [],
+      postedInline: new Set(),
+      postedInBody: new Set(),
+    });
+    expect(plan.body).toHaveLength(1);
+  });
+});
+
+describe('planResolutions', () => {
+  it('should resolve our open threads whose finding is gone, unless someone else replied', () => {
+    const ids = planResolutions(
+      [
+        { id: 'fixed', key: 'a', isResolved: false, hasOtherAuthors: false },
+        { id: 'still', key: 'b', isResolved: false, hasOtherAuthors: false },
+        { id: 'discussed', key: 'c', isResolved: false, hasOtherAuthors: true },
+        { id: 'done', key: 'd', isResolved: true, hasOtherAuthors: false },
+      ],
+      new Set(['b']),
+    );
+    expect(ids).toEqual(['fixed']);
+  });
+});
+
+describe('planAnnotations', () => {
+  it('should order errors first, then by line, with columns only on one-line findings', () => {
+    const annotations = planAnnotations([
+      diag({ line: 1, severity: 'notice' }),
+      diag({ line: 7, endLine: 9, severity: 'error' }),
+      diag({ line: 3, column: 2, endColumn: 5, severity: 'error', question: null, note: 'n' }),
+    ]);
+    expect(annotations.map((a) => [a.level, a.startLine])).toEqual([
+      ['error', 3],
+      ['error', 7],
+      ['notice', 1],
+    ]);
+    expect(annotations[0]).toMatchObject({ startColumn: 2, endColumn: 5, title: 'report-check: word-count' });
+    expect(annotations[1]).toMatchObject({ endLine: 9, title: 'report-check: word-count (question 1)' });
+    expect(annotations[1]?.startColumn).toBeUndefined();
+  });
+});

@@ -1,0 +1,195 @@
+import {
+  codeBlock,
+  codeSpan,
+  MAX_BODY_CHARS,
+  marker,
+  neutralise,
+  parseMarkers,
+  renderCourseChecker,
+  renderInlineComment,
+  renderJobSummary,
+  renderQuestionTable,
+  renderReviewBody,
+  renderSummaryComment,
+} from '../../src/review/render.js';
+import { diag, question, result } from '../support/results.js';
+
+describe('neutralise', () => {
+  it('should break @mentions with a zero-width joiner', () => {
+    expect(neutralise('ask @octocat or @org/team')).toBe('ask @\u200doctocat or @\u200dorg/team');
+  });
+
+  it('should escape HTML so no tag or comment renders', () => {
+    expect(neutralise('<img src=x onerror=alert(1)> <!-- report-check:summary -->')).toBe(
+      '&lt;img src=x onerror=alert(1)&gt; &lt;!-- report-check:summary --&gt;',
+    );
+  });
+
+  it('should keep entity-spelled mentions from rendering as @', () => {
+    expect(neutralise('&#64;octocat &#x40;octocat')).toBe('&amp;#64;octocat &amp;#x40;octocat');
+  });
+
+  it('should show markdown links and images as text', () => {
+    expect(neutralise('![x](http://t.example/p.png)')).toBe('!\\[x\\](http://t.example/p.png)');
+  });
+
+  it('should keep code spans verbatim and re-fence them', () => {
+    expect(neutralise('use `<b>@me</b>` here')).toBe('use `<b>@me</b>` here');
+    expect(neutralise('a `` x ` y `` b')).toBe('a ``x ` y`` b');
+  });
+
+  it('should escape an unclosed backtick', () => {
+    expect(neutralise('it`s <b>')).toBe('it\\`s &lt;b&gt;');
+  });
+});
+
+describe('codeSpan and codeBlock', () => {
+  it('should fence with more backticks than the longest run inside', () => {
+    expect(codeSpan('a ``` b')).toBe('````a ``` b````');
+    expect(codeSpan('`x')).toBe('`` `x ``');
+    expect(codeBlock('```\ncode\n```')).toBe('````text\n```\ncode\n```\n````');
+    expect(codeBlock('plain')).toBe('```text\nplain\n```');
+  });
+});
+
+describe('markers', () => {
+  it('should round-trip a marker through a body', () => {
+    const body = `text\n${marker('finding', { fp: 'abc123' })}\nmore ${marker('review', { sha: 'deadbeef', listed: 'a,b' })}`;
+    expect(parseMarkers(body)).toEqual([
+      { kind: 'finding', fields: { fp: 'abc123' } },
+      { kind: 'review', fields: { sha: 'deadbeef', listed: 'a,b' } },
+    ]);
+  });
+
+  it('should not find a marker in neutralised student text', () => {
+    expect(parseMarkers(neutralise('<!-- report-check:finding fp=x -->'))).toEqual([]);
+  });
+});
+
+describe('renderInlineComment', () => {
+  it('should hold the severity, rule, neutralised message and marker', () => {
+    const body = renderInlineComment(diag({ message: 'Thanks @prof <b>!</b>', note: 'see `a|b`' }), 'k1');
+    expect(body).toContain('**❌ Error** `word-count`: Thanks @\u200dprof &lt;b&gt;!&lt;/b&gt;');
+    expect(body).toContain('> see `a|b`');
+    expect(parseMarkers(body)).toEqual([{ kind: 'finding', fields: { fp: 'k1' } }]);
+  });
+
+  it('should stay under GitHub body limit even with a huge note', () => {
+    const body = renderInlineComment(diag({ note: 'x'.repeat(100_000) }), 'k1');
+    expect(body.length).toBeLessThanOrEqual(MAX_BODY_CHARS);
+    expect(parseMarkers(body)).toHaveLength(1);
+  });
+});
+
+describe('renderReviewBody', () => {
+  it('should list the body findings and their keys in the marker', () => {
+    const d = diag({ line: 40, message: 'Question 1 is missing.' });
+    const body = renderReviewBody({
+      path: 'reports/README.md',
+      headSha: 'a'.repeat(40),
+      inlineCount: 2,
+      bodyFindings: [{ diagnostic: d, key: 'k9' }],
+    });
+    expect(body).toContain('2 new findings on lines');
+    expect(body).toContain('Question 1 is missing.');
+    expect(parseMarkers(body)[0]).toEqual({ kind: 'review', fields: { sha: 'aaaaaaaaaaaa', listed: 'k9' } });
+  });
+
+  it('should stay under the body limit with thousands of findings and say how many were left out', () => {
+    const bodyFindings = Array.from({ length: 5000 }, (_, i) => ({
+      diagnostic: diag({ line: i + 1, message: `Finding ${i} ${'y'.repeat(40)}` }),
+      key: `k${i}`,
+    }));
+    const body = renderReviewBody({ path: 'r.md', headSha: 'b'.repeat(40), inlineCount: 0, bodyFindings });
+    expect(body.length).toBeLessThanOrEqual(MAX_BODY_CHARS);
+    expect(body).toMatch(/… and \d+ more findings/);
+  });
+});
+
+describe('renderQuestionTable', () => {
+  it('should show words, images, ranges and status per question, marking course-checker warnings', () => {
+    const r = result([], {
+      questions: [
+        question(1, { words: 10, status: 'fail' }),
+        question(2, { status: 'missing', wordRange: { min: 100, max: 100 } }),
+        question(3, { images: 1, imageRange: { min: 1, max: 2 } }),
+      ],
+      courseChecker: {
+        outcome: 'fail',
+        failures: [{ question: 1, kind: 'words', min: 50, max: 100, got: 10 }],
+        reason: null,
+      },
+    });
+    const table = renderQuestionTable(r);
+    expect(table).toContain('| 1 | 10 ⚠️ | 50–100 | 0 | — | ❌ out of range |');
+    expect(table).toContain('| 2 | — | 100 | — | — | ❓ missing |');
+    expect(table).toContain('| 3 | 60 | 50–100 | 1 | 1–2 | ✅ ok |');
+  });
+});
+
+describe('renderCourseChecker', () => {
+  it('should describe pass, fail and crash', () => {
+    expect(renderCourseChecker(result())).toContain('**pass**');
+    expect(
+      renderCourseChecker(
+        result([], {
+          courseChecker: {
+            outcome: 'fail',
+            failures: [
+              { question: 3, kind: 'words', min: 1, max: 2, got: 3 },
+              { question: 3, kind: 'images', min: 1, max: 2, got: 3 },
+            ],
+            reason: null,
+          },
+        }),
+      ),
+    ).toContain('**warn** about 1 question: 3.');
+    expect(
+      renderCourseChecker(
+        result([], { courseChecker: { outcome: 'crash', failures: [], reason: 'no <questions>' } }),
+      ),
+    ).toContain('**crash** on this report: no &lt;questions&gt;');
+  });
+});
+
+describe('renderSummaryComment', () => {
+  it('should start with the summary marker and list every finding, errors first', () => {
+    const body = renderSummaryComment({
+      result: result([diag({ line: 2, severity: 'warning', message: 'W' }), diag({ line: 9, message: 'E' })]),
+      headSha: '0123456789abcdef',
+      failOn: 'error',
+    });
+    expect(parseMarkers(body)[0]).toEqual({ kind: 'summary', fields: { path: 'reports/README.md' } });
+    expect(body).toContain('1 error, 1 warning, 0 notices');
+    expect(body).toContain('at 0123456');
+    expect(body.indexOf(': E')).toBeLessThan(body.indexOf(': W'));
+  });
+
+  it('should be deterministic so an unchanged rerun can skip the update', () => {
+    const input = { result: result([diag()]), headSha: 'abc', failOn: 'error' as const };
+    expect(renderSummaryComment(input)).toBe(renderSummaryComment(input));
+  });
+
+  it('should stay under the body limit with many findings', () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      diag({ line: i + 1, message: `M${i} ${'z'.repeat(50)}` }),
+    );
+    const body = renderSummaryComment({ result: result(many), headSha: null, failOn: 'error' });
+    expect(body.length).toBeLessThanOrEqual(MAX_BODY_CHARS);
+    expect(body).toContain('see the job summary');
+  });
+});
+
+describe('renderJobSummary', () => {
+  it('should hold the table, the note and every finding', () => {
+    const md = renderJobSummary({
+      result: result([diag({ message: 'Fix me' })]),
+      headSha: null,
+      failOn: 'error',
+      note: 'NOTE',
+    });
+    expect(md).toContain('| Question | Words |');
+    expect(md).toContain('NOTE');
+    expect(md).toContain('Fix me');
+  });
+});

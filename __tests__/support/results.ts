@@ -1,0 +1,55 @@
+import { fingerprint, type Diagnostic } from '../../src/diagnostic.js';
+import type { CheckResult, QuestionSummary } from '../../src/result.js';
+
+/** A hand-made finding; fields default to an error on line 1 of reports/README.md. */
+export function diag(overrides: Partial<Diagnostic> = {}): Diagnostic {
+  const ruleId = overrides.ruleId ?? 'word-count';
+  const question = overrides.question === undefined ? 1 : overrides.question;
+  const line = overrides.line ?? 1;
+  return {
+    ruleId,
+    severity: 'error',
+    message: `Question ${question} has 10 words; it needs 50–100, so add at least 40.`,
+    path: 'reports/README.md',
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 10,
+    question,
+    fingerprint: fingerprint(ruleId, question, overrides.message ?? ''),
+    ...overrides,
+  };
+}
+
+/** A hand-made question summary. */
+export function question(number: number, overrides: Partial<QuestionSummary> = {}): QuestionSummary {
+  return {
+    number,
+    words: 60,
+    images: 0,
+    answered: true,
+    wordRange: { min: 50, max: 100 },
+    imageRange: null,
+    status: 'ok',
+    line: number * 4,
+    answerLine: number * 4 + 2,
+    ...overrides,
+  };
+}
+
+/** A hand-made result for reports/README.md holding `diagnostics`. */
+export function result(diagnostics: Diagnostic[] = [], overrides: Partial<CheckResult> = {}): CheckResult {
+  return {
+    path: 'reports/README.md',
+    edition: '2026',
+    editionSource: 'detected',
+    diagnostics,
+    questions: [question(1), question(2)],
+    courseChecker: {
+      outcome: diagnostics.some((d) => d.severity === 'error') ? 'fail' : 'pass',
+      failures: [],
+      reason: null,
+    },
+    ...overrides,
+  };
+}

@@ -1,0 +1,141 @@
+import { type Diagnostic, type Severity, severityRank } from '../diagnostic.js';
+import { anchorRange, type Hunk } from './patch.js';
+import { bySeverityThenLine } from './render.js';
+
+/**
+ * At most this many inline comments per review: GitHub's guidance for bots is to keep reviews small (content
+ * creation is limited to ~80 requests a minute and large reviews are slow to load); the rest go in the body.
+ */
+export const MAX_INLINE_COMMENTS = 30;
+
+/** A finding with the key that names it in markers (its fingerprint, made unique within one result). */
+export interface KeyedDiagnostic {
+  diagnostic: Diagnostic;
+  key: string;
+}
+
+/** An inline comment to post: on `line` (RIGHT side), over `startLine..line` when `startLine` is set. */
+export interface PlannedComment extends KeyedDiagnostic {
+  path: string;
+  line: number;
+  startLine: number | null;
+}
+
+/** Where each finding of one run goes. Every finding lands in exactly one of the lists. */
+export interface ReviewPlan {
+  /** New findings on lines of the diff, up to the inline cap. */
+  inline: PlannedComment[];
+  /** New findings outside the diff or past the cap: listed in the review body. */
+  body: KeyedDiagnostic[];
+  /** Findings already posted by an earlier run (inline on a current thread, or listed in a review body). */
+  alreadyPosted: KeyedDiagnostic[];
+}
+
+/** What {@link planReview} needs to know. */
+export interface PlanInput {
+  diagnostics: readonly Diagnostic[];
+  /** Hunks of the report's patch; empty when the file has no patch (no line can take a comment). */
+  hunks: readonly Hunk[];
+  /** Keys that already have a current (not outdated) inline thread of ours. */
+  postedInline: ReadonlySet<string>;
+  /** Keys already listed in the body of one of our reviews. */
+  postedInBody: ReadonlySet<string>;
+  maxInline?: number;
+}
+
+/** Gives each finding a key: its fingerprint, with `~2`, `~3`, … added when fingerprints repeat. */
+export function keyDiagnostics(diagnostics: readonly Diagnostic[]): KeyedDiagnostic[] {
+  const seen = new Map<string, number>();
+  return diagnostics.map((diagnostic) => {
+    const n = (seen.get(diagnostic.fingerprint) ?? 0) + 1;
+    seen.set(diagnostic.fingerprint, n);
+    return { diagnostic, key: n === 1 ? diagnostic.fingerprint : `${diagnostic.fingerprint}~${n}` };
+  });
+}
+
+/**
+ * Decides where each finding goes: inline on the diff (most severe first, capped), else the review body; a
+ * finding posted by an earlier run is not posted again. Never drops a finding: each lands in one list.
+ */
+export function planReview(input: PlanInput): ReviewPlan {
+  const max = input.maxInline ?? MAX_INLINE_COMMENTS;
+  const keyed = keyDiagnostics(input.diagnostics).sort((a, b) =>
+    bySeverityThenLine(a.diagnostic, b.diagnostic),
+  );
+  const plan: ReviewPlan = { inline: [], body: [], alreadyPosted: [] };
+  for (const item of keyed) {
+    const d = item.diagnostic;
+    if (input.postedInline.has(item.key)) {
+      plan.alreadyPosted.push(item);
+      continue;
+    }
+    const anchor = anchorRange(input.hunks, d.line, d.endLine);
+    if (anchor && plan.inline.length < max) {
+      plan.inline.push({ ...item, path: d.path, line: anchor.line, startLine: anchor.startLine });
+    } else if (input.postedInBody.has(item.key)) {
+      plan.alreadyPosted.push(item);
+    } else {
+      plan.body.push(item);
+    }
+  }
+  return plan;
+}
+
+/** One of our earlier inline threads, as far as deciding whether to resolve it goes. */
+export interface OwnThread {
+  id: string;
+  key: string;
+  isResolved: boolean;
+  /** True when anyone other than us commented in the thread: then it is left alone. */
+  hasOtherAuthors: boolean;
+}
+
+/** Our unresolved threads whose finding is gone and that nobody else replied to: resolve them. */
+export function planResolutions(threads: readonly OwnThread[], currentKeys: ReadonlySet<string>): string[] {
+  return threads
+    .filter((t) => !t.isResolved && !t.hasOtherAuthors && !currentKeys.has(t.key))
+    .map((t) => t.id);
+}
+
+/** A workflow-command annotation for one finding. */
+export interface PlannedAnnotation {
+  level: Severity;
+  message: string;
+  title: string;
+  file: string;
+  startLine: number;
+  endLine: number;
+  /** Only when the finding is on one line: GitHub ignores columns on multi-line annotations. */
+  startColumn?: number;
+  endColumn?: number;
+}
+
+/**
+ * Annotations for every finding, most important first: GitHub shows only 10 per level per step and 50 per job
+ * (docs: workflow commands, "Setting an error message"), so errors come first, then by line.
+ */
+export function planAnnotations(diagnostics: readonly Diagnostic[]): PlannedAnnotation[] {
+  return [...diagnostics]
+    .sort(
+      (a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column,
+    )
+    .map((d) => {
+      const endLine = Math.max(d.line, d.endLine);
+      const annotation: PlannedAnnotation = {
+        level: d.severity,
+        message: d.note ? `${d.message}\n${d.note}` : d.message,
+        title:
+          d.question === null
+            ? `report-check: ${d.ruleId}`
+            : `report-check: ${d.ruleId} (question ${d.question})`,
+        file: d.path,
+        startLine: d.line,
+        endLine,
+      };
+      if (endLine === d.line) {
+        annotation.startColumn = d.column;
+        annotation.endColumn = Math.max(d.column, d.endColumn);
+      }
+      return annotation;
+    });
+}

@@ -1,0 +1,355 @@
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { CheckResult, QuestionSummary, Range } from '../result.js';
+
+/** GitHub rejects issue, review and review-comment bodies longer than this ("Body is too long (maximum is 65536 characters)"). */
+export const MAX_BODY_CHARS = 65_536;
+/** What we aim for, leaving room for the marker and the closing lines. */
+const BODY_BUDGET = MAX_BODY_CHARS - 2_000;
+/** The job summary is capped at 1 MiB per step (docs: "Adding a job summary"); stay well under it. */
+export const MAX_JOB_SUMMARY_CHARS = 1_000_000;
+
+const ZWJ = '\u200d';
+const MARKER_PREFIX = 'report-check';
+
+// ---- neutralising student text ------------------------------------------------------------------------------
+
+/** Escapes HTML and breaks `@mentions` in plain (non-code) markdown text. */
+function neutralisePlain(text: string): string {
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // A zero-width joiner after "@" keeps the text readable but stops GitHub from pinging anyone.
+      .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
+      // Markdown links and images in a message would render (a tracking pixel, a disguised link): show them as text.
+      .replace(/([[\]])/g, '\\$1')
+  );
+}
+
+/** A code span holding `text` verbatim, fenced with more backticks than any run inside it. */
+export function codeSpan(text: string): string {
+  const clean = text.replace(/\r?\n/g, ' ');
+  const fence = '`'.repeat(longestRun(clean, '`') + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+/** A fenced code block holding `text` verbatim, with a fence longer than any backtick run inside it. */
+export function codeBlock(text: string): string {
+  const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+  return `${fence}text\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === char ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
+/**
+ * Makes text that may quote the student's report safe to post: HTML escaped, `@mentions` (also spelled as
+ * `&#64;` entities) broken, link syntax shown as text. Code spans in the text stay code spans, re-fenced so
+ * that backticks inside cannot close them early; an unclosed backtick is kept as a literal.
+ */
+export function neutralise(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('`', i);
+    if (open === -1) break;
+    let runEnd = open;
+    while (text[runEnd] === '`') runEnd++;
+    const fence = text.slice(open, runEnd);
+    const close = findClosingFence(text, runEnd, fence.length);
+    if (close === -1) {
+      out += neutralisePlain(text.slice(i, runEnd)).replace(/`/g, '\\`');
+      i = runEnd;
+      continue;
+    }
+    out += neutralisePlain(text.slice(i, open));
+    out += codeSpan(text.slice(runEnd, close).replace(/^ (.*) $/s, '$1'));
+    i = close + fence.length;
+  }
+  return out + neutralisePlain(text.slice(i));
+}
+
+function findClosingFence(text: string, from: number, length: number): number {
+  let i = from;
+  while (i < text.length) {
+    const at = text.indexOf('`', i);
+    if (at === -1) return -1;
+    let end = at;
+    while (text[end] === '`') end++;
+    if (end - at === length) return at;
+    i = end;
+  }
+  return -1;
+}
+
+// ---- markers --------------------------------------------------------------------------------------------------
+
+/** What a hidden marker says: its kind (`finding`, `review`, `summary`) and `key=value` fields. */
+export interface Marker {
+  kind: string;
+  fields: Record<string, string>;
+}
+
+/** A hidden HTML comment that identifies what report-check posted; values must not contain spaces or `-->`. */
+export function marker(kind: string, fields: Record<string, string>): string {
+  const parts = Object.entries(fields).map(([k, v]) => `${k}=${v.replace(/[\s>]/g, '_')}`);
+  return `<!-- ${MARKER_PREFIX}:${kind}${parts.length ? ` ${parts.join(' ')}` : ''} -->`;
+}
+
+/** The report-check markers in a comment body (student text is escaped, so it cannot fake one in our posts). */
+export function parseMarkers(body: string): Marker[] {
+  const found: Marker[] = [];
+  for (const m of body.matchAll(/<!-- report-check:([a-z-]+)((?: [a-z]+=[^\s>]*)*) -->/g)) {
+    const fields: Record<string, string> = {};
+    for (const pair of (m[2] ?? '').trim().split(' ')) {
+      const eq = pair.indexOf('=');
+      if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    found.push({ kind: m[1] ?? '', fields });
+  }
+  return found;
+}
+
+// ---- findings -------------------------------------------------------------------------------------------------
+
+const SEVERITY_LABEL: Record<Severity, string> = {
+  error: '❌ Error',
+  warning: '⚠️ Warning',
+  notice: 'ℹ️ Notice',
+};
+
+function where(d: Diagnostic): string {
+  const q = d.question === null ? '' : `Question ${d.question}, `;
+  return d.endLine > d.line ? `${q}lines ${d.line}–${d.endLine}` : `${q}line ${d.line}`;
+}
+
+/** The body of an inline review comment for one finding, ending with its hidden marker. */
+export function renderInlineComment(d: Diagnostic, key: string): string {
+  const lines = [`**${SEVERITY_LABEL[d.severity]}** ${codeSpan(d.ruleId)}: ${neutralise(d.message)}`];
+  if (d.note) lines.push('', `> ${neutralise(d.note).replace(/\n/g, '\n> ')}`);
+  lines.push('', marker('finding', { fp: key }));
+  return limitBody(lines.join('\n'));
+}
+
+/** One finding as a markdown list item (review body, summary comment, job summary). */
+export function renderFindingItem(d: Diagnostic): string {
+  const note = d.note ? ` — ${neutralise(d.note.replace(/\r?\n/g, ' '))}` : '';
+  return `- **${SEVERITY_LABEL[d.severity]}** (${where(d)}) ${codeSpan(d.ruleId)}: ${neutralise(d.message)}${note}`;
+}
+
+/** Fits list items into `budget` characters; the ones that do not fit become one "… and N more" line. */
+function fitItems(items: readonly string[], budget: number, more: (n: number) => string): string[] {
+  const shown = countFitting(items, budget);
+  const out = items.slice(0, shown);
+  if (shown < items.length) out.push(more(items.length - shown));
+  return out;
+}
+
+/** How many of `items` (one line each) fit in `budget` characters. */
+function countFitting(items: readonly string[], budget: number): number {
+  let used = 0;
+  for (const [i, item] of items.entries()) {
+    used += item.length + 1;
+    if (used > budget) return i;
+  }
+  return items.length;
+}
+
+/** Cuts a body that would still exceed GitHub's limit (a pathological note), keeping its final marker line. */
+function limitBody(body: string): string {
+  if (body.length <= MAX_BODY_CHARS) return body;
+  const tail = body.slice(body.lastIndexOf('\n<!-- '));
+  return `${body.slice(0, BODY_BUDGET - tail.length)}\n\n… (cut to fit GitHub's limit)\n${tail}`;
+}
+
+// ---- review body ----------------------------------------------------------------------------------------------
+
+/** What the review body says, besides its inline comments. */
+export interface ReviewBodyInput {
+  path: string;
+  headSha: string;
+  inlineCount: number;
+  /** Findings that could not be placed on a diff line (or exceeded the inline cap), new in this review. */
+  bodyFindings: readonly { diagnostic: Diagnostic; key: string }[];
+}
+
+/** The body of the one review a run posts: findings outside the diff, and a marker listing their keys. */
+export function renderReviewBody(input: ReviewBodyInput): string {
+  const { bodyFindings } = input;
+  const head = [`### report-check: ${codeSpan(input.path)}`, ''];
+  if (input.inlineCount > 0) {
+    head.push(
+      `${plural(input.inlineCount, 'new finding')} on lines of this pull request's diff, commented inline.`,
+    );
+  }
+  if (bodyFindings.length > 0) {
+    head.push(
+      `${plural(bodyFindings.length, 'new finding')} ${bodyFindings.length === 1 ? 'is' : 'are'} on lines outside the diff (or past the inline limit):`,
+      '',
+    );
+  }
+  const rendered = bodyFindings.map((f) => renderFindingItem(f.diagnostic));
+  // Each listed finding also costs its key (~18 characters) in the marker.
+  const shown = countFitting(
+    rendered.map((item) => `${item}${' '.repeat(20)}`),
+    BODY_BUDGET - 4_000,
+  );
+  const items = rendered.slice(0, shown);
+  if (shown < rendered.length) {
+    items.push(
+      `- … and ${plural(rendered.length - shown, 'more finding')}: see the summary comment and the job summary.`,
+    );
+  }
+  // The marker lists the findings shown here so that a rerun does not list them again.
+  const keys = bodyFindings
+    .slice(0, shown)
+    .map((f) => f.key)
+    .join(',');
+  const tail = ['', marker('review', { sha: input.headSha.slice(0, 12), listed: keys })];
+  return limitBody([...head, ...items, ...tail].join('\n'));
+}
+
+// ---- summary comment and job summary --------------------------------------------------------------------------
+
+/** What the summary says besides the result: which commit, and how the gate is set. */
+export interface SummaryInput {
+  result: CheckResult;
+  headSha: string | null;
+  failOn: Severity | 'never';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function range(r: Range | null): string {
+  if (!r) return '—';
+  return r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
+}
+
+const STATUS_LABEL: Record<QuestionSummary['status'], string> = {
+  ok: '✅ ok',
+  fail: '❌ out of range',
+  unanswered: '⏳ unanswered',
+  missing: '❓ missing',
+};
+
+/** Counts of findings by severity. */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+/** One line with the counts, e.g. "2 errors, 1 warning, 0 notices". */
+export function renderCounts(diagnostics: readonly Diagnostic[]): string {
+  const c = countBySeverity(diagnostics);
+  return `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`;
+}
+
+/** The course checker's predicted outcome as one markdown paragraph. */
+export function renderCourseChecker(result: CheckResult): string {
+  const cc = result.courseChecker;
+  if (cc.outcome === 'pass') return 'The course checker (`report.py check`) would **pass** this report.';
+  if (cc.outcome === 'crash') {
+    return `The course checker (\`report.py check\`) would **crash** on this report${cc.reason ? `: ${neutralise(cc.reason)}` : '.'}`;
+  }
+  const qs = [...new Set(cc.failures.map((f) => f.question))].sort((a, b) => a - b);
+  return `The course checker (\`report.py check\`) would **warn** about ${plural(qs.length, 'question')}: ${qs.join(', ')}.`;
+}
+
+/** The per-question table: words and images with their ranges, status, and whether the course checker warns. */
+export function renderQuestionTable(result: CheckResult): string {
+  if (result.questions.length === 0) return '_No questions found._';
+  const warned = new Set(result.courseChecker.failures.map((f) => `${f.question}:${f.kind}`));
+  const mark = (q: number, kind: 'words' | 'images') => (warned.has(`${q}:${kind}`) ? ' ⚠️' : '');
+  const rows = result.questions.map((q) => {
+    const words = q.status === 'missing' ? '—' : `${q.words}${mark(q.number, 'words')}`;
+    const images = q.status === 'missing' ? '—' : `${q.images}${mark(q.number, 'images')}`;
+    return `| ${q.number} | ${words} | ${range(q.wordRange)} | ${images} | ${range(q.imageRange)} | ${STATUS_LABEL[q.status]} |`;
+  });
+  return [
+    '| Question | Words | Range | Images | Range | Status |',
+    '| ---: | ---: | :---: | ---: | :---: | :--- |',
+    ...rows,
+  ].join('\n');
+}
+
+function verdict(input: SummaryInput): string {
+  const counts = renderCounts(input.result.diagnostics);
+  return `**${counts}**${input.headSha ? ` at ${input.headSha.slice(0, 7)}` : ''}.`;
+}
+
+/** The sticky summary comment: counts, the course checker's outcome, the question table and every finding. */
+export function renderSummaryComment(input: SummaryInput): string {
+  const { result } = input;
+  const header = [
+    marker('summary', { path: result.path }),
+    `## report-check: ${codeSpan(result.path)}`,
+    '',
+    `${verdict(input)} ${renderCourseChecker(result)}`,
+    '',
+    renderQuestionTable(result),
+    '',
+  ];
+  const sorted = [...result.diagnostics].sort(bySeverityThenLine);
+  const findings =
+    sorted.length === 0
+      ? ['No findings. 🎉']
+      : [
+          '<details><summary>All findings</summary>',
+          '',
+          ...fitItems(
+            sorted.map(renderFindingItem),
+            BODY_BUDGET - header.join('\n').length - 500,
+            (n) => `- … and ${plural(n, 'more finding')}: see the job summary.`,
+          ),
+          '',
+          '</details>',
+        ];
+  const footer = [
+    '',
+    `<sub>Edition ${result.edition} (${result.editionSource}); updated on every run.</sub>`,
+  ];
+  return limitBody([...header, ...findings, ...footer].join('\n'));
+}
+
+/** The job summary: the same table and every finding, with a larger budget. */
+export function renderJobSummary(input: SummaryInput & { note?: string }): string {
+  const { result } = input;
+  const parts = [
+    `## report-check: ${codeSpan(result.path)}`,
+    '',
+    `${verdict(input)} ${renderCourseChecker(result)}`,
+    '',
+  ];
+  if (input.note) parts.push(input.note, '');
+  parts.push(renderQuestionTable(result), '');
+  const sorted = [...result.diagnostics].sort(bySeverityThenLine);
+  if (sorted.length) {
+    parts.push('### Findings', '');
+    parts.push(
+      ...fitItems(
+        sorted.map(renderFindingItem),
+        MAX_JOB_SUMMARY_CHARS - parts.join('\n').length - 1_000,
+        (n) => `- … and ${plural(n, 'more finding')} (summary size limit).`,
+      ),
+    );
+  }
+  return parts.join('\n') + '\n';
+}
+
+/** Findings in the order a reader should see them: errors first, then by line. */
+export function bySeverityThenLine(a: Diagnostic, b: Diagnostic): number {
+  const rank = (s: Severity) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
+  return rank(a.severity) - rank(b.severity) || a.line - b.line || a.column - b.column;
+}
