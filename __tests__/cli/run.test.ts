@@ -1,0 +1,291 @@
+import type { CheckInput } from '../../src/check.js';
+import { runCli, useColor, type CliDeps, type CliEngine, type Constraints } from '../../src/cli/run.js';
+import { RunError } from '../../src/errors.js';
+import type { CheckResult } from '../../src/result.js';
+import { cleanResult, sampleDiagnostic, sampleResult } from '../format/sample-results.js';
+import { memoryFileSystem } from './memory-file-system.js';
+
+/** A stand-in engine: the report's text says what it finds (CLEAN, ERROR, WARNING, NOTICE, BINARY, BUG). */
+function fakeEngine(seen: CheckInput[] = []): CliEngine {
+  return {
+    checkReport(input) {
+      seen.push(input);
+      const text =
+        typeof input.content === 'string' ? input.content : new TextDecoder().decode(input.content);
+      if (text.includes('BINARY')) throw new RunError(`${input.path}: binary file (contains NUL bytes)`);
+      if (text.includes('BUG')) throw new TypeError('x is undefined\n    at somewhere');
+      const base: CheckResult = text.includes('CLEAN')
+        ? cleanResult(input.path)
+        : sampleResult({ path: input.path });
+      const severity = text.includes('WARNING') ? 'warning' : text.includes('NOTICE') ? 'notice' : 'error';
+      return text.includes('CLEAN')
+        ? base
+        : { ...base, diagnostics: [sampleDiagnostic({ severity, path: input.path, line: 3, column: 1 })] };
+    },
+    loadConstraints(text, source) {
+      try {
+        JSON.parse(text);
+      } catch {
+        throw new RunError(`${source}: invalid JSON at line 1, column 1`);
+      }
+      return { source } as unknown as Constraints;
+    },
+  };
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  seen: CheckInput[];
+}
+
+function run(
+  argv: string[],
+  files: Record<string, string | Uint8Array>,
+  overrides: Partial<CliDeps> = {},
+): Run {
+  let stdout = '';
+  let stderr = '';
+  const seen: CheckInput[] = [];
+  const code = runCli(argv, {
+    fs: memoryFileSystem(files),
+    engine: fakeEngine(seen),
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTTY: false,
+    env: {},
+    cwd: '/repo',
+    version: '9.8.7',
+    ...overrides,
+  });
+  return { code, stdout, stderr, seen };
+}
+
+const repo = {
+  '/repo/.git/HEAD': 'ref: refs/heads/main\n',
+  '/repo/reports/README.md': 'ERROR',
+  '/repo/reports/figures/a.png': 'png',
+  '/repo/reports/node_modules/x/y.png': 'png',
+  '/repo/src/main.py': 'print(1)',
+};
+
+describe('runCli: checking', () => {
+  it('should check reports/README.md when no file is given', () => {
+    const { seen } = run([], repo);
+    expect(seen.map((input) => input.path)).toEqual(['reports/README.md']);
+  });
+
+  it('should exit 0 and print a summary for a report without findings', () => {
+    const result = run([], { ...repo, '/repo/reports/README.md': 'CLEAN' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      'reports/README.md: no findings; edition 2024 (detected); course checker: pass\n',
+    );
+    expect(result.stderr).toBe('');
+  });
+
+  it('should exit 1 and print path:line:col lines when a report has an error', () => {
+    const result = run(['reports/README.md'], repo);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')[0]).toBe(
+      'reports/README.md:3:1 error Question 14 has 187 words; it needs 200–300, so add at least 13. [word-count]',
+    );
+  });
+
+  it('should exit 0 on warnings unless --fail-on warning', () => {
+    const files = { ...repo, '/repo/reports/README.md': 'WARNING' };
+    expect(run([], files).code).toBe(0);
+    expect(run(['--fail-on', 'warning'], files).code).toBe(1);
+    expect(run(['--fail-on=warning'], { ...repo, '/repo/reports/README.md': 'NOTICE' }).code).toBe(0);
+  });
+
+  it('should exit 0 on errors with --fail-on never', () => {
+    expect(run(['--fail-on', 'never'], repo).code).toBe(0);
+  });
+
+  it('should give the engine the path and image files relative to the repository root', () => {
+    const { seen } = run(['../reports/README.md'], repo, { cwd: '/repo/src' });
+    expect(seen[0]?.path).toBe('reports/README.md');
+    expect(seen[0]?.files).toEqual(['reports/README.md', 'reports/figures/a.png']);
+  });
+
+  it('should show paths as the user typed them, not as the engine saw them', () => {
+    const result = run(['./README.md'], repo, { cwd: '/repo/reports' });
+    expect(result.seen[0]?.path).toBe('reports/README.md');
+    expect(result.stdout).toMatch(/^README\.md:3:1 error /);
+  });
+
+  it('should take the report folder parent as the root when there is no .git', () => {
+    const { seen } = run(['/cohort/g1/reports/README.md'], {
+      '/cohort/g1/reports/README.md': 'CLEAN',
+      '/cohort/g1/reports/figures/b.png': 'png',
+    });
+    expect(seen[0]?.path).toBe('reports/README.md');
+    expect(seen[0]?.files).toEqual(['reports/README.md', 'reports/figures/b.png']);
+  });
+
+  it('should pass --edition, --strict and a --schema to the engine', () => {
+    const { seen, code } = run(['--edition', '2025', '--strict', '--schema', 'my.json'], {
+      ...repo,
+      '/repo/my.json': '{}',
+    });
+    expect(code).toBe(1);
+    expect(seen[0]).toMatchObject({ edition: '2025', strict: true, constraints: { source: 'my.json' } });
+  });
+
+  it('should check a file given twice only once', () => {
+    expect(run(['reports/README.md', './reports/README.md'], repo).seen).toHaveLength(1);
+  });
+});
+
+describe('runCli: many files', () => {
+  const cohort = {
+    '/c/a/reports/README.md': 'CLEAN',
+    '/c/b/reports/README.md': 'BINARY',
+    '/c/d/reports/README.md': 'ERROR',
+  };
+
+  it('should keep checking after a report that cannot be read, and exit 2', () => {
+    const result = run(
+      ['a/reports/README.md', 'b/reports/README.md', 'x/README.md', 'd/reports/README.md'],
+      cohort,
+      {
+        cwd: '/c',
+      },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'report-check: b/reports/README.md: binary file (contains NUL bytes)\n' +
+        'report-check: x/README.md: no such file\n',
+    );
+    expect(result.stdout).toContain('a/reports/README.md: no findings');
+    expect(result.stdout).toContain('d/reports/README.md:3:1 error');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '4 reports, 2 could not be checked: 1 error, 0 warnings, 0 notices; course checker: 1 pass, 1 fail, 0 crash',
+    );
+  });
+
+  it('should put every report in one JSON document and the unreadable ones under errors', () => {
+    const result = run(
+      ['--format', 'json', 'a/reports/README.md', 'b/reports/README.md', 'd/reports/README.md'],
+      cohort,
+      {
+        cwd: '/c',
+      },
+    );
+    const doc = JSON.parse(result.stdout);
+    expect(doc.files.map((file: { path: string }) => file.path)).toEqual([
+      'a/reports/README.md',
+      'd/reports/README.md',
+    ]);
+    expect(doc.errors).toEqual([
+      { path: 'b/reports/README.md', message: 'binary file (contains NUL bytes)' },
+    ]);
+    expect(result.code).toBe(2);
+  });
+
+  it('should report an engine bug on one file as one line and go on', () => {
+    const result = run(['a/reports/README.md', 'bug.md'], { ...cohort, '/c/bug.md': 'BUG' }, { cwd: '/c' });
+    expect(result.stderr).toBe('report-check: bug.md: internal error: x is undefined\n');
+    expect(result.stdout).toContain('a/reports/README.md: no findings');
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('runCli: bad input', () => {
+  it.each([
+    [['reports/README.md'], {}, 'report-check: reports/README.md: no such file\n'],
+    [['reports'], repo, 'report-check: reports: is a directory, not a file\n'],
+    [
+      [],
+      { '/repo/reports/README.md': new Uint8Array(1024 * 1024 + 1) },
+      'report-check: reports/README.md: too large (1.0 MiB; the limit is 1 MiB)\n',
+    ],
+    [['--bogus'], repo, 'report-check: unknown option --bogus (see --help)\n'],
+    [
+      ['--format', 'xml'],
+      repo,
+      'report-check: --format: unknown value "xml" (expected text, json, sarif, github)\n',
+    ],
+    [
+      ['--edition', '2019'],
+      repo,
+      'report-check: --edition: unknown value "2019" (expected auto, 2023, 2024, 2025, 2026)\n',
+    ],
+    [
+      ['--fail-on', 'notice'],
+      repo,
+      'report-check: --fail-on: unknown value "notice" (expected error, warning, never)\n',
+    ],
+    [['--format'], repo, 'report-check: --format needs a value\n'],
+    [['--strict=yes'], repo, 'report-check: --strict does not take a value\n'],
+    [['--schema', 'nope.json'], repo, 'report-check: nope.json: no such file\n'],
+    [
+      ['--schema', 'bad.json'],
+      { ...repo, '/repo/bad.json': '{' },
+      'report-check: bad.json: invalid JSON at line 1, column 1\n',
+    ],
+  ])('should exit 2 with one line for %j', (argv, files, stderr) => {
+    const result = run(argv, files);
+    expect(result.stderr).toBe(stderr);
+    expect(result.code).toBe(2);
+  });
+
+  it('should check nothing when the schema is invalid', () => {
+    const result = run(['--schema', 'bad.json'], { ...repo, '/repo/bad.json': 'nope' });
+    expect(result.seen).toEqual([]);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('runCli: help and version', () => {
+  it('should print usage on --help and -h and exit 0', () => {
+    for (const flag of ['--help', '-h']) {
+      const result = run([flag], {});
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: report-check \[options\] \[FILE\.\.\.\]/);
+      expect(result.stdout).toContain('--fail-on error|warning|never');
+    }
+  });
+
+  it('should print the version on --version', () => {
+    expect(run(['--version'], {})).toMatchObject({ code: 0, stdout: '9.8.7\n' });
+  });
+});
+
+describe('runCli: formats', () => {
+  it('should print workflow commands with --format github', () => {
+    const result = run(['--format', 'github'], repo);
+    expect(result.stdout).toMatch(/^::error file=reports\/README\.md,line=3,/);
+    expect(result.code).toBe(1);
+  });
+
+  it('should annotate an unreadable report with --format github', () => {
+    const result = run(['--format', 'github', 'missing.md'], repo);
+    expect(result.stdout).toBe('::error file=missing.md,title=report-check::Could not check: no such file\n');
+  });
+
+  it('should print a SARIF log with the version with --format sarif', () => {
+    const log = JSON.parse(run(['--format', 'sarif'], repo).stdout);
+    expect(log.runs[0].tool.driver.version).toBe('9.8.7');
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'reports/README.md',
+    );
+  });
+
+  it('should colour text on a terminal only', () => {
+    expect(run([], repo, { isTTY: true }).stdout).toContain('\u001b[31merror');
+    expect(run([], repo, { isTTY: true, env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(run([], repo, { isTTY: false, env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+  });
+});
+
+describe('useColor', () => {
+  it('should let FORCE_COLOR win over NO_COLOR, and FORCE_COLOR=0 turn colour off', () => {
+    expect(useColor(false, { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(true);
+    expect(useColor(true, { FORCE_COLOR: '0' })).toBe(false);
+    expect(useColor(true, { NO_COLOR: '' })).toBe(true);
+    expect(useColor(true, { TERM: 'dumb' })).toBe(false);
+  });
+});

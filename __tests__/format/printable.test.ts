@@ -1,0 +1,15 @@
+import { printable } from '../../src/format/printable.js';
+
+describe('printable', () => {
+  it('should turn line ends and tabs into spaces', () => {
+    expect(printable('a\r\nb\tc')).toBe('a  b c');
+  });
+
+  it('should show escape characters and bidi overrides as code points', () => {
+    expect(printable('\u001b[31m\u202eabc')).toBe('\\u{001b}[31m\\u{202e}abc');
+  });
+
+  it('should keep ordinary text, including non-ASCII letters and dashes', () => {
+    expect(printable('Spørgsmål 14: 200–300 ord')).toBe('Spørgsmål 14: 200–300 ord');
+  });
+});

@@ -1,0 +1,25 @@
+/** What a path is, as far as the CLI cares. */
+export type FileKind = 'file' | 'directory' | 'other';
+
+/** The result of {@link CliFileSystem.stat}. */
+export interface FileStat {
+  kind: FileKind;
+  size: number;
+}
+
+/** One entry of a directory listing; a symbolic link to a directory is `other` (not followed). */
+export interface DirEntry {
+  name: string;
+  kind: FileKind;
+}
+
+/**
+ * The file-system port of the CLI. Failures are thrown as Node's errors do, with a `code` such as `ENOENT`,
+ * `EACCES` or `EISDIR`, so the real adapter is a thin wrapper over node:fs and a fake is a few lines.
+ */
+export interface CliFileSystem {
+  stat(path: string): FileStat;
+  readFile(path: string): Uint8Array;
+  readDir(path: string): DirEntry[];
+  writeFile(path: string, text: string): void;
+}

@@ -1,0 +1,248 @@
+import * as nodePath from 'node:path';
+import type { CheckInput } from '../check.js';
+import { reaches, type Severity } from '../diagnostic.js';
+import { errorMessage, RunError } from '../errors.js';
+import type { FileFailure } from '../format/file-failure.js';
+import { formatGithub } from '../format/github.js';
+import { formatJson } from '../format/json.js';
+import { formatSarif } from '../format/sarif.js';
+import { formatText, formatTextFailure, formatTextTotal } from '../format/text.js';
+import { EDITIONS, type CheckResult, type Edition } from '../result.js';
+import { runHtml } from './html-command.js';
+import { describeFsError, listReportFiles, readReportBytes, repositoryRoot } from './files.js';
+import type { CliFileSystem } from './file-system.js';
+import { choice, parseArguments, UsageError } from './usage-error.js';
+
+/** The constraints object {@link CliEngine.loadConstraints} returns and `checkReport` takes. */
+export type Constraints = NonNullable<CheckInput['constraints']>;
+
+/** The engine the CLI drives: the real one in `src/cli.ts`, a stand-in in tests. */
+export interface CliEngine {
+  checkReport(input: CheckInput): CheckResult;
+  loadConstraints(text: string, source: string): Constraints;
+}
+
+/** Everything the CLI touches, injected so that it runs without a process. */
+export interface CliDeps {
+  fs: CliFileSystem;
+  engine: CliEngine;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour on by default). */
+  isTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Absolute working directory that relative paths are resolved against. */
+  cwd: string;
+  version: string;
+}
+
+/** Exit statuses, as markdownlint-cli2: 1 for findings at the fail level, 2 for "could not run". */
+export const EXIT = { ok: 0, findings: 1, couldNotRun: 2 } as const;
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+const EDITION_CHOICES = ['auto', ...EDITIONS] as const;
+
+const DEFAULT_REPORT = 'reports/README.md';
+
+/** `report-check --help`. */
+export const USAGE = `Usage: report-check [options] [FILE...]
+       report-check html FILE [-o OUT]
+
+Check DTU 02476 MLOps exam reports against the course's constraints (default FILE: ${DEFAULT_REPORT}).
+
+Options:
+  --format text|json|sarif|github     output format (default: text)
+  --edition auto|${EDITIONS.join('|')}  course edition (default: auto, detected from the question prompts)
+  --schema FILE                       check against a custom constraints JSON Schema instead of the edition's
+  --strict                            unanswered questions are errors (for the final hand-in)
+  --fail-on error|warning|never       exit 1 when a finding is at least this severe (default: error)
+  -h, --help                          show this help
+  -V, --version                       show the version
+
+Commands:
+  html FILE [-o OUT]                  render the report to a standalone HTML page (stdout, or OUT)
+
+Exit status: 0 no finding at the --fail-on level; 1 at least one; 2 could not run (bad option, a report
+that could not be read, invalid schema). With many files, one that cannot be read is reported on stderr,
+the others are still checked, and the exit status is 2.
+`;
+
+interface CheckOptions {
+  format: Format;
+  edition: Edition | 'auto';
+  schema: string | undefined;
+  strict: boolean;
+  failOn: FailOn;
+  files: string[];
+}
+
+/** Whether to colour text output: FORCE_COLOR wins, then NO_COLOR, then a dumb terminal, then the TTY. */
+export function useColor(isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
+/** A path as the user should see it: forward slashes, no `./`, relative paths kept relative. */
+export function displayPath(arg: string): string {
+  return nodePath.normalize(arg).split(nodePath.sep).join('/');
+}
+
+/** Checks one report; returns a result or a one-line failure, never throws. */
+function checkOne(
+  arg: string,
+  options: CheckOptions,
+  constraints: Constraints | null,
+  deps: CliDeps,
+): CheckResult | FileFailure {
+  const shown = displayPath(arg);
+  const absolute = nodePath.resolve(deps.cwd, arg);
+  let content: Uint8Array;
+  try {
+    content = readReportBytes(deps.fs, absolute);
+  } catch (error) {
+    return { path: shown, message: describeFsError(error) };
+  }
+  const root = repositoryRoot(deps.fs, absolute);
+  const repoPath = nodePath.relative(root, absolute).split(nodePath.sep).join('/');
+  const files = listReportFiles(deps.fs, nodePath.dirname(absolute), root);
+  try {
+    const result = deps.engine.checkReport({
+      path: repoPath,
+      content,
+      files,
+      edition: options.edition,
+      constraints,
+      strict: options.strict,
+    });
+    // The engine sees the path relative to the repository root (image paths resolve against it); the user sees
+    // the path they typed, so that a cohort of clones does not print the same `reports/README.md` for each.
+    return {
+      ...result,
+      path: shown,
+      diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, path: shown })),
+    };
+  } catch (error) {
+    if (error instanceof RunError)
+      return { path: shown, message: withoutPathPrefix(error.message, repoPath) };
+    return { path: shown, message: `internal error: ${errorMessage(error).split('\n')[0]}` };
+  }
+}
+
+function withoutPathPrefix(message: string, path: string): string {
+  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+}
+
+function isFailure(outcome: CheckResult | FileFailure): outcome is FileFailure {
+  return 'message' in outcome && !('diagnostics' in outcome);
+}
+
+function loadSchema(file: string, deps: CliDeps): Constraints {
+  const shown = displayPath(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readReportBytes(deps.fs, nodePath.resolve(deps.cwd, file));
+  } catch (error) {
+    throw new UsageError(`${shown}: ${describeFsError(error)}`);
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  try {
+    return deps.engine.loadConstraints(text, shown);
+  } catch (error) {
+    const message = errorMessage(error).split('\n')[0] ?? '';
+    throw new UsageError(message.startsWith(shown) ? message : `${shown}: ${message}`);
+  }
+}
+
+function parseCheckOptions(argv: string[]): CheckOptions | 'help' | 'version' {
+  const { values, positionals } = parseArguments({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      edition: { type: 'string' },
+      schema: { type: 'string' },
+      strict: { type: 'boolean' },
+      'fail-on': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'V' },
+    },
+  });
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  if (values.schema === '') throw new UsageError('--schema needs a file');
+  return {
+    format: choice('format', values.format, FORMATS, 'text'),
+    edition: choice('edition', values.edition, EDITION_CHOICES, 'auto'),
+    schema: values.schema,
+    strict: values.strict ?? false,
+    failOn: choice('fail-on', values['fail-on'], FAIL_ON, 'error'),
+    files: positionals.length > 0 ? positionals : [DEFAULT_REPORT],
+  };
+}
+
+function exitCode(results: readonly CheckResult[], failures: readonly FileFailure[], failOn: FailOn): number {
+  if (failures.length > 0) return EXIT.couldNotRun;
+  if (failOn === 'never') return EXIT.ok;
+  const threshold: Severity = failOn;
+  const failed = results.some((result) => result.diagnostics.some((d) => reaches(d.severity, threshold)));
+  return failed ? EXIT.findings : EXIT.ok;
+}
+
+function runCheck(argv: string[], deps: CliDeps): number {
+  const options = parseCheckOptions(argv);
+  if (options === 'help') {
+    deps.stdout(USAGE);
+    return EXIT.ok;
+  }
+  if (options === 'version') {
+    deps.stdout(`${deps.version}\n`);
+    return EXIT.ok;
+  }
+  const constraints = options.schema === undefined ? null : loadSchema(options.schema, deps);
+  const color = useColor(deps.isTTY, deps.env);
+  const results: CheckResult[] = [];
+  const failures: FileFailure[] = [];
+  const seen = new Set<string>();
+  for (const file of options.files) {
+    const absolute = nodePath.resolve(deps.cwd, file);
+    if (seen.has(absolute)) continue;
+    seen.add(absolute);
+    const outcome = checkOne(file, options, constraints, deps);
+    if (isFailure(outcome)) {
+      failures.push(outcome);
+      deps.stderr(formatTextFailure(outcome));
+      if (options.format === 'github') deps.stdout(formatGithub([], [outcome]));
+      continue;
+    }
+    results.push(outcome);
+    // Text and workflow commands stream file by file, so a teacher checking a cohort sees progress.
+    if (options.format === 'text') deps.stdout(formatText(outcome, { color }));
+    if (options.format === 'github') deps.stdout(formatGithub([outcome]));
+  }
+  if (options.format === 'text' && seen.size > 1) deps.stdout(formatTextTotal(results, failures, { color }));
+  if (options.format === 'json') deps.stdout(formatJson(results, failures));
+  if (options.format === 'sarif') deps.stdout(formatSarif(results, failures, { version: deps.version }));
+  return exitCode(results, failures, options.failOn);
+}
+
+/**
+ * Runs `report-check` with the arguments after the program name and returns the exit status. Never throws: every
+ * problem becomes one `report-check: ...` line on stderr and exit status 2.
+ */
+export function runCli(argv: readonly string[], deps: CliDeps): number {
+  try {
+    if (argv[0] === 'html') return runHtml(argv.slice(1), deps);
+    return runCheck([...argv], deps);
+  } catch (error) {
+    const message = error instanceof UsageError ? error.message : `internal error: ${errorMessage(error)}`;
+    deps.stderr(`report-check: ${message.split('\n')[0]}\n`);
+    return EXIT.couldNotRun;
+  }
+}
