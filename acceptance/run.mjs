@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// Acceptance run: every scenario in acceptance/scenarios/ against the bundled action (action.yml + dist/), with
+// fakegh (../shared/tools/fakegh), on the system Node and on Node 24 (.ci/node24). Installs nothing except fakegh's
+// own dependencies when its node_modules is missing. Prints one line per scenario x node and a closing
+// "N passed, N failed"; exits 1 when anything failed.
+//
+//   node acceptance/run.mjs [--only a,b] [--node system|24|all] [--jobs N] [--verbose]
+//
+// Results: fakegh-out/acceptance/<node>/<scenario>/result.json (+ requests.jsonl).
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import actionProblem from './lib/action-file.mjs';
+import { Checker, View, commonChecks, loadExpect } from './lib/checks.mjs';
+import { ensureFakegh, node24Path, nodeVersion, repoRoot, runScenario, scenarioNames, scenariosDir } from './lib/fakegh.mjs';
+
+const { values: args } = parseArgs({
+  options: { only: { type: 'string' }, node: { type: 'string', default: 'all' }, jobs: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+});
+const t0 = Date.now();
+let passed = 0, failed = 0;
+const line = (ok, label, name, text) => {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${label.padEnd(6)} ${name.padEnd(24)} ${text}`);
+};
+const finish = () => {
+  console.log(`acceptance: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || passed === 0 ? 1 : 0);
+};
+
+let names = scenarioNames();
+if (args.only) {
+  const want = args.only.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = want.filter((n) => !names.includes(n));
+  if (unknown.length) {
+    console.error(`unknown scenario(s): ${unknown.join(', ')} (have: ${names.join(', ')})`);
+    process.exit(2);
+  }
+  names = want;
+}
+
+// The Node binaries: the one running this script (20 on the dev machines and CI) and the pinned Node 24.
+const nodes = [];
+if (args.node === 'system' || args.node === 'all') nodes.push({ bin: process.execPath });
+if (args.node === '24' || args.node === 'all') nodes.push({ bin: node24Path, missing: 'Node 24 binary missing: run `npm ci --prefix .ci/node24` first' });
+for (const n of nodes) {
+  n.version = existsSync(n.bin) ? nodeVersion(n.bin) : null;
+  n.label = n.version ? `node${n.version.slice(1).split('.')[0]}` : n.bin === node24Path ? 'node24' : 'node?';
+}
+
+const setupProblem = ensureFakegh() ?? actionProblem(repoRoot);
+const queue = [];
+for (const name of names) for (const n of nodes) queue.push({ name, node: n });
+if (setupProblem) {
+  for (const { name, node } of queue) line(false, node.label, name, setupProblem);
+  finish();
+}
+
+const jobs = Math.max(1, Number(args.jobs ?? Math.min(4, availableParallelism())));
+const results = new Map();
+let next = 0;
+async function worker() {
+  while (next < queue.length) {
+    const item = queue[next++];
+    results.set(item, await runOne(item));
+  }
+}
+
+async function runOne({ name, node }) {
+  if (!node.version) return { ok: false, text: node.missing ?? `${node.bin} does not run` };
+  const scenarioFile = join(scenariosDir, `${name}.json`);
+  const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8'));
+  const run = await runScenario({ name, node: node.bin, label: node.label });
+  if (!run.result) {
+    const tail = `${run.stderr}\n${run.stdout}`.trim().split('\n').slice(-3).join(' | ');
+    return { ok: false, text: `harness failed (exit ${run.harnessExit}): ${tail}`, outDir: run.outDir };
+  }
+  const v = new View(run.result, scenario, scenarioFile);
+  const t = new Checker();
+  let expect;
+  try {
+    expect = await loadExpect(scenariosDir, name);
+  } catch (e) {
+    return { ok: false, text: `no expectations: ${e.message}` };
+  }
+  try {
+    commonChecks(v, t, expect.options);
+    await expect.check(v, t);
+  } catch (e) {
+    t.ok(false, `assertion code threw: ${e.stack?.split('\n').slice(0, 2).join(' ')}`);
+  }
+  const runsText = v.runs.map((r, i) => `exit ${r.exitCode}, ${r.stats?.requests} req/${r.stats?.roundTrips} rt`).join('; ');
+  const info = `[${runsText}; ${(run.ms / 1000).toFixed(1)} s]`;
+  const notes = args.verbose && t.notes.length ? ` (${t.notes.join('; ')})` : '';
+  return { ok: t.failures.length === 0, text: t.failures.length ? `${t.failures.join('; ')} ${info}` : `${info}${notes}`, outDir: run.outDir };
+}
+
+// Run in parallel, print in a fixed order as results come in.
+let printed = 0;
+const printer = setInterval(flush, 200);
+function flush() {
+  while (printed < queue.length && results.has(queue[printed])) {
+    const item = queue[printed++];
+    const r = results.get(item);
+    line(r.ok, item.node.label, item.name, r.text);
+  }
+}
+await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, worker));
+clearInterval(printer);
+flush();
+finish();
