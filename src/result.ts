@@ -18,6 +18,8 @@ export interface QuestionSummary {
   words: number;
   /** `![..](..)` matches, counted as the course checker counts them. */
   images: number;
+  /** Words of rendered prose only: no template markers, image syntax, code or HTML. */
+  proseWords?: number;
   /** False while the answer is empty or still the template placeholder. */
   answered: boolean;
   wordRange: Range | null;

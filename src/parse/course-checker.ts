@@ -1,0 +1,120 @@
+import type { Edition } from '../result.js';
+
+/** One answer as the course checker cuts it: its text and where that text starts in the normalised report. */
+export interface CheckerAnswer {
+  /** Offset (UTF-16) in the normalised text where the chunk this answer came from begins (just after `Answer:`). */
+  start: number;
+  /** Offset just after the answer's text (before the `##`/`###` it was cut at). */
+  end: number;
+  text: string;
+  words: number;
+  images: number;
+}
+
+/** The course checker's reading of a report: its answers in order, or why it crashes. */
+export interface CheckerReading {
+  answers: CheckerAnswer[];
+  /** The error it raises (Python's last line), or null when it reaches the range checks. */
+  crash: string | null;
+}
+
+/** How many answers each edition's checker insists on. */
+export const EXPECTED_ANSWERS: Record<Edition, number> = { '2023': 27, '2024': 27, '2025': 31, '2026': 31 };
+
+const MARKER = 'Answer:';
+
+/** True for 2023/2024, whose checker drops 43 characters of front matter and the first answer chunk. */
+function isLegacy(edition: Edition): boolean {
+  return edition === '2023' || edition === '2024';
+}
+
+/**
+ * Python's `str.isspace` for the characters `str.split()` breaks on. JavaScript's `\s` differs: it includes
+ * U+FEFF and excludes U+001C–U+001F and U+0085, so the set is spelled out.
+ */
+const PY_WHITESPACE =
+  /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+/** Python's `len(text.split())`. */
+export function countPythonWords(text: string): number {
+  let count = 0;
+  for (const token of text.split(PY_WHITESPACE)) if (token !== '') count++;
+  return count;
+}
+
+// Python's `.` matches anything but `\n`; JavaScript's also stops at `\r`, U+2028 and U+2029.
+const PY_IMAGE = /!\[[^\n]*?\]\([^\n]*?\)/g;
+
+/** Python's `len(re.findall(r"!\[.*?\]\(.*?\)", text))`. */
+export function countPythonImages(text: string): number {
+  return text.match(PY_IMAGE)?.length ?? 0;
+}
+
+/** Python's universal-newline translation: `\r\n` and a lone `\r` become `\n`. Keeps line numbers unchanged. */
+export function normaliseNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** UTF-16 length of the first `count` code points of `text` (Python slices by code point). */
+function codePointPrefixLength(text: string, count: number): number {
+  let offset = 0;
+  for (let i = 0; i < count && offset < text.length; i++) {
+    offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return offset;
+}
+
+/** Python's `s.strip("\n")` on the slice [start, end), as offsets. */
+function stripNewlines(text: string, start: number, end: number): [number, number] {
+  while (start < end && text[start] === '\n') start++;
+  while (end > start && text[end - 1] === '\n') end--;
+  return [start, end];
+}
+
+/**
+ * Cuts a report into answers exactly as the course's `report.py check` of `edition` does (see
+ * shared/COURSE-CHECKER.md): split on `Answer:`, cut each chunk at the first `###` then `##`, append the last
+ * chunk again whole, drop what the edition drops, strip newlines, and insist on the expected count.
+ * `text` must already be newline-normalised; offsets refer to it.
+ */
+export function readAsCourseChecker(text: string, edition: Edition): CheckerReading {
+  const base = isLegacy(edition) ? codePointPrefixLength(text, 43) : 0;
+  const chunks: { start: number; end: number }[] = [];
+  let start = base;
+  for (;;) {
+    const at = text.indexOf(MARKER, start);
+    if (at === -1) break;
+    chunks.push({ start, end: at });
+    start = at + MARKER.length;
+  }
+  chunks.push({ start, end: text.length });
+
+  const considered = isLegacy(edition) ? chunks : chunks.slice(1);
+  const last = considered[considered.length - 1];
+  if (!last) return { answers: [], crash: 'IndexError: list index out of range' };
+
+  let spans: { start: number; end: number }[] = [];
+  for (const chunk of considered) {
+    const h3 = text.indexOf('###', chunk.start);
+    if (h3 === -1 || h3 + 3 > chunk.end) continue;
+    const h2 = text.indexOf('##', chunk.start);
+    spans.push({ start: chunk.start, end: h2 !== -1 && h2 < h3 ? h2 : h3 });
+  }
+  spans.push(last);
+  if (isLegacy(edition)) spans = spans.slice(1);
+
+  const answers = spans.map((span) => {
+    const [s, e] = stripNewlines(text, span.start, span.end);
+    const answer = text.slice(s, e);
+    return { start: span.start, end: e, text: answer, words: countPythonWords(answer), images: countPythonImages(answer) };
+  });
+  const expected = EXPECTED_ANSWERS[edition];
+  if (answers.length !== expected) {
+    const hint = isLegacy(edition) ? 'Have you filled out every field?' : 'Have you changed the template?';
+    return {
+      answers,
+      crash: `ValueError: Number of answers are different from the expected ${expected}. ${hint}`,
+    };
+  }
+  return { answers, crash: null };
+}

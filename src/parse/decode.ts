@@ -1,0 +1,61 @@
+import { RunError } from '../errors.js';
+import { normaliseNewlines } from './course-checker.js';
+
+/** Largest report read: real reports are under 100 KiB, and a bigger file is almost surely not a report. */
+export const MAX_REPORT_BYTES = 1024 * 1024;
+
+/** A report's text, ready for parsing. */
+export interface DecodedReport {
+  /** The text with `\r\n` and lone `\r` turned into `\n` (line numbers are unchanged by this). */
+  text: string;
+  /** 1-based lines holding bytes that are not valid UTF-8 (replaced by U+FFFD in `text`). */
+  invalidUtf8Lines: number[];
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    strict.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Lines (counting `\n`, `\r\n` and lone `\r` as line ends, as the parsers do) whose bytes are not valid UTF-8. */
+function findInvalidLines(bytes: Uint8Array): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    const byte = i < bytes.length ? bytes[i] : 0x0a;
+    if (byte !== 0x0a && byte !== 0x0d) continue;
+    if (!isValidUtf8(bytes.subarray(start, i))) lines.push(line);
+    if (byte === 0x0d && bytes[i + 1] === 0x0a) i++;
+    line++;
+    start = i + 1;
+  }
+  return lines;
+}
+
+/**
+ * Turns a report's bytes into text. Refuses (with a {@link RunError} naming `path`) what cannot be a report: a
+ * file over {@link MAX_REPORT_BYTES} or with a NUL byte. Invalid UTF-8 is kept as U+FFFD and reported by line,
+ * so that the rest of the report is still checked. A byte-order mark is kept, as the course checker keeps it.
+ */
+export function decodeReport(content: Uint8Array | string, path: string): DecodedReport {
+  if (typeof content === 'string') return { text: normaliseNewlines(content), invalidUtf8Lines: [] };
+  if (content.length > MAX_REPORT_BYTES) {
+    throw new RunError(
+      `${path}: file is ${content.length} bytes, over the ${MAX_REPORT_BYTES}-byte limit for a report`,
+    );
+  }
+  const nul = content.indexOf(0);
+  if (nul !== -1) {
+    throw new RunError(`${path}: binary file (NUL byte at offset ${nul}), not a markdown report`);
+  }
+  if (isValidUtf8(content)) return { text: normaliseNewlines(strict.decode(content)), invalidUtf8Lines: [] };
+  return { text: normaliseNewlines(lenient.decode(content)), invalidUtf8Lines: findInvalidLines(content) };
+}

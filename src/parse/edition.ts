@@ -1,0 +1,36 @@
+import prompts from './edition-prompts.json' with { type: 'json' };
+import type { Edition } from '../result.js';
+
+const FAMILIES: readonly (readonly [Edition, Edition])[] = [
+  ['2023', '2024'],
+  ['2025', '2026'],
+];
+
+function normaliseLine(line: string): string {
+  return line.replace(/\s+/g, ' ').trim();
+}
+
+function countPresent(lines: readonly string[], seen: ReadonlySet<string>): number {
+  let count = 0;
+  for (const line of lines) if (seen.has(line)) count++;
+  return count;
+}
+
+/**
+ * Detects a report's edition from the template text it still contains. First the family (27 or 31 questions:
+ * the fraction of the family's template lines present), then the newer edition of the family as soon as one of
+ * its own lines is present (e.g. the 2026 `uv add` hint or Question 3 prompt): each template grew out of the
+ * one before, and early-course copies of the newer template still carry most of the older one's lines.
+ */
+export function detectEdition(text: string): Edition {
+  const seen = new Set(text.split(/\r\n?|\n/).map(normaliseLine));
+  let best: { edition: Edition; score: number } | null = null;
+  for (const [older, newer] of FAMILIES) {
+    const familyLines = [...new Set([...prompts[older], ...prompts[newer]])];
+    const score = countPresent(familyLines, seen) / familyLines.length;
+    const newerOwn = prompts[newer].filter((line) => !prompts[older].includes(line));
+    const edition = countPresent(newerOwn, seen) > 0 ? newer : older;
+    if (!best || score > best.score) best = { edition, score };
+  }
+  return best?.edition ?? '2026';
+}

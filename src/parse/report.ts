@@ -1,0 +1,290 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Nodes, Root } from 'mdast';
+import { countPythonImages, countPythonWords } from './course-checker.js';
+
+/** A place in the report: 1-based line and column. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** An image in an answer, as markdown renders it. */
+export interface ImageRef {
+  src: string;
+  alt: string;
+  /** `markdown` = `![alt](src)`; `html` = an `<img>` tag; `reference` = `![alt][ref]` (both not counted by the course checker). */
+  kind: 'markdown' | 'html' | 'reference';
+  start: Point;
+  end: Point;
+}
+
+/** One `### Question N` section of the report and what its answer contains. */
+export interface QuestionSection {
+  number: number;
+  heading: { start: Point; end: Point; text: string };
+  /** Offsets of the section in the text: from the heading to the next heading of level 1-3. */
+  start: number;
+  end: number;
+  /** Offsets just after each `Answer:` in the section (normally exactly one). */
+  markers: number[];
+  /** The answer's text as the course checker would cut it from this section's first `Answer:`, or null. */
+  answer: { start: number; end: number; text: string } | null;
+  words: number;
+  images: number;
+  /** Words of rendered prose only: no markers, placeholders, image syntax, code or HTML. */
+  proseWords: number;
+  imageRefs: ImageRef[];
+  /** Lines where the template's `--- question N fill here ---` placeholder is still there. */
+  placeholderLines: number[];
+  /** Lines that still start or end with the template's `---` marker around the answer's text. */
+  markerLines: number[];
+  /** Lines of text that a `---` (or `===`) line right under them turns into a heading. */
+  setextLines: number[];
+  answered: boolean;
+}
+
+/** A report as report-check sees it: the text, its line index and its question sections in document order. */
+export interface ReportModel {
+  text: string;
+  questions: QuestionSection[];
+  /** Set when the markdown could not be parsed (e.g. pathological nesting) and only the text was read. */
+  parseFailure: string | null;
+  /** Converts an offset in `text` into a line and column. */
+  pointAt(offset: number): Point;
+  /** Number of lines in the report. */
+  lineCount: number;
+}
+
+const QUESTION_HEADING = /^\s*question\s+(\d+)/i;
+const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
+const MARKER_LINE = /^[\s>]*---+\s*\S.*$|^.*\S\s*---+\s*$/;
+const HTML_IMG = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)[^>]*>/gi;
+const ANSWER = 'Answer:';
+
+/** Offsets where each line starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function makePointAt(starts: number[]): (offset: number) => Point {
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  };
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && node.type !== 'html' && node.type !== 'code' && node.type !== 'inlineCode') {
+    return node.value;
+  }
+  if ('children' in node) return node.children.map((child) => plainText(child as Nodes)).join(' ');
+  return '';
+}
+
+/** Parses markdown into mdast, or returns the reason it could not (micromark recurses on deep nesting). */
+function parseMarkdown(text: string): Root | { error: string } {
+  try {
+    return fromMarkdown(text);
+  } catch (error) {
+    return { error: error instanceof RangeError ? 'markdown nested too deeply to parse' : String(error) };
+  }
+}
+
+interface Heading {
+  start: number;
+  end: number;
+  depth: number;
+  text: string;
+  /** True for `#` headings; false for setext ones (text underlined with `---`/`===`). */
+  atx: boolean;
+}
+
+/** Every node in document order, without recursion (deeply nested trees must not overflow the stack). */
+function* walk(root: Root): Generator<Nodes> {
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as Nodes;
+    yield node;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+}
+
+const FENCE = /^([ \t]*)(?:>[ \t]?)*(`{3,}|~{3,})/;
+const ATX = /^[ \t]{0,3}(?:>[ \t]?)*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+
+/**
+ * ATX headings outside fenced code and front matter, found line by line. The report's skeleton is all `#`
+ * headings, and a line scan finds them at a fraction of micromark's cost (micromark runs at about 1 MB/s here).
+ */
+function scanHeadings(text: string, starts: number[]): Heading[] {
+  const headings: Heading[] = [];
+  let fence: { marker: string; indented: boolean } | null = null;
+  let index = 0;
+  if (/^\uFEFF?---[ \t]*$/.test(text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')))) {
+    // Skip front matter: up to the next `---` line.
+    for (index = 1; index < starts.length; index++) {
+      const s = starts[index] ?? 0;
+      if (/^---[ \t]*$/.test(text.slice(s, lineEnd(text, s)))) break;
+    }
+    index = index < starts.length ? index + 1 : 1;
+  }
+  for (; index < starts.length; index++) {
+    const start = starts[index] ?? 0;
+    const end = lineEnd(text, start);
+    const line = text.slice(start, end);
+    const open = FENCE.exec(line);
+    if (fence) {
+      const closes = open && open[2]?.[0] === fence.marker[0] && (open[2]?.length ?? 0) >= fence.marker.length;
+      if (closes && !/\S/.test(line.slice(open[0].length))) {
+        fence = null;
+        continue;
+      }
+      // An indented fence sits in a list item, which a line starting at column 0 ends (and the fence with it);
+      // CommonMark closes it there too. A fence at column 0 runs on to the end, as it renders.
+      if (fence.indented && /^[^\s>]/.test(line) && !closes) fence = null;
+      else continue;
+    }
+    // A backtick fence's info string cannot hold a backtick: "```text```" is inline code, not a fence.
+    if (open && !(open[2]?.startsWith('`') && line.slice(open[0].length).includes('`'))) {
+      fence = { marker: open[2] ?? '```', indented: (open[1]?.length ?? 0) > 0 };
+      continue;
+    }
+    const match = ATX.exec(line);
+    if (match) headings.push({ start, end, depth: match[1]?.length ?? 1, text: match[2] ?? '', atx: true });
+  }
+  return headings;
+}
+
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end === -1 ? text.length : end;
+}
+
+/** Whether an answer holds anything only a markdown parser reads right: images, HTML, code, `---`/`===` lines. */
+const NEEDS_MARKDOWN = /!\[|<img|`|~~~|^[ \t>]*(?:=+|-+)[ \t]*$/im;
+
+/** Builds the report model: question sections with their answers and the facts the rules need. */
+export function parseReport(text: string): ReportModel {
+  const starts = lineStarts(text);
+  const pointAt = makePointAt(starts);
+  const headings = scanHeadings(text, starts);
+  const boundaries = headings.filter((h) => h.depth <= 3);
+  const questions: QuestionSection[] = [];
+  let parseFailure: string | null = null;
+  boundaries.forEach((heading, index) => {
+    const match = QUESTION_HEADING.exec(heading.text);
+    if (!match) return;
+    const start = heading.start;
+    const end = boundaries[index + 1]?.start ?? text.length;
+    const section = buildSection(text, Number(match[1]), heading, start, end, pointAt);
+    const from = section.markers[0];
+    if (from !== undefined && NEEDS_MARKDOWN.test(text.slice(from, end))) {
+      const tree = parseMarkdown(text.slice(from, end));
+      if ('error' in tree) parseFailure ??= `${tree.error} (Question ${section.number})`;
+      else collectNodeFacts(section, tree, from, text, pointAt);
+    }
+    questions.push(section);
+  });
+  return { text, questions, parseFailure, pointAt, lineCount: starts.length };
+}
+
+function buildSection(
+  text: string,
+  number: number,
+  heading: Heading,
+  start: number,
+  end: number,
+  pointAt: (offset: number) => Point,
+): QuestionSection {
+  const markers: number[] = [];
+  for (let at = text.indexOf(ANSWER, heading.end); at !== -1 && at < end; at = text.indexOf(ANSWER, at + 1)) {
+    markers.push(at + ANSWER.length);
+  }
+  let answer: QuestionSection['answer'] = null;
+  const first = markers[0];
+  if (first !== undefined) {
+    // Cut as the course checker cuts: at the next `Answer:`, else at the first `##` (which `###` contains).
+    let cut = Math.min(markers[1] !== undefined ? markers[1] - ANSWER.length : end, end);
+    const hashes = text.indexOf('##', first);
+    if (hashes !== -1 && hashes < cut) cut = hashes;
+    let s = first;
+    let e = cut;
+    while (s < e && text[s] === '\n') s++;
+    while (e > s && text[e - 1] === '\n') e--;
+    answer = { start: s, end: e, text: text.slice(s, e) };
+  }
+  const region = first !== undefined ? text.slice(first, end) : '';
+  const regionStart = first ?? end;
+  const placeholderLines: number[] = [];
+  for (const match of region.matchAll(PLACEHOLDER)) placeholderLines.push(pointAt(regionStart + match.index).line);
+  const markerLines: number[] = [];
+  let lineOffset = regionStart;
+  for (const line of region.split('\n')) {
+    const withoutPlaceholder = line.replace(PLACEHOLDER, '');
+    if (withoutPlaceholder.trim() !== '' && MARKER_LINE.test(withoutPlaceholder) && !/^\s*\|/.test(line)) {
+      markerLines.push(pointAt(lineOffset).line);
+    }
+    lineOffset += line.length + 1;
+  }
+  const answeredText = region.replace(PLACEHOLDER, ' ').replace(/(^|\s)(>|-{3,})(?=\s|$)/g, ' ');
+  return {
+    number,
+    heading: { start: pointAt(heading.start), end: pointAt(heading.end), text: heading.text },
+    start,
+    end,
+    markers,
+    answer,
+    words: answer ? countPythonWords(answer.text) : 0,
+    images: answer ? countPythonImages(answer.text) : 0,
+    proseWords: countPythonWords(answeredText),
+    imageRefs: [],
+    placeholderLines,
+    markerLines,
+    setextLines: [],
+    answered: countPythonWords(answeredText) > 0,
+  };
+}
+
+function collectNodeFacts(
+  section: QuestionSection,
+  tree: Root,
+  shift: number,
+  text: string,
+  pointAt: (offset: number) => Point,
+): void {
+  let prose = '';
+  for (const node of walk(tree)) {
+    const position = node.position;
+    if (position?.start.offset === undefined || position.end.offset === undefined) continue;
+    const start = position.start.offset + shift;
+    const end = position.end.offset + shift;
+    if (node.type === 'image') {
+      section.imageRefs.push({ src: node.url, alt: node.alt ?? '', kind: 'markdown', start: pointAt(start), end: pointAt(end) });
+    } else if (node.type === 'imageReference') {
+      section.imageRefs.push({ src: '', alt: node.alt ?? '', kind: 'reference', start: pointAt(start), end: pointAt(end) });
+    } else if (node.type === 'html') {
+      for (const match of node.value.matchAll(HTML_IMG)) {
+        section.imageRefs.push({
+          src: match[1] ?? '',
+          alt: '',
+          kind: 'html',
+          start: pointAt(start + match.index),
+          end: pointAt(start + match.index + match[0].length),
+        });
+      }
+    } else if (node.type === 'text') {
+      prose += ` ${node.value}`;
+    } else if (node.type === 'heading' && !/^[ \t>]*#/.test(text.slice(start, end))) {
+      section.setextLines.push(pointAt(start).line);
+    }
+  }
+  section.proseWords = countPythonWords(prose.replace(PLACEHOLDER, ' ').replace(/(^|\s)-{3,}(?=\s|$)/g, ' '));
+}

@@ -1,0 +1,120 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import schema2023 from '../../schema/dtu-mlops-2023.json' with { type: 'json' };
+import schema2024 from '../../schema/dtu-mlops-2024.json' with { type: 'json' };
+import schema2025 from '../../schema/dtu-mlops-2025.json' with { type: 'json' };
+import schema2026 from '../../schema/dtu-mlops-2026.json' with { type: 'json' };
+import { RunError } from '../errors.js';
+import type { Edition, Range } from '../result.js';
+
+/** The ranges a constraints schema sets on one question (read from its `minimum`/`maximum`), for messages and tables. */
+export interface QuestionRanges {
+  words: Range | null;
+  images: Range | null;
+}
+
+/** A compiled constraints schema: the validator plus the ranges it declares per question. */
+export interface Constraints {
+  /** `2023` … `2026` for a built-in schema, else the file it came from. */
+  source: string;
+  validate: ValidateFunction;
+  ranges: Map<number, QuestionRanges>;
+}
+
+const BUILTIN: Record<Edition, object> = {
+  '2023': schema2023,
+  '2024': schema2024,
+  '2025': schema2025,
+  '2026': schema2026,
+};
+
+let ajv: Ajv2020 | null = null;
+const compiled = new Map<string, Constraints>();
+
+function getAjv(): Ajv2020 {
+  // allErrors: a student wants every broken range at once; verbose: errors carry the schema that failed.
+  ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: false });
+  return ajv;
+}
+
+function rangeOf(node: unknown): Range | null {
+  if (!node || typeof node !== 'object') return null;
+  const { minimum, maximum } = node as { minimum?: unknown; maximum?: unknown };
+  if (typeof minimum !== 'number' && typeof maximum !== 'number') return null;
+  return {
+    min: typeof minimum === 'number' ? minimum : 0,
+    max: typeof maximum === 'number' ? maximum : Number.POSITIVE_INFINITY,
+  };
+}
+
+/** Reads `properties.questions.properties.N.properties.{words,images}` ranges out of a schema. */
+function extractRanges(schema: object): Map<number, QuestionRanges> {
+  const ranges = new Map<number, QuestionRanges>();
+  const questions = (schema as { properties?: { questions?: { properties?: Record<string, unknown> } } }).properties
+    ?.questions?.properties;
+  for (const [key, value] of Object.entries(questions ?? {})) {
+    const number = Number(key);
+    if (!Number.isInteger(number)) continue;
+    const props = (value as { properties?: Record<string, unknown> } | null)?.properties ?? {};
+    ranges.set(number, { words: rangeOf(props.words), images: rangeOf(props.images) });
+  }
+  return ranges;
+}
+
+function compile(schema: object, source: string): Constraints {
+  let validate: ValidateFunction;
+  try {
+    validate = getAjv().compile(schema);
+  } catch (error) {
+    throw new RunError(`${source}: not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  } finally {
+    // A custom schema may reuse the $id of a built-in or of an earlier file; keep ajv's registry empty.
+    if (typeof (schema as { $id?: unknown }).$id === 'string') getAjv().removeSchema((schema as { $id: string }).$id);
+  }
+  return { source, validate, ranges: extractRanges(schema) };
+}
+
+/** The built-in constraints of an edition, compiled once per process. */
+export function builtinConstraints(edition: Edition): Constraints {
+  let constraints = compiled.get(edition);
+  if (!constraints) {
+    constraints = compile(BUILTIN[edition], edition);
+    compiled.set(edition, constraints);
+  }
+  return constraints;
+}
+
+/** Line and column (1-based) of a character offset in `text`. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * Parses and compiles a custom constraints schema. Throws a {@link RunError} naming `source` and, for invalid
+ * JSON, the line and column, or what makes it an invalid schema.
+ */
+export function loadConstraints(text: string, source: string): Constraints {
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const where = position ? ` at ${lineColumn(text, Number(position[1]))}` : '';
+    throw new RunError(`${source}: invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, {
+      cause: error,
+    });
+  }
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
+    throw new RunError(`${source}: a constraints schema must be a JSON object`);
+  }
+  return compile(schema, source);
+}
+
+/** The ajv errors of validating `document` against `constraints`. */
+export function validateDocument(constraints: Constraints, document: unknown): ErrorObject[] {
+  return constraints.validate(document) ? [] : [...(constraints.validate.errors ?? [])];
+}

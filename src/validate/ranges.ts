@@ -1,0 +1,55 @@
+import type { ErrorObject } from 'ajv';
+import type { Range } from '../result.js';
+
+/** "100–200", "exactly 1", "at least 50": a range as a student reads it. */
+export function describeRange(range: Range): string {
+  if (range.min === range.max) return `exactly ${range.min}`;
+  if (range.max === Number.POSITIVE_INFINITY) return `at least ${range.min}`;
+  if (range.min <= 0) return `at most ${range.max}`;
+  return `${range.min}–${range.max}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The one-sentence message for a count outside its range, saying how much to add or cut. */
+export function rangeMessage(question: number, kind: 'words' | 'images', actual: number, range: Range): string {
+  const noun = kind === 'words' ? 'word' : 'image';
+  const has = actual === 0 && kind === 'images' ? 'no images' : plural(actual, noun);
+  const needs = `it needs ${describeRange(range)} ${kind}`;
+  if (actual < range.min) {
+    const hint = kind === 'images' ? ' as ![caption](figures/name.png)' : '';
+    return `Question ${question} has ${has}; ${needs}, so add at least ${range.min - actual}${hint}.`;
+  }
+  const cut = actual - range.max;
+  return `Question ${question} has ${has}; ${needs}, so ${kind === 'words' ? 'cut' : 'remove'} at least ${cut}.`;
+}
+
+/** What an ajv error says about one question's count: question, kind, and the range the schema sets. */
+export interface RangeViolation {
+  question: number;
+  kind: 'words' | 'images';
+  actual: number;
+  range: Range;
+}
+
+/**
+ * Reads a `minimum`/`maximum` error at `/questions/N/words|images` as a range violation, with both bounds taken
+ * from the failing schema (ajv's `verbose` mode), so the message can state the whole range.
+ */
+export function toRangeViolation(error: ErrorObject): RangeViolation | null {
+  const match = /^\/questions\/(\d+)\/(words|images)$/.exec(error.instancePath);
+  if (!match || (error.keyword !== 'minimum' && error.keyword !== 'maximum')) return null;
+  if (typeof error.data !== 'number') return null;
+  const schema = (error.parentSchema ?? {}) as { minimum?: unknown; maximum?: unknown };
+  return {
+    question: Number(match[1]),
+    kind: match[2] as 'words' | 'images',
+    actual: error.data,
+    range: {
+      min: typeof schema.minimum === 'number' ? schema.minimum : 0,
+      max: typeof schema.maximum === 'number' ? schema.maximum : Number.POSITIVE_INFINITY,
+    },
+  };
+}
