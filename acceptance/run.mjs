@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import actionProblem from './lib/action-file.mjs';
 import { Checker, View, commonChecks, loadExpect } from './lib/checks.mjs';
-import { ensureFakegh, node24Path, nodeVersion, repoRoot, runScenario, scenarioNames, scenariosDir } from './lib/fakegh.mjs';
+import { actionDir, ensureFakegh, node24Path, nodeVersion, runScenario, scenarioNames, scenariosDir } from './lib/fakegh.mjs';
 
 const { values: args } = parseArgs({
   options: { only: { type: 'string' }, node: { type: 'string', default: 'all' }, jobs: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
@@ -51,7 +51,7 @@ for (const n of nodes) {
   n.label = n.version ? `node${n.version.slice(1).split('.')[0]}` : n.bin === node24Path ? 'node24' : 'node?';
 }
 
-const setupProblem = ensureFakegh() ?? actionProblem(repoRoot);
+const setupProblem = ensureFakegh() ?? actionProblem(actionDir);
 const queue = [];
 for (const name of names) for (const n of nodes) queue.push({ name, node: n });
 if (setupProblem) {

@@ -200,7 +200,10 @@ export function commonChecks(v, t, opts = {}) {
   t.eq(r.unknownEndpoints?.length ?? 0, 0, `unknownEndpoints${first(r.unknownEndpoints ?? [], (e) => `${e.method} ${e.path}${e.field ? ` ${e.field}` : ''}`)}`);
   t.eq(r.violations?.length ?? 0, 0, `violations (other people's items touched)${first(r.violations ?? [], show)}`);
   t.eq(r.internalErrors?.length ?? 0, 0, `fakegh internalErrors${first(r.internalErrors ?? [], (e) => `${e.method} ${e.url}`)}`);
-  t.eq(r.responseSchemaErrors?.length ?? 0, 0, `fakegh responseSchemaErrors${first(r.responseSchemaErrors ?? [], show)}`);
+  // fakegh's own response self-check flags the null line/position of outdated review comments (GitHub returns null
+  // there, while the OpenAPI description says integer): a known limit of the fake, not the action's doing.
+  const schemaErrors = (r.responseSchemaErrors ?? []).filter((e) => !(e.errors ?? []).every((m) => /^\/\d+\/(position|line|start_line|original_start_line) must be integer$/.test(m)));
+  t.eq(schemaErrors.length, 0, `fakegh responseSchemaErrors${first(schemaErrors, show)}`);
   // 4xx other than the expected 403s of a read-only token mean the action asked for something wrong.
   const writable = opts.writable ?? v.scenario.token?.permission !== 'read';
   const bad = v.requests().filter((q) => q.status >= 400 && q.status < 500 && !q.fault && !(q.status === 403 && !writable && isWrite(q)));

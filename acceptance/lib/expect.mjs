@@ -84,11 +84,11 @@ export function nothingPosted(v, t, { statuses = true } = {}) {
 export function faultsRecovered(v, t) {
   for (const f of v.scenario.faults ?? []) {
     const hits = v.requests().filter((q) => q.fault);
-    t.eq(hits.length, f.count ?? 1, `fault ${f.route} fired`);
+    t.eq(hits.length, f.count ?? 1, `times the fault ${f.route} fired`);
     const last = hits.at(-1);
     if (last) {
-      const after = v.requests().filter((q) => q.seq > last.seq && q.method === last.method && q.route === last.route);
-      t.ok(after.some((q) => q.status < 300), `no successful ${last.method} ${last.route} after the fault`);
+      const after = v.requests().filter((q) => q.seq > last.seq && q.method === last.method && q.path === last.path);
+      t.ok(after.some((q) => q.status < 300), `no successful ${last.method} ${last.path} after the fault`);
     }
   }
 }

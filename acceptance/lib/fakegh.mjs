@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+// ACCEPTANCE_ACTION_DIR runs the scenarios against another action folder (to try the harness itself).
+export const actionDir = process.env.ACCEPTANCE_ACTION_DIR ? resolve(process.env.ACCEPTANCE_ACTION_DIR) : repoRoot;
 export const fakeghDir = process.env.FAKEGH_DIR ? resolve(process.env.FAKEGH_DIR) : resolve(repoRoot, '../shared/tools/fakegh');
 export const scenariosDir = join(repoRoot, 'acceptance/scenarios');
 export const outRoot = join(repoRoot, 'fakegh-out/acceptance');
@@ -44,7 +46,7 @@ export function runScenario({ name, node, label, runs, timeoutMs = 180000 }) {
   const outDir = join(outRoot, label, name);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const args = [join(fakeghDir, 'run-action.mjs'), '--action', repoRoot, '--scenario', join(scenariosDir, `${name}.json`), '--out', outDir, '--node', node];
+  const args = [join(fakeghDir, 'run-action.mjs'), '--action', actionDir, '--scenario', join(scenariosDir, `${name}.json`), '--out', outDir, '--node', node];
   if (runs) args.push('--runs', String(runs));
   const t0 = Date.now();
   return new Promise((resolveRun) => {
