@@ -56,7 +56,7 @@ export function runHtml(argv: readonly string[], deps: CliDeps): number {
   try {
     deps.fs.writeFile(nodePath.resolve(deps.cwd, output), page);
   } catch (error) {
-    throw new UsageError(`${output}: could not write: ${describeFsError(error)}`, { cause: error });
+    throw new UsageError(`${output}: could not write (${describeFsError(error)})`, { cause: error });
   }
   return 0;
 }

@@ -1,0 +1,81 @@
+import { runCli, type CliDeps } from '../../src/cli/run.js';
+import { memoryFileSystem } from './memory-file-system.js';
+
+function run(argv: string[], files: Record<string, string | Uint8Array>) {
+  let stdout = '';
+  let stderr = '';
+  const fs = memoryFileSystem(files);
+  const deps: CliDeps = {
+    fs,
+    engine: {
+      checkReport: () => {
+        throw new Error('html must not check');
+      },
+      loadConstraints: () => {
+        throw new Error('html must not load a schema');
+      },
+    },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTTY: false,
+    env: {},
+    cwd: '/repo',
+    version: '0.0.0',
+  };
+  const code = runCli(argv, deps);
+  return { code, stdout, stderr, written: fs.written };
+}
+
+const report = { '/repo/reports/README.md': '# My report\n\n<b>bold</b>\n' };
+
+describe('report-check html', () => {
+  it('should print the page on stdout', () => {
+    const result = run(['html', 'reports/README.md'], report);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('<title>My report</title>');
+    expect(result.stdout).toContain('<code class="raw-html">&#x3C;b></code>bold');
+    expect(result.stderr).toBe('');
+  });
+
+  it('should write the page to -o OUT', () => {
+    const result = run(['html', 'reports/README.md', '-o', 'reports/report.html'], report);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.written.get('/repo/reports/report.html')).toContain('<h1>My report</h1>');
+  });
+
+  it('should decode UTF-8 and drop a byte-order mark', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('# Spørgsmål\n')]);
+    expect(run(['html', 'r.md'], { '/repo/r.md': bytes }).stdout).toContain('<h1>Spørgsmål</h1>');
+  });
+
+  it.each([
+    [['html'], report, 'report-check: html needs exactly one FILE (see html --help)\n'],
+    [['html', 'a.md', 'b.md'], report, 'report-check: html needs exactly one FILE (see html --help)\n'],
+    [['html', 'missing.md'], report, 'report-check: missing.md: no such file\n'],
+    [['html', 'reports'], report, 'report-check: reports: is a directory, not a file\n'],
+    [
+      ['html', 'bin.md'],
+      { '/repo/bin.md': new Uint8Array([35, 0, 1]) },
+      'report-check: bin.md: binary file (contains NUL bytes)\n',
+    ],
+    [
+      ['html', 'reports/README.md', '-o', 'nowhere/x.html'],
+      report,
+      'report-check: nowhere/x.html: could not write (no such file)\n',
+    ],
+    [
+      ['html', '--format', 'json', 'reports/README.md'],
+      report,
+      'report-check: unknown option --format (see --help)\n',
+    ],
+  ])('should exit 2 with one line for %j', (argv, files, stderr) => {
+    const result = run(argv, files);
+    expect(result.stderr).toBe(stderr);
+    expect(result.code).toBe(2);
+  });
+
+  it('should print its own usage on html --help', () => {
+    expect(run(['html', '--help'], {}).stdout).toMatch(/^Usage: report-check html FILE \[-o OUT\]/);
+  });
+});
