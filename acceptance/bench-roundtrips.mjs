@@ -23,15 +23,29 @@ if (problem) {
 const node = existsSync(node24Path) && nodeVersion(node24Path) ? node24Path : process.execPath;
 const run = await runScenario({ name: 'report-changed', node, label: 'bench', runs: 2 });
 if (!run.result) {
-  console.error(`round trips: fakegh failed (exit ${run.harnessExit}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  console.error(
+    `round trips: fakegh failed (exit ${run.harnessExit}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+  );
   process.exit(1);
 }
 const [first, rerun] = run.result.runs.map((r) => r.stats);
 const problems = [...(run.result.validationErrors ?? []), ...(run.result.unknownEndpoints ?? [])].length;
 if (json) {
-  console.log(JSON.stringify({ node: run.result.node, firstRun: first, unchangedRerun: rerun, target: FIRST_RUN_TARGET }));
+  console.log(
+    JSON.stringify({
+      node: run.result.node,
+      firstRun: first,
+      unchangedRerun: rerun,
+      target: FIRST_RUN_TARGET,
+    }),
+  );
 } else {
-  console.log(`first run: ${first.requests} requests, ${first.roundTrips} round trips (target: at most ${FIRST_RUN_TARGET.requests} requests, ${FIRST_RUN_TARGET.roundTrips} round trips)`);
+  console.log(
+    `first run: ${first.requests} requests, ${first.roundTrips} round trips (target: at most ${FIRST_RUN_TARGET.requests} requests, ${FIRST_RUN_TARGET.roundTrips} round trips)`,
+  );
   console.log(`unchanged rerun: ${rerun.requests} requests, ${rerun.roundTrips} round trips`);
-  if (problems) console.log(`(the action's requests had ${problems} rejected or unknown-endpoint answers: see ${run.outDir}/result.json)`);
+  if (problems)
+    console.log(
+      `(the action's requests had ${problems} rejected or unknown-endpoint answers: see ${run.outDir}/result.json)`,
+    );
 }

@@ -7,19 +7,34 @@
 //   node acceptance/run.mjs [--only a,b] [--node system|24|all] [--jobs N] [--verbose]
 //
 // Results: fakegh-out/acceptance/<node>/<scenario>/result.json (+ requests.jsonl).
+/* global setInterval, clearInterval */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import actionProblem from './lib/action-file.mjs';
 import { Checker, View, commonChecks, loadExpect } from './lib/checks.mjs';
-import { actionDir, ensureFakegh, node24Path, nodeVersion, runScenario, scenarioNames, scenariosDir } from './lib/fakegh.mjs';
+import {
+  actionDir,
+  ensureFakegh,
+  node24Path,
+  nodeVersion,
+  runScenario,
+  scenarioNames,
+  scenariosDir,
+} from './lib/fakegh.mjs';
 
 const { values: args } = parseArgs({
-  options: { only: { type: 'string' }, node: { type: 'string', default: 'all' }, jobs: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+  options: {
+    only: { type: 'string' },
+    node: { type: 'string', default: 'all' },
+    jobs: { type: 'string' },
+    verbose: { type: 'boolean', short: 'v' },
+  },
 });
 const t0 = Date.now();
-let passed = 0, failed = 0;
+let passed = 0,
+  failed = 0;
 const line = (ok, label, name, text) => {
   if (ok) passed++;
   else failed++;
@@ -33,7 +48,10 @@ const finish = () => {
 
 let names = scenarioNames();
 if (args.only) {
-  const want = args.only.split(',').map((s) => s.trim()).filter(Boolean);
+  const want = args.only
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = want.filter((n) => !names.includes(n));
   if (unknown.length) {
     console.error(`unknown scenario(s): ${unknown.join(', ')} (have: ${names.join(', ')})`);
@@ -45,7 +63,8 @@ if (args.only) {
 // The Node binaries: the one running this script (20 on the dev machines and CI) and the pinned Node 24.
 const nodes = [];
 if (args.node === 'system' || args.node === 'all') nodes.push({ bin: process.execPath });
-if (args.node === '24' || args.node === 'all') nodes.push({ bin: node24Path, missing: 'Node 24 binary missing: run `npm ci --prefix .ci/node24` first' });
+if (args.node === '24' || args.node === 'all')
+  nodes.push({ bin: node24Path, missing: 'Node 24 binary missing: run `npm ci --prefix .ci/node24` first' });
 for (const n of nodes) {
   n.version = existsSync(n.bin) ? nodeVersion(n.bin) : null;
   n.label = n.version ? `node${n.version.slice(1).split('.')[0]}` : n.bin === node24Path ? 'node24' : 'node?';
@@ -92,10 +111,16 @@ async function runOne({ name, node }) {
   } catch (e) {
     t.ok(false, `assertion code threw: ${e.stack?.split('\n').slice(0, 2).join(' ')}`);
   }
-  const runsText = v.runs.map((r, i) => `exit ${r.exitCode}, ${r.stats?.requests} req/${r.stats?.roundTrips} rt`).join('; ');
+  const runsText = v.runs
+    .map((r) => `exit ${r.exitCode}, ${r.stats?.requests} req/${r.stats?.roundTrips} rt`)
+    .join('; ');
   const info = `[${runsText}; ${(run.ms / 1000).toFixed(1)} s]`;
   const notes = args.verbose && t.notes.length ? ` (${t.notes.join('; ')})` : '';
-  return { ok: t.failures.length === 0, text: t.failures.length ? `${t.failures.join('; ')} ${info}` : `${info}${notes}`, outDir: run.outDir };
+  return {
+    ok: t.failures.length === 0,
+    text: t.failures.length ? `${t.failures.join('; ')} ${info}` : `${info}${notes}`,
+    outDir: run.outDir,
+  };
 }
 
 // Run in parallel, print in a fixed order as results come in.

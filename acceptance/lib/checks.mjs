@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const show = (x) => (typeof x === 'string' ? JSON.stringify(x) : JSON.stringify(x) ?? String(x));
+const show = (x) => (typeof x === 'string' ? JSON.stringify(x) : (JSON.stringify(x) ?? String(x)));
 
 /** Collects failed assertions as one-line reasons. */
 export class Checker {
@@ -17,13 +17,22 @@ export class Checker {
     return Boolean(cond);
   }
   eq(actual, expected, what) {
-    return this.ok(show(actual) === show(expected), `${what}: expected ${show(expected)}, got ${show(actual)}`);
+    return this.ok(
+      show(actual) === show(expected),
+      `${what}: expected ${show(expected)}, got ${show(actual)}`,
+    );
   }
   le(actual, max, what) {
-    return this.ok(typeof actual === 'number' && actual <= max, `${what}: expected <= ${max}, got ${show(actual)}`);
+    return this.ok(
+      typeof actual === 'number' && actual <= max,
+      `${what}: expected <= ${max}, got ${show(actual)}`,
+    );
   }
   ge(actual, min, what) {
-    return this.ok(typeof actual === 'number' && actual >= min, `${what}: expected >= ${min}, got ${show(actual)}`);
+    return this.ok(
+      typeof actual === 'number' && actual >= min,
+      `${what}: expected >= ${min}, got ${show(actual)}`,
+    );
   }
   note(text) {
     this.notes.push(text);
@@ -35,7 +44,10 @@ const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
 /** HTML entities decoded (named ones above plus numeric). */
 export function decodeEntities(s) {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(
+        e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
+      );
     return ENTITIES[e.toLowerCase()] ?? m;
   });
 }
@@ -100,7 +112,7 @@ export class View {
     if (raw === undefined) return null;
     try {
       const doc = JSON.parse(raw);
-      return (Array.isArray(doc) ? doc : doc.files ?? [doc])[0] ?? null;
+      return (Array.isArray(doc) ? doc : (doc.files ?? [doc]))[0] ?? null;
     } catch {
       return undefined;
     }
@@ -131,18 +143,24 @@ export class View {
    * comments, issue comments, edits, statuses' descriptions are left out). */
   postedBodies(k = this.runs.length, { onlyRun = false } = {}) {
     const out = [];
-    for (const q of (this.r.requests ?? []).filter((x) => (onlyRun ? x.run === k : x.run <= k) && isWrite(x) && ok2xx(x) && x.path !== '/graphql')) {
+    for (const q of (this.r.requests ?? []).filter(
+      (x) => (onlyRun ? x.run === k : x.run <= k) && isWrite(x) && ok2xx(x) && x.path !== '/graphql',
+    )) {
       const b = q.requestBody ?? {};
       if (typeof b.body === 'string') out.push({ where: `${q.method} ${q.route ?? q.path}`, text: b.body });
-      for (const c of Array.isArray(b.comments) ? b.comments : []) if (typeof c.body === 'string') out.push({ where: 'inline comment', text: c.body });
-      if (b.output) for (const f of ['title', 'summary', 'text']) if (typeof b.output[f] === 'string') out.push({ where: `check run ${f}`, text: b.output[f] });
+      for (const c of Array.isArray(b.comments) ? b.comments : [])
+        if (typeof c.body === 'string') out.push({ where: 'inline comment', text: c.body });
+      if (b.output)
+        for (const f of ['title', 'summary', 'text'])
+          if (typeof b.output[f] === 'string') out.push({ where: `check run ${f}`, text: b.output[f] });
     }
     return out;
   }
   /** Every place a student can read a finding of run k: posted bodies so far, the current state, the job summary. */
   readableTexts(k) {
     const texts = this.postedBodies(k).map((b) => b.text);
-    for (const c of [...this.own('reviewComments'), ...this.own('issueComments'), ...this.own('reviews')]) if (c.body) texts.push(c.body);
+    for (const c of [...this.own('reviewComments'), ...this.own('issueComments'), ...this.own('reviews')])
+      if (c.body) texts.push(c.body);
     texts.push(this.run(k)?.summary ?? '');
     return texts.map(normalize);
   }
@@ -157,23 +175,31 @@ export class View {
 
 /** Markdown/HTML table rows of a text whose first cell names question n (`7`, `Q7`, `Question 7`, links or bold allowed). */
 export function hasQuestionRow(text, n) {
-  const cell = (c) => normalize(c.replace(/<[^>]+>/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')).replace(/[_~]/g, '');
+  const cell = (c) =>
+    normalize(c.replace(/<[^>]+>/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')).replace(/[_~]/g, '');
   const re = new RegExp(`^(?:q|question)?\\s*#?${n}\\b`, 'i');
   for (const line of String(text ?? '').split('\n')) {
     if (/^\s*\|/.test(line)) {
-      const first = line.split('|').map((c) => c.trim()).find((c) => c !== '');
+      const first = line
+        .split('|')
+        .map((c) => c.trim())
+        .find((c) => c !== '');
       if (first !== undefined && re.test(cell(first))) return true;
     }
   }
-  for (const m of String(text ?? '').matchAll(/<tr[^>]*>\s*<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)) if (re.test(cell(m[1]))) return true;
+  for (const m of String(text ?? '').matchAll(/<tr[^>]*>\s*<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi))
+    if (re.test(cell(m[1]))) return true;
   return false;
 }
 
 /** RIGHT-side line ranges of the hunks, and the added lines, of a base -> head change (jsdiff, as fakegh does). */
 export async function diffInfo(fakeghDir, baseText, headText) {
-  const { structuredPatch } = await import(pathToFileURL(join(fakeghDir, 'node_modules/diff/libesm/index.js')).href);
+  const { structuredPatch } = await import(
+    pathToFileURL(join(fakeghDir, 'node_modules/diff/libesm/index.js')).href
+  );
   const { hunks } = structuredPatch('a', 'b', baseText ?? '', headText ?? '', '', '', { context: 3 });
-  const ranges = [], added = new Set();
+  const ranges = [],
+    added = new Set();
   for (const h of hunks) {
     ranges.push([h.newStart, h.newStart + h.newLines - 1]);
     let line = h.newStart;
@@ -196,67 +222,142 @@ export function commonChecks(v, t, opts = {}) {
   t.ok(!r.runs.some((x) => x.timedOut), `timed out (run ${r.runs.findIndex((x) => x.timedOut) + 1})`);
   for (const w of r.harnessWarnings ?? []) t.ok(NODE_WARNING.test(w), `harness warning: ${w}`);
   const first = (arr, f) => (arr.length ? ` (first: ${f(arr[0])})` : '');
-  t.eq(r.validationErrors?.length ?? 0, 0, `validationErrors${first(r.validationErrors ?? [], (e) => `${e.method} ${e.path} ${e.status} ${show(e.response?.message ?? e.response?.errors?.[0]?.message)}`)}`);
-  t.eq(r.unknownEndpoints?.length ?? 0, 0, `unknownEndpoints${first(r.unknownEndpoints ?? [], (e) => `${e.method} ${e.path}${e.field ? ` ${e.field}` : ''}`)}`);
-  t.eq(r.violations?.length ?? 0, 0, `violations (other people's items touched)${first(r.violations ?? [], show)}`);
-  t.eq(r.internalErrors?.length ?? 0, 0, `fakegh internalErrors${first(r.internalErrors ?? [], (e) => `${e.method} ${e.url}`)}`);
+  t.eq(
+    r.validationErrors?.length ?? 0,
+    0,
+    `validationErrors${first(r.validationErrors ?? [], (e) => `${e.method} ${e.path} ${e.status} ${show(e.response?.message ?? e.response?.errors?.[0]?.message)}`)}`,
+  );
+  t.eq(
+    r.unknownEndpoints?.length ?? 0,
+    0,
+    `unknownEndpoints${first(r.unknownEndpoints ?? [], (e) => `${e.method} ${e.path}${e.field ? ` ${e.field}` : ''}`)}`,
+  );
+  t.eq(
+    r.violations?.length ?? 0,
+    0,
+    `violations (other people's items touched)${first(r.violations ?? [], show)}`,
+  );
+  t.eq(
+    r.internalErrors?.length ?? 0,
+    0,
+    `fakegh internalErrors${first(r.internalErrors ?? [], (e) => `${e.method} ${e.url}`)}`,
+  );
   // fakegh's own response self-check flags the null line/position of outdated review comments (GitHub returns null
   // there, while the OpenAPI description says integer): a known limit of the fake, not the action's doing.
-  const schemaErrors = (r.responseSchemaErrors ?? []).filter((e) => !(e.errors ?? []).every((m) => /^\/\d+\/(position|line|start_line|original_start_line) must be integer$/.test(m)));
+  const schemaErrors = (r.responseSchemaErrors ?? []).filter(
+    (e) =>
+      !(e.errors ?? []).every((m) =>
+        /^\/\d+\/(position|line|start_line|original_start_line) must be integer$/.test(m),
+      ),
+  );
   t.eq(schemaErrors.length, 0, `fakegh responseSchemaErrors${first(schemaErrors, show)}`);
   // 4xx other than the expected 403s of a read-only token mean the action asked for something wrong.
   const writable = opts.writable ?? v.scenario.token?.permission !== 'read';
-  const bad = v.requests().filter((q) => q.status >= 400 && q.status < 500 && !q.fault && !(q.status === 403 && !writable && isWrite(q)));
-  t.eq(bad.length, 0, `unexpected 4xx answers${first(bad, (q) => `${q.method} ${q.path} -> ${q.status} ${show(q.response?.message)}`)}`);
+  const bad = v
+    .requests()
+    .filter(
+      (q) => q.status >= 400 && q.status < 500 && !q.fault && !(q.status === 403 && !writable && isWrite(q)),
+    );
+  t.eq(
+    bad.length,
+    0,
+    `unexpected 4xx answers${first(bad, (q) => `${q.method} ${q.path} -> ${q.status} ${show(q.response?.message)}`)}`,
+  );
 
   v.runs.forEach((run, i) => {
-    const k = i + 1, tag = v.runs.length > 1 ? `run ${k}: ` : '';
-    for (const a of run.annotations.filter((x) => x.source === 'runner' && !/^Process completed with exit code \d+\.$/.test(x.message)))
+    const k = i + 1,
+      tag = v.runs.length > 1 ? `run ${k}: ` : '';
+    for (const a of run.annotations.filter(
+      (x) => x.source === 'runner' && !/^Process completed with exit code \d+\.$/.test(x.message),
+    ))
       t.ok(false, `${tag}runner ${a.level}: ${a.message}`);
     if (opts.expectOutputs !== false) {
       const out = run.outputs ?? {};
-      t.ok(['pass', 'fail', 'crash'].includes(out['course-checker']), `${tag}output course-checker is ${show(out['course-checker'])}`);
+      t.ok(
+        ['pass', 'fail', 'crash'].includes(out['course-checker']),
+        `${tag}output course-checker is ${show(out['course-checker'])}`,
+      );
       const rep = v.report(k);
-      t.ok(rep && Array.isArray(rep.diagnostics), `${tag}output result is not report-check's JSON (${rep === undefined ? 'invalid JSON' : rep === null ? 'missing' : 'no diagnostics'})`);
+      t.ok(
+        rep && Array.isArray(rep.diagnostics),
+        `${tag}output result is not report-check's JSON (${rep === undefined ? 'invalid JSON' : rep === null ? 'missing' : 'no diagnostics'})`,
+      );
       if (rep && Array.isArray(rep.diagnostics)) {
         const count = (s) => rep.diagnostics.filter((d) => d.severity === s).length;
         t.eq(out.errors, String(count('error')), `${tag}output errors vs result's error findings`);
         t.eq(out.warnings, String(count('warning')), `${tag}output warnings vs result's warning findings`);
-        if (rep.courseChecker?.outcome) t.eq(out['course-checker'], rep.courseChecker.outcome, `${tag}output course-checker vs result`);
+        if (rep.courseChecker?.outcome)
+          t.eq(out['course-checker'], rep.courseChecker.outcome, `${tag}output course-checker vs result`);
         // No finding is lost: each one reaches an inline comment, the review body, the summary comment or the job summary.
         const texts = v.readableTexts(k);
         const lost = rep.diagnostics.filter((d) => !texts.some((x) => x.includes(normalize(d.message))));
-        t.ok(lost.length === 0, `${tag}${lost.length} finding(s) lost (in no comment, review or job summary), e.g. ${lost.slice(0, 2).map((d) => `${d.severity} L${d.line} ${show(d.message)}`).join('; ')}`);
+        t.ok(
+          lost.length === 0,
+          `${tag}${lost.length} finding(s) lost (in no comment, review or job summary), e.g. ${lost
+            .slice(0, 2)
+            .map((d) => `${d.severity} L${d.line} ${show(d.message)}`)
+            .join('; ')}`,
+        );
         // The summary tables show every question the course checker would warn about.
         for (const f of rep.courseChecker?.failures ?? []) {
-          t.ok(hasQuestionRow(run.summary, f.question), `${tag}job summary has no table row for question ${f.question} (course checker: ${f.kind})`);
+          t.ok(
+            hasQuestionRow(run.summary, f.question),
+            `${tag}job summary has no table row for question ${f.question} (course checker: ${f.kind})`,
+          );
         }
       }
     }
-    for (const b of v.postedBodies(k, { onlyRun: true })) t.le(b.text.length, 65536, `${tag}${b.where} body length`);
+    for (const b of v.postedBodies(k, { onlyRun: true }))
+      t.le(b.text.length, 65536, `${tag}${b.where} body length`);
   });
 
   // Only COMMENT reviews; at most ~30 inline comments in one review; bodies neutralised.
-  for (const rv of v.own('reviews')) t.ok(rv.state === 'COMMENTED' || rv.state === 'DISMISSED', `own review ${rv.id} has state ${rv.state} (expected COMMENTED)`);
+  for (const rv of v.own('reviews'))
+    t.ok(
+      rv.state === 'COMMENTED' || rv.state === 'DISMISSED',
+      `own review ${rv.id} has state ${rv.state} (expected COMMENTED)`,
+    );
   const perReview = new Map();
-  for (const c of v.own('reviewComments')) perReview.set(c.pull_request_review_id, (perReview.get(c.pull_request_review_id) ?? 0) + 1);
+  for (const c of v.own('reviewComments'))
+    perReview.set(c.pull_request_review_id, (perReview.get(c.pull_request_review_id) ?? 0) + 1);
   for (const [id, n] of perReview) t.le(n, 30, `inline comments in review ${id}`);
-  const shown = [...v.postedBodies().map((b) => b.text), ...v.own('issueComments').map((c) => c.body), ...v.own('reviewComments').map((c) => c.body)];
+  const shown = [
+    ...v.postedBodies().map((b) => b.text),
+    ...v.own('issueComments').map((c) => c.body),
+    ...v.own('reviewComments').map((c) => c.body),
+  ];
   for (const text of shown) {
-    const visible = decodeEntities(withoutCode(text).replace(ZERO_WIDTH, '\u0000'));
-    if (/(^|[^\w\u0000])@teacher-tom\b/.test(visible)) { t.ok(false, `a posted body pings @teacher-tom: ${show(text.slice(Math.max(0, text.indexOf('teacher-tom') - 60), text.indexOf('teacher-tom') + 40))}`); break; }
+    const visible = decodeEntities(withoutCode(text).replace(ZERO_WIDTH, '\uE000'));
+    if (/(^|[^\w\uE000])@teacher-tom\b/.test(visible)) {
+      t.ok(
+        false,
+        `a posted body pings @teacher-tom: ${show(text.slice(Math.max(0, text.indexOf('teacher-tom') - 60), text.indexOf('teacher-tom') + 40))}`,
+      );
+      break;
+    }
   }
   for (const text of [...shown, ...v.runs.map((x) => x.summary ?? '')]) {
-    if (/<b>flaky<\/b>/.test(withoutCode(text))) { t.ok(false, `student HTML <b>flaky</b> echoed raw into a comment or summary`); break; }
+    if (/<b>flaky<\/b>/.test(withoutCode(text))) {
+      t.ok(false, `student HTML <b>flaky</b> echoed raw into a comment or summary`);
+      break;
+    }
   }
   // Comments go against the PR head, never GITHUB_SHA (the test-merge commit, or the base for pull_request_target).
   if (/^pull_request/.test(v.r.event)) {
     for (const k of v.runs.keys()) {
       const sha = v.run(k + 1).env?.GITHUB_SHA;
-      for (const q of v.requests(k + 1).filter((x) => /\/pulls\/\d+\/reviews$/.test(x.path) && x.method === 'POST'))
-        t.ok(q.requestBody?.commit_id !== sha, `run ${k + 1}: review posted against GITHUB_SHA ${sha?.slice(0, 7)} instead of the PR head`);
+      for (const q of v
+        .requests(k + 1)
+        .filter((x) => /\/pulls\/\d+\/reviews$/.test(x.path) && x.method === 'POST'))
+        t.ok(
+          q.requestBody?.commit_id !== sha,
+          `run ${k + 1}: review posted against GITHUB_SHA ${sha?.slice(0, 7)} instead of the PR head`,
+        );
       for (const q of v.requests(k + 1).filter((x) => /\/contents\/reports\/README\.md$/.test(x.path)))
-        t.ok(q.query?.ref !== sha, `run ${k + 1}: report read at GITHUB_SHA ${sha?.slice(0, 7)} instead of the PR head`);
+        t.ok(
+          q.query?.ref !== sha,
+          `run ${k + 1}: report read at GITHUB_SHA ${sha?.slice(0, 7)} instead of the PR head`,
+        );
     }
   }
 }

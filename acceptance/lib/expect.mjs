@@ -9,7 +9,8 @@ export const FIRST_RUN_TARGET = { roundTrips: 3, requests: 6 };
 
 /** Exit code, conclusion and the course-checker output of run k. */
 export function gate(v, t, k, { exit, courseChecker }) {
-  const run = v.run(k), tag = v.runs.length > 1 ? `run ${k}: ` : '';
+  const run = v.run(k),
+    tag = v.runs.length > 1 ? `run ${k}: ` : '';
   if (!t.ok(run, `${tag}did not run`)) return;
   t.eq(run.exitCode, exit, `${tag}exit code`);
   t.eq(run.conclusion, exit === 0 ? 'success' : 'failure', `${tag}conclusion`);
@@ -26,8 +27,16 @@ export function violationFindings(v, t, k) {
   t.eq(fails, ['12:words', '7:words'], `${tag}course checker failures`);
   t.ge(v.findings(k, { question: 7, severity: 'error' }).length, 1, `${tag}error findings on question 7`);
   t.ge(v.findings(k, { question: 12, severity: 'error' }).length, 1, `${tag}error findings on question 12`);
-  t.ge(v.findings(k, { text: 'wandb_runs.png' }).length, 1, `${tag}findings naming the missing figures/wandb_runs.png (Q14)`);
-  t.ge(v.findings(k, { text: 'diagram.png' }).length, 1, `${tag}findings naming the missing figures/diagram.png (Q29)`);
+  t.ge(
+    v.findings(k, { text: 'wandb_runs.png' }).length,
+    1,
+    `${tag}findings naming the missing figures/wandb_runs.png (Q14)`,
+  );
+  t.ge(
+    v.findings(k, { text: 'diagram.png' }).length,
+    1,
+    `${tag}findings naming the missing figures/diagram.png (Q29)`,
+  );
 }
 
 /** Error annotations in run k carry file, line and title, and the Q7 and Q12 errors are among them. */
@@ -37,11 +46,17 @@ export function errorAnnotations(v, t, k) {
   t.ge(errors.length, 2, `${tag}error annotations with a file`);
   for (const a of errors) {
     t.eq(a.file, REPORT, `${tag}error annotation file`);
-    t.ok(Number.isInteger(Number(a.line)) && a.title, `${tag}error annotation without line or title: ${JSON.stringify(a).slice(0, 160)}`);
+    t.ok(
+      Number.isInteger(Number(a.line)) && a.title,
+      `${tag}error annotation without line or title: ${JSON.stringify(a).slice(0, 160)}`,
+    );
   }
   for (const q of [7, 12]) {
     const msgs = v.findings(k, { question: q, severity: 'error' }).map((d) => normalize(d.message));
-    t.ok(msgs.length === 0 || errors.some((a) => msgs.some((m) => normalize(a.message).includes(m))), `${tag}no error annotation carries the question ${q} error`);
+    t.ok(
+      msgs.length === 0 || errors.some((a) => msgs.some((m) => normalize(a.message).includes(m))),
+      `${tag}no error annotation carries the question ${q} error`,
+    );
   }
 }
 
@@ -56,19 +71,34 @@ export async function prConversation(v, t, k, { reviews = 1 } = {}) {
   t.eq(own.length, reviews, `${tag}own reviews`);
   const summaries = v.own('issueComments');
   t.eq(summaries.length, 1, `${tag}own summary comments`);
-  for (const q of [7, 12]) if (summaries[0]) t.ok(hasRow(summaries[0].body, q), `${tag}summary comment has no table row for question ${q}`);
+  for (const q of [7, 12])
+    if (summaries[0])
+      t.ok(hasRow(summaries[0].body, q), `${tag}summary comment has no table row for question ${q}`);
   const inline = v.own('reviewComments');
   t.ge(inline.length, 1, `${tag}own inline comments`);
-  const heads = new Set([...own.map((r) => r.commit_id), ...inline.map((c) => c.original_commit_id ?? c.commit_id)]);
+  const heads = new Set([
+    ...own.map((r) => r.commit_id),
+    ...inline.map((c) => c.original_commit_id ?? c.commit_id),
+  ]);
   t.eq(heads.size, 1, `${tag}commits the review and its comments are on`);
   // Each finding whose (start) line lies in a hunk of the diff gets an inline comment.
-  const base = v.fileText('base', REPORT), head = v.fileText('head', REPORT);
+  const base = v.fileText('base', REPORT),
+    head = v.fileText('head', REPORT);
   if (base !== null && head !== null) {
     const diff = await diffInfo(fakeghDir, base, head);
     const bodies = inline.map((c) => normalize(c.body));
-    const missing = v.diagnostics(k).filter((d) => diff.inHunk(d.line) && !bodies.some((b) => b.includes(normalize(d.message))));
-    t.ok(missing.length === 0, `${tag}${missing.length} finding(s) on diff lines without an inline comment, e.g. ${missing.slice(0, 2).map((d) => `L${d.line} ${JSON.stringify(d.message)}`).join('; ')}`);
-    for (const c of inline) t.ok(c.line == null || diff.inHunk(c.line), `${tag}inline comment on line ${c.line}, outside the diff`);
+    const missing = v
+      .diagnostics(k)
+      .filter((d) => diff.inHunk(d.line) && !bodies.some((b) => b.includes(normalize(d.message))));
+    t.ok(
+      missing.length === 0,
+      `${tag}${missing.length} finding(s) on diff lines without an inline comment, e.g. ${missing
+        .slice(0, 2)
+        .map((d) => `L${d.line} ${JSON.stringify(d.message)}`)
+        .join('; ')}`,
+    );
+    for (const c of inline)
+      t.ok(c.line == null || diff.inHunk(c.line), `${tag}inline comment on line ${c.line}, outside the diff`);
   }
 }
 
@@ -87,8 +117,13 @@ export function faultsRecovered(v, t) {
     t.eq(hits.length, f.count ?? 1, `times the fault ${f.route} fired`);
     const last = hits.at(-1);
     if (last) {
-      const after = v.requests().filter((q) => q.seq > last.seq && q.method === last.method && q.path === last.path);
-      t.ok(after.some((q) => q.status < 300), `no successful ${last.method} ${last.path} after the fault`);
+      const after = v
+        .requests()
+        .filter((q) => q.seq > last.seq && q.method === last.method && q.path === last.path);
+      t.ok(
+        after.some((q) => q.status < 300),
+        `no successful ${last.method} ${last.path} after the fault`,
+      );
     }
   }
 }

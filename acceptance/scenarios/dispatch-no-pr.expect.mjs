@@ -8,5 +8,8 @@ export default async function (v, t) {
   errorAnnotations(v, t, 1);
   nothingPosted(v, t);
   for (const q of v.requests(1).filter((x) => x.path.endsWith('/contents/reports/README.md')))
-    t.ok([undefined, 'main', 'refs/heads/main', v.run(1).env.GITHUB_SHA].includes(q.query?.ref), `report read at ref ${q.query?.ref}, not the dispatched ref`);
+    t.ok(
+      [undefined, 'main', 'refs/heads/main', v.run(1).env.GITHUB_SHA].includes(q.query?.ref),
+      `report read at ref ${q.query?.ref}, not the dispatched ref`,
+    );
 }

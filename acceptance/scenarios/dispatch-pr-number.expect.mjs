@@ -13,8 +13,14 @@ export default async function (v, t) {
   const st = statuses[0];
   if (st) {
     t.eq(st.state, 'failure', 'commit status state');
-    t.ok(head && (st.sha ?? st.url?.split('/').pop()) === head, `commit status not on the PR head ${head?.slice(0, 7)} (got ${JSON.stringify(st.sha ?? st.url)})`);
+    t.ok(
+      head && (st.sha ?? st.url?.split('/').pop()) === head,
+      `commit status not on the PR head ${head?.slice(0, 7)} (got ${JSON.stringify(st.sha ?? st.url)})`,
+    );
     t.ok(st.context, 'commit status without a context');
-    t.ok(st.sha !== v.run(1).env.GITHUB_SHA, 'commit status on GITHUB_SHA (the default branch), not the PR head');
+    t.ok(
+      st.sha !== v.run(1).env.GITHUB_SHA,
+      'commit status on GITHUB_SHA (the default branch), not the PR head',
+    );
   }
 }

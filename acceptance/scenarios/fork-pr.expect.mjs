@@ -7,9 +7,14 @@ export default async function (v, t) {
   violationFindings(v, t, 1);
   errorAnnotations(v, t, 1);
   nothingPosted(v, t);
-  const notices = v.annotations(1).filter((a) => a.level === 'notice' && /permission|read-only|403|fork|not accessible/i.test(a.message));
+  const notices = v
+    .annotations(1)
+    .filter((a) => a.level === 'notice' && /permission|read-only|403|fork|not accessible/i.test(a.message));
   t.eq(notices.length, 1, 'notices explaining the permissions');
-  t.ok(!v.annotations(1).some((a) => a.level === 'error' && /could not run/i.test(a.message)), 'a 403 on writes made the action report "could not run"');
+  t.ok(
+    !v.annotations(1).some((a) => a.level === 'error' && /could not run/i.test(a.message)),
+    'a 403 on writes made the action report "could not run"',
+  );
   t.eq(v.foreign('issueComments').length, 2, 'foreign issue comments (both, the second appeared mid-run)');
   t.eq(v.foreign('reviewComments').length, 1, 'foreign review comments');
 }

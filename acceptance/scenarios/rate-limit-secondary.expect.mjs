@@ -1,5 +1,11 @@
 // Faults on the way (5xx / rate limits): retried, and the outcome is exactly that of report-changed.
-import { errorAnnotations, faultsRecovered, gate, prConversation, violationFindings } from '../lib/expect.mjs';
+import {
+  errorAnnotations,
+  faultsRecovered,
+  gate,
+  prConversation,
+  violationFindings,
+} from '../lib/expect.mjs';
 
 export default async function (v, t) {
   faultsRecovered(v, t);

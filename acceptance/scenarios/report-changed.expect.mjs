@@ -1,6 +1,12 @@
 // The report changed with violations: one review, one summary comment, annotations, a failing gate, and the
 // first-run targets of issue 3 (3 round trips, at most 6 requests).
-import { errorAnnotations, firstRunTargets, gate, prConversation, violationFindings } from '../lib/expect.mjs';
+import {
+  errorAnnotations,
+  firstRunTargets,
+  gate,
+  prConversation,
+  violationFindings,
+} from '../lib/expect.mjs';
 
 export default async function (v, t) {
   gate(v, t, 1, { exit: 1, courseChecker: 'fail' });

@@ -14,10 +14,17 @@ export default async function (v, t) {
   t.eq(new Set(keys).size, keys.length, 'distinct own inline comments');
   for (const k of [2, 3]) {
     const posts = v.okWrites(k).filter((q) => q.method === 'POST' && q.path !== '/graphql');
-    t.eq(posts.map((q) => q.route ?? q.path), [], `run ${k}: POST requests (a rerun posts nothing new)`);
+    t.eq(
+      posts.map((q) => q.route ?? q.path),
+      [],
+      `run ${k}: POST requests (a rerun posts nothing new)`,
+    );
   }
-  const s1 = v.stats(1), s2 = v.stats(2);
-  t.note(`first run: ${s1.requests} requests, ${s1.roundTrips} round trips; unchanged rerun: ${s2.requests} requests, ${s2.roundTrips} round trips`);
+  const s1 = v.stats(1),
+    s2 = v.stats(2);
+  t.note(
+    `first run: ${s1.requests} requests, ${s1.roundTrips} round trips; unchanged rerun: ${s2.requests} requests, ${s2.roundTrips} round trips`,
+  );
   t.le(s2.requests, s1.requests, 'unchanged rerun requests vs first run');
   t.le(s2.roundTrips, 3, 'unchanged rerun round trips');
 }
