@@ -1,0 +1,440 @@
+import type { CheckInput } from './check.js';
+import type { RunContext } from './context.js';
+import { resolveTarget } from './context.js';
+import { fingerprint, reaches, type Diagnostic, type Severity } from './diagnostic.js';
+import { errorMessage, RunError } from './errors.js';
+import type { FileFailure } from './format/file-failure.js';
+import { GitHubError, isForbidden } from './github/errors.js';
+import type { GitHubPort, PullFile, PullRequestState } from './github/port.js';
+import type { Settings } from './inputs.js';
+import { EDITIONS, type CheckResult } from './result.js';
+import { parsePatch } from './review/patch.js';
+import {
+  keyDiagnostics,
+  planAnnotations,
+  planResolutions,
+  planReview,
+  type PlannedAnnotation,
+} from './review/plan.js';
+import {
+  countBySeverity,
+  marker,
+  parseMarkers,
+  renderCounts,
+  renderInlineComment,
+  renderJobSummary,
+  renderReviewBody,
+  renderSummaryComment,
+} from './review/render.js';
+
+/** Where the action reports: workflow commands, outputs, job summary. Wired to `@actions/core` in index.ts. */
+export interface ActionLog {
+  info(message: string): void;
+  notice(message: string): void;
+  warning(message: string): void;
+  annotate(annotation: PlannedAnnotation): void;
+  setOutput(name: string, value: string): void;
+  setFailed(message: string): void;
+  writeSummary(markdown: string): Promise<void>;
+}
+
+/** The engine functions the action calls (pure; injected so the orchestrator is testable on its own). */
+export interface Engine {
+  check(input: CheckInput): CheckResult;
+  loadConstraints(text: string, source: string): NonNullable<CheckInput['constraints']>;
+  formatJson(results: readonly CheckResult[], failures?: readonly FileFailure[]): string;
+}
+
+/** Everything {@link runAction} needs. */
+export interface ActionDeps {
+  github: GitHubPort;
+  log: ActionLog;
+  settings: Settings;
+  context: RunContext;
+  engine: Engine;
+}
+
+/** What posting to the pull request achieved. */
+export interface PostingOutcome {
+  inline: number;
+  body: number;
+  summary: 'created' | 'updated' | 'unchanged' | 'failed';
+  resolved: number;
+  /** A write was refused with 403 (fork PR / read-only token): findings went to annotations and job summary only. */
+  forbidden: boolean;
+}
+
+/** How a run ended. */
+export interface ActionOutcome {
+  status: 'passed' | 'failed' | 'skipped' | 'could-not-run';
+  result: CheckResult | null;
+  posting: PostingOutcome | null;
+}
+
+/** The commit-status context a `workflow_dispatch` run sets on the pull request's head. */
+export const STATUS_CONTEXT = 'report-check';
+
+const PERMISSION_NOTICE =
+  'report-check could not post to the pull request: the token is read-only (403 Resource not accessible by ' +
+  'integration). That is how GitHub runs pull requests from forks. The findings are in the annotations and the ' +
+  'job summary, and the check still gates on them. For comments, give the workflow `permissions: ' +
+  'pull-requests: write` (plus `statuses: write` for a workflow_dispatch rerun), or see the README on ' +
+  'pull_request_target.';
+
+const decoder = new TextDecoder();
+
+/**
+ * The one orchestrator: load the report (from the pull request's head, or a commit), check it, plan where each
+ * finding goes, publish (annotations, outputs, job summary; review, summary comment and thread resolutions on a
+ * pull request), and gate. A failure to post never hides a finding; a failure to check fails as "could not run".
+ */
+export async function runAction(deps: ActionDeps): Promise<ActionOutcome> {
+  const { log, settings } = deps;
+  try {
+    const target = resolveTarget(deps.context, settings);
+    return target.kind === 'pull'
+      ? await checkPull(deps, target.number, target.setStatus)
+      : await checkCommit(deps, target.sha, target.schemaRef);
+  } catch (error) {
+    const message = errorMessage(error);
+    log.setOutput('result', deps.engine.formatJson([], [{ path: settings.path, message }]));
+    log.setOutput('errors', '0');
+    log.setOutput('warnings', '0');
+    log.setOutput('course-checker', '');
+    await log
+      .writeSummary(`## report-check could not run\n\n${message.replace(/[<>&]/g, ' ')}\n`)
+      .catch(() => undefined);
+    log.setFailed(`report-check could not run: ${message}`);
+    return { status: 'could-not-run', result: null, posting: null };
+  }
+}
+
+async function checkCommit(deps: ActionDeps, sha: string, schemaRef: string): Promise<ActionOutcome> {
+  const result = await checkAt(deps, sha, schemaRef);
+  publishLocally(deps, result);
+  await deps.log.writeSummary(renderJobSummary({ result, headSha: sha, failOn: deps.settings.failOn }));
+  return { status: gate(deps, result) ? 'failed' : 'passed', result, posting: null };
+}
+
+async function checkPull(deps: ActionDeps, number: number, setStatus: boolean): Promise<ActionOutcome> {
+  const { github, log, settings } = deps;
+  const path = settings.path;
+  // Round trip 1: the PR's current head (a rerun's payload may be stale) with what is posted on it, and its files.
+  const [state, files] = await Promise.all([github.getPullRequest(number), github.listPullFiles(number)]);
+  const head = state.pull.headSha;
+  const entry = files.find((f) => f.path === path) ?? files.find((f) => f.previousPath === path);
+
+  if (!entry) {
+    // Finish quickly, but finish: a required check must report, or the pull request waits for it forever.
+    const message = `${path} is not changed by pull request #${number}; nothing to check.`;
+    log.notice(message);
+    setOutputs(deps, null);
+    if (setStatus) {
+      await github
+        .createCommitStatus(head, status(deps, 'success', 'Report not changed by this pull request.'))
+        .catch((error: unknown) => reportPostingError(deps, error));
+    }
+    await log.writeSummary(`## report-check: \`${path}\`\n\n${message}\n`);
+    return { status: 'skipped', result: null, posting: null };
+  }
+
+  let result: CheckResult;
+  let checked = false;
+  if (entry.status === 'removed') {
+    result = fileProblem(
+      deps,
+      'report-deleted',
+      `This pull request deletes ${path}; the course checker reads the report from there, so restore it.`,
+    );
+  } else if (entry.path !== path) {
+    result = fileProblem(
+      deps,
+      'report-renamed',
+      `This pull request moves ${path} to ${entry.path}; the course checker reads ${path}, so move it back.`,
+    );
+  } else {
+    // Round trip 2: the report at the head, the file list for image checks, and a custom schema from the base.
+    result = await checkAt(deps, head, state.pull.baseRef);
+    checked = true;
+  }
+  publishLocally(deps, result);
+  const failing = gateFindings(deps, result);
+
+  // Round trip 3: every write side by side. Posting problems are reported but never hide or change findings.
+  const posting = await postToPull(
+    deps,
+    state,
+    entry.path === path ? entry : null,
+    result,
+    checked,
+    async () => {
+      if (!setStatus) return;
+      const counts = renderCounts(result.diagnostics);
+      await github.createCommitStatus(
+        head,
+        status(
+          deps,
+          failing.length ? 'failure' : 'success',
+          `${counts}; course checker: ${result.courseChecker.outcome}`,
+        ),
+      );
+    },
+  );
+  const note = posting.forbidden
+    ? '> [!NOTE]\n> The token could not post to the pull request (read-only, e.g. a fork): the findings are only here and in the annotations.'
+    : undefined;
+  await log.writeSummary(renderJobSummary({ result, headSha: head, failOn: settings.failOn, note }));
+  return { status: gate(deps, result) ? 'failed' : 'passed', result, posting };
+}
+
+/** Reads the report at `ref` (with the repository's file list and the custom schema) and checks it. */
+async function checkAt(deps: ActionDeps, ref: string, schemaRef: string): Promise<CheckResult> {
+  const { github, settings, log } = deps;
+  const [file, files, schemaFile] = await Promise.all([
+    github.getFile(settings.path, ref),
+    github.listRepoFiles(ref).catch((error: unknown) => {
+      log.warning(
+        `report-check could not list the repository's files (${errorMessage(error)}); image checks skipped.`,
+      );
+      return null;
+    }),
+    // Never from the commit under check: a pull request must not be able to loosen its own check.
+    settings.schema ? github.getFile(settings.schema, schemaRef) : Promise.resolve(null),
+  ]);
+  let constraints: CheckInput['constraints'] = null;
+  if (settings.schema) {
+    if (!schemaFile) throw new RunError(`schema: ${settings.schema} does not exist on ${schemaRef}`);
+    if (!schemaFile.content) throw new RunError(`schema: ${settings.schema} on ${schemaRef} is too large`);
+    constraints = deps.engine.loadConstraints(
+      decoder.decode(schemaFile.content),
+      `${settings.schema} (${schemaRef})`,
+    );
+  }
+  if (!file) {
+    return fileProblem(
+      deps,
+      'report-missing',
+      `${settings.path} does not exist at ${ref.slice(0, 12)}; the course checker reads the report from there.`,
+    );
+  }
+  if (!file.content) {
+    return fileProblem(
+      deps,
+      'report-too-large',
+      `${settings.path} is ${file.size} bytes; a report over 1 MiB is not a report, so shrink it (images belong in files).`,
+    );
+  }
+  return deps.engine.check({
+    path: settings.path,
+    content: file.content,
+    files,
+    edition: settings.edition,
+    constraints,
+    strict: settings.strict,
+  });
+}
+
+/** A result holding one file-level error, for a report that is deleted, moved, missing or too large. */
+function fileProblem(deps: ActionDeps, ruleId: string, message: string): CheckResult {
+  const { settings } = deps;
+  const diagnostic: Diagnostic = {
+    ruleId,
+    severity: 'error',
+    message,
+    path: settings.path,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    question: null,
+    fingerprint: fingerprint(ruleId, null),
+  };
+  return {
+    path: settings.path,
+    edition: settings.schema
+      ? 'custom'
+      : settings.edition === 'auto'
+        ? EDITIONS[EDITIONS.length - 1]!
+        : settings.edition,
+    editionSource: settings.edition === 'auto' ? 'detected' : 'given',
+    diagnostics: [diagnostic],
+    questions: [],
+    courseChecker: { outcome: 'crash', failures: [], reason: message },
+  };
+}
+
+/** Annotations (most important first) and outputs: the places that need no write permission. */
+function publishLocally(deps: ActionDeps, result: CheckResult): void {
+  for (const annotation of planAnnotations(result.diagnostics)) deps.log.annotate(annotation);
+  setOutputs(deps, result);
+}
+
+function setOutputs(deps: ActionDeps, result: CheckResult | null): void {
+  const { log } = deps;
+  const counts = countBySeverity(result?.diagnostics ?? []);
+  log.setOutput('result', deps.engine.formatJson(result ? [result] : []));
+  log.setOutput('errors', String(counts.error));
+  log.setOutput('warnings', String(counts.warning));
+  log.setOutput('course-checker', result?.courseChecker.outcome ?? '');
+}
+
+function gateFindings(deps: ActionDeps, result: CheckResult): Diagnostic[] {
+  const failOn = deps.settings.failOn;
+  return failOn === 'never' ? [] : result.diagnostics.filter((d) => reaches(d.severity, failOn as Severity));
+}
+
+/** Fails the step when a finding reaches `fail-on`; returns whether it did. */
+function gate(deps: ActionDeps, result: CheckResult): boolean {
+  const failing = gateFindings(deps, result);
+  if (failing.length === 0) return false;
+  deps.log.setFailed(
+    `report-check: ${result.path} has ${renderCounts(result.diagnostics)} (fail-on: ${deps.settings.failOn}). ` +
+      'See the annotations and the job summary.',
+  );
+  return true;
+}
+
+function status(deps: ActionDeps, state: 'success' | 'failure', description: string) {
+  const { context } = deps;
+  const targetUrl = context.runId
+    ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`
+    : null;
+  return { state, context: STATUS_CONTEXT, description, targetUrl };
+}
+
+/** Logins compare equal with or without the `[bot]` suffix (GraphQL leaves it out of a bot's comment author). */
+function sameLogin(a: string | null, b: string): boolean {
+  if (!a) return false;
+  const norm = (s: string) => s.toLowerCase().replace(/\[bot\]$/, '');
+  return norm(a) === norm(b);
+}
+
+/** Posts the review, the summary comment and thread resolutions in parallel; never throws. */
+async function postToPull(
+  deps: ActionDeps,
+  state: PullRequestState,
+  file: PullFile | null,
+  result: CheckResult,
+  checked: boolean,
+  extra: () => Promise<void>,
+): Promise<PostingOutcome> {
+  const { github, settings } = deps;
+  const path = settings.path;
+  const number = state.pull.number;
+  const head = state.pull.headSha;
+  // Our comments: carry our marker AND are written by the token's user (a student can paste a marker too).
+  const me = state.viewer ?? 'github-actions[bot]';
+  const mine = (author: string | null) => sameLogin(author, me);
+
+  const ownThreads = state.threads.flatMap((thread) => {
+    const first = thread.comments[0];
+    if (thread.path !== path || !first || !mine(first.author)) return [];
+    const key = parseMarkers(first.body).find((m) => m.kind === 'finding')?.fields.fp;
+    if (!key) return [];
+    const hasOtherAuthors =
+      thread.commentCount > thread.comments.length || thread.comments.some((c) => !mine(c.author));
+    return [
+      { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors },
+    ];
+  });
+  const postedInline = new Set(ownThreads.filter((t) => !t.isOutdated).map((t) => t.key));
+  const postedInBody = new Set(
+    state.reviews
+      .filter((r) => mine(r.author))
+      .flatMap((r) => parseMarkers(r.body).filter((m) => m.kind === 'review'))
+      .flatMap((m) => (m.fields.listed ?? '').split(',').filter(Boolean)),
+  );
+
+  const plan = planReview({
+    diagnostics: result.diagnostics,
+    hunks: parsePatch(file?.patch),
+    postedInline,
+    postedInBody,
+  });
+  const currentKeys = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
+  const resolve = checked ? planResolutions(ownThreads, currentKeys) : [];
+
+  const summaryMarker = marker('summary', { path });
+  const summaryBody = renderSummaryComment({ result, headSha: head, failOn: settings.failOn });
+  const existing = state.issueComments.find((c) => mine(c.author) && c.body.includes(summaryMarker));
+
+  const outcome: PostingOutcome = { inline: 0, body: 0, summary: 'unchanged', resolved: 0, forbidden: false };
+  const tasks: Promise<void>[] = [];
+
+  if (plan.inline.length > 0 || plan.body.length > 0) {
+    tasks.push(
+      postReview(deps, number, head, plan).then((posted) => {
+        outcome.inline = posted.inline;
+        outcome.body = posted.body;
+      }),
+    );
+  }
+  if (!existing) {
+    tasks.push(github.createIssueComment(number, summaryBody).then(() => void (outcome.summary = 'created')));
+  } else if (existing.body !== summaryBody) {
+    tasks.push(
+      github.updateIssueComment(existing.id, summaryBody).then(() => void (outcome.summary = 'updated')),
+    );
+  }
+  if (resolve.length > 0) {
+    tasks.push(github.resolveReviewThreads(resolve).then(() => void (outcome.resolved = resolve.length)));
+  }
+  tasks.push(extra());
+
+  const settled = await Promise.allSettled(tasks);
+  for (const s of settled) {
+    if (s.status === 'fulfilled') continue;
+    if (isForbidden(s.reason)) outcome.forbidden = true;
+    else reportPostingError(deps, s.reason);
+  }
+  if (outcome.forbidden) deps.log.notice(PERMISSION_NOTICE);
+  if ((!existing || existing.body !== summaryBody) && outcome.summary === 'unchanged')
+    outcome.summary = 'failed';
+  return outcome;
+}
+
+/** Posts the one review; if GitHub refuses a line (422), posts again with every finding in the body. */
+async function postReview(
+  deps: ActionDeps,
+  number: number,
+  head: string,
+  plan: ReturnType<typeof planReview>,
+): Promise<{ inline: number; body: number }> {
+  const path = deps.settings.path;
+  const comments = plan.inline.map((c) => ({
+    path: c.path,
+    body: renderInlineComment(c.diagnostic, c.key),
+    line: c.line,
+    startLine: c.startLine,
+  }));
+  try {
+    await deps.github.createReview(number, {
+      commitId: head,
+      body: renderReviewBody({ path, headSha: head, inlineCount: comments.length, bodyFindings: plan.body }),
+      comments,
+    });
+    return { inline: comments.length, body: plan.body.length };
+  } catch (error) {
+    if (!(error instanceof GitHubError && error.kind === 'invalid' && comments.length > 0)) throw error;
+    deps.log.warning(
+      `report-check: GitHub refused an inline comment (${error.message}); posting all findings in the review body.`,
+    );
+    const all = [...plan.inline, ...plan.body];
+    await deps.github.createReview(number, {
+      commitId: head,
+      body: renderReviewBody({ path, headSha: head, inlineCount: 0, bodyFindings: all }),
+      comments: [],
+    });
+    return { inline: 0, body: all.length };
+  }
+}
+
+function reportPostingError(deps: ActionDeps, error: unknown): void {
+  if (isForbidden(error)) {
+    deps.log.notice(PERMISSION_NOTICE);
+    return;
+  }
+  deps.log.warning(
+    `report-check: ${errorMessage(error)}. The findings are still in the annotations and the job summary.`,
+  );
+}

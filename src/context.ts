@@ -1,0 +1,87 @@
+import { RunError } from './errors.js';
+import type { Settings } from './inputs.js';
+
+/** What the runner tells the action about the run (from `GITHUB_*` variables and the event payload). */
+export interface RunContext {
+  eventName: string;
+  owner: string;
+  repo: string;
+  /** GITHUB_SHA: on `pull_request` the test merge commit, which is never what we check. */
+  sha: string;
+  ref: string;
+  payload: EventPayload;
+  serverUrl: string;
+  apiUrl: string;
+  runId: string;
+}
+
+/** The parts of the event payload the action reads. */
+export interface EventPayload {
+  pull_request?: { number?: number; head?: { sha?: string }; base?: { ref?: string } };
+  repository?: { default_branch?: string };
+  merge_group?: { head_sha?: string; base_ref?: string };
+  after?: string;
+}
+
+/** Reads the run context from the environment and the event file. */
+export function readRunContext(env: NodeJS.ProcessEnv, readText: (path: string) => string): RunContext {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo)
+    throw new RunError('GITHUB_REPOSITORY is not set; report-check runs as a step of a GitHub workflow.');
+  let payload: EventPayload = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readText(env.GITHUB_EVENT_PATH)) as EventPayload;
+    } catch (error) {
+      throw new RunError(`cannot read the event payload at ${env.GITHUB_EVENT_PATH}`, { cause: error });
+    }
+  }
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    owner,
+    repo,
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    payload,
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    runId: env.GITHUB_RUN_ID ?? '',
+  };
+}
+
+/** What a run checks: a pull request (and posts on it), or one commit (annotations and job summary only). */
+export type Target =
+  | {
+      kind: 'pull';
+      number: number;
+      /** Set a commit status on the head: a dispatched run's check does not show on the pull request. */
+      setStatus: boolean;
+    }
+  | {
+      kind: 'commit';
+      sha: string;
+      /** Where a custom schema is read from: the base or default branch, never the commit under check. */
+      schemaRef: string;
+    };
+
+const branch = (ref: string) => ref.replace(/^refs\/heads\//, '');
+
+/** Decides what to check from the event and the `pr-number` input. */
+export function resolveTarget(context: RunContext, settings: Settings): Target {
+  const { payload } = context;
+  const defaultBranch = payload.repository?.default_branch ?? null;
+  if (context.eventName === 'pull_request' || context.eventName === 'pull_request_target') {
+    const number = payload.pull_request?.number;
+    if (!number) throw new RunError(`the ${context.eventName} event payload has no pull request number`);
+    return { kind: 'pull', number, setStatus: false };
+  }
+  if (settings.prNumber !== null) return { kind: 'pull', number: settings.prNumber, setStatus: true };
+  if (context.eventName === 'merge_group') {
+    const sha = payload.merge_group?.head_sha ?? context.sha;
+    const base = payload.merge_group?.base_ref;
+    return { kind: 'commit', sha, schemaRef: base ? branch(base) : (defaultBranch ?? sha) };
+  }
+  const sha = (context.eventName === 'push' && payload.after) || context.sha;
+  if (!sha) throw new RunError('GITHUB_SHA is not set; cannot tell which commit to check.');
+  return { kind: 'commit', sha, schemaRef: defaultBranch ?? sha };
+}

@@ -1,0 +1,53 @@
+import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
+import { runAction, type ActionLog } from './action.js';
+import { checkReport } from './check.js';
+import { readRunContext } from './context.js';
+import { errorMessage } from './errors.js';
+import { formatJson } from './format/json.js';
+import { createOctokitPort } from './github/octokit.js';
+import { readSettings } from './inputs.js';
+import { loadConstraints } from './validate/constraints.js';
+
+/** Workflow commands, outputs and the job summary through `@actions/core`. */
+function coreLog(): ActionLog {
+  return {
+    info: (message) => core.info(message),
+    notice: (message) => core.notice(message),
+    warning: (message) => core.warning(message),
+    annotate: ({ level, message, ...properties }) => core[level](message, properties),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setFailed: (message) => core.setFailed(message),
+    writeSummary: async (markdown) => {
+      await core.summary.addRaw(markdown).write();
+    },
+  };
+}
+
+/** Builds the real dependencies from the runner's environment and runs the action. */
+async function main(): Promise<void> {
+  const log = coreLog();
+  try {
+    const settings = readSettings((name) => core.getInput(name));
+    core.setSecret(settings.token);
+    const context = readRunContext(process.env, (path) => readFileSync(path, 'utf8'));
+    const github = createOctokitPort({
+      token: settings.token,
+      owner: context.owner,
+      repo: context.repo,
+      baseUrl: context.apiUrl,
+      onWarning: (message) => core.info(message),
+    });
+    await runAction({
+      github,
+      log,
+      settings,
+      context,
+      engine: { check: checkReport, loadConstraints, formatJson },
+    });
+  } catch (error) {
+    log.setFailed(`report-check could not run: ${errorMessage(error)}`);
+  }
+}
+
+await main();
