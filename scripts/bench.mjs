@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -34,7 +35,9 @@ function loadCorpus() {
     .filter((entry) => entry.isDirectory() && existsSync(join(corpus, entry.name, 'README.md')))
     .map((entry) => {
       const dir = join(corpus, entry.name);
-      const meta = existsSync(join(dir, 'meta.json')) ? JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) : {};
+      const meta = existsSync(join(dir, 'meta.json'))
+        ? JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'))
+        : {};
       const files = existsSync(join(dir, 'files.txt'))
         ? readFileSync(join(dir, 'files.txt'), 'utf8').split('\n').filter(Boolean)
         : null;
@@ -113,7 +116,8 @@ function time(command, args) {
 function newestSource(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+    if (entry.isFile())
+      newest = Math.max(newest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
   }
   return newest;
 }
@@ -129,7 +133,9 @@ function benchColdStart(report) {
   const node = process.execPath;
   const probe = time(node, [cli, report]);
   if (probe.status !== 0 && probe.status !== 1) {
-    console.log(`cold start: skipped (dist/cli.js exited ${probe.status}: ${probe.stderr.trim().split('\n')[0]})`);
+    console.log(
+      `cold start: skipped (dist/cli.js exited ${probe.status}: ${probe.stderr.trim().split('\n')[0]})`,
+    );
     return;
   }
   time(node, ['-e', '0']);
@@ -165,6 +171,8 @@ if (existsSync(corpus)) {
   const seed = join(corpus, 'seed-001', 'README.md');
   benchColdStart(existsSync(seed) ? seed : join(corpus, reports[0].name, 'README.md'));
 } else {
-  console.log(`throughput, cold start: skipped (no corpus at ${relative(root, corpus)}; it lives in ../shared)`);
+  console.log(
+    `throughput, cold start: skipped (no corpus at ${relative(root, corpus)}; it lives in ../shared)`,
+  );
 }
 benchRoundTrips();
