@@ -1,0 +1,145 @@
+// The CLI over the real engine and the real file system, on a report built from the blank 2026 template.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkReport } from '../../src/check.js';
+import { nodeFileSystem } from '../../src/cli/node-file-system.js';
+import { runCli } from '../../src/cli/run.js';
+import { loadConstraints } from '../../src/validate/constraints.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const template = readFileSync(join(here, '../fixtures/cli/template-2026.md'), 'utf8');
+
+/** Words and images each 2026 question needs (COURSE-CHECKER.md); questions 1-2 have no range. */
+const NEEDS: Record<number, { words: number; images: number }> = {
+  1: { words: 3, images: 0 },
+  2: { words: 3, images: 0 },
+  7: { words: 60, images: 0 },
+  11: { words: 250, images: 0 },
+  12: { words: 60, images: 0 },
+  14: { words: 250, images: 1 },
+  17: { words: 60, images: 0 },
+  19: { words: 0, images: 1 },
+  20: { words: 0, images: 1 },
+  21: { words: 0, images: 1 },
+  29: { words: 250, images: 1 },
+  30: { words: 250, images: 0 },
+  31: { words: 60, images: 0 },
+};
+
+function answer(question: number, words?: number): string {
+  const need = NEEDS[question] ?? { words: 120, images: 0 };
+  const text = Array.from({ length: words ?? need.words }, (_, i) => `word${i}`).join(' ');
+  const images = Array.from({ length: need.images }, () => '![diagram](figures/diagram.png)').join('\n\n');
+  return [text, images].filter(Boolean).join('\n\n');
+}
+
+/** The template with every question answered within range; `overrides` gives some questions other word counts. */
+function filledReport(overrides: Record<number, number> = {}): string {
+  return template.replace(/^--- question (\d+) fill here ---$/gm, (_, n: string) =>
+    answer(Number(n), overrides[Number(n)]),
+  );
+}
+
+describe('report-check end to end', () => {
+  let repo: string;
+
+  beforeEach(() => {
+    repo = mkdtempSync(join(tmpdir(), 'report-check-e2e-'));
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'reports/figures'), { recursive: true });
+    writeFileSync(join(repo, 'reports/figures/diagram.png'), 'png');
+  });
+
+  afterEach(() => rmSync(repo, { recursive: true, force: true }));
+
+  function run(argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = runCli(argv, {
+      fs: nodeFileSystem,
+      engine: { checkReport, loadConstraints },
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      isTTY: false,
+      env: {},
+      cwd: repo,
+      version: '0.0.0-test',
+    });
+    return { code, stdout, stderr };
+  }
+
+  function writeReport(text: string | Uint8Array, path = 'reports/README.md'): void {
+    writeFileSync(join(repo, path), text);
+  }
+
+  it('should pass a fully answered report with exit 0', () => {
+    writeReport(filledReport());
+    const result = run([]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(
+      /^reports\/README\.md: .*; edition 2026 \(detected\); course checker: pass\n$/m,
+    );
+    expect(result.code).toBe(0);
+  });
+
+  it('should point at a short answer with path:line:col and exit 1', () => {
+    writeReport(filledReport({ 14: 150 }));
+    const result = run(['reports/README.md']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^reports\/README\.md:\d+:\d+ error Question 14 .*\[[a-z-]+\]$/m);
+    expect(result.stdout).toContain('course checker: fail on 14 (words)');
+  });
+
+  it('should print the JSON contract with the course checker verdict', () => {
+    writeReport(filledReport({ 14: 150 }));
+    const doc = JSON.parse(run(['--format', 'json']).stdout);
+    expect(doc.files[0]).toMatchObject({ path: 'reports/README.md', edition: '2026' });
+    expect(doc.files[0].courseChecker).toMatchObject({
+      outcome: 'fail',
+      failures: [{ question: 14, kind: 'words' }],
+    });
+    expect(doc.files[0].questions.find((q: { number: number }) => q.number === 14)).toMatchObject({
+      words: 151, // the course checker counts the image's markdown as a word too
+      images: 1,
+      answered: true,
+    });
+    expect(doc.files[0].diagnostics.some((d: { question: number }) => d.question === 14)).toBe(true);
+  });
+
+  it('should find an image that is not in the repository, failing only with --fail-on warning', () => {
+    writeReport(filledReport().replace('![diagram](figures/diagram.png)', '![diagram](figures/missing.png)'));
+    const result = run([]);
+    expect(result.stdout).toMatch(/^reports\/README\.md:\d+:\d+ warning .*missing\.png/m);
+    expect(result.code).toBe(0);
+    expect(run(['--fail-on', 'warning']).code).toBe(1);
+  });
+
+  it('should predict the course checker crash when an Answer: line is missing', () => {
+    writeReport(filledReport().replace(/(### Question 3\n[\s\S]*?)> Answer:\n/, '$1'));
+    const doc = JSON.parse(run(['--format', 'json']).stdout);
+    expect(doc.files[0].courseChecker.outcome).toBe('crash');
+    expect(doc.files[0].diagnostics.some((d: { severity: string }) => d.severity === 'error')).toBe(true);
+  });
+
+  it('should refuse a binary file and an invalid schema with one line and exit 2', () => {
+    writeReport(new Uint8Array([35, 32, 0, 1, 2]));
+    const binary = run([]);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toMatch(/^report-check: reports\/README\.md: [^\n]+\n$/);
+    writeReport(filledReport());
+    writeFileSync(join(repo, 'schema.json'), '{"properties": ');
+    const schema = run(['--schema', 'schema.json']);
+    expect(schema.code).toBe(2);
+    expect(schema.stderr).toMatch(/^report-check: schema\.json: invalid JSON[^\n]*\n$/);
+  });
+
+  it('should render the report to an HTML file', () => {
+    writeReport(filledReport());
+    expect(run(['html', 'reports/README.md', '-o', 'report.html']).code).toBe(0);
+    const page = readFileSync(join(repo, 'report.html'), 'utf8');
+    expect(page).toContain('<h3>Question 14</h3>');
+    expect(page).toContain('<img src="figures/diagram.png" alt="diagram">');
+  });
+});
