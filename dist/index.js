@@ -45883,10 +45883,9 @@ function createOctokitPort(options) {
     getFile: (path6, ref) => attempt(`read ${path6} at ${ref}`, async () => {
       let data;
       try {
-        ({ data } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        ({ data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path6)}`, {
           owner,
           repo,
-          path: path6,
           ref
         }));
       } catch (error2) {
@@ -45900,10 +45899,9 @@ function createOctokitPort(options) {
       if (file.encoding === "base64" && typeof file.content === "string") {
         return { path: path6, size, content: new Uint8Array(Buffer.from(file.content, "base64")) };
       }
-      const raw = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+      const raw = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path6)}`, {
         owner,
         repo,
-        path: path6,
         ref,
         headers: { accept: "application/vnd.github.raw" }
       });
@@ -45970,6 +45968,9 @@ ${fields}
       });
     })
   };
+}
+function encodePath(path6) {
+  return path6.split("/").map(encodeURIComponent).join("/");
 }
 function toReviewComment(c) {
   return {

@@ -206,8 +206,13 @@ describe('createOctokitPort', () => {
       body: { type: 'file', size: 5, encoding: 'base64', content: Buffer.from('héllo').toString('base64') },
     });
     const file = await port().getFile('reports/README.md', 'abc');
-    expect(seen[0]?.url).toMatch(/^\/repos\/acme\/exam\/contents\/reports(%2F|\/)README\.md\?ref=abc$/);
+    expect(seen[0]?.url).toBe('/repos/acme/exam/contents/reports/README.md?ref=abc');
     expect(new TextDecoder().decode(file?.content ?? new Uint8Array())).toBe('héllo');
+  });
+
+  it('should encode each path segment but keep the slashes', async () => {
+    await port().getFile('reports/my file#1.md', 'main');
+    expect(seen[0]?.url).toBe('/repos/acme/exam/contents/reports/my%20file%231.md?ref=main');
   });
 
   it('should answer null for a missing file or a directory', async () => {

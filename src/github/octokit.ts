@@ -286,10 +286,10 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
       attempt(`read ${path} at ${ref}`, async (): Promise<FileContent | null> => {
         let data: unknown;
         try {
-          ({ data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+          // Slashes stay slashes (octokit's {path} would send %2F), as in GitHub's own contents_url.
+          ({ data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, {
             owner,
             repo,
-            path,
             ref,
           }));
         } catch (error) {
@@ -304,10 +304,9 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
           return { path, size, content: new Uint8Array(Buffer.from(file.content, 'base64')) };
         }
         // 1 MB < size <= 1 MiB: the JSON answer leaves the bytes out; the raw media type has them.
-        const raw = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        const raw = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, {
           owner,
           repo,
-          path,
           ref,
           headers: { accept: 'application/vnd.github.raw' },
         });
@@ -391,6 +390,11 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
         });
       }),
   };
+}
+
+/** A repository path for a URL: each segment encoded, slashes kept. */
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 function toReviewComment(c: NewReviewComment) {
