@@ -232,6 +232,25 @@ describe('runCli: bad input', () => {
     expect(result.code).toBe(2);
   });
 
+  it('should fold a multi-line schema error onto one line', () => {
+    const engine = fakeEngine();
+    const result = run(
+      ['--schema', 's.json'],
+      { ...repo, '/repo/s.json': '{' },
+      {
+        engine: {
+          ...engine,
+          loadConstraints: () => {
+            throw new RunError('s.json: invalid JSON: Unexpected token, "{\n  x\n}" is not valid JSON');
+          },
+        },
+      },
+    );
+    expect(result.stderr).toBe(
+      'report-check: s.json: invalid JSON: Unexpected token, "{ x }" is not valid JSON\n',
+    );
+  });
+
   it('should check nothing when the schema is invalid', () => {
     const result = run(['--schema', 'bad.json'], { ...repo, '/repo/bad.json': 'nope' });
     expect(result.seen).toEqual([]);

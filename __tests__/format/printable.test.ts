@@ -1,4 +1,4 @@
-import { printable } from '../../src/format/printable.js';
+import { oneLine, printable } from '../../src/format/printable.js';
 
 describe('printable', () => {
   it('should turn line ends and tabs into spaces', () => {
@@ -11,5 +11,13 @@ describe('printable', () => {
 
   it('should keep ordinary text, including non-ASCII letters and dashes', () => {
     expect(printable('Spørgsmål 14: 200–300 ord')).toBe('Spørgsmål 14: 200–300 ord');
+  });
+});
+
+describe('oneLine', () => {
+  it('should fold a multi-line message onto one line', () => {
+    expect(oneLine('Unexpected token \'x\', "{\n  "a": 1,\n  "b": x\n}\n" is not valid JSON\n')).toBe(
+      'Unexpected token \'x\', "{ "a": 1, "b": x } " is not valid JSON',
+    );
   });
 });

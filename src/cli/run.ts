@@ -6,6 +6,7 @@ import type { FileFailure } from '../format/file-failure.js';
 import { formatGithub } from '../format/github.js';
 import { formatJson } from '../format/json.js';
 import { formatSarif } from '../format/sarif.js';
+import { oneLine } from '../format/printable.js';
 import { formatText, formatTextFailure, formatTextTotal } from '../format/text.js';
 import { EDITIONS, type CheckResult, type Edition } from '../result.js';
 import { runHtml } from './html-command.js';
@@ -129,7 +130,7 @@ function checkOne(
     };
   } catch (error) {
     if (error instanceof RunError)
-      return { path: shown, message: withoutPathPrefix(error.message, repoPath) };
+      return { path: shown, message: oneLine(withoutPathPrefix(error.message, repoPath)) };
     return { path: shown, message: `internal error: ${errorMessage(error).split('\n')[0]}` };
   }
 }
@@ -154,8 +155,12 @@ function loadSchema(file: string, deps: CliDeps): Constraints {
   try {
     return deps.engine.loadConstraints(text, shown);
   } catch (error) {
-    const message = errorMessage(error).split('\n')[0] ?? '';
-    throw new UsageError(message.startsWith(shown) ? message : `${shown}: ${message}`);
+    if (!(error instanceof RunError)) throw error;
+    // JSON.parse messages quote the text around the error, line breaks and all.
+    const message = oneLine(error.message);
+    throw new UsageError(message.startsWith(`${shown}: `) ? message : `${shown}: ${message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -241,8 +246,11 @@ export function runCli(argv: readonly string[], deps: CliDeps): number {
     if (argv[0] === 'html') return runHtml(argv.slice(1), deps);
     return runCheck([...argv], deps);
   } catch (error) {
-    const message = error instanceof UsageError ? error.message : `internal error: ${errorMessage(error)}`;
-    deps.stderr(`report-check: ${message.split('\n')[0]}\n`);
+    const message =
+      error instanceof UsageError
+        ? oneLine(error.message)
+        : `internal error: ${errorMessage(error).split('\n')[0]}`;
+    deps.stderr(`report-check: ${message}\n`);
     return EXIT.couldNotRun;
   }
 }

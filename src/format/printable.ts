@@ -11,3 +11,8 @@ export function printable(text: string): string {
       : `\\u{${char.codePointAt(0)?.toString(16).padStart(4, '0')}}`,
   );
 }
+
+/** Text folded onto one printable line: each line break and the spaces around it become one space. */
+export function oneLine(text: string): string {
+  return printable(text.trim().replace(/[ \t]*[\r\n]+[ \t]*/g, ' '));
+}
