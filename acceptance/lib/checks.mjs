@@ -79,7 +79,15 @@ const ok2xx = (q) => q.status >= 200 && q.status < 300;
 /** A read-only view of one result.json with helpers for the expectations. */
 export class View {
   constructor(result, scenario, scenarioFile) {
-    this.r = result;
+    // Request paths as GitHub reads them (octokit percent-encodes the / inside {path}).
+    const decode = (p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    };
+    this.r = { ...result, requests: (result.requests ?? []).map((q) => ({ ...q, path: decode(q.path) })) };
     this.scenario = scenario;
     this.scenarioDir = resolve(scenarioFile, '..');
     this.state = result.state ?? {};

@@ -1,7 +1,7 @@
 // Locating and running the fakegh harness (../shared/tools/fakegh beside the repository) and the Node binaries.
 /* global setTimeout, clearTimeout */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,9 +54,12 @@ export function scenarioNames() {
  * Resolves to { result, outDir, stdout, stderr, harnessExit, ms } (result null when the harness failed).
  */
 export function runScenario({ name, node, label, runs, timeoutMs = 180000 }) {
+  // Work in a folder of this process, then move it into place: several runs at once do not clobber each other.
   const outDir = join(outRoot, label, name);
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+  const tmpRoot = join(outRoot, `.tmp-${process.pid}`);
+  const workDir = join(tmpRoot, label, name);
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
   const args = [
     join(fakeghDir, 'run-action.mjs'),
     '--action',
@@ -64,7 +67,7 @@ export function runScenario({ name, node, label, runs, timeoutMs = 180000 }) {
     '--scenario',
     join(scenariosDir, `${name}.json`),
     '--out',
-    outDir,
+    workDir,
     '--node',
     node,
   ];
@@ -81,8 +84,12 @@ export function runScenario({ name, node, label, runs, timeoutMs = 180000 }) {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       let result = null;
-      const file = join(outDir, 'result.json');
+      const file = join(workDir, 'result.json');
       if (code === 0 && existsSync(file)) result = JSON.parse(readFileSync(file, 'utf8'));
+      rmSync(outDir, { recursive: true, force: true });
+      mkdirSync(dirname(outDir), { recursive: true });
+      renameSync(workDir, outDir);
+      for (const d of [dirname(workDir), tmpRoot]) if (readdirSync(d).length === 0) rmdirSync(d);
       resolveRun({
         result,
         outDir,
