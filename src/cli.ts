@@ -13,7 +13,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   fs: nodeFileSystem,
   engine: { checkReport, loadConstraints },
   stdout: (text) => void process.stdout.write(text),

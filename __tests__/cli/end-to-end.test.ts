@@ -54,10 +54,10 @@ describe('report-check end to end', () => {
 
   afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
-  function run(argv: string[]) {
+  async function run(argv: string[]) {
     let stdout = '';
     let stderr = '';
-    const code = runCli(argv, {
+    const code = await runCli(argv, {
       fs: nodeFileSystem,
       engine: { checkReport, loadConstraints },
       stdout: (text) => (stdout += text),
@@ -74,9 +74,9 @@ describe('report-check end to end', () => {
     writeFileSync(join(repo, path), text);
   }
 
-  it('should pass a fully answered report with exit 0', () => {
+  it('should pass a fully answered report with exit 0', async () => {
     writeReport(filledReport());
-    const result = run([]);
+    const result = await run([]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(
       /^reports\/README\.md: .*; edition 2026 \(detected\); course checker: pass\n$/m,
@@ -84,17 +84,17 @@ describe('report-check end to end', () => {
     expect(result.code).toBe(0);
   });
 
-  it('should point at a short answer with path:line:col and exit 1', () => {
+  it('should point at a short answer with path:line:col and exit 1', async () => {
     writeReport(filledReport({ 14: 150 }));
-    const result = run(['reports/README.md']);
+    const result = await run(['reports/README.md']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^reports\/README\.md:\d+:\d+ error Question 14 .*\[[a-z-]+\]$/m);
     expect(result.stdout).toContain('course checker: fail on 14 (words)');
   });
 
-  it('should print the JSON contract with the course checker verdict', () => {
+  it('should print the JSON contract with the course checker verdict', async () => {
     writeReport(filledReport({ 14: 150 }));
-    const doc = JSON.parse(run(['--format', 'json']).stdout);
+    const doc = JSON.parse((await run(['--format', 'json'])).stdout);
     expect(doc.files[0]).toMatchObject({ path: 'reports/README.md', edition: '2026' });
     expect(doc.files[0].courseChecker).toMatchObject({
       outcome: 'fail',
@@ -108,36 +108,36 @@ describe('report-check end to end', () => {
     expect(doc.files[0].diagnostics.some((d: { question: number }) => d.question === 14)).toBe(true);
   });
 
-  it('should find an image that is not in the repository, failing only with --fail-on warning', () => {
+  it('should find an image that is not in the repository, failing only with --fail-on warning', async () => {
     writeReport(filledReport().replace('![diagram](figures/diagram.png)', '![diagram](figures/missing.png)'));
-    const result = run([]);
+    const result = await run([]);
     expect(result.stdout).toMatch(/^reports\/README\.md:\d+:\d+ warning .*missing\.png/m);
     expect(result.code).toBe(0);
-    expect(run(['--fail-on', 'warning']).code).toBe(1);
+    expect((await run(['--fail-on', 'warning'])).code).toBe(1);
   });
 
-  it('should predict the course checker crash when an Answer: line is missing', () => {
+  it('should predict the course checker crash when an Answer: line is missing', async () => {
     writeReport(filledReport().replace(/(### Question 3\n[\s\S]*?)> Answer:\n/, '$1'));
-    const doc = JSON.parse(run(['--format', 'json']).stdout);
+    const doc = JSON.parse((await run(['--format', 'json'])).stdout);
     expect(doc.files[0].courseChecker.outcome).toBe('crash');
     expect(doc.files[0].diagnostics.some((d: { severity: string }) => d.severity === 'error')).toBe(true);
   });
 
-  it('should refuse a binary file and an invalid schema with one line and exit 2', () => {
+  it('should refuse a binary file and an invalid schema with one line and exit 2', async () => {
     writeReport(new Uint8Array([35, 32, 0, 1, 2]));
-    const binary = run([]);
+    const binary = await run([]);
     expect(binary.code).toBe(2);
     expect(binary.stderr).toMatch(/^report-check: reports\/README\.md: [^\n]+\n$/);
     writeReport(filledReport());
     writeFileSync(join(repo, 'schema.json'), '{"properties": ');
-    const schema = run(['--schema', 'schema.json']);
+    const schema = await run(['--schema', 'schema.json']);
     expect(schema.code).toBe(2);
     expect(schema.stderr).toMatch(/^report-check: schema\.json: invalid JSON[^\n]*\n$/);
   });
 
-  it('should render the report to an HTML file', () => {
+  it('should render the report to an HTML file', async () => {
     writeReport(filledReport());
-    expect(run(['html', 'reports/README.md', '-o', 'report.html']).code).toBe(0);
+    expect((await run(['html', 'reports/README.md', '-o', 'report.html'])).code).toBe(0);
     const page = readFileSync(join(repo, 'report.html'), 'utf8');
     expect(page).toContain('<h3>Question 14</h3>');
     expect(page).toContain('<img src="figures/diagram.png" alt="diagram">');

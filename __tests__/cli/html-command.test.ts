@@ -1,7 +1,7 @@
 import { runCli, type CliDeps } from '../../src/cli/run.js';
 import { memoryFileSystem } from './memory-file-system.js';
 
-function run(argv: string[], files: Record<string, string | Uint8Array>) {
+async function run(argv: string[], files: Record<string, string | Uint8Array>) {
   let stdout = '';
   let stderr = '';
   const fs = memoryFileSystem(files);
@@ -22,31 +22,31 @@ function run(argv: string[], files: Record<string, string | Uint8Array>) {
     cwd: '/repo',
     version: '0.0.0',
   };
-  const code = runCli(argv, deps);
+  const code = await runCli(argv, deps);
   return { code, stdout, stderr, written: fs.written };
 }
 
 const report = { '/repo/reports/README.md': '# My report\n\n<b>bold</b>\n' };
 
 describe('report-check html', () => {
-  it('should print the page on stdout', () => {
-    const result = run(['html', 'reports/README.md'], report);
+  it('should print the page on stdout', async () => {
+    const result = await run(['html', 'reports/README.md'], report);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('<title>My report</title>');
     expect(result.stdout).toContain('<code class="raw-html">&#x3C;b></code>bold');
     expect(result.stderr).toBe('');
   });
 
-  it('should write the page to -o OUT', () => {
-    const result = run(['html', 'reports/README.md', '-o', 'reports/report.html'], report);
+  it('should write the page to -o OUT', async () => {
+    const result = await run(['html', 'reports/README.md', '-o', 'reports/report.html'], report);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.written.get('/repo/reports/report.html')).toContain('<h1>My report</h1>');
   });
 
-  it('should decode UTF-8 and drop a byte-order mark', () => {
+  it('should decode UTF-8 and drop a byte-order mark', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('# Spørgsmål\n')]);
-    expect(run(['html', 'r.md'], { '/repo/r.md': bytes }).stdout).toContain('<h1>Spørgsmål</h1>');
+    expect((await run(['html', 'r.md'], { '/repo/r.md': bytes })).stdout).toContain('<h1>Spørgsmål</h1>');
   });
 
   it.each([
@@ -69,13 +69,13 @@ describe('report-check html', () => {
       report,
       'report-check: unknown option --format (see --help)\n',
     ],
-  ])('should exit 2 with one line for %j', (argv, files, stderr) => {
-    const result = run(argv, files);
+  ])('should exit 2 with one line for %j', async (argv, files, stderr) => {
+    const result = await run(argv, files);
     expect(result.stderr).toBe(stderr);
     expect(result.code).toBe(2);
   });
 
-  it('should print its own usage on html --help', () => {
-    expect(run(['html', '--help'], {}).stdout).toMatch(/^Usage: report-check html FILE \[-o OUT\]/);
+  it('should print its own usage on html --help', async () => {
+    expect((await run(['html', '--help'], {})).stdout).toMatch(/^Usage: report-check html FILE \[-o OUT\]/);
   });
 });

@@ -40,15 +40,15 @@ interface Run {
   seen: CheckInput[];
 }
 
-function run(
+async function run(
   argv: string[],
   files: Record<string, string | Uint8Array>,
   overrides: Partial<CliDeps> = {},
-): Run {
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const seen: CheckInput[] = [];
-  const code = runCli(argv, {
+  const code = await runCli(argv, {
     fs: memoryFileSystem(files),
     engine: fakeEngine(seen),
     stdout: (text) => (stdout += text),
@@ -71,13 +71,13 @@ const repo = {
 };
 
 describe('runCli: checking', () => {
-  it('should check reports/README.md when no file is given', () => {
-    const { seen } = run([], repo);
+  it('should check reports/README.md when no file is given', async () => {
+    const { seen } = await run([], repo);
     expect(seen.map((input) => input.path)).toEqual(['reports/README.md']);
   });
 
-  it('should exit 0 and print a summary for a report without findings', () => {
-    const result = run([], { ...repo, '/repo/reports/README.md': 'CLEAN' });
+  it('should exit 0 and print a summary for a report without findings', async () => {
+    const result = await run([], { ...repo, '/repo/reports/README.md': 'CLEAN' });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       'reports/README.md: no findings; edition 2024 (detected); course checker: pass\n',
@@ -85,39 +85,39 @@ describe('runCli: checking', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('should exit 1 and print path:line:col lines when a report has an error', () => {
-    const result = run(['reports/README.md'], repo);
+  it('should exit 1 and print path:line:col lines when a report has an error', async () => {
+    const result = await run(['reports/README.md'], repo);
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n')[0]).toBe(
       'reports/README.md:3:1 error Question 14 has 187 words; it needs 200–300, so add at least 13. [word-count]',
     );
   });
 
-  it('should exit 0 on warnings unless --fail-on warning', () => {
+  it('should exit 0 on warnings unless --fail-on warning', async () => {
     const files = { ...repo, '/repo/reports/README.md': 'WARNING' };
-    expect(run([], files).code).toBe(0);
-    expect(run(['--fail-on', 'warning'], files).code).toBe(1);
-    expect(run(['--fail-on=warning'], { ...repo, '/repo/reports/README.md': 'NOTICE' }).code).toBe(0);
+    expect((await run([], files)).code).toBe(0);
+    expect((await run(['--fail-on', 'warning'], files)).code).toBe(1);
+    expect((await run(['--fail-on=warning'], { ...repo, '/repo/reports/README.md': 'NOTICE' })).code).toBe(0);
   });
 
-  it('should exit 0 on errors with --fail-on never', () => {
-    expect(run(['--fail-on', 'never'], repo).code).toBe(0);
+  it('should exit 0 on errors with --fail-on never', async () => {
+    expect((await run(['--fail-on', 'never'], repo)).code).toBe(0);
   });
 
-  it('should give the engine the path and image files relative to the repository root', () => {
-    const { seen } = run(['../reports/README.md'], repo, { cwd: '/repo/src' });
+  it('should give the engine the path and image files relative to the repository root', async () => {
+    const { seen } = await run(['../reports/README.md'], repo, { cwd: '/repo/src' });
     expect(seen[0]?.path).toBe('reports/README.md');
     expect(seen[0]?.files).toEqual(['reports/README.md', 'reports/figures/a.png']);
   });
 
-  it('should show paths as the user typed them, not as the engine saw them', () => {
-    const result = run(['./README.md'], repo, { cwd: '/repo/reports' });
+  it('should show paths as the user typed them, not as the engine saw them', async () => {
+    const result = await run(['./README.md'], repo, { cwd: '/repo/reports' });
     expect(result.seen[0]?.path).toBe('reports/README.md');
     expect(result.stdout).toMatch(/^README\.md:3:1 error /);
   });
 
-  it('should take the report folder parent as the root when there is no .git', () => {
-    const { seen } = run(['/cohort/g1/reports/README.md'], {
+  it('should take the report folder parent as the root when there is no .git', async () => {
+    const { seen } = await run(['/cohort/g1/reports/README.md'], {
       '/cohort/g1/reports/README.md': 'CLEAN',
       '/cohort/g1/reports/figures/b.png': 'png',
     });
@@ -125,8 +125,8 @@ describe('runCli: checking', () => {
     expect(seen[0]?.files).toEqual(['reports/README.md', 'reports/figures/b.png']);
   });
 
-  it('should pass --edition, --strict and a --schema to the engine', () => {
-    const { seen, code } = run(['--edition', '2025', '--strict', '--schema', 'my.json'], {
+  it('should pass --edition, --strict and a --schema to the engine', async () => {
+    const { seen, code } = await run(['--edition', '2025', '--strict', '--schema', 'my.json'], {
       ...repo,
       '/repo/my.json': '{}',
     });
@@ -134,8 +134,8 @@ describe('runCli: checking', () => {
     expect(seen[0]).toMatchObject({ edition: '2025', strict: true, constraints: { source: 'my.json' } });
   });
 
-  it('should check a file given twice only once', () => {
-    expect(run(['reports/README.md', './reports/README.md'], repo).seen).toHaveLength(1);
+  it('should check a file given twice only once', async () => {
+    expect((await run(['reports/README.md', './reports/README.md'], repo)).seen).toHaveLength(1);
   });
 });
 
@@ -146,8 +146,8 @@ describe('runCli: many files', () => {
     '/c/d/reports/README.md': 'ERROR',
   };
 
-  it('should keep checking after a report that cannot be read, and exit 2', () => {
-    const result = run(
+  it('should keep checking after a report that cannot be read, and exit 2', async () => {
+    const result = await run(
       ['a/reports/README.md', 'b/reports/README.md', 'x/README.md', 'd/reports/README.md'],
       cohort,
       {
@@ -166,8 +166,8 @@ describe('runCli: many files', () => {
     );
   });
 
-  it('should put every report in one JSON document and the unreadable ones under errors', () => {
-    const result = run(
+  it('should put every report in one JSON document and the unreadable ones under errors', async () => {
+    const result = await run(
       ['--format', 'json', 'a/reports/README.md', 'b/reports/README.md', 'd/reports/README.md'],
       cohort,
       {
@@ -185,8 +185,12 @@ describe('runCli: many files', () => {
     expect(result.code).toBe(2);
   });
 
-  it('should report an engine bug on one file as one line and go on', () => {
-    const result = run(['a/reports/README.md', 'bug.md'], { ...cohort, '/c/bug.md': 'BUG' }, { cwd: '/c' });
+  it('should report an engine bug on one file as one line and go on', async () => {
+    const result = await run(
+      ['a/reports/README.md', 'bug.md'],
+      { ...cohort, '/c/bug.md': 'BUG' },
+      { cwd: '/c' },
+    );
     expect(result.stderr).toBe('report-check: bug.md: internal error: x is undefined\n');
     expect(result.stdout).toContain('a/reports/README.md: no findings');
     expect(result.code).toBe(2);
@@ -226,15 +230,15 @@ describe('runCli: bad input', () => {
       { ...repo, '/repo/bad.json': '{' },
       'report-check: bad.json: invalid JSON at line 1, column 1\n',
     ],
-  ])('should exit 2 with one line for %j', (argv, files, stderr) => {
-    const result = run(argv, files);
+  ])('should exit 2 with one line for %j', async (argv, files, stderr) => {
+    const result = await run(argv, files);
     expect(result.stderr).toBe(stderr);
     expect(result.code).toBe(2);
   });
 
-  it('should fold a multi-line schema error onto one line', () => {
+  it('should fold a multi-line schema error onto one line', async () => {
     const engine = fakeEngine();
-    const result = run(
+    const result = await run(
       ['--schema', 's.json'],
       { ...repo, '/repo/s.json': '{' },
       {
@@ -251,57 +255,57 @@ describe('runCli: bad input', () => {
     );
   });
 
-  it('should check nothing when the schema is invalid', () => {
-    const result = run(['--schema', 'bad.json'], { ...repo, '/repo/bad.json': 'nope' });
+  it('should check nothing when the schema is invalid', async () => {
+    const result = await run(['--schema', 'bad.json'], { ...repo, '/repo/bad.json': 'nope' });
     expect(result.seen).toEqual([]);
     expect(result.stdout).toBe('');
   });
 });
 
 describe('runCli: help and version', () => {
-  it('should print usage on --help and -h and exit 0', () => {
+  it('should print usage on --help and -h and exit 0', async () => {
     for (const flag of ['--help', '-h']) {
-      const result = run([flag], {});
+      const result = await run([flag], {});
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^Usage: report-check \[options\] \[FILE\.\.\.\]/);
       expect(result.stdout).toContain('--fail-on error|warning|never');
     }
   });
 
-  it('should print the version on --version', () => {
-    expect(run(['--version'], {})).toMatchObject({ code: 0, stdout: '9.8.7\n' });
+  it('should print the version on --version', async () => {
+    expect(await run(['--version'], {})).toMatchObject({ code: 0, stdout: '9.8.7\n' });
   });
 });
 
 describe('runCli: formats', () => {
-  it('should print workflow commands with --format github', () => {
-    const result = run(['--format', 'github'], repo);
+  it('should print workflow commands with --format github', async () => {
+    const result = await run(['--format', 'github'], repo);
     expect(result.stdout).toMatch(/^::error file=reports\/README\.md,line=3,/);
     expect(result.code).toBe(1);
   });
 
-  it('should annotate an unreadable report with --format github', () => {
-    const result = run(['--format', 'github', 'missing.md'], repo);
+  it('should annotate an unreadable report with --format github', async () => {
+    const result = await run(['--format', 'github', 'missing.md'], repo);
     expect(result.stdout).toBe('::error file=missing.md,title=report-check::Could not check: no such file\n');
   });
 
-  it('should print a SARIF log with the version with --format sarif', () => {
-    const log = JSON.parse(run(['--format', 'sarif'], repo).stdout);
+  it('should print a SARIF log with the version with --format sarif', async () => {
+    const log = JSON.parse((await run(['--format', 'sarif'], repo)).stdout);
     expect(log.runs[0].tool.driver.version).toBe('9.8.7');
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
       'reports/README.md',
     );
   });
 
-  it('should colour text on a terminal only', () => {
-    expect(run([], repo, { isTTY: true }).stdout).toContain('\u001b[31merror');
-    expect(run([], repo, { isTTY: true, env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
-    expect(run([], repo, { isTTY: false, env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+  it('should colour text on a terminal only', async () => {
+    expect((await run([], repo, { isTTY: true })).stdout).toContain('\u001b[31merror');
+    expect((await run([], repo, { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await run([], repo, { isTTY: false, env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
   });
 });
 
 describe('useColor', () => {
-  it('should let FORCE_COLOR win over NO_COLOR, and FORCE_COLOR=0 turn colour off', () => {
+  it('should let FORCE_COLOR win over NO_COLOR, and FORCE_COLOR=0 turn colour off', async () => {
     expect(useColor(false, { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(true);
     expect(useColor(true, { FORCE_COLOR: '0' })).toBe(false);
     expect(useColor(true, { NO_COLOR: '' })).toBe(true);

@@ -1,6 +1,5 @@
 import * as nodePath from 'node:path';
 import { errorMessage } from '../errors.js';
-import { renderHtml } from '../html.js';
 import { describeFsError, readReportBytes } from './files.js';
 import type { CliDeps } from './run.js';
 import { parseArguments, UsageError } from './usage-error.js';
@@ -13,7 +12,7 @@ Raw HTML in the report is shown as text, never run; links other than http(s)/mai
 `;
 
 /** Runs `report-check html FILE [-o OUT]`; returns the exit status (0, or 2 when it could not run). */
-export function runHtml(argv: readonly string[], deps: CliDeps): number {
+export async function runHtml(argv: readonly string[], deps: CliDeps): Promise<number> {
   const { values, positionals } = parseArguments({
     args: [...argv],
     allowPositionals: true,
@@ -39,6 +38,8 @@ export function runHtml(argv: readonly string[], deps: CliDeps): number {
   if (bytes.includes(0)) throw new UsageError(`${shown}: binary file (contains NUL bytes)`);
   // Python reads the report as UTF-8 and would refuse bad bytes; a page with U+FFFD in their place is more useful.
   const markdown = new TextDecoder('utf-8').decode(bytes);
+  // Loaded on demand: the HTML libraries would otherwise add to every check's start-up time.
+  const { renderHtml } = await import('../html.js');
   let page: string;
   try {
     page = renderHtml(markdown, { fallbackTitle: shown });

@@ -241,9 +241,9 @@ function runCheck(argv: string[], deps: CliDeps): number {
  * Runs `report-check` with the arguments after the program name and returns the exit status. Never throws: every
  * problem becomes one `report-check: ...` line on stderr and exit status 2.
  */
-export function runCli(argv: readonly string[], deps: CliDeps): number {
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   try {
-    if (argv[0] === 'html') return runHtml(argv.slice(1), deps);
+    if (argv[0] === 'html') return await runHtml(argv.slice(1), deps);
     return runCheck([...argv], deps);
   } catch (error) {
     const message =
