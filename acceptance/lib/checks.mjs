@@ -181,8 +181,13 @@ export class View {
   }
 }
 
-/** Markdown/HTML table rows of a text whose first cell names question n (`7`, `Q7`, `Question 7`, links or bold allowed). */
+/** Whether a text has a table row for question n (see questionRow). */
 export function hasQuestionRow(text, n) {
+  return questionRow(text, n) !== null;
+}
+/** The markdown/HTML table row of a text whose first cell names question n (`7`, `Q7`, `Question 7`, links or bold
+ * allowed), or null. */
+export function questionRow(text, n) {
   const cell = (c) =>
     normalize(c.replace(/<[^>]+>/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')).replace(/[_~]/g, '');
   const re = new RegExp(`^(?:q|question)?\\s*#?${n}\\b`, 'i');
@@ -192,12 +197,12 @@ export function hasQuestionRow(text, n) {
         .split('|')
         .map((c) => c.trim())
         .find((c) => c !== '');
-      if (first !== undefined && re.test(cell(first))) return true;
+      if (first !== undefined && re.test(cell(first))) return line;
     }
   }
   for (const m of String(text ?? '').matchAll(/<tr[^>]*>\s*<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi))
-    if (re.test(cell(m[1]))) return true;
-  return false;
+    if (re.test(cell(m[1]))) return m[0];
+  return null;
 }
 
 /** RIGHT-side line ranges of the hunks, and the added lines, of a base -> head change (jsdiff, as fakegh does). */
@@ -218,6 +223,9 @@ export async function diffInfo(fakeghDir, baseText, headText) {
   }
   return { ranges, added, inHunk: (n) => ranges.some(([a, b]) => n >= a && n <= b) };
 }
+
+/** A table row whose status cell says all is well. */
+const OK_ROW = /\|\s*(✅\s*)?(ok|pass(ed)?)\s*\|?\s*$/i;
 
 const NODE_WARNING = /^action wants node\d+ but runs on node v\d+/;
 
@@ -307,13 +315,27 @@ export function commonChecks(v, t, opts = {}) {
             .join('; ')}`,
         );
         // The summary tables show every question the course checker would warn about.
+        // (In the job summary of every run, and in the sticky summary comment after the last run.)
+        const tables = [['job summary', run.summary]];
+        const sticky = v.own('issueComments')[0];
+        if (sticky && k === v.runs.length) tables.push(['summary comment', sticky.body]);
         for (const f of rep.courseChecker?.failures ?? []) {
-          t.ok(
-            hasQuestionRow(run.summary, f.question),
-            `${tag}job summary has no table row for question ${f.question} (course checker: ${f.kind})`,
-          );
+          for (const [where, text] of tables) {
+            const row = questionRow(text, f.question);
+            t.ok(
+              row !== null,
+              `${tag}${where} has no table row for question ${f.question} (course checker: ${f.kind})`,
+            );
+            if (row)
+              t.ok(!OK_ROW.test(row), `${tag}${where} row for question ${f.question} says ok: ${show(row)}`);
+          }
         }
       }
+    }
+    // Never a stack trace: could-not-run failures are one line.
+    for (const p of run.phases ?? []) {
+      const trace = /^\s+at .+(\(.+:\d+:\d+\)|:\d+:\d+)$/m.exec(`${p.stdout}\n${p.stderr}`);
+      t.ok(!trace, `${tag}${p.phase} printed a stack trace: ${show(trace?.[0]?.trim())}`);
     }
     for (const b of v.postedBodies(k, { onlyRun: true }))
       t.le(b.text.length, 65536, `${tag}${b.where} body length`);
