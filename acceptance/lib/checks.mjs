@@ -383,7 +383,9 @@ export function commonChecks(v, t, opts = {}) {
           q.requestBody?.commit_id !== sha,
           `run ${k + 1}: review posted against GITHUB_SHA ${sha?.slice(0, 7)} instead of the PR head`,
         );
-      for (const q of v.requests(k + 1).filter((x) => /\/contents\/reports\/README\.md$/.test(x.path)))
+      for (const q of v
+        .requests(k + 1)
+        .filter((x) => x.path.endsWith(`/contents/${v.scenario.inputs?.path || 'reports/README.md'}`)))
         t.ok(
           q.query?.ref !== sha,
           `run ${k + 1}: report read at GITHUB_SHA ${sha?.slice(0, 7)} instead of the PR head`,
