@@ -52,3 +52,24 @@ describe('renderHtml', () => {
     expect(renderHtml('just text\n')).toContain('<title>Report</title>');
   });
 });
+
+describe('renderHtml on pathological markdown', () => {
+  it.each([
+    ['quotes', '> '.repeat(1000) + 'x\n'],
+    ['list items', Array.from({ length: 700 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n')],
+    ['brackets', '['.repeat(5000) + 'x\n'],
+    ['ordered items on one line', '1. '.repeat(3000) + 'x\n'],
+  ])('should refuse %s nested thousands deep instead of hanging', (_, markdown) => {
+    expect(() => renderHtml(markdown)).toThrow('markdown nested more than 64 levels deep');
+  });
+
+  it('should refuse thousands of list items instead of taking minutes', () => {
+    const markdown = '- a\n  - a\n    - a\n\n'.repeat(1001);
+    expect(() => renderHtml(markdown)).toThrow('3003 list items; report-check renders at most 3000');
+  });
+
+  it('should render nesting a report could really have', () => {
+    const markdown = Array.from({ length: 10 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    expect(renderHtml(markdown)).toContain('level 9');
+  });
+});

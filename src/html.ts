@@ -5,6 +5,21 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { toHast, type Handlers } from 'mdast-util-to-hast';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import { RunError } from './errors.js';
+
+/** Deeper nesting than any report needs: micromark's time grows fast with it (700 nested list items: 20 s). */
+export const MAX_NESTING = 64;
+const TOO_DEEP = new RegExp(
+  `(?:>[ \\t]*){${MAX_NESTING},}|(?:(?:[-*+]|\\d{1,9}[.)])[ \\t]+){${MAX_NESTING},}|[[(]{${MAX_NESTING},}|^[ \\t]{${MAX_NESTING * 2},}\\S`,
+  'm',
+);
+
+/**
+ * More list items than any report has (the template's checklist has about 80): micromark's time grows with the
+ * square of the items in one list (3,000 nested items separated by blank lines: 14 s).
+ */
+export const MAX_LIST_ITEMS = 3000;
+const LIST_ITEM = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/gm;
 
 /** Options for {@link renderHtml}. */
 export interface HtmlOptions {
@@ -94,8 +109,14 @@ function parseReport(markdown: string): MdastNodes {
 /**
  * The report as a standalone HTML page, like the course's `report.py html` (which converts README.md with
  * python-markdown), but CommonMark, with front matter dropped and the student's raw HTML shown as text.
+ * Throws a `RunError` for markdown nested more than {@link MAX_NESTING} levels deep or with more than
+ * {@link MAX_LIST_ITEMS} list items, which would take the markdown parser minutes.
  */
 export function renderHtml(markdown: string, options: HtmlOptions = {}): string {
+  if (TOO_DEEP.test(markdown)) throw new RunError(`markdown nested more than ${MAX_NESTING} levels deep`);
+  const items = markdown.match(LIST_ITEM)?.length ?? 0;
+  if (items > MAX_LIST_ITEMS)
+    throw new RunError(`${items} list items; report-check renders at most ${MAX_LIST_ITEMS}`);
   const mdast = parseReport(markdown);
   const title = firstHeadingText(mdast) ?? options.fallbackTitle ?? 'Report';
   const hast = toHast(mdast, { handlers: HANDLERS }) as HastRoot;
