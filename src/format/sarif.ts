@@ -4,7 +4,6 @@ import type { FileFailure } from './file-failure.js';
 
 /** SARIF 2.1.0 (OASIS), the format GitHub code scanning and editors' SARIF viewers read. */
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/report-check/report-check';
 
 /** What the SARIF log says about the tool. */
 export interface SarifOptions {
@@ -60,7 +59,6 @@ export function toSarif(
           driver: {
             name: 'report-check',
             version: options.version,
-            informationUri: INFORMATION_URI,
             rules: ruleIds.map((id) => ({ id, name: id, shortDescription: { text: id } })),
           },
         },
