@@ -31118,7 +31118,7 @@ function anchorRange(hunks, startLine, endLine) {
 // src/review/render.ts
 var MAX_BODY_CHARS = 65536;
 var BODY_BUDGET = MAX_BODY_CHARS - 2e3;
-var MAX_JOB_SUMMARY_CHARS = 1e6;
+var MAX_JOB_SUMMARY_CHARS = 9e5;
 var ZWJ = "\u200D";
 var MARKER_PREFIX = "report-check";
 function neutralisePlain(text3) {
@@ -46035,7 +46035,11 @@ function coreLog() {
     setOutput: (name, value) => setOutput(name, value),
     setFailed: (message) => setFailed(message),
     writeSummary: async (markdown) => {
-      await summary.addRaw(markdown).write();
+      try {
+        await summary.addRaw(markdown).write();
+      } catch (error2) {
+        warning(`report-check could not write the job summary: ${errorMessage(error2)}`);
+      }
     }
   };
 }

@@ -19,7 +19,12 @@ function coreLog(): ActionLog {
     setOutput: (name, value) => core.setOutput(name, value),
     setFailed: (message) => core.setFailed(message),
     writeSummary: async (markdown) => {
-      await core.summary.addRaw(markdown).write();
+      try {
+        await core.summary.addRaw(markdown).write();
+      } catch (error) {
+        // No GITHUB_STEP_SUMMARY (an old runner, a local run): the findings are still in the annotations.
+        core.warning(`report-check could not write the job summary: ${errorMessage(error)}`);
+      }
     },
   };
 }

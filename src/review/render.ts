@@ -5,8 +5,11 @@ import type { CheckResult, QuestionSummary, Range } from '../result.js';
 export const MAX_BODY_CHARS = 65_536;
 /** What we aim for, leaving room for the marker and the closing lines. */
 const BODY_BUDGET = MAX_BODY_CHARS - 2_000;
-/** The job summary is capped at 1 MiB per step (docs: "Adding a job summary"); stay well under it. */
-export const MAX_JOB_SUMMARY_CHARS = 1_000_000;
+/**
+ * The job summary is capped at 1 MiB per step (docs: "Adding a job summary"). This counts characters, not bytes,
+ * so it leaves room for the multi-byte status symbols and student text.
+ */
+export const MAX_JOB_SUMMARY_CHARS = 900_000;
 
 const ZWJ = '\u200d';
 const MARKER_PREFIX = 'report-check';
