@@ -383,6 +383,26 @@ describe('runAction with a read-only token', () => {
   });
 });
 
+describe('runAction when only the commit status is refused', () => {
+  it('should post the review and name the refused write in its one notice', async () => {
+    const h = harness({ settings: { prNumber: 7 }, event: { eventName: 'workflow_dispatch', payload: {} } });
+    h.github.failures.set(
+      'createCommitStatus',
+      new GitHubError(
+        'set a commit status on hhhhhhh',
+        'forbidden',
+        403,
+        'Resource not accessible by integration',
+      ),
+    );
+    await runAction(h.deps);
+    expect(h.github.reviews).toHaveLength(1);
+    expect(h.log.notices).toHaveLength(1);
+    expect(h.log.notices[0]).toMatch(/^report-check may not set a commit status on hhhhhhh with this token/);
+    expect(h.log.notices[0]).toContain('statuses: write');
+  });
+});
+
 describe('runAction when posting fails', () => {
   it('should post every finding in the body when GitHub refuses an inline line (422)', async () => {
     const h = harness();

@@ -31425,7 +31425,9 @@ ${d.note}` : d.message,
 
 // src/action.ts
 var STATUS_CONTEXT = "report-check";
-var PERMISSION_NOTICE = "report-check could not post to the pull request: the token is read-only (403 Resource not accessible by integration). That is how GitHub runs pull requests from forks. The findings are in the annotations and the job summary, and the check still gates on them. For comments, give the workflow `permissions: pull-requests: write` (plus `statuses: write` for a workflow_dispatch rerun), or see the README on pull_request_target.";
+function permissionNotice(operations) {
+  return `report-check may not ${operations.join(", ")} with this token (403 Resource not accessible by integration). Pull requests from forks always get a read-only token. The findings are in the annotations and the job summary, and the check still gates on them. To allow comments, give the workflow \`permissions: pull-requests: write\`, plus \`statuses: write\` for a workflow_dispatch rerun. For forks, see the README on pull_request_target.`;
+}
 var decoder = new TextDecoder();
 async function runAction(deps) {
   const { log, settings } = deps;
@@ -31670,12 +31672,14 @@ async function postToPull(deps, state, file, result, checked, extra) {
   }
   tasks.push(extra());
   const settled = await Promise.allSettled(tasks);
+  const refused = [];
   for (const s of settled) {
     if (s.status === "fulfilled") continue;
-    if (isForbidden(s.reason)) outcome.forbidden = true;
+    if (isForbidden(s.reason)) refused.push(s.reason.operation);
     else reportPostingError(deps, s.reason);
   }
-  if (outcome.forbidden) deps.log.notice(PERMISSION_NOTICE);
+  outcome.forbidden = refused.length > 0;
+  if (outcome.forbidden) deps.log.notice(permissionNotice(refused));
   if ((!existing || existing.body !== summaryBody) && outcome.summary === "unchanged")
     outcome.summary = "failed";
   return outcome;
@@ -31711,7 +31715,7 @@ async function postReview(deps, number, head, plan) {
 }
 function reportPostingError(deps, error2) {
   if (isForbidden(error2)) {
-    deps.log.notice(PERMISSION_NOTICE);
+    deps.log.notice(permissionNotice([error2.operation]));
     return;
   }
   deps.log.warning(

@@ -74,12 +74,16 @@ export interface ActionOutcome {
 /** The commit-status context a `workflow_dispatch` run sets on the pull request's head. */
 export const STATUS_CONTEXT = 'report-check';
 
-const PERMISSION_NOTICE =
-  'report-check could not post to the pull request: the token is read-only (403 Resource not accessible by ' +
-  'integration). That is how GitHub runs pull requests from forks. The findings are in the annotations and the ' +
-  'job summary, and the check still gates on them. For comments, give the workflow `permissions: ' +
-  'pull-requests: write` (plus `statuses: write` for a workflow_dispatch rerun), or see the README on ' +
-  'pull_request_target.';
+/** The one notice for writes refused with 403: what was refused, why that happens, and how to allow it. */
+function permissionNotice(operations: readonly string[]): string {
+  return (
+    `report-check may not ${operations.join(', ')} with this token (403 Resource not accessible by integration). ` +
+    'Pull requests from forks always get a read-only token. The findings are in the annotations and the job ' +
+    'summary, and the check still gates on them. To allow comments, give the workflow `permissions: ' +
+    'pull-requests: write`, plus `statuses: write` for a workflow_dispatch rerun. For forks, see the README ' +
+    'on pull_request_target.'
+  );
+}
 
 const decoder = new TextDecoder();
 
@@ -382,12 +386,14 @@ async function postToPull(
   tasks.push(extra());
 
   const settled = await Promise.allSettled(tasks);
+  const refused: string[] = [];
   for (const s of settled) {
     if (s.status === 'fulfilled') continue;
-    if (isForbidden(s.reason)) outcome.forbidden = true;
+    if (isForbidden(s.reason)) refused.push(s.reason.operation);
     else reportPostingError(deps, s.reason);
   }
-  if (outcome.forbidden) deps.log.notice(PERMISSION_NOTICE);
+  outcome.forbidden = refused.length > 0;
+  if (outcome.forbidden) deps.log.notice(permissionNotice(refused));
   if ((!existing || existing.body !== summaryBody) && outcome.summary === 'unchanged')
     outcome.summary = 'failed';
   return outcome;
@@ -431,7 +437,7 @@ async function postReview(
 
 function reportPostingError(deps: ActionDeps, error: unknown): void {
   if (isForbidden(error)) {
-    deps.log.notice(PERMISSION_NOTICE);
+    deps.log.notice(permissionNotice([error.operation]));
     return;
   }
   deps.log.warning(
