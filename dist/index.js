@@ -31492,26 +31492,13 @@ ${message}
     checked = true;
   }
   publishLocally(deps, result);
-  const failing = gateFindings(deps, result);
-  const posting = await postToPull(
+  const commitStatus = setStatus ? status(
     deps,
-    state,
-    entry.path === path6 ? entry : null,
-    result,
-    checked,
-    async () => {
-      if (!setStatus) return;
-      const counts = renderCounts(result.diagnostics);
-      await github.createCommitStatus(
-        head,
-        status(
-          deps,
-          failing.length ? "failure" : "success",
-          `${counts}; course checker: ${result.courseChecker.outcome}`
-        )
-      );
-    }
-  );
+    gateFindings(deps, result).length ? "failure" : "success",
+    `${renderCounts(result.diagnostics)}; course checker: ${result.courseChecker.outcome}`
+  ) : null;
+  const file = entry.path === path6 ? entry : null;
+  const posting = await postToPull(deps, state, file, result, checked, commitStatus);
   const note = posting.forbidden ? "> [!NOTE]\n> The token could not post to the pull request (read-only, e.g. a fork): the findings are only here and in the annotations." : void 0;
   await log.writeSummary(renderJobSummary({ result, headSha: head, failOn: settings.failOn, note }));
   return { status: gate(deps, result) ? "failed" : "passed", result, posting };
@@ -31618,7 +31605,7 @@ function sameLogin(a, b) {
   const norm = (s) => s.toLowerCase().replace(/\[bot\]$/, "");
   return norm(a) === norm(b);
 }
-async function postToPull(deps, state, file, result, checked, extra) {
+async function postToPull(deps, state, file, result, checked, commitStatus) {
   const { github, settings } = deps;
   const path6 = settings.path;
   const number = state.pull.number;
@@ -31670,7 +31657,7 @@ async function postToPull(deps, state, file, result, checked, extra) {
   if (resolve2.length > 0) {
     tasks.push(github.resolveReviewThreads(resolve2).then(() => void (outcome.resolved = resolve2.length)));
   }
-  tasks.push(extra());
+  if (commitStatus) tasks.push(github.createCommitStatus(head, commitStatus));
   const settled = await Promise.allSettled(tasks);
   const refused = [];
   for (const s of settled) {

@@ -5,7 +5,7 @@ import { fingerprint, reaches, type Diagnostic, type Severity } from './diagnost
 import { errorMessage, RunError } from './errors.js';
 import type { FileFailure } from './format/file-failure.js';
 import { GitHubError, isForbidden } from './github/errors.js';
-import type { GitHubPort, PullFile, PullRequestState } from './github/port.js';
+import type { CommitStatus, GitHubPort, PullFile, PullRequestState } from './github/port.js';
 import type { Settings } from './inputs.js';
 import { EDITIONS, type CheckResult } from './result.js';
 import { parsePatch } from './review/patch.js';
@@ -162,28 +162,17 @@ async function checkPull(deps: ActionDeps, number: number, setStatus: boolean): 
     checked = true;
   }
   publishLocally(deps, result);
-  const failing = gateFindings(deps, result);
+  const commitStatus = setStatus
+    ? status(
+        deps,
+        gateFindings(deps, result).length ? 'failure' : 'success',
+        `${renderCounts(result.diagnostics)}; course checker: ${result.courseChecker.outcome}`,
+      )
+    : null;
 
   // Round trip 3: every write side by side. Posting problems are reported but never hide or change findings.
-  const posting = await postToPull(
-    deps,
-    state,
-    entry.path === path ? entry : null,
-    result,
-    checked,
-    async () => {
-      if (!setStatus) return;
-      const counts = renderCounts(result.diagnostics);
-      await github.createCommitStatus(
-        head,
-        status(
-          deps,
-          failing.length ? 'failure' : 'success',
-          `${counts}; course checker: ${result.courseChecker.outcome}`,
-        ),
-      );
-    },
-  );
+  const file = entry.path === path ? entry : null;
+  const posting = await postToPull(deps, state, file, result, checked, commitStatus);
   const note = posting.forbidden
     ? '> [!NOTE]\n> The token could not post to the pull request (read-only, e.g. a fork): the findings are only here and in the annotations.'
     : undefined;
@@ -298,7 +287,7 @@ function gate(deps: ActionDeps, result: CheckResult): boolean {
   return true;
 }
 
-function status(deps: ActionDeps, state: 'success' | 'failure', description: string) {
+function status(deps: ActionDeps, state: 'success' | 'failure', description: string): CommitStatus {
   const { context } = deps;
   const targetUrl = context.runId
     ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`
@@ -313,14 +302,14 @@ function sameLogin(a: string | null, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-/** Posts the review, the summary comment and thread resolutions in parallel; never throws. */
+/** Posts the review, the summary comment, thread resolutions and the commit status in parallel; never throws. */
 async function postToPull(
   deps: ActionDeps,
   state: PullRequestState,
   file: PullFile | null,
   result: CheckResult,
   checked: boolean,
-  extra: () => Promise<void>,
+  commitStatus: CommitStatus | null,
 ): Promise<PostingOutcome> {
   const { github, settings } = deps;
   const path = settings.path;
@@ -383,7 +372,7 @@ async function postToPull(
   if (resolve.length > 0) {
     tasks.push(github.resolveReviewThreads(resolve).then(() => void (outcome.resolved = resolve.length)));
   }
-  tasks.push(extra());
+  if (commitStatus) tasks.push(github.createCommitStatus(head, commitStatus));
 
   const settled = await Promise.allSettled(tasks);
   const refused: string[] = [];
