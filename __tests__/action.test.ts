@@ -183,6 +183,26 @@ describe('runAction on a pull request', () => {
     ]);
   });
 
+  it('should clip a finding spanning two hunks to the first, which GitHub accepts', async () => {
+    const h = harness({
+      github: {
+        files: [
+          {
+            path: PATH,
+            status: 'modified',
+            previousPath: null,
+            patch: '@@ -1,4 +1,5 @@\n+a\n@@ -20,3 +21,3 @@\n+b',
+          },
+        ],
+      },
+      check: () => result([diag({ line: 3, endLine: 22, fingerprint: 'long' })]),
+    });
+    const outcome = await runAction(h.deps);
+    expect(h.github.reviews[0]?.comments?.map((c) => [c.startLine, c.line])).toEqual([[3, 5]]);
+    expect(outcome.posting).toMatchObject({ inline: 1, body: 0 });
+    expect(h.log.warnings).toEqual([]);
+  });
+
   it('should post nothing new when rerun on the same head', async () => {
     const h = harness();
     await runAction(h.deps);

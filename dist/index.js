@@ -3310,7 +3310,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var encoder = new TextEncoder();
+    var encoder2 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -3383,7 +3383,7 @@ var require_data_url = __commonJS({
       return input.slice(start, position2.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
+      const bytes = encoder2.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -31118,7 +31118,7 @@ function anchorRange(hunks, startLine, endLine) {
 // src/review/render.ts
 var MAX_BODY_CHARS = 65536;
 var BODY_BUDGET = MAX_BODY_CHARS - 2e3;
-var MAX_JOB_SUMMARY_CHARS = 9e5;
+var MAX_JOB_SUMMARY_BYTES = 1e6;
 var ZWJ = "\u200D";
 var MARKER_PREFIX = "report-check";
 function neutralisePlain(text3) {
@@ -31207,20 +31207,22 @@ function renderFindingItem(d) {
   const note = d.note ? ` \u2014 ${neutralise(d.note.replace(/\r?\n/g, " "))}` : "";
   return `- **${SEVERITY_LABEL[d.severity]}** (${where(d)}) ${codeSpan(d.ruleId)}: ${neutralise(d.message)}${note}`;
 }
-function fitItems(items, budget, more) {
-  const shown = countFitting(items, budget);
+function fitItems(items, budget, more, size) {
+  const shown = countFitting(items, budget, size);
   const out = items.slice(0, shown);
   if (shown < items.length) out.push(more(items.length - shown));
   return out;
 }
-function countFitting(items, budget) {
+function countFitting(items, budget, size = (text3) => text3.length) {
   let used = 0;
   for (const [i, item] of items.entries()) {
-    used += item.length + 1;
+    used += size(item) + 1;
     if (used > budget) return i;
   }
   return items.length;
 }
+var encoder = new TextEncoder();
+var utf8Bytes = (text3) => encoder.encode(text3).length;
 function limitBody(body) {
   if (body.length <= MAX_BODY_CHARS) return body;
   const tail = body.slice(body.lastIndexOf("\n<!-- "));
@@ -31353,8 +31355,9 @@ function renderJobSummary(input) {
     parts.push(
       ...fitItems(
         sorted.map(renderFindingItem),
-        MAX_JOB_SUMMARY_CHARS - parts.join("\n").length - 1e3,
-        (n) => `- \u2026 and ${plural(n, "more finding")} (summary size limit).`
+        MAX_JOB_SUMMARY_BYTES - utf8Bytes(parts.join("\n")) - 1e3,
+        (n) => `- \u2026 and ${plural(n, "more finding")} (summary size limit).`,
+        utf8Bytes
       )
     );
   }
@@ -39499,6 +39502,15 @@ function lineEnd(text3, start) {
 var NEEDS_MARKDOWN = /!\[|<img|`|~~~|^[ \t>]*(?:=+|-+)[ \t]*$/im;
 var MAX_NESTING = 64;
 var TOO_DEEP = new RegExp(`(?:>[ \\t]*){${MAX_NESTING},}|(?:[-*+][ \\t]+){${MAX_NESTING},}|[[(]{${MAX_NESTING},}|^[ \\t]{${MAX_NESTING * 2},}\\S`, "m");
+var MAX_BRACKETS = 1e3;
+function tooComplexToParse(region) {
+  if (TOO_DEEP.test(region)) return `markdown nested more than ${MAX_NESTING} levels deep`;
+  let brackets = 0;
+  for (let i = region.indexOf("["); i !== -1; i = region.indexOf("[", i + 1)) {
+    if (++brackets > MAX_BRACKETS) return `more than ${MAX_BRACKETS} "[" in one answer`;
+  }
+  return null;
+}
 function parseReport(text3) {
   const starts = lineStarts(text3);
   const pointAt = makePointAt(starts);
@@ -39514,7 +39526,9 @@ function parseReport(text3) {
     const section = buildSection(text3, Number(match[1]), heading, start, end, pointAt);
     const from = section.markers[0];
     if (from !== void 0 && NEEDS_MARKDOWN.test(text3.slice(from, end))) {
-      const tree = TOO_DEEP.test(text3.slice(from, end)) ? { error: `markdown nested more than ${MAX_NESTING} levels deep` } : parseMarkdown(text3.slice(from, end));
+      const region = text3.slice(from, end);
+      const tooComplex = tooComplexToParse(region);
+      const tree = tooComplex ? { error: tooComplex } : parseMarkdown(region);
       if ("error" in tree) parseFailure ??= `${tree.error} (Question ${section.number})`;
       else collectNodeFacts(section, tree, from, text3, pointAt);
     }

@@ -181,6 +181,15 @@ describe('renderSummaryComment', () => {
 });
 
 describe('renderJobSummary', () => {
+  it('should stay under 1 MiB in bytes with tens of thousands of findings', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) =>
+      diag({ line: i + 1, message: `Ünïcödé ${i} ${'é'.repeat(60)}` }),
+    );
+    const md = renderJobSummary({ result: result(many), headSha: null, failOn: 'error' });
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThan(1024 * 1024);
+    expect(md).toMatch(/… and \d+ more findings/);
+  });
+
   it('should hold the table, the note and every finding', () => {
     const md = renderJobSummary({
       result: result([diag({ message: 'Fix me' })]),

@@ -5,11 +5,8 @@ import type { CheckResult, QuestionSummary, Range } from '../result.js';
 export const MAX_BODY_CHARS = 65_536;
 /** What we aim for, leaving room for the marker and the closing lines. */
 const BODY_BUDGET = MAX_BODY_CHARS - 2_000;
-/**
- * The job summary is capped at 1 MiB per step (docs: "Adding a job summary"). This counts characters, not bytes,
- * so it leaves room for the multi-byte status symbols and student text.
- */
-export const MAX_JOB_SUMMARY_CHARS = 900_000;
+/** The job summary is capped at 1 MiB per step (docs: "Adding a job summary"); counted in UTF-8 bytes. */
+export const MAX_JOB_SUMMARY_BYTES = 1_000_000;
 
 const ZWJ = '\u200d';
 const MARKER_PREFIX = 'report-check';
@@ -150,22 +147,37 @@ export function renderFindingItem(d: Diagnostic): string {
 }
 
 /** Fits list items into `budget` characters; the ones that do not fit become one "… and N more" line. */
-function fitItems(items: readonly string[], budget: number, more: (n: number) => string): string[] {
-  const shown = countFitting(items, budget);
+function fitItems(
+  items: readonly string[],
+  budget: number,
+  more: (n: number) => string,
+  size?: (text: string) => number,
+): string[] {
+  const shown = countFitting(items, budget, size);
   const out = items.slice(0, shown);
   if (shown < items.length) out.push(more(items.length - shown));
   return out;
 }
 
-/** How many of `items` (one line each) fit in `budget` characters. */
-function countFitting(items: readonly string[], budget: number): number {
+/**
+ * How many of `items` (one line each) fit in `budget`, measured by `size`: UTF-16 length by default, which is
+ * never less than the character count GitHub limits comment bodies by.
+ */
+function countFitting(
+  items: readonly string[],
+  budget: number,
+  size: (text: string) => number = (text) => text.length,
+): number {
   let used = 0;
   for (const [i, item] of items.entries()) {
-    used += item.length + 1;
+    used += size(item) + 1;
     if (used > budget) return i;
   }
   return items.length;
 }
+
+const encoder = new TextEncoder();
+const utf8Bytes = (text: string) => encoder.encode(text).length;
 
 /** Cuts a body that would still exceed GitHub's limit (a pathological note), keeping its final marker line. */
 function limitBody(body: string): string {
@@ -343,8 +355,9 @@ export function renderJobSummary(input: SummaryInput & { note?: string }): strin
     parts.push(
       ...fitItems(
         sorted.map(renderFindingItem),
-        MAX_JOB_SUMMARY_CHARS - parts.join('\n').length - 1_000,
+        MAX_JOB_SUMMARY_BYTES - utf8Bytes(parts.join('\n')) - 1_000,
         (n) => `- … and ${plural(n, 'more finding')} (summary size limit).`,
+        utf8Bytes,
       ),
     );
   }
