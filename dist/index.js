@@ -45732,7 +45732,7 @@ var sideBySideWrites = {
 var RetryingGitHub = GitHub.plugin(retry, throttling);
 var THREADS = `pageInfo { hasNextPage endCursor }
   nodes { id isResolved isOutdated path comments(first: 10) { totalCount nodes { author { login } body } } }`;
-var COMMENTS = "pageInfo { hasNextPage endCursor } nodes { databaseId author { login } body }";
+var COMMENTS = "pageInfo { hasNextPage endCursor } nodes { fullDatabaseId author { login } body }";
 var REVIEWS = "pageInfo { hasNextPage endCursor } nodes { author { login } body }";
 var PULL_QUERY = (withViewer) => `query reportCheckPull($owner: String!, $repo: String!, $number: Int!) {
   ${withViewer ? "viewer { login }" : ""}
@@ -45852,7 +45852,7 @@ function createOctokitPort(options) {
         commentCount: t.comments.totalCount
       }));
       const issueComments = commentNodes.map((c) => ({
-        id: c.databaseId,
+        id: Number(c.fullDatabaseId),
         author: login(c),
         body: c.body
       }));

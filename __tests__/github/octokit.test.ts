@@ -91,7 +91,7 @@ const pullPage = (overrides: Record<string, unknown> = {}) => ({
         },
         comments: {
           pageInfo: { hasNextPage: false, endCursor: null },
-          nodes: [{ databaseId: 11, author: null, body: 'ghost' }],
+          nodes: [{ fullDatabaseId: '11', author: null, body: 'ghost' }],
         },
         reviews: {
           pageInfo: { hasNextPage: false, endCursor: null },
@@ -144,7 +144,7 @@ describe('createOctokitPort', () => {
                 pullRequest: {
                   comments: {
                     pageInfo: { hasNextPage: false, endCursor: 'c2' },
-                    nodes: [{ databaseId: 12, author: { login: 'mia' }, body: 'second page' }],
+                    nodes: [{ fullDatabaseId: '12', author: { login: 'mia' }, body: 'second page' }],
                   },
                 },
               },
@@ -156,7 +156,7 @@ describe('createOctokitPort', () => {
         body: pullPage({
           comments: {
             pageInfo: { hasNextPage: true, endCursor: 'c1' },
-            nodes: [{ databaseId: 11, author: { login: 'mia' }, body: 'first page' }],
+            nodes: [{ fullDatabaseId: '11', author: { login: 'mia' }, body: 'first page' }],
           },
         }),
       };

@@ -55,7 +55,8 @@ type Client = InstanceType<typeof RetryingGitHub>;
 
 const THREADS = `pageInfo { hasNextPage endCursor }
   nodes { id isResolved isOutdated path comments(first: 10) { totalCount nodes { author { login } body } } }`;
-const COMMENTS = 'pageInfo { hasNextPage endCursor } nodes { databaseId author { login } body }';
+// fullDatabaseId: comment ids have outgrown GraphQL's 32-bit Int `databaseId`.
+const COMMENTS = 'pageInfo { hasNextPage endCursor } nodes { fullDatabaseId author { login } body }';
 const REVIEWS = 'pageInfo { hasNextPage endCursor } nodes { author { login } body }';
 
 const PULL_QUERY = (
@@ -95,7 +96,8 @@ interface ThreadNode {
   comments: { totalCount: number; nodes: Author[] };
 }
 interface CommentNode extends Author {
-  databaseId: number;
+  /** A BigInt, sent as a string. */
+  fullDatabaseId: string | number;
 }
 interface PullNode {
   number: number;
@@ -246,7 +248,7 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
           commentCount: t.comments.totalCount,
         }));
         const issueComments: IssueComment[] = commentNodes.map((c) => ({
-          id: c.databaseId,
+          id: Number(c.fullDatabaseId),
           author: login(c),
           body: c.body,
         }));
