@@ -125,7 +125,7 @@ export function checkReport(input: CheckInput): CheckResult {
     const ranges = constraints.ranges.get(number);
     const wanted = [
       ranges?.words ? `${describeRange(ranges.words)} words` : '',
-      ranges?.images ? `${describeRange(ranges.images)} images` : '',
+      ranges?.images ? `${describeRange(ranges.images)} ${ranges.images.max === 1 ? 'image' : 'images'}` : '',
     ]
       .filter(Boolean)
       .join(' and ');
@@ -443,12 +443,13 @@ function contentFindings(section: QuestionSection, model: ReportModel): Finding[
       });
     }
   }
-  for (const line of section.setextLines) {
+  for (const { line, underline } of section.setextHeadings) {
     found.push({
       ruleId: 'setext-heading',
       severity: 'warning',
-      message: `The "---" or "===" line under line ${line} turns that text into a heading; put an empty line before it or remove it.`,
+      message: `The "---" or "===" on line ${underline} turns the text above it into a heading; put an empty line before it or remove it.`,
       ...at(line),
+      endLine: underline,
       question: n,
       fingerprint: fingerprint('setext-heading', n, String(line - section.heading.start.line)),
     });

@@ -38,8 +38,8 @@ export interface QuestionSection {
   placeholderLines: number[];
   /** Lines that still start or end with the template's `---` marker around the answer's text. */
   markerLines: number[];
-  /** Lines of text that a `---` (or `===`) line right under them turns into a heading. */
-  setextLines: number[];
+  /** Text that a `---` (or `===`) line right under it turns into a heading: its first line and the underline's. */
+  setextHeadings: { line: number; underline: number }[];
   answered: boolean;
 }
 
@@ -171,6 +171,23 @@ function lineEnd(text: string, start: number): number {
 /** Whether an answer holds anything only a markdown parser reads right: images, HTML, code, `---`/`===` lines. */
 const NEEDS_MARKDOWN = /!\[|<img|`|~~~|^[ \t>]*(?:=+|-+)[ \t]*$/im;
 
+/** Deeper nesting than any report needs; micromark's time grows fast with it (20,000 quotes: over a second). */
+const MAX_NESTING = 64;
+const TOO_DEEP = new RegExp(`(?:>[ \\t]*){${MAX_NESTING},}|(?:[-*+][ \\t]+){${MAX_NESTING},}|[[(]{${MAX_NESTING},}|^[ \\t]{${MAX_NESTING * 2},}\\S`, 'm');
+
+/** More link or image openers than any answer needs; micromark's time is quadratic in open brackets. */
+const MAX_BRACKETS = 1000;
+
+/** Why an answer is not given to micromark (it would take seconds to minutes), or null. */
+function tooComplexToParse(region: string): string | null {
+  if (TOO_DEEP.test(region)) return `markdown nested more than ${MAX_NESTING} levels deep`;
+  let brackets = 0;
+  for (let i = region.indexOf('['); i !== -1; i = region.indexOf('[', i + 1)) {
+    if (++brackets > MAX_BRACKETS) return `more than ${MAX_BRACKETS} "[" in one answer`;
+  }
+  return null;
+}
+
 /** Builds the report model: question sections with their answers and the facts the rules need. */
 export function parseReport(text: string): ReportModel {
   const starts = lineStarts(text);
@@ -187,7 +204,9 @@ export function parseReport(text: string): ReportModel {
     const section = buildSection(text, Number(match[1]), heading, start, end, pointAt);
     const from = section.markers[0];
     if (from !== undefined && NEEDS_MARKDOWN.test(text.slice(from, end))) {
-      const tree = parseMarkdown(text.slice(from, end));
+      const region = text.slice(from, end);
+      const tooComplex = tooComplexToParse(region);
+      const tree = tooComplex ? { error: tooComplex } : parseMarkdown(region);
       if ('error' in tree) parseFailure ??= `${tree.error} (Question ${section.number})`;
       else collectNodeFacts(section, tree, from, text, pointAt);
     }
@@ -248,7 +267,7 @@ function buildSection(
     imageRefs: [],
     placeholderLines,
     markerLines,
-    setextLines: [],
+    setextHeadings: [],
     answered: countPythonWords(answeredText) > 0,
   };
 }
@@ -283,7 +302,7 @@ function collectNodeFacts(
     } else if (node.type === 'text') {
       prose += ` ${node.value}`;
     } else if (node.type === 'heading' && !/^[ \t>]*#/.test(text.slice(start, end))) {
-      section.setextLines.push(pointAt(start).line);
+      section.setextHeadings.push({ line: pointAt(start).line, underline: pointAt(Math.max(start, end - 1)).line });
     }
   }
   section.proseWords = countPythonWords(prose.replace(PLACEHOLDER, ' ').replace(/(^|\s)-{3,}(?=\s|$)/g, ' '));

@@ -17,7 +17,7 @@ function plural(count: number, noun: string): string {
 export function rangeMessage(question: number, kind: 'words' | 'images', actual: number, range: Range): string {
   const noun = kind === 'words' ? 'word' : 'image';
   const has = actual === 0 && kind === 'images' ? 'no images' : plural(actual, noun);
-  const needs = `it needs ${describeRange(range)} ${kind}`;
+  const needs = `it needs ${describeRange(range)} ${range.max === 1 ? noun : kind}`;
   if (actual < range.min) {
     const hint = kind === 'images' ? ' as ![caption](figures/name.png)' : '';
     return `Question ${question} has ${has}; ${needs}, so add at least ${range.min - actual}${hint}.`;

@@ -1,0 +1,85 @@
+import {
+  countPythonImages,
+  countPythonWords,
+  normaliseNewlines,
+  readAsCourseChecker,
+} from '../../src/parse/course-checker.js';
+import { makeReport, words } from '../support/report.js';
+
+describe('countPythonWords', () => {
+  it('should split on the whitespace Python splits on, including NBSP and the separator controls', () => {
+    expect(countPythonWords('a\u00a0b\u001cc\u0085d  e\n\tf')).toBe(6);
+  });
+
+  it('should not split on a zero-width space or a byte-order mark, as Python does not', () => {
+    expect(countPythonWords('a\u200bb \ufeffc')).toBe(2);
+  });
+
+  it('should count the untouched placeholder as six words', () => {
+    expect(countPythonWords('--- question 3 fill here ---')).toBe(6);
+  });
+});
+
+describe('countPythonImages', () => {
+  it('should count image links but not across a line end', () => {
+    expect(countPythonImages('![a](x.png) ![b](y.png)\n![c\n](z.png)')).toBe(2);
+  });
+
+  it('should not count HTML images', () => {
+    expect(countPythonImages('<img src="x.png">')).toBe(0);
+  });
+});
+
+describe('readAsCourseChecker', () => {
+  it('should cut a 2026 template into its 31 answers with the placeholder counted as words', () => {
+    const reading = readAsCourseChecker(makeReport('2026'), '2026');
+    expect(reading.crash).toBeNull();
+    expect(reading.answers).toHaveLength(31);
+    expect(reading.answers[2]?.words).toBe(6);
+  });
+
+  it('should cut a 2024 template into its 27 answers after dropping the front matter', () => {
+    const reading = readAsCourseChecker(makeReport('2024', { 4: words(150) }), '2024');
+    expect(reading.crash).toBeNull();
+    expect(reading.answers).toHaveLength(27);
+    expect(reading.answers[3]?.words).toBe(150);
+  });
+
+  it("should crash with the checker's ValueError when an Answer: line is missing", () => {
+    const text = makeReport('2024').replace(
+      '### Question 5\n> **Prompt of question 5?**\n>\n> Answer:',
+      '### Question 5\n',
+    );
+    expect(readAsCourseChecker(text, '2024').crash).toBe(
+      'ValueError: Number of answers are different from the expected 27. Have you filled out every field?',
+    );
+  });
+
+  it('should count one answer too many when a heading follows the last answer', () => {
+    const text = `${makeReport('2026')}### Use of generative AI\n\nWe used none.\n`;
+    const reading = readAsCourseChecker(text, '2026');
+    expect(reading.answers).toHaveLength(32);
+    expect(reading.crash).toMatch(/expected 31/);
+  });
+
+  it('should crash with IndexError when a 2025 report has no Answer: at all', () => {
+    expect(readAsCourseChecker('# nothing here', '2025').crash).toBe('IndexError: list index out of range');
+  });
+
+  it('should stop an answer at a ## inside it, as the checker cuts there', () => {
+    const text = makeReport('2026', { 4: `${words(10)}\n## install\n${words(50)}` });
+    expect(readAsCourseChecker(text, '2026').answers[3]?.words).toBe(10);
+  });
+
+  it('should report offsets that point at the answer text', () => {
+    const text = makeReport('2026', { 7: 'seven words are in this answer here' });
+    const answer = readAsCourseChecker(text, '2026').answers[6];
+    expect(answer && text.slice(answer.start, answer.end).trim()).toBe('seven words are in this answer here');
+  });
+});
+
+describe('normaliseNewlines', () => {
+  it('should turn CRLF and lone CR into LF like Python universal newlines', () => {
+    expect(normaliseNewlines('a\r\nb\rc\n')).toBe('a\nb\nc\n');
+  });
+});

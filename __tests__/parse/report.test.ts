@@ -1,0 +1,72 @@
+import { parseReport } from '../../src/parse/report.js';
+import { makeReport, words } from '../support/report.js';
+
+describe('parseReport', () => {
+  it('should find every question section with its heading line and answer', () => {
+    const model = parseReport(makeReport('2026', { 2: 's123456, s654321' }));
+    expect(model.questions.map((q) => q.number)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+    const q2 = model.questions[1];
+    expect(q2?.answer?.text).toBe('s123456, s654321');
+    expect(q2?.answered).toBe(true);
+    expect(model.questions[0]?.answered).toBe(false);
+    expect(model.questions[0]?.placeholderLines).toHaveLength(1);
+  });
+
+  it('should tolerate extra words after the question number', () => {
+    const model = parseReport('### Question 7 (version control)\n> Answer:\n\nYes.\n');
+    expect(model.questions[0]?.number).toBe(7);
+  });
+
+  it('should not take a heading inside a fenced code block for a question', () => {
+    const text =
+      '### Question 1\n> Answer:\n\n```bash\n### Question 2\n```\n\n### Question 3\n> Answer:\n\nx\n';
+    expect(parseReport(text).questions.map((q) => q.number)).toEqual([1, 3]);
+  });
+
+  it('should end a fence opened inside a list item when the list ends', () => {
+    const text =
+      '### Question 1\n> Answer:\n\n1. step\n   ```bash\n   pip install\n    ```\n\n### Question 2\n> Answer:\n\nx\n';
+    expect(parseReport(text).questions.map((q) => q.number)).toEqual([1, 2]);
+  });
+
+  it('should read "```text```" as inline code, not as an unclosed fence', () => {
+    const text = '```--- question 1 fill here ---```\n\n### Question 1\n> Answer:\n\nx\n';
+    expect(parseReport(text).questions).toHaveLength(1);
+  });
+
+  it('should find markdown images, <img> tags and reference images with their lines', () => {
+    const text =
+      '### Question 14\n> Answer:\n\ntext\n\n![bucket](figures/bucket.png)\n\n<img src="figures/b.png">\n\n![r][ref]\n\n[ref]: x.png\n';
+    const refs = parseReport(text).questions[0]?.imageRefs ?? [];
+    expect(refs.map((r) => [r.kind, r.src, r.start.line])).toEqual([
+      ['markdown', 'figures/bucket.png', 6],
+      ['html', 'figures/b.png', 8],
+      ['reference', '', 10],
+    ]);
+  });
+
+  it('should not count image syntax inside code as an image', () => {
+    const text = '### Question 14\n> Answer:\n\n```\n![x](y.png)\n```\n';
+    expect(parseReport(text).questions[0]?.imageRefs).toEqual([]);
+  });
+
+  it('should flag text that a --- line under it turns into a heading', () => {
+    const text = '### Question 5\n> Answer:\n\nWe used DVC.\n---\n';
+    expect(parseReport(text).questions[0]?.setextHeadings).toEqual([{ line: 4, underline: 5 }]);
+  });
+
+  it('should flag template --- markers kept around the answer', () => {
+    const text = `### Question 5\n> Answer:\n\n--- ${words(5)} ---\n`;
+    expect(parseReport(text).questions[0]?.markerLines).toEqual([4]);
+  });
+
+  it('should record every Answer: in a section', () => {
+    const text = '### Question 5\n> Answer:\n\nAnswer: yes\n';
+    expect(parseReport(text).questions[0]?.markers).toHaveLength(2);
+  });
+
+  it('should not crash on thousands of nested quotes', () => {
+    const text = `### Question 1\n> Answer:\n\n${'>'.repeat(20000)} deep ![x](y.png)\n`;
+    expect(() => parseReport(text)).not.toThrow();
+  });
+});
