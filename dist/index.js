@@ -31292,14 +31292,20 @@ function renderCourseChecker(result) {
   return `The course checker (\`report.py check\`) would **warn** about ${plural(qs.length, "question")}: ${qs.join(", ")}.`;
 }
 function renderQuestionTable(result) {
-  if (result.questions.length === 0) return "_No questions found._";
-  const warned = new Set(result.courseChecker.failures.map((f) => `${f.question}:${f.kind}`));
+  const { failures } = result.courseChecker;
+  if (result.questions.length === 0 && failures.length === 0) return "_No questions found._";
+  const warned = new Set(failures.map((f) => `${f.question}:${f.kind}`));
   const mark = (q, kind) => warned.has(`${q}:${kind}`) ? " \u26A0\uFE0F" : "";
   const rows = result.questions.map((q) => {
     const words = q.status === "missing" ? "\u2014" : `${q.words}${mark(q.number, "words")}`;
     const images = q.status === "missing" ? "\u2014" : `${q.images}${mark(q.number, "images")}`;
     return `| ${q.number} | ${words} | ${range(q.wordRange)} | ${images} | ${range(q.imageRange)} | ${STATUS_LABEL[q.status]} |`;
   });
+  const listed = new Set(result.questions.map((q) => q.number));
+  for (const f of failures.filter((x) => !listed.has(x.question))) {
+    const cells = f.kind === "words" ? `${f.got} \u26A0\uFE0F | ${range(f)} | \u2014 | \u2014` : `\u2014 | \u2014 | ${f.got} \u26A0\uFE0F | ${range(f)}`;
+    rows.push(`| ${f.question} | ${cells} | \u274C course checker warns |`);
+  }
   return [
     "| Question | Words | Range | Images | Range | Status |",
     "| ---: | ---: | :---: | ---: | :---: | :--- |",
@@ -39580,7 +39586,7 @@ function buildSection(text3, number, heading, start, end, pointAt) {
     imageRefs: [],
     placeholderLines,
     markerLines,
-    setextLines: [],
+    setextHeadings: [],
     answered: countPythonWords(answeredText) > 0
   };
 }
@@ -39608,7 +39614,7 @@ function collectNodeFacts(section, tree, shift, text3, pointAt) {
     } else if (node2.type === "text") {
       prose += ` ${node2.value}`;
     } else if (node2.type === "heading" && !/^[ \t>]*#/.test(text3.slice(start, end))) {
-      section.setextLines.push(pointAt(start).line);
+      section.setextHeadings.push({ line: pointAt(start).line, underline: pointAt(Math.max(start, end - 1)).line });
     }
   }
   section.proseWords = countPythonWords(prose.replace(PLACEHOLDER, " ").replace(/(^|\s)-{3,}(?=\s|$)/g, " "));
@@ -40768,7 +40774,7 @@ function plural2(count, noun) {
 function rangeMessage(question, kind, actual, range2) {
   const noun = kind === "words" ? "word" : "image";
   const has = actual === 0 && kind === "images" ? "no images" : plural2(actual, noun);
-  const needs = `it needs ${describeRange(range2)} ${kind}`;
+  const needs = `it needs ${describeRange(range2)} ${range2.max === 1 ? noun : kind}`;
   if (actual < range2.min) {
     const hint = kind === "images" ? " as ![caption](figures/name.png)" : "";
     return `Question ${question} has ${has}; ${needs}, so add at least ${range2.min - actual}${hint}.`;
@@ -40859,7 +40865,7 @@ function checkReport(input) {
     const ranges = constraints.ranges.get(number);
     const wanted = [
       ranges?.words ? `${describeRange(ranges.words)} words` : "",
-      ranges?.images ? `${describeRange(ranges.images)} images` : ""
+      ranges?.images ? `${describeRange(ranges.images)} ${ranges.images.max === 1 ? "image" : "images"}` : ""
     ].filter(Boolean).join(" and ");
     findings.push({
       ruleId: "unanswered",
@@ -41144,12 +41150,13 @@ function contentFindings(section, model) {
       });
     }
   }
-  for (const line of section.setextLines) {
+  for (const { line, underline } of section.setextHeadings) {
     found.push({
       ruleId: "setext-heading",
       severity: "warning",
-      message: `The "---" or "===" line under line ${line} turns that text into a heading; put an empty line before it or remove it.`,
+      message: `The "---" or "===" on line ${underline} turns the text above it into a heading; put an empty line before it or remove it.`,
       ...at(line),
+      endLine: underline,
       question: n,
       fingerprint: fingerprint("setext-heading", n, String(line - section.heading.start.line))
     });

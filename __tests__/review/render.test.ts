@@ -127,6 +127,20 @@ describe('renderQuestionTable', () => {
   });
 });
 
+describe('renderQuestionTable for course-checker warnings', () => {
+  it('should add a row for every warned question missing from the question list', () => {
+    const r = result([], {
+      questions: [question(1)],
+      courseChecker: {
+        outcome: 'fail',
+        failures: [{ question: 9, kind: 'images', min: 1, max: 2, got: 0 }],
+        reason: null,
+      },
+    });
+    expect(renderQuestionTable(r)).toContain('| 9 | — | — | 0 ⚠️ | 1–2 | ❌ course checker warns |');
+  });
+});
+
 describe('renderCourseChecker', () => {
   it('should describe pass, fail and crash', () => {
     expect(renderCourseChecker(result())).toContain('**pass**');

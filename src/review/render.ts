@@ -284,14 +284,22 @@ export function renderCourseChecker(result: CheckResult): string {
 
 /** The per-question table: words and images with their ranges, status, and whether the course checker warns. */
 export function renderQuestionTable(result: CheckResult): string {
-  if (result.questions.length === 0) return '_No questions found._';
-  const warned = new Set(result.courseChecker.failures.map((f) => `${f.question}:${f.kind}`));
+  const { failures } = result.courseChecker;
+  if (result.questions.length === 0 && failures.length === 0) return '_No questions found._';
+  const warned = new Set(failures.map((f) => `${f.question}:${f.kind}`));
   const mark = (q: number, kind: 'words' | 'images') => (warned.has(`${q}:${kind}`) ? ' ⚠️' : '');
   const rows = result.questions.map((q) => {
     const words = q.status === 'missing' ? '—' : `${q.words}${mark(q.number, 'words')}`;
     const images = q.status === 'missing' ? '—' : `${q.images}${mark(q.number, 'images')}`;
     return `| ${q.number} | ${words} | ${range(q.wordRange)} | ${images} | ${range(q.imageRange)} | ${STATUS_LABEL[q.status]} |`;
   });
+  // Every question the course checker would warn about gets a row, even one the report model does not list.
+  const listed = new Set(result.questions.map((q) => q.number));
+  for (const f of failures.filter((x) => !listed.has(x.question))) {
+    const cells =
+      f.kind === 'words' ? `${f.got} ⚠️ | ${range(f)} | — | —` : `— | — | ${f.got} ⚠️ | ${range(f)}`;
+    rows.push(`| ${f.question} | ${cells} | ❌ course checker warns |`);
+  }
   return [
     '| Question | Words | Range | Images | Range | Status |',
     '| ---: | ---: | :---: | ---: | :---: | :--- |',
