@@ -332,6 +332,16 @@ export function commonChecks(v, t, opts = {}) {
         }
       }
     }
+    // At most 10 annotations per type are shown, so the most important come first: errors, then warnings, then notices.
+    const rank = { error: 0, warning: 1, notice: 2 };
+    const ranks = v
+      .annotations(k)
+      .filter((a) => a.file)
+      .map((a) => rank[a.level] ?? 3);
+    t.ok(
+      ranks.every((x, i) => i === 0 || ranks[i - 1] <= x),
+      `${tag}file annotations not ordered errors, warnings, notices`,
+    );
     // Never a stack trace: could-not-run failures are one line.
     for (const p of run.phases ?? []) {
       const trace = /^\s+at .+(\(.+:\d+:\d+\)|:\d+:\d+)$/m.exec(`${p.stdout}\n${p.stderr}`);
