@@ -14,7 +14,9 @@ describe('checkReport golden fixtures', () => {
       const actual = {
         edition: result.edition,
         courseChecker: result.courseChecker,
-        diagnostics: result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message} [${d.ruleId}]`),
+        diagnostics: result.diagnostics.map(
+          (d) => `${d.line}:${d.column} ${d.severity} ${d.message} [${d.ruleId}]`,
+        ),
       };
       const expectedFile = new URL(name.replace(/\.md$/, '.diagnostics.json'), fixtures);
       if (process.env.UPDATE) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
@@ -26,19 +28,29 @@ describe('checkReport golden fixtures', () => {
 describe('checkReport', () => {
   it('should pass a report with every answer inside its range', () => {
     for (const edition of ['2024', '2026'] as const) {
-      const result = checkReport({ path: 'reports/README.md', content: makePassingReport(edition), edition, files: ['reports/figures/shot.png'] });
+      const result = checkReport({
+        path: 'reports/README.md',
+        content: makePassingReport(edition),
+        edition,
+        files: ['reports/figures/shot.png'],
+      });
       expect(result.diagnostics).toEqual([]);
       expect(result.courseChecker).toEqual({ outcome: 'pass', failures: [], reason: null });
     }
   });
 
   it('should say how many words to add, on the line of the answer', () => {
-    const text = makePassingReport('2026').replace(/(### Question 14\n(?:.*\n){3}\n)[^\n]*/, `$1${words(186)}`);
+    const text = makePassingReport('2026').replace(
+      /(### Question 14\n(?:.*\n){3}\n)[^\n]*/,
+      `$1${words(186)}`,
+    );
     const result = checkReport({ path: 'r.md', content: text, edition: '2026', files: ['figures/shot.png'] });
     const finding = result.diagnostics.find((d) => d.ruleId === 'word-count');
     expect(finding?.message).toBe('Question 14 has 187 words; it needs 200–300 words, so add at least 13.');
     expect(text.split('\n')[(finding?.line ?? 0) - 1]).toMatch(/^word0 word1/);
-    expect(result.courseChecker.failures).toEqual([{ question: 14, kind: 'words', min: 200, max: 300, got: 187 }]);
+    expect(result.courseChecker.failures).toEqual([
+      { question: 14, kind: 'words', min: 200, max: 300, got: 187 },
+    ]);
   });
 
   it('should make unanswered questions notices, and errors when strict', () => {
@@ -52,11 +64,16 @@ describe('checkReport', () => {
   });
 
   it('should name the question and line that make the course checker crash', () => {
-    const text = makePassingReport('2024').replace('### Question 9\n> **Prompt of question 9?**\n>\n> Answer:', '### Question 9\n> **Prompt of question 9?**');
+    const text = makePassingReport('2024').replace(
+      '### Question 9\n> **Prompt of question 9?**\n>\n> Answer:',
+      '### Question 9\n> **Prompt of question 9?**',
+    );
     const result = checkReport({ path: 'r.md', content: text, edition: '2024', files: ['figures/shot.png'] });
     expect(result.courseChecker.outcome).toBe('crash');
     const line = text.split('\n').indexOf('### Question 9') + 1;
-    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.line, d.question])).toEqual([
+    expect(
+      result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.line, d.question]),
+    ).toEqual([
       ['answer-missing', line, 9],
       ['course-checker-crash', line, 9],
     ]);
@@ -64,9 +81,24 @@ describe('checkReport', () => {
 
   it('should report each image problem at the image', () => {
     const answer = `${words(220)}\n\n![a](figures/Shot.png)\n![b](figures/none.png)\n![c](https://x.io/a.png)\n![d](figures/d.gif)\n![e](../../etc/passwd.png)`;
-    const text = makePassingReport('2026').replace(/(### Question 14\n(?:.*\n){3}\n)[^\n]*\n\n[^\n]*/, `$1${answer}`);
-    const result = checkReport({ path: 'reports/README.md', content: text, edition: '2026', files: ['reports/figures/shot.png', 'reports/figures/d.gif'] });
-    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['image-count', 'image-case', 'image-missing', 'image-remote', 'image-format', 'image-outside-repository']);
+    const text = makePassingReport('2026').replace(
+      /(### Question 14\n(?:.*\n){3}\n)[^\n]*\n\n[^\n]*/,
+      `$1${answer}`,
+    );
+    const result = checkReport({
+      path: 'reports/README.md',
+      content: text,
+      edition: '2026',
+      files: ['reports/figures/shot.png', 'reports/figures/d.gif'],
+    });
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual([
+      'image-count',
+      'image-case',
+      'image-missing',
+      'image-remote',
+      'image-format',
+      'image-outside-repository',
+    ]);
   });
 
   it('should warn at the line of bytes that are not UTF-8 and still check the rest', () => {
@@ -74,17 +106,31 @@ describe('checkReport', () => {
     const bytes = new TextEncoder().encode(text);
     const at = text.indexOf('word5');
     const broken = new Uint8Array([...bytes.subarray(0, at), 0xff, ...bytes.subarray(at)]);
-    const result = checkReport({ path: 'r.md', content: broken, edition: '2026', files: ['figures/shot.png'] });
-    expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.line])).toEqual([['invalid-utf8', 'warning', text.slice(0, at).split('\n').length]]);
+    const result = checkReport({
+      path: 'r.md',
+      content: broken,
+      edition: '2026',
+      files: ['figures/shot.png'],
+    });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.line])).toEqual([
+      ['invalid-utf8', 'warning', text.slice(0, at).split('\n').length],
+    ]);
     expect(result.courseChecker.outcome).toBe('crash');
   });
 
-  it('should use a custom schema instead of the edition\'s ranges', () => {
+  it("should use a custom schema instead of the edition's ranges", () => {
     const schema = loadConstraints(
-      JSON.stringify({ properties: { questions: { properties: { '2': { properties: { words: { minimum: 3 } } } } } } }),
+      JSON.stringify({
+        properties: { questions: { properties: { '2': { properties: { words: { minimum: 3 } } } } } },
+      }),
       'strict.json',
     );
-    const result = checkReport({ path: 'r.md', content: makeReport('2026', { 2: 's1' }), edition: '2026', constraints: schema });
+    const result = checkReport({
+      path: 'r.md',
+      content: makeReport('2026', { 2: 's1' }),
+      edition: '2026',
+      constraints: schema,
+    });
     expect(result.edition).toBe('custom');
     expect(result.diagnostics.find((d) => d.ruleId === 'word-count')?.message).toBe(
       'Question 2 has 1 word; it needs at least 3 words, so add at least 2.',
@@ -93,6 +139,8 @@ describe('checkReport', () => {
 
   it('should give the same result for the same input', () => {
     const text = makeReport('2025', { 4: words(20), 14: '![x](y.png)' });
-    expect(checkReport({ path: 'r.md', content: text })).toEqual(checkReport({ path: 'r.md', content: text }));
+    expect(checkReport({ path: 'r.md', content: text })).toEqual(
+      checkReport({ path: 'r.md', content: text }),
+    );
   });
 });

@@ -9,12 +9,26 @@ const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/i;
 const normalise = (line) => line.replace(/\s+/g, ' ').trim();
 const lines = Object.fromEntries(
   editions.map((year) => {
-    const text = readFileSync(new URL(`../../shared/corpus/editions/${year}/README.md`, import.meta.url), 'utf8');
-    return [year, new Set(text.split(/\r\n?|\n/).map(normalise).filter((line) => line.length > 3 && !PLACEHOLDER.test(line)))];
+    const text = readFileSync(
+      new URL(`../../shared/corpus/editions/${year}/README.md`, import.meta.url),
+      'utf8',
+    );
+    return [
+      year,
+      new Set(
+        text
+          .split(/\r\n?|\n/)
+          .map(normalise)
+          .filter((line) => line.length > 3 && !PLACEHOLDER.test(line)),
+      ),
+    ];
   }),
 );
 const shared = [...lines['2023']].filter((line) => editions.every((year) => lines[year].has(line)));
 const distinct = Object.fromEntries(
   editions.map((year) => [year, [...lines[year]].filter((line) => !shared.includes(line)).sort()]),
 );
-writeFileSync(new URL('../src/parse/edition-prompts.json', import.meta.url), JSON.stringify(distinct, null, 1) + '\n');
+writeFileSync(
+  new URL('../src/parse/edition-prompts.json', import.meta.url),
+  JSON.stringify(distinct, null, 1) + '\n',
+);

@@ -3,7 +3,13 @@ import { EXPECTED_ANSWERS, readAsCourseChecker, type CheckerReading } from './pa
 import { decodeReport } from './parse/decode.js';
 import { detectEdition } from './parse/edition.js';
 import { parseReport, type QuestionSection, type ReportModel } from './parse/report.js';
-import type { CheckResult, CourseCheckerFailure, CourseCheckerVerdict, Edition, QuestionSummary } from './result.js';
+import type {
+  CheckResult,
+  CourseCheckerFailure,
+  CourseCheckerVerdict,
+  Edition,
+  QuestionSummary,
+} from './result.js';
 import { builtinConstraints, validateDocument, type Constraints } from './validate/constraints.js';
 import { checkImages, indexFiles } from './validate/images.js';
 import { describeRange, rangeMessage, toRangeViolation } from './validate/ranges.js';
@@ -73,9 +79,13 @@ export function checkReport(input: CheckInput): CheckResult {
 
   // The document the constraints are checked against: answers as the course checker assigns them when it can
   // (that is what gets graded), else each question's own answer under its heading.
-  const documentQuestions = new Map<number, { entry: DocumentQuestion; at: AnswerPlace; section?: QuestionSection }>();
+  const documentQuestions = new Map<
+    number,
+    { entry: DocumentQuestion; at: AnswerPlace; section?: QuestionSection }
+  >();
   const firstSection = new Map<number, QuestionSection>();
-  for (const section of model.questions) if (!firstSection.has(section.number)) firstSection.set(section.number, section);
+  for (const section of model.questions)
+    if (!firstSection.has(section.number)) firstSection.set(section.number, section);
   if (positional) {
     reading.answers.forEach((answer, index) => {
       const number = index + 1;
@@ -142,13 +152,20 @@ export function checkReport(input: CheckInput): CheckResult {
   const document = {
     edition,
     answerCount: reading.answers.length,
-    questions: Object.fromEntries([...documentQuestions].map(([number, { entry }]) => [String(number), entry])),
+    questions: Object.fromEntries(
+      [...documentQuestions].map(([number, { entry }]) => [String(number), entry]),
+    ),
   };
   for (const error of validateDocument(constraints, document)) {
     const violation = toRangeViolation(error);
     const question = violation?.question ?? questionOfPath(error.instancePath);
     if (question !== null && unanswered.has(question)) continue;
-    const at = (question !== null && documentQuestions.get(question)?.at) || { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const at = (question !== null && documentQuestions.get(question)?.at) || {
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    };
     if (violation) {
       const ruleId = violation.kind === 'words' ? 'word-count' : 'image-count';
       findings.push({
@@ -249,7 +266,11 @@ function clamp(finding: Finding, lineCount: number): Finding {
 }
 
 /** The course checker's outcome: crash (bad bytes or answer count), else a warning per range it finds broken. */
-function predictVerdict(reading: CheckerReading, builtin: Constraints, invalidUtf8Lines: number[]): CourseCheckerVerdict {
+function predictVerdict(
+  reading: CheckerReading,
+  builtin: Constraints,
+  invalidUtf8Lines: number[],
+): CourseCheckerVerdict {
   if (invalidUtf8Lines.length > 0) {
     return {
       outcome: 'crash',
@@ -397,7 +418,9 @@ function structureFindings(
     });
   } else {
     // Same count, wrong places: the checker grades answer k against question k whatever the headings say.
-    const shifted = reading.answers.findIndex((answer, index) => sectionContaining(model, answer.start - 1)?.number !== index + 1);
+    const shifted = reading.answers.findIndex(
+      (answer, index) => sectionContaining(model, answer.start - 1)?.number !== index + 1,
+    );
     if (shifted !== -1 && model.questions.length > 0) {
       const answer = reading.answers[shifted];
       const line = answer ? model.pointAt(answer.start).line : 1;
@@ -480,9 +503,14 @@ function summarise(
   diagnostics: Diagnostic[],
 ): QuestionSummary[] {
   const failing = new Set(
-    diagnostics.filter((d) => d.ruleId === 'word-count' || d.ruleId === 'image-count' || d.ruleId === 'schema').map((d) => d.question),
+    diagnostics
+      .filter((d) => d.ruleId === 'word-count' || d.ruleId === 'image-count' || d.ruleId === 'schema')
+      .map((d) => d.question),
   );
-  const numbers = new Set<number>([...Array.from({ length: expected }, (_, i) => i + 1), ...documentQuestions.keys()]);
+  const numbers = new Set<number>([
+    ...Array.from({ length: expected }, (_, i) => i + 1),
+    ...documentQuestions.keys(),
+  ]);
   return [...numbers]
     .sort((a, b) => a - b)
     .map((number) => {

@@ -32,8 +32,8 @@ function isLegacy(edition: Edition): boolean {
  * Python's `str.isspace` for the characters `str.split()` breaks on. JavaScript's `\s` differs: it includes
  * U+FEFF and excludes U+001C–U+001F and U+0085, so the set is spelled out.
  */
-const PY_WHITESPACE =
-  /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+// eslint-disable-next-line no-control-regex -- U+001C–U+001F are whitespace to Python, so they must be here
+const PY_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 /** Python's `len(text.split())`. */
 export function countPythonWords(text: string): number {
@@ -106,7 +106,13 @@ export function readAsCourseChecker(text: string, edition: Edition): CheckerRead
   const answers = spans.map((span) => {
     const [s, e] = stripNewlines(text, span.start, span.end);
     const answer = text.slice(s, e);
-    return { start: span.start, end: e, text: answer, words: countPythonWords(answer), images: countPythonImages(answer) };
+    return {
+      start: span.start,
+      end: e,
+      text: answer,
+      words: countPythonWords(answer),
+      images: countPythonImages(answer),
+    };
   });
   const expected = EXPECTED_ANSWERS[edition];
   if (answers.length !== expected) {

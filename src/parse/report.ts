@@ -81,14 +81,6 @@ function makePointAt(starts: number[]): (offset: number) => Point {
   };
 }
 
-function plainText(node: Nodes): string {
-  if ('value' in node && node.type !== 'html' && node.type !== 'code' && node.type !== 'inlineCode') {
-    return node.value;
-  }
-  if ('children' in node) return node.children.map((child) => plainText(child as Nodes)).join(' ');
-  return '';
-}
-
 /** Parses markdown into mdast, or returns the reason it could not (micromark recurses on deep nesting). */
 function parseMarkdown(text: string): Root | { error: string } {
   try {
@@ -113,7 +105,8 @@ function* walk(root: Root): Generator<Nodes> {
   while (stack.length) {
     const node = stack.pop() as Nodes;
     yield node;
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    if ('children' in node)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
 }
 
@@ -128,7 +121,9 @@ function scanHeadings(text: string, starts: number[]): Heading[] {
   const headings: Heading[] = [];
   let fence: { marker: string; indented: boolean } | null = null;
   let index = 0;
-  if (/^\uFEFF?---[ \t]*$/.test(text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')))) {
+  if (
+    /^\uFEFF?---[ \t]*$/.test(text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')))
+  ) {
     // Skip front matter: up to the next `---` line.
     for (index = 1; index < starts.length; index++) {
       const s = starts[index] ?? 0;
@@ -142,7 +137,8 @@ function scanHeadings(text: string, starts: number[]): Heading[] {
     const line = text.slice(start, end);
     const open = FENCE.exec(line);
     if (fence) {
-      const closes = open && open[2]?.[0] === fence.marker[0] && (open[2]?.length ?? 0) >= fence.marker.length;
+      const closes =
+        open && open[2]?.[0] === fence.marker[0] && (open[2]?.length ?? 0) >= fence.marker.length;
       if (closes && !/\S/.test(line.slice(open[0].length))) {
         fence = null;
         continue;
@@ -173,7 +169,10 @@ const NEEDS_MARKDOWN = /!\[|<img|`|~~~|^[ \t>]*(?:=+|-+)[ \t]*$/im;
 
 /** Deeper nesting than any report needs; micromark's time grows fast with it (20,000 quotes: over a second). */
 const MAX_NESTING = 64;
-const TOO_DEEP = new RegExp(`(?:>[ \\t]*){${MAX_NESTING},}|(?:[-*+][ \\t]+){${MAX_NESTING},}|[[(]{${MAX_NESTING},}|^[ \\t]{${MAX_NESTING * 2},}\\S`, 'm');
+const TOO_DEEP = new RegExp(
+  `(?:>[ \\t]*){${MAX_NESTING},}|(?:[-*+][ \\t]+){${MAX_NESTING},}|[[(]{${MAX_NESTING},}|^[ \\t]{${MAX_NESTING * 2},}\\S`,
+  'm',
+);
 
 /** More link or image openers than any answer needs; micromark's time is quadratic in open brackets. */
 const MAX_BRACKETS = 1000;
@@ -243,7 +242,8 @@ function buildSection(
   const region = first !== undefined ? text.slice(first, end) : '';
   const regionStart = first ?? end;
   const placeholderLines: number[] = [];
-  for (const match of region.matchAll(PLACEHOLDER)) placeholderLines.push(pointAt(regionStart + match.index).line);
+  for (const match of region.matchAll(PLACEHOLDER))
+    placeholderLines.push(pointAt(regionStart + match.index).line);
   const markerLines: number[] = [];
   let lineOffset = regionStart;
   for (const line of region.split('\n')) {
@@ -286,9 +286,21 @@ function collectNodeFacts(
     const start = position.start.offset + shift;
     const end = position.end.offset + shift;
     if (node.type === 'image') {
-      section.imageRefs.push({ src: node.url, alt: node.alt ?? '', kind: 'markdown', start: pointAt(start), end: pointAt(end) });
+      section.imageRefs.push({
+        src: node.url,
+        alt: node.alt ?? '',
+        kind: 'markdown',
+        start: pointAt(start),
+        end: pointAt(end),
+      });
     } else if (node.type === 'imageReference') {
-      section.imageRefs.push({ src: '', alt: node.alt ?? '', kind: 'reference', start: pointAt(start), end: pointAt(end) });
+      section.imageRefs.push({
+        src: '',
+        alt: node.alt ?? '',
+        kind: 'reference',
+        start: pointAt(start),
+        end: pointAt(end),
+      });
     } else if (node.type === 'html') {
       for (const match of node.value.matchAll(HTML_IMG)) {
         section.imageRefs.push({
@@ -302,7 +314,10 @@ function collectNodeFacts(
     } else if (node.type === 'text') {
       prose += ` ${node.value}`;
     } else if (node.type === 'heading' && !/^[ \t>]*#/.test(text.slice(start, end))) {
-      section.setextHeadings.push({ line: pointAt(start).line, underline: pointAt(Math.max(start, end - 1)).line });
+      section.setextHeadings.push({
+        line: pointAt(start).line,
+        underline: pointAt(Math.max(start, end - 1)).line,
+      });
     }
   }
   section.proseWords = countPythonWords(prose.replace(PLACEHOLDER, ' ').replace(/(^|\s)-{3,}(?=\s|$)/g, ' '));

@@ -49,8 +49,8 @@ function rangeOf(node: unknown): Range | null {
 /** Reads `properties.questions.properties.N.properties.{words,images}` ranges out of a schema. */
 function extractRanges(schema: object): Map<number, QuestionRanges> {
   const ranges = new Map<number, QuestionRanges>();
-  const questions = (schema as { properties?: { questions?: { properties?: Record<string, unknown> } } }).properties
-    ?.questions?.properties;
+  const questions = (schema as { properties?: { questions?: { properties?: Record<string, unknown> } } })
+    .properties?.questions?.properties;
   for (const [key, value] of Object.entries(questions ?? {})) {
     const number = Number(key);
     if (!Number.isInteger(number)) continue;
@@ -65,12 +65,16 @@ function compile(schema: object, source: string): Constraints {
   try {
     validate = getAjv().compile(schema);
   } catch (error) {
-    throw new RunError(`${source}: not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new RunError(
+      `${source}: not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     // A custom schema may reuse the $id of a built-in or of an earlier file; keep ajv's registry empty.
-    if (typeof (schema as { $id?: unknown }).$id === 'string') getAjv().removeSchema((schema as { $id: string }).$id);
+    if (typeof (schema as { $id?: unknown }).$id === 'string')
+      getAjv().removeSchema((schema as { $id: string }).$id);
   }
   return { source, validate, ranges: extractRanges(schema) };
 }
@@ -104,9 +108,12 @@ export function loadConstraints(text: string, source: string): Constraints {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
     const where = position ? ` at ${lineColumn(text, Number(position[1]))}` : '';
-    throw new RunError(`${source}: invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, {
-      cause: error,
-    });
+    throw new RunError(
+      `${source}: invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+      {
+        cause: error,
+      },
+    );
   }
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
     throw new RunError(`${source}: a constraints schema must be a JSON object`);

@@ -52,7 +52,14 @@ export function checkImages(
       question: q,
     };
     const add = (ruleId: string, message: string, key: string, extra: Partial<Diagnostic> = {}): void => {
-      found.push({ ruleId, severity: 'warning', message, ...at, fingerprint: fingerprint(ruleId, q, key), ...extra });
+      found.push({
+        ruleId,
+        severity: 'warning',
+        message,
+        ...at,
+        fingerprint: fingerprint(ruleId, q, key),
+        ...extra,
+      });
     };
     if (image.kind === 'reference') {
       add(
@@ -87,7 +94,11 @@ export function checkImages(
       ? posix.normalize(clean.slice(1))
       : posix.normalize(posix.join(posix.dirname(reportPath), clean));
     if (resolved === '..' || resolved.startsWith('../')) {
-      add('image-outside-repository', `Question ${q} links ${src}, which points outside the repository.`, src);
+      add(
+        'image-outside-repository',
+        `Question ${q} links ${src}, which points outside the repository.`,
+        src,
+      );
       continue;
     }
     const extension = posix.extname(resolved).toLowerCase();

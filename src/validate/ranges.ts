@@ -14,7 +14,12 @@ function plural(count: number, noun: string): string {
 }
 
 /** The one-sentence message for a count outside its range, saying how much to add or cut. */
-export function rangeMessage(question: number, kind: 'words' | 'images', actual: number, range: Range): string {
+export function rangeMessage(
+  question: number,
+  kind: 'words' | 'images',
+  actual: number,
+  range: Range,
+): string {
   const noun = kind === 'words' ? 'word' : 'image';
   const has = actual === 0 && kind === 'images' ? 'no images' : plural(actual, noun);
   const needs = `it needs ${describeRange(range)} ${range.max === 1 ? noun : kind}`;
