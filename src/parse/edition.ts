@@ -6,6 +6,27 @@ const FAMILIES: readonly (readonly [Edition, Edition])[] = [
   ['2025', '2026'],
 ];
 
+interface Family {
+  older: Edition;
+  newer: Edition;
+  /** Every template line of either edition. */
+  familyLines: string[];
+  /** Lines only the newer edition's template has. */
+  newerOwn: string[];
+}
+
+let cachedFamilies: Family[] | null = null;
+
+function families(): Family[] {
+  cachedFamilies ??= FAMILIES.map(([older, newer]) => ({
+    older,
+    newer,
+    familyLines: [...new Set([...prompts[older], ...prompts[newer]])],
+    newerOwn: prompts[newer].filter((line) => !prompts[older].includes(line)),
+  }));
+  return cachedFamilies;
+}
+
 function normaliseLine(line: string): string {
   return line.replace(/\s+/g, ' ').trim();
 }
@@ -25,10 +46,8 @@ function countPresent(lines: readonly string[], seen: ReadonlySet<string>): numb
 export function detectEdition(text: string): Edition {
   const seen = new Set(text.split(/\r\n?|\n/).map(normaliseLine));
   let best: { edition: Edition; score: number } | null = null;
-  for (const [older, newer] of FAMILIES) {
-    const familyLines = [...new Set([...prompts[older], ...prompts[newer]])];
+  for (const { older, newer, familyLines, newerOwn } of families()) {
     const score = countPresent(familyLines, seen) / familyLines.length;
-    const newerOwn = prompts[newer].filter((line) => !prompts[older].includes(line));
     const edition = countPresent(newerOwn, seen) > 0 ? newer : older;
     if (!best || score > best.score) best = { edition, score };
   }

@@ -164,8 +164,12 @@ function lineEnd(text: string, start: number): number {
   return end === -1 ? text.length : end;
 }
 
-/** Whether an answer holds anything only a markdown parser reads right: images, HTML, code, `---`/`===` lines. */
-const NEEDS_MARKDOWN = /!\[|<img|`|~~~|^[ \t>]*(?:=+|-+)[ \t]*$/im;
+/**
+ * Whether an answer holds what only a markdown parser reads right: image syntax or `<img>` (which code spans and
+ * blocks can hide) and `---`/`===` lines (setext underlines). Other answers skip micromark, which is the slowest
+ * part of a check.
+ */
+const NEEDS_MARKDOWN = /!\[|<img|^[ \t>]*(?:=+|-+)[ \t]*$/im;
 
 /** Deeper nesting than any report needs; micromark's time grows fast with it (20,000 quotes: over a second). */
 const MAX_NESTING = 64;

@@ -1,10 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import schema2023 from '../../schema/dtu-mlops-2023.json' with { type: 'json' };
-import schema2024 from '../../schema/dtu-mlops-2024.json' with { type: 'json' };
-import schema2025 from '../../schema/dtu-mlops-2025.json' with { type: 'json' };
-import schema2026 from '../../schema/dtu-mlops-2026.json' with { type: 'json' };
 import { RunError } from '../errors.js';
 import type { Edition, Range } from '../result.js';
+import { AJV_OPTIONS, BUILTIN_SCHEMAS, builtinValidator } from './builtin-validators.js';
 
 /** The ranges a constraints schema sets on one question (read from its `minimum`/`maximum`), for messages and tables. */
 export interface QuestionRanges {
@@ -20,19 +17,12 @@ export interface Constraints {
   ranges: Map<number, QuestionRanges>;
 }
 
-const BUILTIN: Record<Edition, object> = {
-  '2023': schema2023,
-  '2024': schema2024,
-  '2025': schema2025,
-  '2026': schema2026,
-};
-
 let ajv: Ajv2020 | null = null;
 const compiled = new Map<string, Constraints>();
 
 function getAjv(): Ajv2020 {
   // allErrors: a student wants every broken range at once; verbose: errors carry the schema that failed.
-  ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: false });
+  ajv ??= new Ajv2020(AJV_OPTIONS);
   return ajv;
 }
 
@@ -83,7 +73,11 @@ function compile(schema: object, source: string): Constraints {
 export function builtinConstraints(edition: Edition): Constraints {
   let constraints = compiled.get(edition);
   if (!constraints) {
-    constraints = compile(BUILTIN[edition], edition);
+    constraints = {
+      source: edition,
+      validate: builtinValidator(edition),
+      ranges: extractRanges(BUILTIN_SCHEMAS[edition]),
+    };
     compiled.set(edition, constraints);
   }
   return constraints;
