@@ -400,7 +400,8 @@ function structureFindings(
       severity,
       message: `The heading at line ${line} comes after the last question's answer, so the course checker counts one answer too many; remove it or move it above Question 1.`,
       ...at(line),
-      question: null,
+      // The extra answer is cut from the last question's text, so that is the question to name.
+      question: sectionContaining(model, lastMarker)?.number ?? null,
       fingerprint: fingerprint('section-after-last-answer', null),
     });
   }
