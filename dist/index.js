@@ -31776,7 +31776,13 @@ function readAsCourseChecker(text3, edition) {
   const answers = spans.map((span) => {
     const [s, e] = stripNewlines(text3, span.start, span.end);
     const answer = text3.slice(s, e);
-    return { start: span.start, end: e, text: answer, words: countPythonWords(answer), images: countPythonImages(answer) };
+    return {
+      start: span.start,
+      end: e,
+      text: answer,
+      words: countPythonWords(answer),
+      images: countPythonImages(answer)
+    };
   });
   const expected = EXPECTED_ANSWERS[edition];
   if (answers.length !== expected) {
@@ -32292,6 +32298,16 @@ var FAMILIES = [
   ["2023", "2024"],
   ["2025", "2026"]
 ];
+var cachedFamilies = null;
+function families() {
+  cachedFamilies ??= FAMILIES.map(([older, newer]) => ({
+    older,
+    newer,
+    familyLines: [.../* @__PURE__ */ new Set([...edition_prompts_default[older], ...edition_prompts_default[newer]])],
+    newerOwn: edition_prompts_default[newer].filter((line) => !edition_prompts_default[older].includes(line))
+  }));
+  return cachedFamilies;
+}
 function normaliseLine(line) {
   return line.replace(/\s+/g, " ").trim();
 }
@@ -32303,10 +32319,8 @@ function countPresent(lines, seen) {
 function detectEdition(text3) {
   const seen = new Set(text3.split(/\r\n?|\n/).map(normaliseLine));
   let best = null;
-  for (const [older, newer] of FAMILIES) {
-    const familyLines = [.../* @__PURE__ */ new Set([...edition_prompts_default[older], ...edition_prompts_default[newer]])];
+  for (const { older, newer, familyLines, newerOwn } of families()) {
     const score = countPresent(familyLines, seen) / familyLines.length;
-    const newerOwn = edition_prompts_default[newer].filter((line) => !edition_prompts_default[older].includes(line));
     const edition = countPresent(newerOwn, seen) > 0 ? newer : older;
     if (!best || score > best.score) best = { edition, score };
   }
@@ -39462,7 +39476,8 @@ function* walk(root) {
   while (stack.length) {
     const node2 = stack.pop();
     yield node2;
-    if ("children" in node2) for (let i = node2.children.length - 1; i >= 0; i--) stack.push(node2.children[i]);
+    if ("children" in node2)
+      for (let i = node2.children.length - 1; i >= 0; i--) stack.push(node2.children[i]);
   }
 }
 var FENCE = /^([ \t]*)(?:>[ \t]?)*(`{3,}|~{3,})/;
@@ -39505,9 +39520,12 @@ function lineEnd(text3, start) {
   const end = text3.indexOf("\n", start);
   return end === -1 ? text3.length : end;
 }
-var NEEDS_MARKDOWN = /!\[|<img|`|~~~|^[ \t>]*(?:=+|-+)[ \t]*$/im;
+var NEEDS_MARKDOWN = /!\[|<img|^[ \t>]*(?:=+|-+)[ \t]*$/im;
 var MAX_NESTING = 64;
-var TOO_DEEP = new RegExp(`(?:>[ \\t]*){${MAX_NESTING},}|(?:[-*+][ \\t]+){${MAX_NESTING},}|[[(]{${MAX_NESTING},}|^[ \\t]{${MAX_NESTING * 2},}\\S`, "m");
+var TOO_DEEP = new RegExp(
+  `(?:>[ \\t]*){${MAX_NESTING},}|(?:[-*+][ \\t]+){${MAX_NESTING},}|[[(]{${MAX_NESTING},}|^[ \\t]{${MAX_NESTING * 2},}\\S`,
+  "m"
+);
 var MAX_BRACKETS = 1e3;
 function tooComplexToParse(region) {
   if (TOO_DEEP.test(region)) return `markdown nested more than ${MAX_NESTING} levels deep`;
@@ -39562,7 +39580,8 @@ function buildSection(text3, number, heading, start, end, pointAt) {
   const region = first !== void 0 ? text3.slice(first, end) : "";
   const regionStart = first ?? end;
   const placeholderLines = [];
-  for (const match of region.matchAll(PLACEHOLDER)) placeholderLines.push(pointAt(regionStart + match.index).line);
+  for (const match of region.matchAll(PLACEHOLDER))
+    placeholderLines.push(pointAt(regionStart + match.index).line);
   const markerLines = [];
   let lineOffset = regionStart;
   for (const line of region.split("\n")) {
@@ -39598,9 +39617,21 @@ function collectNodeFacts(section, tree, shift, text3, pointAt) {
     const start = position2.start.offset + shift;
     const end = position2.end.offset + shift;
     if (node2.type === "image") {
-      section.imageRefs.push({ src: node2.url, alt: node2.alt ?? "", kind: "markdown", start: pointAt(start), end: pointAt(end) });
+      section.imageRefs.push({
+        src: node2.url,
+        alt: node2.alt ?? "",
+        kind: "markdown",
+        start: pointAt(start),
+        end: pointAt(end)
+      });
     } else if (node2.type === "imageReference") {
-      section.imageRefs.push({ src: "", alt: node2.alt ?? "", kind: "reference", start: pointAt(start), end: pointAt(end) });
+      section.imageRefs.push({
+        src: "",
+        alt: node2.alt ?? "",
+        kind: "reference",
+        start: pointAt(start),
+        end: pointAt(end)
+      });
     } else if (node2.type === "html") {
       for (const match of node2.value.matchAll(HTML_IMG)) {
         section.imageRefs.push({
@@ -39614,7 +39645,10 @@ function collectNodeFacts(section, tree, shift, text3, pointAt) {
     } else if (node2.type === "text") {
       prose += ` ${node2.value}`;
     } else if (node2.type === "heading" && !/^[ \t>]*#/.test(text3.slice(start, end))) {
-      section.setextHeadings.push({ line: pointAt(start).line, underline: pointAt(Math.max(start, end - 1)).line });
+      section.setextHeadings.push({
+        line: pointAt(start).line,
+        underline: pointAt(Math.max(start, end - 1)).line
+      });
     }
   }
   section.proseWords = countPythonWords(prose.replace(PLACEHOLDER, " ").replace(/(^|\s)-{3,}(?=\s|$)/g, " "));
@@ -39623,977 +39657,3387 @@ function collectNodeFacts(section, tree, shift, text3, pointAt) {
 // src/validate/constraints.ts
 var import__ = __toESM(require__(), 1);
 
-// schema/dtu-mlops-2023.json
-var dtu_mlops_2023_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://report-check.invalid/schema/dtu-mlops-2023.json",
-  title: "DTU 02476 MLOps exam report, 2023 edition",
-  description: "The word and image ranges the 2023 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 27 answers.",
-  type: "object",
-  properties: {
-    questions: {
-      type: "object",
-      properties: {
-        "3": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "4": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "5": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "6": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 100
-            }
-          }
-        },
-        "7": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 100
-            }
-          }
-        },
-        "8": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "9": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "10": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "11": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 300
-            }
-          }
-        },
-        "12": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 100
-            }
-          }
-        },
-        "13": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "14": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 300
-            },
-            images: {
-              minimum: 1,
-              maximum: 3
-            }
-          }
-        },
-        "15": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "16": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "17": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 200
-            }
-          }
-        },
-        "18": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "19": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 2
-            }
-          }
-        },
-        "20": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 1
-            }
-          }
-        },
-        "21": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 1
-            }
-          }
-        },
-        "22": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "23": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "24": {
-          properties: {
-            words: {
-              minimum: 25,
-              maximum: 100
-            }
-          }
-        },
-        "25": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 400
-            },
-            images: {
-              minimum: 1,
-              maximum: 1
-            }
-          }
-        },
-        "26": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 400
-            }
-          }
-        },
-        "27": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 200
+// src/validate/builtin-validators.ts
+var validate2023 = validate20;
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://report-check.invalid/schema/dtu-mlops-2023.json", "title": "DTU 02476 MLOps exam report, 2023 edition", "description": "The word and image ranges the 2023 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 27 answers.", "type": "object", "properties": { "questions": { "type": "object", "properties": { "3": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "4": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "5": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "6": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "7": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "8": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "9": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "10": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "11": { "properties": { "words": { "minimum": 200, "maximum": 300 } } }, "12": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "13": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "14": { "properties": { "words": { "minimum": 200, "maximum": 300 }, "images": { "minimum": 1, "maximum": 3 } } }, "15": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "16": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "17": { "properties": { "words": { "minimum": 50, "maximum": 200 } } }, "18": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "19": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "20": { "properties": { "images": { "minimum": 1, "maximum": 1 } } }, "21": { "properties": { "images": { "minimum": 1, "maximum": 1 } } }, "22": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "23": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "24": { "properties": { "words": { "minimum": 25, "maximum": 100 } } }, "25": { "properties": { "words": { "minimum": 200, "maximum": 400 }, "images": { "minimum": 1, "maximum": 1 } } }, "26": { "properties": { "words": { "minimum": 200, "maximum": 400 } } }, "27": { "properties": { "words": { "minimum": 50, "maximum": 200 } } } } } } };
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.questions !== void 0) {
+      let data0 = data.questions;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0["3"] !== void 0) {
+          let data1 = data0["3"];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.words !== void 0) {
+              let data2 = data1.words;
+              if (typeof data2 == "number") {
+                if (data2 > 200 || isNaN(data2)) {
+                  const err0 = { instancePath: instancePath + "/questions/3/words", schemaPath: "#/properties/questions/properties/3/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["3"].properties.words, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+                if (data2 < 100 || isNaN(data2)) {
+                  const err1 = { instancePath: instancePath + "/questions/3/words", schemaPath: "#/properties/questions/properties/3/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["3"].properties.words, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+              }
             }
           }
         }
-      }
-    }
-  }
-};
-
-// schema/dtu-mlops-2024.json
-var dtu_mlops_2024_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://report-check.invalid/schema/dtu-mlops-2024.json",
-  title: "DTU 02476 MLOps exam report, 2024 edition",
-  description: "The word and image ranges the 2024 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 27 answers.",
-  type: "object",
-  properties: {
-    questions: {
-      type: "object",
-      properties: {
-        "3": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "4": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "5": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "6": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 100
-            }
-          }
-        },
-        "7": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 100
-            }
-          }
-        },
-        "8": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "9": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "10": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "11": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 300
-            }
-          }
-        },
-        "12": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 100
-            }
-          }
-        },
-        "13": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "14": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 300
-            },
-            images: {
-              minimum: 1,
-              maximum: 3
-            }
-          }
-        },
-        "15": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "16": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "17": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 200
-            }
-          }
-        },
-        "18": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "19": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 2
-            }
-          }
-        },
-        "20": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 1
-            }
-          }
-        },
-        "21": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 1
-            }
-          }
-        },
-        "22": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "23": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "24": {
-          properties: {
-            words: {
-              minimum: 25,
-              maximum: 100
-            }
-          }
-        },
-        "25": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 400
-            },
-            images: {
-              minimum: 1,
-              maximum: 1
-            }
-          }
-        },
-        "26": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 400
-            }
-          }
-        },
-        "27": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 200
+        if (data0["4"] !== void 0) {
+          let data3 = data0["4"];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.words !== void 0) {
+              let data4 = data3.words;
+              if (typeof data4 == "number") {
+                if (data4 > 200 || isNaN(data4)) {
+                  const err2 = { instancePath: instancePath + "/questions/4/words", schemaPath: "#/properties/questions/properties/4/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["4"].properties.words, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+                if (data4 < 100 || isNaN(data4)) {
+                  const err3 = { instancePath: instancePath + "/questions/4/words", schemaPath: "#/properties/questions/properties/4/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["4"].properties.words, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
+              }
             }
           }
         }
-      }
-    }
-  }
-};
-
-// schema/dtu-mlops-2025.json
-var dtu_mlops_2025_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://report-check.invalid/schema/dtu-mlops-2025.json",
-  title: "DTU 02476 MLOps exam report, 2025 edition",
-  description: "The word and image ranges the 2025 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 31 answers.",
-  type: "object",
-  properties: {
-    questions: {
-      type: "object",
-      properties: {
-        "3": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "4": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "5": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "6": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "7": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 100
-            }
-          }
-        },
-        "8": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "9": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "10": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "11": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 300
-            }
-          }
-        },
-        "12": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 100
-            }
-          }
-        },
-        "13": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "14": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 300
-            },
-            images: {
-              minimum: 1,
-              maximum: 3
-            }
-          }
-        },
-        "15": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "16": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "17": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 200
-            }
-          }
-        },
-        "18": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "19": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 2
-            }
-          }
-        },
-        "20": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 2
-            }
-          }
-        },
-        "21": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 2
-            }
-          }
-        },
-        "22": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "23": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "24": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "25": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "26": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "27": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "28": {
-          properties: {
-            words: {
-              minimum: 0,
-              maximum: 200
-            }
-          }
-        },
-        "29": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 400
-            },
-            images: {
-              minimum: 1,
-              maximum: 1
-            }
-          }
-        },
-        "30": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 400
-            }
-          }
-        },
-        "31": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 300
+        if (data0["5"] !== void 0) {
+          let data5 = data0["5"];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.words !== void 0) {
+              let data6 = data5.words;
+              if (typeof data6 == "number") {
+                if (data6 > 200 || isNaN(data6)) {
+                  const err4 = { instancePath: instancePath + "/questions/5/words", schemaPath: "#/properties/questions/properties/5/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["5"].properties.words, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+                if (data6 < 100 || isNaN(data6)) {
+                  const err5 = { instancePath: instancePath + "/questions/5/words", schemaPath: "#/properties/questions/properties/5/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["5"].properties.words, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
             }
           }
         }
-      }
-    }
-  }
-};
-
-// schema/dtu-mlops-2026.json
-var dtu_mlops_2026_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://report-check.invalid/schema/dtu-mlops-2026.json",
-  title: "DTU 02476 MLOps exam report, 2026 edition",
-  description: "The word and image ranges the 2026 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 31 answers.",
-  type: "object",
-  properties: {
-    questions: {
-      type: "object",
-      properties: {
-        "3": {
-          properties: {
-            words: {
-              minimum: 0,
-              maximum: 200
-            }
-          }
-        },
-        "4": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "5": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "6": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "7": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 100
-            }
-          }
-        },
-        "8": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "9": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "10": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "11": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 300
-            }
-          }
-        },
-        "12": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 100
-            }
-          }
-        },
-        "13": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "14": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 300
-            },
-            images: {
-              minimum: 1,
-              maximum: 3
-            }
-          }
-        },
-        "15": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "16": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "17": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 200
-            }
-          }
-        },
-        "18": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "19": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 2
-            }
-          }
-        },
-        "20": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 2
-            }
-          }
-        },
-        "21": {
-          properties: {
-            images: {
-              minimum: 1,
-              maximum: 2
-            }
-          }
-        },
-        "22": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "23": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "24": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "25": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "26": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "27": {
-          properties: {
-            words: {
-              minimum: 100,
-              maximum: 200
-            }
-          }
-        },
-        "28": {
-          properties: {
-            words: {
-              minimum: 0,
-              maximum: 200
-            }
-          }
-        },
-        "29": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 400
-            },
-            images: {
-              minimum: 1,
-              maximum: 1
-            }
-          }
-        },
-        "30": {
-          properties: {
-            words: {
-              minimum: 200,
-              maximum: 400
-            }
-          }
-        },
-        "31": {
-          properties: {
-            words: {
-              minimum: 50,
-              maximum: 300
+        if (data0["6"] !== void 0) {
+          let data7 = data0["6"];
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+            if (data7.words !== void 0) {
+              let data8 = data7.words;
+              if (typeof data8 == "number") {
+                if (data8 > 100 || isNaN(data8)) {
+                  const err6 = { instancePath: instancePath + "/questions/6/words", schemaPath: "#/properties/questions/properties/6/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema31.properties.questions.properties["6"].properties.words, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+                if (data8 < 50 || isNaN(data8)) {
+                  const err7 = { instancePath: instancePath + "/questions/6/words", schemaPath: "#/properties/questions/properties/6/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema31.properties.questions.properties["6"].properties.words, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
             }
           }
         }
+        if (data0["7"] !== void 0) {
+          let data9 = data0["7"];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.words !== void 0) {
+              let data10 = data9.words;
+              if (typeof data10 == "number") {
+                if (data10 > 100 || isNaN(data10)) {
+                  const err8 = { instancePath: instancePath + "/questions/7/words", schemaPath: "#/properties/questions/properties/7/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema31.properties.questions.properties["7"].properties.words, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+                if (data10 < 50 || isNaN(data10)) {
+                  const err9 = { instancePath: instancePath + "/questions/7/words", schemaPath: "#/properties/questions/properties/7/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema31.properties.questions.properties["7"].properties.words, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["8"] !== void 0) {
+          let data11 = data0["8"];
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.words !== void 0) {
+              let data12 = data11.words;
+              if (typeof data12 == "number") {
+                if (data12 > 200 || isNaN(data12)) {
+                  const err10 = { instancePath: instancePath + "/questions/8/words", schemaPath: "#/properties/questions/properties/8/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["8"].properties.words, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+                if (data12 < 100 || isNaN(data12)) {
+                  const err11 = { instancePath: instancePath + "/questions/8/words", schemaPath: "#/properties/questions/properties/8/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["8"].properties.words, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["9"] !== void 0) {
+          let data13 = data0["9"];
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.words !== void 0) {
+              let data14 = data13.words;
+              if (typeof data14 == "number") {
+                if (data14 > 200 || isNaN(data14)) {
+                  const err12 = { instancePath: instancePath + "/questions/9/words", schemaPath: "#/properties/questions/properties/9/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["9"].properties.words, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+                if (data14 < 100 || isNaN(data14)) {
+                  const err13 = { instancePath: instancePath + "/questions/9/words", schemaPath: "#/properties/questions/properties/9/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["9"].properties.words, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["10"] !== void 0) {
+          let data15 = data0["10"];
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.words !== void 0) {
+              let data16 = data15.words;
+              if (typeof data16 == "number") {
+                if (data16 > 200 || isNaN(data16)) {
+                  const err14 = { instancePath: instancePath + "/questions/10/words", schemaPath: "#/properties/questions/properties/10/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["10"].properties.words, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+                if (data16 < 100 || isNaN(data16)) {
+                  const err15 = { instancePath: instancePath + "/questions/10/words", schemaPath: "#/properties/questions/properties/10/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["10"].properties.words, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["11"] !== void 0) {
+          let data17 = data0["11"];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.words !== void 0) {
+              let data18 = data17.words;
+              if (typeof data18 == "number") {
+                if (data18 > 300 || isNaN(data18)) {
+                  const err16 = { instancePath: instancePath + "/questions/11/words", schemaPath: "#/properties/questions/properties/11/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema31.properties.questions.properties["11"].properties.words, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+                if (data18 < 200 || isNaN(data18)) {
+                  const err17 = { instancePath: instancePath + "/questions/11/words", schemaPath: "#/properties/questions/properties/11/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema31.properties.questions.properties["11"].properties.words, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["12"] !== void 0) {
+          let data19 = data0["12"];
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            if (data19.words !== void 0) {
+              let data20 = data19.words;
+              if (typeof data20 == "number") {
+                if (data20 > 100 || isNaN(data20)) {
+                  const err18 = { instancePath: instancePath + "/questions/12/words", schemaPath: "#/properties/questions/properties/12/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema31.properties.questions.properties["12"].properties.words, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (data20 < 50 || isNaN(data20)) {
+                  const err19 = { instancePath: instancePath + "/questions/12/words", schemaPath: "#/properties/questions/properties/12/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema31.properties.questions.properties["12"].properties.words, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["13"] !== void 0) {
+          let data21 = data0["13"];
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.words !== void 0) {
+              let data22 = data21.words;
+              if (typeof data22 == "number") {
+                if (data22 > 200 || isNaN(data22)) {
+                  const err20 = { instancePath: instancePath + "/questions/13/words", schemaPath: "#/properties/questions/properties/13/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["13"].properties.words, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (data22 < 100 || isNaN(data22)) {
+                  const err21 = { instancePath: instancePath + "/questions/13/words", schemaPath: "#/properties/questions/properties/13/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["13"].properties.words, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["14"] !== void 0) {
+          let data23 = data0["14"];
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.words !== void 0) {
+              let data24 = data23.words;
+              if (typeof data24 == "number") {
+                if (data24 > 300 || isNaN(data24)) {
+                  const err22 = { instancePath: instancePath + "/questions/14/words", schemaPath: "#/properties/questions/properties/14/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema31.properties.questions.properties["14"].properties.words, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                if (data24 < 200 || isNaN(data24)) {
+                  const err23 = { instancePath: instancePath + "/questions/14/words", schemaPath: "#/properties/questions/properties/14/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema31.properties.questions.properties["14"].properties.words, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data23.images !== void 0) {
+              let data25 = data23.images;
+              if (typeof data25 == "number") {
+                if (data25 > 3 || isNaN(data25)) {
+                  const err24 = { instancePath: instancePath + "/questions/14/images", schemaPath: "#/properties/questions/properties/14/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3 }, message: "must be <= 3", schema: 3, parentSchema: schema31.properties.questions.properties["14"].properties.images, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                if (data25 < 1 || isNaN(data25)) {
+                  const err25 = { instancePath: instancePath + "/questions/14/images", schemaPath: "#/properties/questions/properties/14/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.questions.properties["14"].properties.images, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["15"] !== void 0) {
+          let data26 = data0["15"];
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            if (data26.words !== void 0) {
+              let data27 = data26.words;
+              if (typeof data27 == "number") {
+                if (data27 > 200 || isNaN(data27)) {
+                  const err26 = { instancePath: instancePath + "/questions/15/words", schemaPath: "#/properties/questions/properties/15/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["15"].properties.words, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+                if (data27 < 100 || isNaN(data27)) {
+                  const err27 = { instancePath: instancePath + "/questions/15/words", schemaPath: "#/properties/questions/properties/15/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["15"].properties.words, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["16"] !== void 0) {
+          let data28 = data0["16"];
+          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+            if (data28.words !== void 0) {
+              let data29 = data28.words;
+              if (typeof data29 == "number") {
+                if (data29 > 200 || isNaN(data29)) {
+                  const err28 = { instancePath: instancePath + "/questions/16/words", schemaPath: "#/properties/questions/properties/16/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["16"].properties.words, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+                if (data29 < 100 || isNaN(data29)) {
+                  const err29 = { instancePath: instancePath + "/questions/16/words", schemaPath: "#/properties/questions/properties/16/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["16"].properties.words, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["17"] !== void 0) {
+          let data30 = data0["17"];
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+            if (data30.words !== void 0) {
+              let data31 = data30.words;
+              if (typeof data31 == "number") {
+                if (data31 > 200 || isNaN(data31)) {
+                  const err30 = { instancePath: instancePath + "/questions/17/words", schemaPath: "#/properties/questions/properties/17/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["17"].properties.words, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                if (data31 < 50 || isNaN(data31)) {
+                  const err31 = { instancePath: instancePath + "/questions/17/words", schemaPath: "#/properties/questions/properties/17/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema31.properties.questions.properties["17"].properties.words, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["18"] !== void 0) {
+          let data32 = data0["18"];
+          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+            if (data32.words !== void 0) {
+              let data33 = data32.words;
+              if (typeof data33 == "number") {
+                if (data33 > 200 || isNaN(data33)) {
+                  const err32 = { instancePath: instancePath + "/questions/18/words", schemaPath: "#/properties/questions/properties/18/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["18"].properties.words, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+                if (data33 < 100 || isNaN(data33)) {
+                  const err33 = { instancePath: instancePath + "/questions/18/words", schemaPath: "#/properties/questions/properties/18/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["18"].properties.words, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["19"] !== void 0) {
+          let data34 = data0["19"];
+          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+            if (data34.images !== void 0) {
+              let data35 = data34.images;
+              if (typeof data35 == "number") {
+                if (data35 > 2 || isNaN(data35)) {
+                  const err34 = { instancePath: instancePath + "/questions/19/images", schemaPath: "#/properties/questions/properties/19/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema31.properties.questions.properties["19"].properties.images, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+                if (data35 < 1 || isNaN(data35)) {
+                  const err35 = { instancePath: instancePath + "/questions/19/images", schemaPath: "#/properties/questions/properties/19/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.questions.properties["19"].properties.images, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["20"] !== void 0) {
+          let data36 = data0["20"];
+          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            if (data36.images !== void 0) {
+              let data37 = data36.images;
+              if (typeof data37 == "number") {
+                if (data37 > 1 || isNaN(data37)) {
+                  const err36 = { instancePath: instancePath + "/questions/20/images", schemaPath: "#/properties/questions/properties/20/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.questions.properties["20"].properties.images, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+                if (data37 < 1 || isNaN(data37)) {
+                  const err37 = { instancePath: instancePath + "/questions/20/images", schemaPath: "#/properties/questions/properties/20/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.questions.properties["20"].properties.images, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["21"] !== void 0) {
+          let data38 = data0["21"];
+          if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+            if (data38.images !== void 0) {
+              let data39 = data38.images;
+              if (typeof data39 == "number") {
+                if (data39 > 1 || isNaN(data39)) {
+                  const err38 = { instancePath: instancePath + "/questions/21/images", schemaPath: "#/properties/questions/properties/21/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.questions.properties["21"].properties.images, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+                if (data39 < 1 || isNaN(data39)) {
+                  const err39 = { instancePath: instancePath + "/questions/21/images", schemaPath: "#/properties/questions/properties/21/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.questions.properties["21"].properties.images, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["22"] !== void 0) {
+          let data40 = data0["22"];
+          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+            if (data40.words !== void 0) {
+              let data41 = data40.words;
+              if (typeof data41 == "number") {
+                if (data41 > 200 || isNaN(data41)) {
+                  const err40 = { instancePath: instancePath + "/questions/22/words", schemaPath: "#/properties/questions/properties/22/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["22"].properties.words, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                if (data41 < 100 || isNaN(data41)) {
+                  const err41 = { instancePath: instancePath + "/questions/22/words", schemaPath: "#/properties/questions/properties/22/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["22"].properties.words, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["23"] !== void 0) {
+          let data42 = data0["23"];
+          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+            if (data42.words !== void 0) {
+              let data43 = data42.words;
+              if (typeof data43 == "number") {
+                if (data43 > 200 || isNaN(data43)) {
+                  const err42 = { instancePath: instancePath + "/questions/23/words", schemaPath: "#/properties/questions/properties/23/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["23"].properties.words, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+                if (data43 < 100 || isNaN(data43)) {
+                  const err43 = { instancePath: instancePath + "/questions/23/words", schemaPath: "#/properties/questions/properties/23/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema31.properties.questions.properties["23"].properties.words, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["24"] !== void 0) {
+          let data44 = data0["24"];
+          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+            if (data44.words !== void 0) {
+              let data45 = data44.words;
+              if (typeof data45 == "number") {
+                if (data45 > 100 || isNaN(data45)) {
+                  const err44 = { instancePath: instancePath + "/questions/24/words", schemaPath: "#/properties/questions/properties/24/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema31.properties.questions.properties["24"].properties.words, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+                if (data45 < 25 || isNaN(data45)) {
+                  const err45 = { instancePath: instancePath + "/questions/24/words", schemaPath: "#/properties/questions/properties/24/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 25 }, message: "must be >= 25", schema: 25, parentSchema: schema31.properties.questions.properties["24"].properties.words, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["25"] !== void 0) {
+          let data46 = data0["25"];
+          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+            if (data46.words !== void 0) {
+              let data47 = data46.words;
+              if (typeof data47 == "number") {
+                if (data47 > 400 || isNaN(data47)) {
+                  const err46 = { instancePath: instancePath + "/questions/25/words", schemaPath: "#/properties/questions/properties/25/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 400 }, message: "must be <= 400", schema: 400, parentSchema: schema31.properties.questions.properties["25"].properties.words, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+                if (data47 < 200 || isNaN(data47)) {
+                  const err47 = { instancePath: instancePath + "/questions/25/words", schemaPath: "#/properties/questions/properties/25/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema31.properties.questions.properties["25"].properties.words, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data46.images !== void 0) {
+              let data48 = data46.images;
+              if (typeof data48 == "number") {
+                if (data48 > 1 || isNaN(data48)) {
+                  const err48 = { instancePath: instancePath + "/questions/25/images", schemaPath: "#/properties/questions/properties/25/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema31.properties.questions.properties["25"].properties.images, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+                if (data48 < 1 || isNaN(data48)) {
+                  const err49 = { instancePath: instancePath + "/questions/25/images", schemaPath: "#/properties/questions/properties/25/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema31.properties.questions.properties["25"].properties.images, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["26"] !== void 0) {
+          let data49 = data0["26"];
+          if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+            if (data49.words !== void 0) {
+              let data50 = data49.words;
+              if (typeof data50 == "number") {
+                if (data50 > 400 || isNaN(data50)) {
+                  const err50 = { instancePath: instancePath + "/questions/26/words", schemaPath: "#/properties/questions/properties/26/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 400 }, message: "must be <= 400", schema: 400, parentSchema: schema31.properties.questions.properties["26"].properties.words, data: data50 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+                if (data50 < 200 || isNaN(data50)) {
+                  const err51 = { instancePath: instancePath + "/questions/26/words", schemaPath: "#/properties/questions/properties/26/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema31.properties.questions.properties["26"].properties.words, data: data50 };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["27"] !== void 0) {
+          let data51 = data0["27"];
+          if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+            if (data51.words !== void 0) {
+              let data52 = data51.words;
+              if (typeof data52 == "number") {
+                if (data52 > 200 || isNaN(data52)) {
+                  const err52 = { instancePath: instancePath + "/questions/27/words", schemaPath: "#/properties/questions/properties/27/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema31.properties.questions.properties["27"].properties.words, data: data52 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+                if (data52 < 50 || isNaN(data52)) {
+                  const err53 = { instancePath: instancePath + "/questions/27/words", schemaPath: "#/properties/questions/properties/27/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema31.properties.questions.properties["27"].properties.words, data: data52 };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+      } else {
+        const err54 = { instancePath: instancePath + "/questions", schemaPath: "#/properties/questions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.questions.type, parentSchema: schema31.properties.questions, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
       }
     }
+  } else {
+    const err55 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    if (vErrors === null) {
+      vErrors = [err55];
+    } else {
+      vErrors.push(err55);
+    }
+    errors++;
   }
-};
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+validate20.evaluated = { "props": { "questions": true }, "dynamicProps": false, "dynamicItems": false };
+var validate2024 = validate21;
+var schema32 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://report-check.invalid/schema/dtu-mlops-2024.json", "title": "DTU 02476 MLOps exam report, 2024 edition", "description": "The word and image ranges the 2024 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 27 answers.", "type": "object", "properties": { "questions": { "type": "object", "properties": { "3": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "4": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "5": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "6": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "7": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "8": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "9": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "10": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "11": { "properties": { "words": { "minimum": 200, "maximum": 300 } } }, "12": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "13": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "14": { "properties": { "words": { "minimum": 200, "maximum": 300 }, "images": { "minimum": 1, "maximum": 3 } } }, "15": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "16": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "17": { "properties": { "words": { "minimum": 50, "maximum": 200 } } }, "18": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "19": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "20": { "properties": { "images": { "minimum": 1, "maximum": 1 } } }, "21": { "properties": { "images": { "minimum": 1, "maximum": 1 } } }, "22": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "23": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "24": { "properties": { "words": { "minimum": 25, "maximum": 100 } } }, "25": { "properties": { "words": { "minimum": 200, "maximum": 400 }, "images": { "minimum": 1, "maximum": 1 } } }, "26": { "properties": { "words": { "minimum": 200, "maximum": 400 } } }, "27": { "properties": { "words": { "minimum": 50, "maximum": 200 } } } } } } };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.questions !== void 0) {
+      let data0 = data.questions;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0["3"] !== void 0) {
+          let data1 = data0["3"];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.words !== void 0) {
+              let data2 = data1.words;
+              if (typeof data2 == "number") {
+                if (data2 > 200 || isNaN(data2)) {
+                  const err0 = { instancePath: instancePath + "/questions/3/words", schemaPath: "#/properties/questions/properties/3/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["3"].properties.words, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+                if (data2 < 100 || isNaN(data2)) {
+                  const err1 = { instancePath: instancePath + "/questions/3/words", schemaPath: "#/properties/questions/properties/3/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["3"].properties.words, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["4"] !== void 0) {
+          let data3 = data0["4"];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.words !== void 0) {
+              let data4 = data3.words;
+              if (typeof data4 == "number") {
+                if (data4 > 200 || isNaN(data4)) {
+                  const err2 = { instancePath: instancePath + "/questions/4/words", schemaPath: "#/properties/questions/properties/4/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["4"].properties.words, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+                if (data4 < 100 || isNaN(data4)) {
+                  const err3 = { instancePath: instancePath + "/questions/4/words", schemaPath: "#/properties/questions/properties/4/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["4"].properties.words, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["5"] !== void 0) {
+          let data5 = data0["5"];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.words !== void 0) {
+              let data6 = data5.words;
+              if (typeof data6 == "number") {
+                if (data6 > 200 || isNaN(data6)) {
+                  const err4 = { instancePath: instancePath + "/questions/5/words", schemaPath: "#/properties/questions/properties/5/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["5"].properties.words, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+                if (data6 < 100 || isNaN(data6)) {
+                  const err5 = { instancePath: instancePath + "/questions/5/words", schemaPath: "#/properties/questions/properties/5/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["5"].properties.words, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["6"] !== void 0) {
+          let data7 = data0["6"];
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+            if (data7.words !== void 0) {
+              let data8 = data7.words;
+              if (typeof data8 == "number") {
+                if (data8 > 100 || isNaN(data8)) {
+                  const err6 = { instancePath: instancePath + "/questions/6/words", schemaPath: "#/properties/questions/properties/6/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema32.properties.questions.properties["6"].properties.words, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+                if (data8 < 50 || isNaN(data8)) {
+                  const err7 = { instancePath: instancePath + "/questions/6/words", schemaPath: "#/properties/questions/properties/6/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema32.properties.questions.properties["6"].properties.words, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["7"] !== void 0) {
+          let data9 = data0["7"];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.words !== void 0) {
+              let data10 = data9.words;
+              if (typeof data10 == "number") {
+                if (data10 > 100 || isNaN(data10)) {
+                  const err8 = { instancePath: instancePath + "/questions/7/words", schemaPath: "#/properties/questions/properties/7/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema32.properties.questions.properties["7"].properties.words, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+                if (data10 < 50 || isNaN(data10)) {
+                  const err9 = { instancePath: instancePath + "/questions/7/words", schemaPath: "#/properties/questions/properties/7/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema32.properties.questions.properties["7"].properties.words, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["8"] !== void 0) {
+          let data11 = data0["8"];
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.words !== void 0) {
+              let data12 = data11.words;
+              if (typeof data12 == "number") {
+                if (data12 > 200 || isNaN(data12)) {
+                  const err10 = { instancePath: instancePath + "/questions/8/words", schemaPath: "#/properties/questions/properties/8/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["8"].properties.words, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+                if (data12 < 100 || isNaN(data12)) {
+                  const err11 = { instancePath: instancePath + "/questions/8/words", schemaPath: "#/properties/questions/properties/8/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["8"].properties.words, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["9"] !== void 0) {
+          let data13 = data0["9"];
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.words !== void 0) {
+              let data14 = data13.words;
+              if (typeof data14 == "number") {
+                if (data14 > 200 || isNaN(data14)) {
+                  const err12 = { instancePath: instancePath + "/questions/9/words", schemaPath: "#/properties/questions/properties/9/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["9"].properties.words, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+                if (data14 < 100 || isNaN(data14)) {
+                  const err13 = { instancePath: instancePath + "/questions/9/words", schemaPath: "#/properties/questions/properties/9/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["9"].properties.words, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["10"] !== void 0) {
+          let data15 = data0["10"];
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.words !== void 0) {
+              let data16 = data15.words;
+              if (typeof data16 == "number") {
+                if (data16 > 200 || isNaN(data16)) {
+                  const err14 = { instancePath: instancePath + "/questions/10/words", schemaPath: "#/properties/questions/properties/10/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["10"].properties.words, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+                if (data16 < 100 || isNaN(data16)) {
+                  const err15 = { instancePath: instancePath + "/questions/10/words", schemaPath: "#/properties/questions/properties/10/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["10"].properties.words, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["11"] !== void 0) {
+          let data17 = data0["11"];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.words !== void 0) {
+              let data18 = data17.words;
+              if (typeof data18 == "number") {
+                if (data18 > 300 || isNaN(data18)) {
+                  const err16 = { instancePath: instancePath + "/questions/11/words", schemaPath: "#/properties/questions/properties/11/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema32.properties.questions.properties["11"].properties.words, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+                if (data18 < 200 || isNaN(data18)) {
+                  const err17 = { instancePath: instancePath + "/questions/11/words", schemaPath: "#/properties/questions/properties/11/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema32.properties.questions.properties["11"].properties.words, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["12"] !== void 0) {
+          let data19 = data0["12"];
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            if (data19.words !== void 0) {
+              let data20 = data19.words;
+              if (typeof data20 == "number") {
+                if (data20 > 100 || isNaN(data20)) {
+                  const err18 = { instancePath: instancePath + "/questions/12/words", schemaPath: "#/properties/questions/properties/12/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema32.properties.questions.properties["12"].properties.words, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (data20 < 50 || isNaN(data20)) {
+                  const err19 = { instancePath: instancePath + "/questions/12/words", schemaPath: "#/properties/questions/properties/12/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema32.properties.questions.properties["12"].properties.words, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["13"] !== void 0) {
+          let data21 = data0["13"];
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.words !== void 0) {
+              let data22 = data21.words;
+              if (typeof data22 == "number") {
+                if (data22 > 200 || isNaN(data22)) {
+                  const err20 = { instancePath: instancePath + "/questions/13/words", schemaPath: "#/properties/questions/properties/13/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["13"].properties.words, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (data22 < 100 || isNaN(data22)) {
+                  const err21 = { instancePath: instancePath + "/questions/13/words", schemaPath: "#/properties/questions/properties/13/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["13"].properties.words, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["14"] !== void 0) {
+          let data23 = data0["14"];
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.words !== void 0) {
+              let data24 = data23.words;
+              if (typeof data24 == "number") {
+                if (data24 > 300 || isNaN(data24)) {
+                  const err22 = { instancePath: instancePath + "/questions/14/words", schemaPath: "#/properties/questions/properties/14/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema32.properties.questions.properties["14"].properties.words, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                if (data24 < 200 || isNaN(data24)) {
+                  const err23 = { instancePath: instancePath + "/questions/14/words", schemaPath: "#/properties/questions/properties/14/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema32.properties.questions.properties["14"].properties.words, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data23.images !== void 0) {
+              let data25 = data23.images;
+              if (typeof data25 == "number") {
+                if (data25 > 3 || isNaN(data25)) {
+                  const err24 = { instancePath: instancePath + "/questions/14/images", schemaPath: "#/properties/questions/properties/14/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3 }, message: "must be <= 3", schema: 3, parentSchema: schema32.properties.questions.properties["14"].properties.images, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                if (data25 < 1 || isNaN(data25)) {
+                  const err25 = { instancePath: instancePath + "/questions/14/images", schemaPath: "#/properties/questions/properties/14/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema32.properties.questions.properties["14"].properties.images, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["15"] !== void 0) {
+          let data26 = data0["15"];
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            if (data26.words !== void 0) {
+              let data27 = data26.words;
+              if (typeof data27 == "number") {
+                if (data27 > 200 || isNaN(data27)) {
+                  const err26 = { instancePath: instancePath + "/questions/15/words", schemaPath: "#/properties/questions/properties/15/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["15"].properties.words, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+                if (data27 < 100 || isNaN(data27)) {
+                  const err27 = { instancePath: instancePath + "/questions/15/words", schemaPath: "#/properties/questions/properties/15/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["15"].properties.words, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["16"] !== void 0) {
+          let data28 = data0["16"];
+          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+            if (data28.words !== void 0) {
+              let data29 = data28.words;
+              if (typeof data29 == "number") {
+                if (data29 > 200 || isNaN(data29)) {
+                  const err28 = { instancePath: instancePath + "/questions/16/words", schemaPath: "#/properties/questions/properties/16/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["16"].properties.words, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+                if (data29 < 100 || isNaN(data29)) {
+                  const err29 = { instancePath: instancePath + "/questions/16/words", schemaPath: "#/properties/questions/properties/16/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["16"].properties.words, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["17"] !== void 0) {
+          let data30 = data0["17"];
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+            if (data30.words !== void 0) {
+              let data31 = data30.words;
+              if (typeof data31 == "number") {
+                if (data31 > 200 || isNaN(data31)) {
+                  const err30 = { instancePath: instancePath + "/questions/17/words", schemaPath: "#/properties/questions/properties/17/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["17"].properties.words, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                if (data31 < 50 || isNaN(data31)) {
+                  const err31 = { instancePath: instancePath + "/questions/17/words", schemaPath: "#/properties/questions/properties/17/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema32.properties.questions.properties["17"].properties.words, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["18"] !== void 0) {
+          let data32 = data0["18"];
+          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+            if (data32.words !== void 0) {
+              let data33 = data32.words;
+              if (typeof data33 == "number") {
+                if (data33 > 200 || isNaN(data33)) {
+                  const err32 = { instancePath: instancePath + "/questions/18/words", schemaPath: "#/properties/questions/properties/18/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["18"].properties.words, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+                if (data33 < 100 || isNaN(data33)) {
+                  const err33 = { instancePath: instancePath + "/questions/18/words", schemaPath: "#/properties/questions/properties/18/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["18"].properties.words, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["19"] !== void 0) {
+          let data34 = data0["19"];
+          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+            if (data34.images !== void 0) {
+              let data35 = data34.images;
+              if (typeof data35 == "number") {
+                if (data35 > 2 || isNaN(data35)) {
+                  const err34 = { instancePath: instancePath + "/questions/19/images", schemaPath: "#/properties/questions/properties/19/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema32.properties.questions.properties["19"].properties.images, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+                if (data35 < 1 || isNaN(data35)) {
+                  const err35 = { instancePath: instancePath + "/questions/19/images", schemaPath: "#/properties/questions/properties/19/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema32.properties.questions.properties["19"].properties.images, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["20"] !== void 0) {
+          let data36 = data0["20"];
+          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            if (data36.images !== void 0) {
+              let data37 = data36.images;
+              if (typeof data37 == "number") {
+                if (data37 > 1 || isNaN(data37)) {
+                  const err36 = { instancePath: instancePath + "/questions/20/images", schemaPath: "#/properties/questions/properties/20/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema32.properties.questions.properties["20"].properties.images, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+                if (data37 < 1 || isNaN(data37)) {
+                  const err37 = { instancePath: instancePath + "/questions/20/images", schemaPath: "#/properties/questions/properties/20/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema32.properties.questions.properties["20"].properties.images, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["21"] !== void 0) {
+          let data38 = data0["21"];
+          if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+            if (data38.images !== void 0) {
+              let data39 = data38.images;
+              if (typeof data39 == "number") {
+                if (data39 > 1 || isNaN(data39)) {
+                  const err38 = { instancePath: instancePath + "/questions/21/images", schemaPath: "#/properties/questions/properties/21/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema32.properties.questions.properties["21"].properties.images, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+                if (data39 < 1 || isNaN(data39)) {
+                  const err39 = { instancePath: instancePath + "/questions/21/images", schemaPath: "#/properties/questions/properties/21/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema32.properties.questions.properties["21"].properties.images, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["22"] !== void 0) {
+          let data40 = data0["22"];
+          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+            if (data40.words !== void 0) {
+              let data41 = data40.words;
+              if (typeof data41 == "number") {
+                if (data41 > 200 || isNaN(data41)) {
+                  const err40 = { instancePath: instancePath + "/questions/22/words", schemaPath: "#/properties/questions/properties/22/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["22"].properties.words, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                if (data41 < 100 || isNaN(data41)) {
+                  const err41 = { instancePath: instancePath + "/questions/22/words", schemaPath: "#/properties/questions/properties/22/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["22"].properties.words, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["23"] !== void 0) {
+          let data42 = data0["23"];
+          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+            if (data42.words !== void 0) {
+              let data43 = data42.words;
+              if (typeof data43 == "number") {
+                if (data43 > 200 || isNaN(data43)) {
+                  const err42 = { instancePath: instancePath + "/questions/23/words", schemaPath: "#/properties/questions/properties/23/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["23"].properties.words, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+                if (data43 < 100 || isNaN(data43)) {
+                  const err43 = { instancePath: instancePath + "/questions/23/words", schemaPath: "#/properties/questions/properties/23/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema32.properties.questions.properties["23"].properties.words, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["24"] !== void 0) {
+          let data44 = data0["24"];
+          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+            if (data44.words !== void 0) {
+              let data45 = data44.words;
+              if (typeof data45 == "number") {
+                if (data45 > 100 || isNaN(data45)) {
+                  const err44 = { instancePath: instancePath + "/questions/24/words", schemaPath: "#/properties/questions/properties/24/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema32.properties.questions.properties["24"].properties.words, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+                if (data45 < 25 || isNaN(data45)) {
+                  const err45 = { instancePath: instancePath + "/questions/24/words", schemaPath: "#/properties/questions/properties/24/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 25 }, message: "must be >= 25", schema: 25, parentSchema: schema32.properties.questions.properties["24"].properties.words, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["25"] !== void 0) {
+          let data46 = data0["25"];
+          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+            if (data46.words !== void 0) {
+              let data47 = data46.words;
+              if (typeof data47 == "number") {
+                if (data47 > 400 || isNaN(data47)) {
+                  const err46 = { instancePath: instancePath + "/questions/25/words", schemaPath: "#/properties/questions/properties/25/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 400 }, message: "must be <= 400", schema: 400, parentSchema: schema32.properties.questions.properties["25"].properties.words, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+                if (data47 < 200 || isNaN(data47)) {
+                  const err47 = { instancePath: instancePath + "/questions/25/words", schemaPath: "#/properties/questions/properties/25/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema32.properties.questions.properties["25"].properties.words, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data46.images !== void 0) {
+              let data48 = data46.images;
+              if (typeof data48 == "number") {
+                if (data48 > 1 || isNaN(data48)) {
+                  const err48 = { instancePath: instancePath + "/questions/25/images", schemaPath: "#/properties/questions/properties/25/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema32.properties.questions.properties["25"].properties.images, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+                if (data48 < 1 || isNaN(data48)) {
+                  const err49 = { instancePath: instancePath + "/questions/25/images", schemaPath: "#/properties/questions/properties/25/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema32.properties.questions.properties["25"].properties.images, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["26"] !== void 0) {
+          let data49 = data0["26"];
+          if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+            if (data49.words !== void 0) {
+              let data50 = data49.words;
+              if (typeof data50 == "number") {
+                if (data50 > 400 || isNaN(data50)) {
+                  const err50 = { instancePath: instancePath + "/questions/26/words", schemaPath: "#/properties/questions/properties/26/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 400 }, message: "must be <= 400", schema: 400, parentSchema: schema32.properties.questions.properties["26"].properties.words, data: data50 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+                if (data50 < 200 || isNaN(data50)) {
+                  const err51 = { instancePath: instancePath + "/questions/26/words", schemaPath: "#/properties/questions/properties/26/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema32.properties.questions.properties["26"].properties.words, data: data50 };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["27"] !== void 0) {
+          let data51 = data0["27"];
+          if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+            if (data51.words !== void 0) {
+              let data52 = data51.words;
+              if (typeof data52 == "number") {
+                if (data52 > 200 || isNaN(data52)) {
+                  const err52 = { instancePath: instancePath + "/questions/27/words", schemaPath: "#/properties/questions/properties/27/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema32.properties.questions.properties["27"].properties.words, data: data52 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+                if (data52 < 50 || isNaN(data52)) {
+                  const err53 = { instancePath: instancePath + "/questions/27/words", schemaPath: "#/properties/questions/properties/27/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema32.properties.questions.properties["27"].properties.words, data: data52 };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+      } else {
+        const err54 = { instancePath: instancePath + "/questions", schemaPath: "#/properties/questions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.properties.questions.type, parentSchema: schema32.properties.questions, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err55 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+    if (vErrors === null) {
+      vErrors = [err55];
+    } else {
+      vErrors.push(err55);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+validate21.evaluated = { "props": { "questions": true }, "dynamicProps": false, "dynamicItems": false };
+var validate2025 = validate22;
+var schema33 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://report-check.invalid/schema/dtu-mlops-2025.json", "title": "DTU 02476 MLOps exam report, 2025 edition", "description": "The word and image ranges the 2025 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 31 answers.", "type": "object", "properties": { "questions": { "type": "object", "properties": { "3": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "4": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "5": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "6": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "7": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "8": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "9": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "10": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "11": { "properties": { "words": { "minimum": 200, "maximum": 300 } } }, "12": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "13": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "14": { "properties": { "words": { "minimum": 200, "maximum": 300 }, "images": { "minimum": 1, "maximum": 3 } } }, "15": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "16": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "17": { "properties": { "words": { "minimum": 50, "maximum": 200 } } }, "18": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "19": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "20": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "21": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "22": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "23": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "24": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "25": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "26": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "27": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "28": { "properties": { "words": { "minimum": 0, "maximum": 200 } } }, "29": { "properties": { "words": { "minimum": 200, "maximum": 400 }, "images": { "minimum": 1, "maximum": 1 } } }, "30": { "properties": { "words": { "minimum": 200, "maximum": 400 } } }, "31": { "properties": { "words": { "minimum": 50, "maximum": 300 } } } } } } };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.questions !== void 0) {
+      let data0 = data.questions;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0["3"] !== void 0) {
+          let data1 = data0["3"];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.words !== void 0) {
+              let data2 = data1.words;
+              if (typeof data2 == "number") {
+                if (data2 > 200 || isNaN(data2)) {
+                  const err0 = { instancePath: instancePath + "/questions/3/words", schemaPath: "#/properties/questions/properties/3/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["3"].properties.words, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+                if (data2 < 100 || isNaN(data2)) {
+                  const err1 = { instancePath: instancePath + "/questions/3/words", schemaPath: "#/properties/questions/properties/3/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["3"].properties.words, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["4"] !== void 0) {
+          let data3 = data0["4"];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.words !== void 0) {
+              let data4 = data3.words;
+              if (typeof data4 == "number") {
+                if (data4 > 200 || isNaN(data4)) {
+                  const err2 = { instancePath: instancePath + "/questions/4/words", schemaPath: "#/properties/questions/properties/4/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["4"].properties.words, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+                if (data4 < 100 || isNaN(data4)) {
+                  const err3 = { instancePath: instancePath + "/questions/4/words", schemaPath: "#/properties/questions/properties/4/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["4"].properties.words, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["5"] !== void 0) {
+          let data5 = data0["5"];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.words !== void 0) {
+              let data6 = data5.words;
+              if (typeof data6 == "number") {
+                if (data6 > 200 || isNaN(data6)) {
+                  const err4 = { instancePath: instancePath + "/questions/5/words", schemaPath: "#/properties/questions/properties/5/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["5"].properties.words, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+                if (data6 < 100 || isNaN(data6)) {
+                  const err5 = { instancePath: instancePath + "/questions/5/words", schemaPath: "#/properties/questions/properties/5/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["5"].properties.words, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["6"] !== void 0) {
+          let data7 = data0["6"];
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+            if (data7.words !== void 0) {
+              let data8 = data7.words;
+              if (typeof data8 == "number") {
+                if (data8 > 200 || isNaN(data8)) {
+                  const err6 = { instancePath: instancePath + "/questions/6/words", schemaPath: "#/properties/questions/properties/6/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["6"].properties.words, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+                if (data8 < 100 || isNaN(data8)) {
+                  const err7 = { instancePath: instancePath + "/questions/6/words", schemaPath: "#/properties/questions/properties/6/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["6"].properties.words, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["7"] !== void 0) {
+          let data9 = data0["7"];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.words !== void 0) {
+              let data10 = data9.words;
+              if (typeof data10 == "number") {
+                if (data10 > 100 || isNaN(data10)) {
+                  const err8 = { instancePath: instancePath + "/questions/7/words", schemaPath: "#/properties/questions/properties/7/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema33.properties.questions.properties["7"].properties.words, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+                if (data10 < 50 || isNaN(data10)) {
+                  const err9 = { instancePath: instancePath + "/questions/7/words", schemaPath: "#/properties/questions/properties/7/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema33.properties.questions.properties["7"].properties.words, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["8"] !== void 0) {
+          let data11 = data0["8"];
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.words !== void 0) {
+              let data12 = data11.words;
+              if (typeof data12 == "number") {
+                if (data12 > 200 || isNaN(data12)) {
+                  const err10 = { instancePath: instancePath + "/questions/8/words", schemaPath: "#/properties/questions/properties/8/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["8"].properties.words, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+                if (data12 < 100 || isNaN(data12)) {
+                  const err11 = { instancePath: instancePath + "/questions/8/words", schemaPath: "#/properties/questions/properties/8/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["8"].properties.words, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["9"] !== void 0) {
+          let data13 = data0["9"];
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.words !== void 0) {
+              let data14 = data13.words;
+              if (typeof data14 == "number") {
+                if (data14 > 200 || isNaN(data14)) {
+                  const err12 = { instancePath: instancePath + "/questions/9/words", schemaPath: "#/properties/questions/properties/9/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["9"].properties.words, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+                if (data14 < 100 || isNaN(data14)) {
+                  const err13 = { instancePath: instancePath + "/questions/9/words", schemaPath: "#/properties/questions/properties/9/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["9"].properties.words, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["10"] !== void 0) {
+          let data15 = data0["10"];
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.words !== void 0) {
+              let data16 = data15.words;
+              if (typeof data16 == "number") {
+                if (data16 > 200 || isNaN(data16)) {
+                  const err14 = { instancePath: instancePath + "/questions/10/words", schemaPath: "#/properties/questions/properties/10/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["10"].properties.words, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+                if (data16 < 100 || isNaN(data16)) {
+                  const err15 = { instancePath: instancePath + "/questions/10/words", schemaPath: "#/properties/questions/properties/10/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["10"].properties.words, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["11"] !== void 0) {
+          let data17 = data0["11"];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.words !== void 0) {
+              let data18 = data17.words;
+              if (typeof data18 == "number") {
+                if (data18 > 300 || isNaN(data18)) {
+                  const err16 = { instancePath: instancePath + "/questions/11/words", schemaPath: "#/properties/questions/properties/11/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema33.properties.questions.properties["11"].properties.words, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+                if (data18 < 200 || isNaN(data18)) {
+                  const err17 = { instancePath: instancePath + "/questions/11/words", schemaPath: "#/properties/questions/properties/11/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema33.properties.questions.properties["11"].properties.words, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["12"] !== void 0) {
+          let data19 = data0["12"];
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            if (data19.words !== void 0) {
+              let data20 = data19.words;
+              if (typeof data20 == "number") {
+                if (data20 > 100 || isNaN(data20)) {
+                  const err18 = { instancePath: instancePath + "/questions/12/words", schemaPath: "#/properties/questions/properties/12/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema33.properties.questions.properties["12"].properties.words, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (data20 < 50 || isNaN(data20)) {
+                  const err19 = { instancePath: instancePath + "/questions/12/words", schemaPath: "#/properties/questions/properties/12/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema33.properties.questions.properties["12"].properties.words, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["13"] !== void 0) {
+          let data21 = data0["13"];
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.words !== void 0) {
+              let data22 = data21.words;
+              if (typeof data22 == "number") {
+                if (data22 > 200 || isNaN(data22)) {
+                  const err20 = { instancePath: instancePath + "/questions/13/words", schemaPath: "#/properties/questions/properties/13/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["13"].properties.words, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (data22 < 100 || isNaN(data22)) {
+                  const err21 = { instancePath: instancePath + "/questions/13/words", schemaPath: "#/properties/questions/properties/13/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["13"].properties.words, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["14"] !== void 0) {
+          let data23 = data0["14"];
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.words !== void 0) {
+              let data24 = data23.words;
+              if (typeof data24 == "number") {
+                if (data24 > 300 || isNaN(data24)) {
+                  const err22 = { instancePath: instancePath + "/questions/14/words", schemaPath: "#/properties/questions/properties/14/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema33.properties.questions.properties["14"].properties.words, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                if (data24 < 200 || isNaN(data24)) {
+                  const err23 = { instancePath: instancePath + "/questions/14/words", schemaPath: "#/properties/questions/properties/14/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema33.properties.questions.properties["14"].properties.words, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data23.images !== void 0) {
+              let data25 = data23.images;
+              if (typeof data25 == "number") {
+                if (data25 > 3 || isNaN(data25)) {
+                  const err24 = { instancePath: instancePath + "/questions/14/images", schemaPath: "#/properties/questions/properties/14/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3 }, message: "must be <= 3", schema: 3, parentSchema: schema33.properties.questions.properties["14"].properties.images, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                if (data25 < 1 || isNaN(data25)) {
+                  const err25 = { instancePath: instancePath + "/questions/14/images", schemaPath: "#/properties/questions/properties/14/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema33.properties.questions.properties["14"].properties.images, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["15"] !== void 0) {
+          let data26 = data0["15"];
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            if (data26.words !== void 0) {
+              let data27 = data26.words;
+              if (typeof data27 == "number") {
+                if (data27 > 200 || isNaN(data27)) {
+                  const err26 = { instancePath: instancePath + "/questions/15/words", schemaPath: "#/properties/questions/properties/15/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["15"].properties.words, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+                if (data27 < 100 || isNaN(data27)) {
+                  const err27 = { instancePath: instancePath + "/questions/15/words", schemaPath: "#/properties/questions/properties/15/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["15"].properties.words, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["16"] !== void 0) {
+          let data28 = data0["16"];
+          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+            if (data28.words !== void 0) {
+              let data29 = data28.words;
+              if (typeof data29 == "number") {
+                if (data29 > 200 || isNaN(data29)) {
+                  const err28 = { instancePath: instancePath + "/questions/16/words", schemaPath: "#/properties/questions/properties/16/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["16"].properties.words, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+                if (data29 < 100 || isNaN(data29)) {
+                  const err29 = { instancePath: instancePath + "/questions/16/words", schemaPath: "#/properties/questions/properties/16/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["16"].properties.words, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["17"] !== void 0) {
+          let data30 = data0["17"];
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+            if (data30.words !== void 0) {
+              let data31 = data30.words;
+              if (typeof data31 == "number") {
+                if (data31 > 200 || isNaN(data31)) {
+                  const err30 = { instancePath: instancePath + "/questions/17/words", schemaPath: "#/properties/questions/properties/17/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["17"].properties.words, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                if (data31 < 50 || isNaN(data31)) {
+                  const err31 = { instancePath: instancePath + "/questions/17/words", schemaPath: "#/properties/questions/properties/17/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema33.properties.questions.properties["17"].properties.words, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["18"] !== void 0) {
+          let data32 = data0["18"];
+          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+            if (data32.words !== void 0) {
+              let data33 = data32.words;
+              if (typeof data33 == "number") {
+                if (data33 > 200 || isNaN(data33)) {
+                  const err32 = { instancePath: instancePath + "/questions/18/words", schemaPath: "#/properties/questions/properties/18/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["18"].properties.words, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+                if (data33 < 100 || isNaN(data33)) {
+                  const err33 = { instancePath: instancePath + "/questions/18/words", schemaPath: "#/properties/questions/properties/18/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["18"].properties.words, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["19"] !== void 0) {
+          let data34 = data0["19"];
+          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+            if (data34.images !== void 0) {
+              let data35 = data34.images;
+              if (typeof data35 == "number") {
+                if (data35 > 2 || isNaN(data35)) {
+                  const err34 = { instancePath: instancePath + "/questions/19/images", schemaPath: "#/properties/questions/properties/19/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema33.properties.questions.properties["19"].properties.images, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+                if (data35 < 1 || isNaN(data35)) {
+                  const err35 = { instancePath: instancePath + "/questions/19/images", schemaPath: "#/properties/questions/properties/19/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema33.properties.questions.properties["19"].properties.images, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["20"] !== void 0) {
+          let data36 = data0["20"];
+          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            if (data36.images !== void 0) {
+              let data37 = data36.images;
+              if (typeof data37 == "number") {
+                if (data37 > 2 || isNaN(data37)) {
+                  const err36 = { instancePath: instancePath + "/questions/20/images", schemaPath: "#/properties/questions/properties/20/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema33.properties.questions.properties["20"].properties.images, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+                if (data37 < 1 || isNaN(data37)) {
+                  const err37 = { instancePath: instancePath + "/questions/20/images", schemaPath: "#/properties/questions/properties/20/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema33.properties.questions.properties["20"].properties.images, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["21"] !== void 0) {
+          let data38 = data0["21"];
+          if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+            if (data38.images !== void 0) {
+              let data39 = data38.images;
+              if (typeof data39 == "number") {
+                if (data39 > 2 || isNaN(data39)) {
+                  const err38 = { instancePath: instancePath + "/questions/21/images", schemaPath: "#/properties/questions/properties/21/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema33.properties.questions.properties["21"].properties.images, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+                if (data39 < 1 || isNaN(data39)) {
+                  const err39 = { instancePath: instancePath + "/questions/21/images", schemaPath: "#/properties/questions/properties/21/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema33.properties.questions.properties["21"].properties.images, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["22"] !== void 0) {
+          let data40 = data0["22"];
+          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+            if (data40.words !== void 0) {
+              let data41 = data40.words;
+              if (typeof data41 == "number") {
+                if (data41 > 200 || isNaN(data41)) {
+                  const err40 = { instancePath: instancePath + "/questions/22/words", schemaPath: "#/properties/questions/properties/22/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["22"].properties.words, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                if (data41 < 100 || isNaN(data41)) {
+                  const err41 = { instancePath: instancePath + "/questions/22/words", schemaPath: "#/properties/questions/properties/22/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["22"].properties.words, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["23"] !== void 0) {
+          let data42 = data0["23"];
+          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+            if (data42.words !== void 0) {
+              let data43 = data42.words;
+              if (typeof data43 == "number") {
+                if (data43 > 200 || isNaN(data43)) {
+                  const err42 = { instancePath: instancePath + "/questions/23/words", schemaPath: "#/properties/questions/properties/23/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["23"].properties.words, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+                if (data43 < 100 || isNaN(data43)) {
+                  const err43 = { instancePath: instancePath + "/questions/23/words", schemaPath: "#/properties/questions/properties/23/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["23"].properties.words, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["24"] !== void 0) {
+          let data44 = data0["24"];
+          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+            if (data44.words !== void 0) {
+              let data45 = data44.words;
+              if (typeof data45 == "number") {
+                if (data45 > 200 || isNaN(data45)) {
+                  const err44 = { instancePath: instancePath + "/questions/24/words", schemaPath: "#/properties/questions/properties/24/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["24"].properties.words, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+                if (data45 < 100 || isNaN(data45)) {
+                  const err45 = { instancePath: instancePath + "/questions/24/words", schemaPath: "#/properties/questions/properties/24/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["24"].properties.words, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["25"] !== void 0) {
+          let data46 = data0["25"];
+          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+            if (data46.words !== void 0) {
+              let data47 = data46.words;
+              if (typeof data47 == "number") {
+                if (data47 > 200 || isNaN(data47)) {
+                  const err46 = { instancePath: instancePath + "/questions/25/words", schemaPath: "#/properties/questions/properties/25/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["25"].properties.words, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+                if (data47 < 100 || isNaN(data47)) {
+                  const err47 = { instancePath: instancePath + "/questions/25/words", schemaPath: "#/properties/questions/properties/25/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["25"].properties.words, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["26"] !== void 0) {
+          let data48 = data0["26"];
+          if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+            if (data48.words !== void 0) {
+              let data49 = data48.words;
+              if (typeof data49 == "number") {
+                if (data49 > 200 || isNaN(data49)) {
+                  const err48 = { instancePath: instancePath + "/questions/26/words", schemaPath: "#/properties/questions/properties/26/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["26"].properties.words, data: data49 };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+                if (data49 < 100 || isNaN(data49)) {
+                  const err49 = { instancePath: instancePath + "/questions/26/words", schemaPath: "#/properties/questions/properties/26/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["26"].properties.words, data: data49 };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["27"] !== void 0) {
+          let data50 = data0["27"];
+          if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+            if (data50.words !== void 0) {
+              let data51 = data50.words;
+              if (typeof data51 == "number") {
+                if (data51 > 200 || isNaN(data51)) {
+                  const err50 = { instancePath: instancePath + "/questions/27/words", schemaPath: "#/properties/questions/properties/27/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["27"].properties.words, data: data51 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+                if (data51 < 100 || isNaN(data51)) {
+                  const err51 = { instancePath: instancePath + "/questions/27/words", schemaPath: "#/properties/questions/properties/27/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema33.properties.questions.properties["27"].properties.words, data: data51 };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["28"] !== void 0) {
+          let data52 = data0["28"];
+          if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+            if (data52.words !== void 0) {
+              let data53 = data52.words;
+              if (typeof data53 == "number") {
+                if (data53 > 200 || isNaN(data53)) {
+                  const err52 = { instancePath: instancePath + "/questions/28/words", schemaPath: "#/properties/questions/properties/28/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema33.properties.questions.properties["28"].properties.words, data: data53 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+                if (data53 < 0 || isNaN(data53)) {
+                  const err53 = { instancePath: instancePath + "/questions/28/words", schemaPath: "#/properties/questions/properties/28/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema33.properties.questions.properties["28"].properties.words, data: data53 };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["29"] !== void 0) {
+          let data54 = data0["29"];
+          if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
+            if (data54.words !== void 0) {
+              let data55 = data54.words;
+              if (typeof data55 == "number") {
+                if (data55 > 400 || isNaN(data55)) {
+                  const err54 = { instancePath: instancePath + "/questions/29/words", schemaPath: "#/properties/questions/properties/29/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 400 }, message: "must be <= 400", schema: 400, parentSchema: schema33.properties.questions.properties["29"].properties.words, data: data55 };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+                if (data55 < 200 || isNaN(data55)) {
+                  const err55 = { instancePath: instancePath + "/questions/29/words", schemaPath: "#/properties/questions/properties/29/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema33.properties.questions.properties["29"].properties.words, data: data55 };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data54.images !== void 0) {
+              let data56 = data54.images;
+              if (typeof data56 == "number") {
+                if (data56 > 1 || isNaN(data56)) {
+                  const err56 = { instancePath: instancePath + "/questions/29/images", schemaPath: "#/properties/questions/properties/29/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema33.properties.questions.properties["29"].properties.images, data: data56 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                if (data56 < 1 || isNaN(data56)) {
+                  const err57 = { instancePath: instancePath + "/questions/29/images", schemaPath: "#/properties/questions/properties/29/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema33.properties.questions.properties["29"].properties.images, data: data56 };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["30"] !== void 0) {
+          let data57 = data0["30"];
+          if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+            if (data57.words !== void 0) {
+              let data58 = data57.words;
+              if (typeof data58 == "number") {
+                if (data58 > 400 || isNaN(data58)) {
+                  const err58 = { instancePath: instancePath + "/questions/30/words", schemaPath: "#/properties/questions/properties/30/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 400 }, message: "must be <= 400", schema: 400, parentSchema: schema33.properties.questions.properties["30"].properties.words, data: data58 };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+                if (data58 < 200 || isNaN(data58)) {
+                  const err59 = { instancePath: instancePath + "/questions/30/words", schemaPath: "#/properties/questions/properties/30/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema33.properties.questions.properties["30"].properties.words, data: data58 };
+                  if (vErrors === null) {
+                    vErrors = [err59];
+                  } else {
+                    vErrors.push(err59);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["31"] !== void 0) {
+          let data59 = data0["31"];
+          if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
+            if (data59.words !== void 0) {
+              let data60 = data59.words;
+              if (typeof data60 == "number") {
+                if (data60 > 300 || isNaN(data60)) {
+                  const err60 = { instancePath: instancePath + "/questions/31/words", schemaPath: "#/properties/questions/properties/31/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema33.properties.questions.properties["31"].properties.words, data: data60 };
+                  if (vErrors === null) {
+                    vErrors = [err60];
+                  } else {
+                    vErrors.push(err60);
+                  }
+                  errors++;
+                }
+                if (data60 < 50 || isNaN(data60)) {
+                  const err61 = { instancePath: instancePath + "/questions/31/words", schemaPath: "#/properties/questions/properties/31/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema33.properties.questions.properties["31"].properties.words, data: data60 };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/questions", schemaPath: "#/properties/questions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.properties.questions.type, parentSchema: schema33.properties.questions, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema33.type, parentSchema: schema33, data };
+    if (vErrors === null) {
+      vErrors = [err63];
+    } else {
+      vErrors.push(err63);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+validate22.evaluated = { "props": { "questions": true }, "dynamicProps": false, "dynamicItems": false };
+var validate2026 = validate23;
+var schema34 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://report-check.invalid/schema/dtu-mlops-2026.json", "title": "DTU 02476 MLOps exam report, 2026 edition", "description": "The word and image ranges the 2026 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 31 answers.", "type": "object", "properties": { "questions": { "type": "object", "properties": { "3": { "properties": { "words": { "minimum": 0, "maximum": 200 } } }, "4": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "5": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "6": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "7": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "8": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "9": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "10": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "11": { "properties": { "words": { "minimum": 200, "maximum": 300 } } }, "12": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "13": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "14": { "properties": { "words": { "minimum": 200, "maximum": 300 }, "images": { "minimum": 1, "maximum": 3 } } }, "15": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "16": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "17": { "properties": { "words": { "minimum": 50, "maximum": 200 } } }, "18": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "19": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "20": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "21": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "22": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "23": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "24": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "25": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "26": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "27": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "28": { "properties": { "words": { "minimum": 0, "maximum": 200 } } }, "29": { "properties": { "words": { "minimum": 200, "maximum": 400 }, "images": { "minimum": 1, "maximum": 1 } } }, "30": { "properties": { "words": { "minimum": 200, "maximum": 400 } } }, "31": { "properties": { "words": { "minimum": 50, "maximum": 300 } } } } } } };
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate23.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.questions !== void 0) {
+      let data0 = data.questions;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0["3"] !== void 0) {
+          let data1 = data0["3"];
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            if (data1.words !== void 0) {
+              let data2 = data1.words;
+              if (typeof data2 == "number") {
+                if (data2 > 200 || isNaN(data2)) {
+                  const err0 = { instancePath: instancePath + "/questions/3/words", schemaPath: "#/properties/questions/properties/3/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["3"].properties.words, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+                if (data2 < 0 || isNaN(data2)) {
+                  const err1 = { instancePath: instancePath + "/questions/3/words", schemaPath: "#/properties/questions/properties/3/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema34.properties.questions.properties["3"].properties.words, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["4"] !== void 0) {
+          let data3 = data0["4"];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.words !== void 0) {
+              let data4 = data3.words;
+              if (typeof data4 == "number") {
+                if (data4 > 200 || isNaN(data4)) {
+                  const err2 = { instancePath: instancePath + "/questions/4/words", schemaPath: "#/properties/questions/properties/4/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["4"].properties.words, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+                if (data4 < 100 || isNaN(data4)) {
+                  const err3 = { instancePath: instancePath + "/questions/4/words", schemaPath: "#/properties/questions/properties/4/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["4"].properties.words, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["5"] !== void 0) {
+          let data5 = data0["5"];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.words !== void 0) {
+              let data6 = data5.words;
+              if (typeof data6 == "number") {
+                if (data6 > 200 || isNaN(data6)) {
+                  const err4 = { instancePath: instancePath + "/questions/5/words", schemaPath: "#/properties/questions/properties/5/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["5"].properties.words, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+                if (data6 < 100 || isNaN(data6)) {
+                  const err5 = { instancePath: instancePath + "/questions/5/words", schemaPath: "#/properties/questions/properties/5/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["5"].properties.words, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["6"] !== void 0) {
+          let data7 = data0["6"];
+          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+            if (data7.words !== void 0) {
+              let data8 = data7.words;
+              if (typeof data8 == "number") {
+                if (data8 > 200 || isNaN(data8)) {
+                  const err6 = { instancePath: instancePath + "/questions/6/words", schemaPath: "#/properties/questions/properties/6/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["6"].properties.words, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+                if (data8 < 100 || isNaN(data8)) {
+                  const err7 = { instancePath: instancePath + "/questions/6/words", schemaPath: "#/properties/questions/properties/6/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["6"].properties.words, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["7"] !== void 0) {
+          let data9 = data0["7"];
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.words !== void 0) {
+              let data10 = data9.words;
+              if (typeof data10 == "number") {
+                if (data10 > 100 || isNaN(data10)) {
+                  const err8 = { instancePath: instancePath + "/questions/7/words", schemaPath: "#/properties/questions/properties/7/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema34.properties.questions.properties["7"].properties.words, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
+                if (data10 < 50 || isNaN(data10)) {
+                  const err9 = { instancePath: instancePath + "/questions/7/words", schemaPath: "#/properties/questions/properties/7/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema34.properties.questions.properties["7"].properties.words, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err9];
+                  } else {
+                    vErrors.push(err9);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["8"] !== void 0) {
+          let data11 = data0["8"];
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            if (data11.words !== void 0) {
+              let data12 = data11.words;
+              if (typeof data12 == "number") {
+                if (data12 > 200 || isNaN(data12)) {
+                  const err10 = { instancePath: instancePath + "/questions/8/words", schemaPath: "#/properties/questions/properties/8/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["8"].properties.words, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+                if (data12 < 100 || isNaN(data12)) {
+                  const err11 = { instancePath: instancePath + "/questions/8/words", schemaPath: "#/properties/questions/properties/8/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["8"].properties.words, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["9"] !== void 0) {
+          let data13 = data0["9"];
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.words !== void 0) {
+              let data14 = data13.words;
+              if (typeof data14 == "number") {
+                if (data14 > 200 || isNaN(data14)) {
+                  const err12 = { instancePath: instancePath + "/questions/9/words", schemaPath: "#/properties/questions/properties/9/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["9"].properties.words, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+                if (data14 < 100 || isNaN(data14)) {
+                  const err13 = { instancePath: instancePath + "/questions/9/words", schemaPath: "#/properties/questions/properties/9/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["9"].properties.words, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["10"] !== void 0) {
+          let data15 = data0["10"];
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.words !== void 0) {
+              let data16 = data15.words;
+              if (typeof data16 == "number") {
+                if (data16 > 200 || isNaN(data16)) {
+                  const err14 = { instancePath: instancePath + "/questions/10/words", schemaPath: "#/properties/questions/properties/10/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["10"].properties.words, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+                if (data16 < 100 || isNaN(data16)) {
+                  const err15 = { instancePath: instancePath + "/questions/10/words", schemaPath: "#/properties/questions/properties/10/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["10"].properties.words, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["11"] !== void 0) {
+          let data17 = data0["11"];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.words !== void 0) {
+              let data18 = data17.words;
+              if (typeof data18 == "number") {
+                if (data18 > 300 || isNaN(data18)) {
+                  const err16 = { instancePath: instancePath + "/questions/11/words", schemaPath: "#/properties/questions/properties/11/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema34.properties.questions.properties["11"].properties.words, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+                if (data18 < 200 || isNaN(data18)) {
+                  const err17 = { instancePath: instancePath + "/questions/11/words", schemaPath: "#/properties/questions/properties/11/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema34.properties.questions.properties["11"].properties.words, data: data18 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["12"] !== void 0) {
+          let data19 = data0["12"];
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            if (data19.words !== void 0) {
+              let data20 = data19.words;
+              if (typeof data20 == "number") {
+                if (data20 > 100 || isNaN(data20)) {
+                  const err18 = { instancePath: instancePath + "/questions/12/words", schemaPath: "#/properties/questions/properties/12/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema34.properties.questions.properties["12"].properties.words, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (data20 < 50 || isNaN(data20)) {
+                  const err19 = { instancePath: instancePath + "/questions/12/words", schemaPath: "#/properties/questions/properties/12/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema34.properties.questions.properties["12"].properties.words, data: data20 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["13"] !== void 0) {
+          let data21 = data0["13"];
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.words !== void 0) {
+              let data22 = data21.words;
+              if (typeof data22 == "number") {
+                if (data22 > 200 || isNaN(data22)) {
+                  const err20 = { instancePath: instancePath + "/questions/13/words", schemaPath: "#/properties/questions/properties/13/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["13"].properties.words, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (data22 < 100 || isNaN(data22)) {
+                  const err21 = { instancePath: instancePath + "/questions/13/words", schemaPath: "#/properties/questions/properties/13/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["13"].properties.words, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["14"] !== void 0) {
+          let data23 = data0["14"];
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.words !== void 0) {
+              let data24 = data23.words;
+              if (typeof data24 == "number") {
+                if (data24 > 300 || isNaN(data24)) {
+                  const err22 = { instancePath: instancePath + "/questions/14/words", schemaPath: "#/properties/questions/properties/14/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema34.properties.questions.properties["14"].properties.words, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                if (data24 < 200 || isNaN(data24)) {
+                  const err23 = { instancePath: instancePath + "/questions/14/words", schemaPath: "#/properties/questions/properties/14/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema34.properties.questions.properties["14"].properties.words, data: data24 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data23.images !== void 0) {
+              let data25 = data23.images;
+              if (typeof data25 == "number") {
+                if (data25 > 3 || isNaN(data25)) {
+                  const err24 = { instancePath: instancePath + "/questions/14/images", schemaPath: "#/properties/questions/properties/14/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3 }, message: "must be <= 3", schema: 3, parentSchema: schema34.properties.questions.properties["14"].properties.images, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                if (data25 < 1 || isNaN(data25)) {
+                  const err25 = { instancePath: instancePath + "/questions/14/images", schemaPath: "#/properties/questions/properties/14/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema34.properties.questions.properties["14"].properties.images, data: data25 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["15"] !== void 0) {
+          let data26 = data0["15"];
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            if (data26.words !== void 0) {
+              let data27 = data26.words;
+              if (typeof data27 == "number") {
+                if (data27 > 200 || isNaN(data27)) {
+                  const err26 = { instancePath: instancePath + "/questions/15/words", schemaPath: "#/properties/questions/properties/15/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["15"].properties.words, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+                if (data27 < 100 || isNaN(data27)) {
+                  const err27 = { instancePath: instancePath + "/questions/15/words", schemaPath: "#/properties/questions/properties/15/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["15"].properties.words, data: data27 };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["16"] !== void 0) {
+          let data28 = data0["16"];
+          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+            if (data28.words !== void 0) {
+              let data29 = data28.words;
+              if (typeof data29 == "number") {
+                if (data29 > 200 || isNaN(data29)) {
+                  const err28 = { instancePath: instancePath + "/questions/16/words", schemaPath: "#/properties/questions/properties/16/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["16"].properties.words, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+                if (data29 < 100 || isNaN(data29)) {
+                  const err29 = { instancePath: instancePath + "/questions/16/words", schemaPath: "#/properties/questions/properties/16/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["16"].properties.words, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["17"] !== void 0) {
+          let data30 = data0["17"];
+          if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+            if (data30.words !== void 0) {
+              let data31 = data30.words;
+              if (typeof data31 == "number") {
+                if (data31 > 200 || isNaN(data31)) {
+                  const err30 = { instancePath: instancePath + "/questions/17/words", schemaPath: "#/properties/questions/properties/17/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["17"].properties.words, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                if (data31 < 50 || isNaN(data31)) {
+                  const err31 = { instancePath: instancePath + "/questions/17/words", schemaPath: "#/properties/questions/properties/17/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema34.properties.questions.properties["17"].properties.words, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["18"] !== void 0) {
+          let data32 = data0["18"];
+          if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+            if (data32.words !== void 0) {
+              let data33 = data32.words;
+              if (typeof data33 == "number") {
+                if (data33 > 200 || isNaN(data33)) {
+                  const err32 = { instancePath: instancePath + "/questions/18/words", schemaPath: "#/properties/questions/properties/18/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["18"].properties.words, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+                if (data33 < 100 || isNaN(data33)) {
+                  const err33 = { instancePath: instancePath + "/questions/18/words", schemaPath: "#/properties/questions/properties/18/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["18"].properties.words, data: data33 };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["19"] !== void 0) {
+          let data34 = data0["19"];
+          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+            if (data34.images !== void 0) {
+              let data35 = data34.images;
+              if (typeof data35 == "number") {
+                if (data35 > 2 || isNaN(data35)) {
+                  const err34 = { instancePath: instancePath + "/questions/19/images", schemaPath: "#/properties/questions/properties/19/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema34.properties.questions.properties["19"].properties.images, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+                if (data35 < 1 || isNaN(data35)) {
+                  const err35 = { instancePath: instancePath + "/questions/19/images", schemaPath: "#/properties/questions/properties/19/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema34.properties.questions.properties["19"].properties.images, data: data35 };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["20"] !== void 0) {
+          let data36 = data0["20"];
+          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            if (data36.images !== void 0) {
+              let data37 = data36.images;
+              if (typeof data37 == "number") {
+                if (data37 > 2 || isNaN(data37)) {
+                  const err36 = { instancePath: instancePath + "/questions/20/images", schemaPath: "#/properties/questions/properties/20/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema34.properties.questions.properties["20"].properties.images, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+                if (data37 < 1 || isNaN(data37)) {
+                  const err37 = { instancePath: instancePath + "/questions/20/images", schemaPath: "#/properties/questions/properties/20/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema34.properties.questions.properties["20"].properties.images, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["21"] !== void 0) {
+          let data38 = data0["21"];
+          if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+            if (data38.images !== void 0) {
+              let data39 = data38.images;
+              if (typeof data39 == "number") {
+                if (data39 > 2 || isNaN(data39)) {
+                  const err38 = { instancePath: instancePath + "/questions/21/images", schemaPath: "#/properties/questions/properties/21/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2 }, message: "must be <= 2", schema: 2, parentSchema: schema34.properties.questions.properties["21"].properties.images, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+                if (data39 < 1 || isNaN(data39)) {
+                  const err39 = { instancePath: instancePath + "/questions/21/images", schemaPath: "#/properties/questions/properties/21/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema34.properties.questions.properties["21"].properties.images, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["22"] !== void 0) {
+          let data40 = data0["22"];
+          if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+            if (data40.words !== void 0) {
+              let data41 = data40.words;
+              if (typeof data41 == "number") {
+                if (data41 > 200 || isNaN(data41)) {
+                  const err40 = { instancePath: instancePath + "/questions/22/words", schemaPath: "#/properties/questions/properties/22/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["22"].properties.words, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                if (data41 < 100 || isNaN(data41)) {
+                  const err41 = { instancePath: instancePath + "/questions/22/words", schemaPath: "#/properties/questions/properties/22/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["22"].properties.words, data: data41 };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["23"] !== void 0) {
+          let data42 = data0["23"];
+          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+            if (data42.words !== void 0) {
+              let data43 = data42.words;
+              if (typeof data43 == "number") {
+                if (data43 > 200 || isNaN(data43)) {
+                  const err42 = { instancePath: instancePath + "/questions/23/words", schemaPath: "#/properties/questions/properties/23/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["23"].properties.words, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+                if (data43 < 100 || isNaN(data43)) {
+                  const err43 = { instancePath: instancePath + "/questions/23/words", schemaPath: "#/properties/questions/properties/23/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["23"].properties.words, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["24"] !== void 0) {
+          let data44 = data0["24"];
+          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+            if (data44.words !== void 0) {
+              let data45 = data44.words;
+              if (typeof data45 == "number") {
+                if (data45 > 200 || isNaN(data45)) {
+                  const err44 = { instancePath: instancePath + "/questions/24/words", schemaPath: "#/properties/questions/properties/24/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["24"].properties.words, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+                if (data45 < 100 || isNaN(data45)) {
+                  const err45 = { instancePath: instancePath + "/questions/24/words", schemaPath: "#/properties/questions/properties/24/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["24"].properties.words, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["25"] !== void 0) {
+          let data46 = data0["25"];
+          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+            if (data46.words !== void 0) {
+              let data47 = data46.words;
+              if (typeof data47 == "number") {
+                if (data47 > 200 || isNaN(data47)) {
+                  const err46 = { instancePath: instancePath + "/questions/25/words", schemaPath: "#/properties/questions/properties/25/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["25"].properties.words, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+                if (data47 < 100 || isNaN(data47)) {
+                  const err47 = { instancePath: instancePath + "/questions/25/words", schemaPath: "#/properties/questions/properties/25/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["25"].properties.words, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["26"] !== void 0) {
+          let data48 = data0["26"];
+          if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+            if (data48.words !== void 0) {
+              let data49 = data48.words;
+              if (typeof data49 == "number") {
+                if (data49 > 200 || isNaN(data49)) {
+                  const err48 = { instancePath: instancePath + "/questions/26/words", schemaPath: "#/properties/questions/properties/26/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["26"].properties.words, data: data49 };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+                if (data49 < 100 || isNaN(data49)) {
+                  const err49 = { instancePath: instancePath + "/questions/26/words", schemaPath: "#/properties/questions/properties/26/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["26"].properties.words, data: data49 };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  } else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["27"] !== void 0) {
+          let data50 = data0["27"];
+          if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+            if (data50.words !== void 0) {
+              let data51 = data50.words;
+              if (typeof data51 == "number") {
+                if (data51 > 200 || isNaN(data51)) {
+                  const err50 = { instancePath: instancePath + "/questions/27/words", schemaPath: "#/properties/questions/properties/27/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["27"].properties.words, data: data51 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+                if (data51 < 100 || isNaN(data51)) {
+                  const err51 = { instancePath: instancePath + "/questions/27/words", schemaPath: "#/properties/questions/properties/27/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100", schema: 100, parentSchema: schema34.properties.questions.properties["27"].properties.words, data: data51 };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["28"] !== void 0) {
+          let data52 = data0["28"];
+          if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+            if (data52.words !== void 0) {
+              let data53 = data52.words;
+              if (typeof data53 == "number") {
+                if (data53 > 200 || isNaN(data53)) {
+                  const err52 = { instancePath: instancePath + "/questions/28/words", schemaPath: "#/properties/questions/properties/28/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 200 }, message: "must be <= 200", schema: 200, parentSchema: schema34.properties.questions.properties["28"].properties.words, data: data53 };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+                if (data53 < 0 || isNaN(data53)) {
+                  const err53 = { instancePath: instancePath + "/questions/28/words", schemaPath: "#/properties/questions/properties/28/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema34.properties.questions.properties["28"].properties.words, data: data53 };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["29"] !== void 0) {
+          let data54 = data0["29"];
+          if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
+            if (data54.words !== void 0) {
+              let data55 = data54.words;
+              if (typeof data55 == "number") {
+                if (data55 > 400 || isNaN(data55)) {
+                  const err54 = { instancePath: instancePath + "/questions/29/words", schemaPath: "#/properties/questions/properties/29/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 400 }, message: "must be <= 400", schema: 400, parentSchema: schema34.properties.questions.properties["29"].properties.words, data: data55 };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+                if (data55 < 200 || isNaN(data55)) {
+                  const err55 = { instancePath: instancePath + "/questions/29/words", schemaPath: "#/properties/questions/properties/29/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema34.properties.questions.properties["29"].properties.words, data: data55 };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data54.images !== void 0) {
+              let data56 = data54.images;
+              if (typeof data56 == "number") {
+                if (data56 > 1 || isNaN(data56)) {
+                  const err56 = { instancePath: instancePath + "/questions/29/images", schemaPath: "#/properties/questions/properties/29/properties/images/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema34.properties.questions.properties["29"].properties.images, data: data56 };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                if (data56 < 1 || isNaN(data56)) {
+                  const err57 = { instancePath: instancePath + "/questions/29/images", schemaPath: "#/properties/questions/properties/29/properties/images/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema34.properties.questions.properties["29"].properties.images, data: data56 };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["30"] !== void 0) {
+          let data57 = data0["30"];
+          if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+            if (data57.words !== void 0) {
+              let data58 = data57.words;
+              if (typeof data58 == "number") {
+                if (data58 > 400 || isNaN(data58)) {
+                  const err58 = { instancePath: instancePath + "/questions/30/words", schemaPath: "#/properties/questions/properties/30/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 400 }, message: "must be <= 400", schema: 400, parentSchema: schema34.properties.questions.properties["30"].properties.words, data: data58 };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+                if (data58 < 200 || isNaN(data58)) {
+                  const err59 = { instancePath: instancePath + "/questions/30/words", schemaPath: "#/properties/questions/properties/30/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema34.properties.questions.properties["30"].properties.words, data: data58 };
+                  if (vErrors === null) {
+                    vErrors = [err59];
+                  } else {
+                    vErrors.push(err59);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+        if (data0["31"] !== void 0) {
+          let data59 = data0["31"];
+          if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
+            if (data59.words !== void 0) {
+              let data60 = data59.words;
+              if (typeof data60 == "number") {
+                if (data60 > 300 || isNaN(data60)) {
+                  const err60 = { instancePath: instancePath + "/questions/31/words", schemaPath: "#/properties/questions/properties/31/properties/words/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300", schema: 300, parentSchema: schema34.properties.questions.properties["31"].properties.words, data: data60 };
+                  if (vErrors === null) {
+                    vErrors = [err60];
+                  } else {
+                    vErrors.push(err60);
+                  }
+                  errors++;
+                }
+                if (data60 < 50 || isNaN(data60)) {
+                  const err61 = { instancePath: instancePath + "/questions/31/words", schemaPath: "#/properties/questions/properties/31/properties/words/minimum", keyword: "minimum", params: { comparison: ">=", limit: 50 }, message: "must be >= 50", schema: 50, parentSchema: schema34.properties.questions.properties["31"].properties.words, data: data60 };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/questions", schemaPath: "#/properties/questions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.properties.questions.type, parentSchema: schema34.properties.questions, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema34.type, parentSchema: schema34, data };
+    if (vErrors === null) {
+      vErrors = [err63];
+    } else {
+      vErrors.push(err63);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+validate23.evaluated = { "props": { "questions": true }, "dynamicProps": false, "dynamicItems": false };
+var BUILTIN_SCHEMAS = { "2023": { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://report-check.invalid/schema/dtu-mlops-2023.json", "title": "DTU 02476 MLOps exam report, 2023 edition", "description": "The word and image ranges the 2023 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 27 answers.", "type": "object", "properties": { "questions": { "type": "object", "properties": { "3": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "4": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "5": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "6": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "7": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "8": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "9": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "10": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "11": { "properties": { "words": { "minimum": 200, "maximum": 300 } } }, "12": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "13": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "14": { "properties": { "words": { "minimum": 200, "maximum": 300 }, "images": { "minimum": 1, "maximum": 3 } } }, "15": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "16": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "17": { "properties": { "words": { "minimum": 50, "maximum": 200 } } }, "18": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "19": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "20": { "properties": { "images": { "minimum": 1, "maximum": 1 } } }, "21": { "properties": { "images": { "minimum": 1, "maximum": 1 } } }, "22": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "23": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "24": { "properties": { "words": { "minimum": 25, "maximum": 100 } } }, "25": { "properties": { "words": { "minimum": 200, "maximum": 400 }, "images": { "minimum": 1, "maximum": 1 } } }, "26": { "properties": { "words": { "minimum": 200, "maximum": 400 } } }, "27": { "properties": { "words": { "minimum": 50, "maximum": 200 } } } } } } }, "2024": { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://report-check.invalid/schema/dtu-mlops-2024.json", "title": "DTU 02476 MLOps exam report, 2024 edition", "description": "The word and image ranges the 2024 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 27 answers.", "type": "object", "properties": { "questions": { "type": "object", "properties": { "3": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "4": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "5": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "6": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "7": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "8": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "9": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "10": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "11": { "properties": { "words": { "minimum": 200, "maximum": 300 } } }, "12": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "13": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "14": { "properties": { "words": { "minimum": 200, "maximum": 300 }, "images": { "minimum": 1, "maximum": 3 } } }, "15": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "16": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "17": { "properties": { "words": { "minimum": 50, "maximum": 200 } } }, "18": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "19": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "20": { "properties": { "images": { "minimum": 1, "maximum": 1 } } }, "21": { "properties": { "images": { "minimum": 1, "maximum": 1 } } }, "22": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "23": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "24": { "properties": { "words": { "minimum": 25, "maximum": 100 } } }, "25": { "properties": { "words": { "minimum": 200, "maximum": 400 }, "images": { "minimum": 1, "maximum": 1 } } }, "26": { "properties": { "words": { "minimum": 200, "maximum": 400 } } }, "27": { "properties": { "words": { "minimum": 50, "maximum": 200 } } } } } } }, "2025": { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://report-check.invalid/schema/dtu-mlops-2025.json", "title": "DTU 02476 MLOps exam report, 2025 edition", "description": "The word and image ranges the 2025 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 31 answers.", "type": "object", "properties": { "questions": { "type": "object", "properties": { "3": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "4": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "5": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "6": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "7": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "8": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "9": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "10": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "11": { "properties": { "words": { "minimum": 200, "maximum": 300 } } }, "12": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "13": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "14": { "properties": { "words": { "minimum": 200, "maximum": 300 }, "images": { "minimum": 1, "maximum": 3 } } }, "15": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "16": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "17": { "properties": { "words": { "minimum": 50, "maximum": 200 } } }, "18": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "19": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "20": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "21": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "22": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "23": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "24": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "25": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "26": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "27": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "28": { "properties": { "words": { "minimum": 0, "maximum": 200 } } }, "29": { "properties": { "words": { "minimum": 200, "maximum": 400 }, "images": { "minimum": 1, "maximum": 1 } } }, "30": { "properties": { "words": { "minimum": 200, "maximum": 400 } } }, "31": { "properties": { "words": { "minimum": 50, "maximum": 300 } } } } } } }, "2026": { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://report-check.invalid/schema/dtu-mlops-2026.json", "title": "DTU 02476 MLOps exam report, 2026 edition", "description": "The word and image ranges the 2026 course checker (report.py check) enforces, over the document described by report.schema.json. The checker expects 31 answers.", "type": "object", "properties": { "questions": { "type": "object", "properties": { "3": { "properties": { "words": { "minimum": 0, "maximum": 200 } } }, "4": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "5": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "6": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "7": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "8": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "9": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "10": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "11": { "properties": { "words": { "minimum": 200, "maximum": 300 } } }, "12": { "properties": { "words": { "minimum": 50, "maximum": 100 } } }, "13": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "14": { "properties": { "words": { "minimum": 200, "maximum": 300 }, "images": { "minimum": 1, "maximum": 3 } } }, "15": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "16": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "17": { "properties": { "words": { "minimum": 50, "maximum": 200 } } }, "18": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "19": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "20": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "21": { "properties": { "images": { "minimum": 1, "maximum": 2 } } }, "22": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "23": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "24": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "25": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "26": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "27": { "properties": { "words": { "minimum": 100, "maximum": 200 } } }, "28": { "properties": { "words": { "minimum": 0, "maximum": 200 } } }, "29": { "properties": { "words": { "minimum": 200, "maximum": 400 }, "images": { "minimum": 1, "maximum": 1 } } }, "30": { "properties": { "words": { "minimum": 200, "maximum": 400 } } }, "31": { "properties": { "words": { "minimum": 50, "maximum": 300 } } } } } } } };
+var AJV_OPTIONS = { "allErrors": true, "verbose": true, "strict": false };
+var validators = { "2023": validate2023, "2024": validate2024, "2025": validate2025, "2026": validate2026 };
+function builtinValidator(edition) {
+  return validators[edition];
+}
 
 // src/validate/constraints.ts
-var BUILTIN = {
-  "2023": dtu_mlops_2023_default,
-  "2024": dtu_mlops_2024_default,
-  "2025": dtu_mlops_2025_default,
-  "2026": dtu_mlops_2026_default
-};
 var ajv = null;
 var compiled = /* @__PURE__ */ new Map();
 function getAjv() {
-  ajv ??= new import__.Ajv2020({ allErrors: true, verbose: true, strict: false });
+  ajv ??= new import__.Ajv2020(AJV_OPTIONS);
   return ajv;
 }
 function rangeOf(node2) {
@@ -40621,18 +43065,26 @@ function compile(schema, source) {
   try {
     validate = getAjv().compile(schema);
   } catch (error2) {
-    throw new RunError(`${source}: not a valid JSON Schema: ${error2 instanceof Error ? error2.message : String(error2)}`, {
-      cause: error2
-    });
+    throw new RunError(
+      `${source}: not a valid JSON Schema: ${error2 instanceof Error ? error2.message : String(error2)}`,
+      {
+        cause: error2
+      }
+    );
   } finally {
-    if (typeof schema.$id === "string") getAjv().removeSchema(schema.$id);
+    if (typeof schema.$id === "string")
+      getAjv().removeSchema(schema.$id);
   }
   return { source, validate, ranges: extractRanges(schema) };
 }
 function builtinConstraints(edition) {
   let constraints = compiled.get(edition);
   if (!constraints) {
-    constraints = compile(BUILTIN[edition], edition);
+    constraints = {
+      source: edition,
+      validate: builtinValidator(edition),
+      ranges: extractRanges(BUILTIN_SCHEMAS[edition])
+    };
     compiled.set(edition, constraints);
   }
   return constraints;
@@ -40650,9 +43102,12 @@ function loadConstraints(text3, source) {
     const message = error2 instanceof Error ? error2.message : String(error2);
     const position2 = /position (\d+)/.exec(message);
     const where2 = position2 ? ` at ${lineColumn(text3, Number(position2[1]))}` : "";
-    throw new RunError(`${source}: invalid JSON${where2}: ${message.replace(/ in JSON at position \d+.*$/, "")}`, {
-      cause: error2
-    });
+    throw new RunError(
+      `${source}: invalid JSON${where2}: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
+      {
+        cause: error2
+      }
+    );
   }
   if (!schema || typeof schema !== "object" || Array.isArray(schema)) {
     throw new RunError(`${source}: a constraints schema must be a JSON object`);
@@ -40695,7 +43150,14 @@ function checkImages(section, reportPath, files) {
       question: q
     };
     const add = (ruleId, message, key, extra = {}) => {
-      found.push({ ruleId, severity: "warning", message, ...at, fingerprint: fingerprint(ruleId, q, key), ...extra });
+      found.push({
+        ruleId,
+        severity: "warning",
+        message,
+        ...at,
+        fingerprint: fingerprint(ruleId, q, key),
+        ...extra
+      });
     };
     if (image.kind === "reference") {
       add(
@@ -40728,7 +43190,11 @@ function checkImages(section, reportPath, files) {
     const clean = safeDecode(src.replace(/[?#].*$/, ""));
     const resolved = clean.startsWith("/") ? posix.normalize(clean.slice(1)) : posix.normalize(posix.join(posix.dirname(reportPath), clean));
     if (resolved === ".." || resolved.startsWith("../")) {
-      add("image-outside-repository", `Question ${q} links ${src}, which points outside the repository.`, src);
+      add(
+        "image-outside-repository",
+        `Question ${q} links ${src}, which points outside the repository.`,
+        src
+      );
       continue;
     }
     const extension2 = posix.extname(resolved).toLowerCase();
@@ -40819,7 +43285,8 @@ function checkReport(input) {
   const structureSeverity = verdict2.outcome === "crash" ? "error" : "warning";
   const documentQuestions = /* @__PURE__ */ new Map();
   const firstSection = /* @__PURE__ */ new Map();
-  for (const section of model.questions) if (!firstSection.has(section.number)) firstSection.set(section.number, section);
+  for (const section of model.questions)
+    if (!firstSection.has(section.number)) firstSection.set(section.number, section);
   if (positional) {
     reading.answers.forEach((answer, index2) => {
       const number = index2 + 1;
@@ -40879,13 +43346,20 @@ function checkReport(input) {
   const document3 = {
     edition,
     answerCount: reading.answers.length,
-    questions: Object.fromEntries([...documentQuestions].map(([number, { entry }]) => [String(number), entry]))
+    questions: Object.fromEntries(
+      [...documentQuestions].map(([number, { entry }]) => [String(number), entry])
+    )
   };
   for (const error2 of validateDocument(constraints, document3)) {
     const violation = toRangeViolation(error2);
     const question = violation?.question ?? questionOfPath(error2.instancePath);
     if (question !== null && unanswered.has(question)) continue;
-    const at = question !== null && documentQuestions.get(question)?.at || { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const at = question !== null && documentQuestions.get(question)?.at || {
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1
+    };
     if (violation) {
       const ruleId = violation.kind === "words" ? "word-count" : "image-count";
       findings.push({
@@ -41092,7 +43566,8 @@ function structureFindings(model, reading, expected, severity, positional) {
       severity,
       message: `The heading at line ${line} comes after the last question's answer, so the course checker counts one answer too many; remove it or move it above Question 1.`,
       ...at(line),
-      question: null,
+      // The extra answer is cut from the last question's text, so that is the question to name.
+      question: sectionContaining(model, lastMarker)?.number ?? null,
       fingerprint: fingerprint("section-after-last-answer", null)
     });
   }
@@ -41107,7 +43582,9 @@ function structureFindings(model, reading, expected, severity, positional) {
       fingerprint: fingerprint("course-checker-crash", null)
     });
   } else {
-    const shifted = reading.answers.findIndex((answer, index2) => sectionContaining(model, answer.start - 1)?.number !== index2 + 1);
+    const shifted = reading.answers.findIndex(
+      (answer, index2) => sectionContaining(model, answer.start - 1)?.number !== index2 + 1
+    );
     if (shifted !== -1 && model.questions.length > 0) {
       const answer = reading.answers[shifted];
       const line = answer ? model.pointAt(answer.start).line : 1;
@@ -41182,7 +43659,10 @@ function summarise(expected, documentQuestions, sections, constraints, diagnosti
   const failing = new Set(
     diagnostics.filter((d) => d.ruleId === "word-count" || d.ruleId === "image-count" || d.ruleId === "schema").map((d) => d.question)
   );
-  const numbers = /* @__PURE__ */ new Set([...Array.from({ length: expected }, (_, i) => i + 1), ...documentQuestions.keys()]);
+  const numbers = /* @__PURE__ */ new Set([
+    ...Array.from({ length: expected }, (_, i) => i + 1),
+    ...documentQuestions.keys()
+  ]);
   return [...numbers].sort((a, b) => a - b).map((number) => {
     const entry = documentQuestions.get(number)?.entry;
     const section = sections.get(number);
