@@ -117,8 +117,10 @@ const ATX = /^[ \t]{0,3}(?:>[ \t]?)*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$
  * ATX headings outside fenced code and front matter, found line by line. The report's skeleton is all `#`
  * headings, and a line scan finds them at a fraction of micromark's cost (micromark runs at about 1 MB/s here).
  */
-function scanHeadings(text: string, starts: number[]): Heading[] {
+function scanLines(text: string, starts: number[]): { headings: Heading[]; code: Uint8Array } {
   const headings: Heading[] = [];
+  // 1 for lines of front matter and fenced code (fences included): no markdown there.
+  const code = new Uint8Array(starts.length);
   let fence: { marker: string; indented: boolean } | null = null;
   let index = 0;
   if (
@@ -130,6 +132,7 @@ function scanHeadings(text: string, starts: number[]): Heading[] {
       if (/^---[ \t]*$/.test(text.slice(s, lineEnd(text, s)))) break;
     }
     index = index < starts.length ? index + 1 : 1;
+    code.fill(1, 0, index);
   }
   for (; index < starts.length; index++) {
     const start = starts[index] ?? 0;
@@ -141,22 +144,27 @@ function scanHeadings(text: string, starts: number[]): Heading[] {
         open && open[2]?.[0] === fence.marker[0] && (open[2]?.length ?? 0) >= fence.marker.length;
       if (closes && !/\S/.test(line.slice(open[0].length))) {
         fence = null;
+        code[index] = 1;
         continue;
       }
       // An indented fence sits in a list item, which a line starting at column 0 ends (and the fence with it);
       // CommonMark closes it there too. A fence at column 0 runs on to the end, as it renders.
       if (fence.indented && /^[^\s>]/.test(line) && !closes) fence = null;
-      else continue;
+      else {
+        code[index] = 1;
+        continue;
+      }
     }
     // A backtick fence's info string cannot hold a backtick: "```text```" is inline code, not a fence.
     if (open && !(open[2]?.startsWith('`') && line.slice(open[0].length).includes('`'))) {
       fence = { marker: open[2] ?? '```', indented: (open[1]?.length ?? 0) > 0 };
+      code[index] = 1;
       continue;
     }
     const match = ATX.exec(line);
     if (match) headings.push({ start, end, depth: match[1]?.length ?? 1, text: match[2] ?? '', atx: true });
   }
-  return headings;
+  return { headings, code };
 }
 
 function lineEnd(text: string, start: number): number {
@@ -164,12 +172,88 @@ function lineEnd(text: string, start: number): number {
   return end === -1 ? text.length : end;
 }
 
+/** A line with image syntax or an `<img>` tag, which code spans can hide: only micromark tells. */
+const IMAGE_LIKE = /!\[|<img/i;
+/** A link reference definition, `[label]: url`. */
+const DEFINITION = /^[ \t>]*\[[^\]]+\]:/;
+/** A `---`/`===` line, which turns text right above it into a (setext) heading. */
+const UNDERLINE = /^[ \t>]*(?:=+|-+)[ \t]*$/;
+
+/** One run of non-blank lines of an answer, dedented, with the offset in the report where each line starts. */
+interface Block {
+  text: string;
+  /** Offset in `text` of each block line's start. */
+  starts: number[];
+  /** Offset in the report of each block line's first kept character. */
+  origins: number[];
+}
+
 /**
- * Whether an answer holds what only a markdown parser reads right: image syntax or `<img>` (which code spans and
- * blocks can hide) and `---`/`===` lines (setext underlines). Other answers skip micromark, which is the slowest
- * part of a check.
+ * The blocks (runs of non-blank lines outside code) of an answer that hold an image, an `<img>` or a setext
+ * underline: all micromark needs to see. micromark runs at about 1 MB/s here, slower still before the JIT
+ * warms up, so parsing whole reports would cost more than node's own start. Lines lose their leading
+ * whitespace, so that a block cut out of a list is not read as indented code.
  */
-const NEEDS_MARKDOWN = /!\[|<img|^[ \t>]*(?:=+|-+)[ \t]*$/im;
+function blocksToParse(text: string, starts: number[], code: Uint8Array, from: number, end: number): Block[] {
+  const pointLine = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const first = pointLine(from);
+  const last = pointLine(Math.max(from, end - 1));
+  const lineText = (i: number): string =>
+    text.slice(Math.max(starts[i] ?? 0, from), Math.min(lineEnd(text, starts[i] ?? 0), end));
+  const blank = (i: number): boolean => code[i] === 1 || !/\S/.test(lineText(i).replace(/^[\s>]*$/, ''));
+  const blocks: Block[] = [];
+  let covered = first - 1;
+  for (let i = first; i <= last; i++) {
+    if (i <= covered || code[i] === 1) continue;
+    const line = lineText(i);
+    const wanted = IMAGE_LIKE.test(line) || (UNDERLINE.test(line) && i > first && !blank(i - 1));
+    if (!wanted) continue;
+    let top = i;
+    while (top > first && top - 1 > covered && !blank(top - 1)) top--;
+    let bottom = i;
+    while (bottom < last && !blank(bottom + 1)) bottom++;
+    const block: Block = { text: '', starts: [], origins: [] };
+    for (let j = top; j <= bottom; j++) {
+      const raw = lineText(j);
+      const kept = raw.replace(/^[ \t]+/, '');
+      block.starts.push(block.text.length);
+      block.origins.push(Math.max(starts[j] ?? 0, from) + raw.length - kept.length);
+      block.text += `${kept}\n`;
+    }
+    blocks.push(block);
+    covered = bottom;
+  }
+  // Reference-style images need their `[label]: url` definitions, wherever in the answer they stand.
+  const definitions: number[] = [];
+  for (let i = first; i <= last; i++) if (code[i] !== 1 && DEFINITION.test(lineText(i))) definitions.push(i);
+  for (const block of definitions.length ? blocks : []) {
+    block.text += '\n';
+    for (const i of definitions) {
+      const raw = lineText(i);
+      const kept = raw.replace(/^[ \t>]+/, '');
+      block.starts.push(block.text.length);
+      block.origins.push(Math.max(starts[i] ?? 0, from) + raw.length - kept.length);
+      block.text += `${kept}\n`;
+    }
+  }
+  return blocks;
+}
+
+/** The report offset of an offset inside a block. */
+function blockToReport(block: Block, offset: number): number {
+  let line = block.starts.length - 1;
+  while (line > 0 && (block.starts[line] ?? 0) > offset) line--;
+  return (block.origins[line] ?? 0) + offset - (block.starts[line] ?? 0);
+}
 
 /** Deeper nesting than any report needs; micromark's time grows fast with it (20,000 quotes: over a second). */
 const MAX_NESTING = 64;
@@ -195,7 +279,7 @@ function tooComplexToParse(region: string): string | null {
 export function parseReport(text: string): ReportModel {
   const starts = lineStarts(text);
   const pointAt = makePointAt(starts);
-  const headings = scanHeadings(text, starts);
+  const { headings, code } = scanLines(text, starts);
   const boundaries = headings.filter((h) => h.depth <= 3);
   const questions: QuestionSection[] = [];
   let parseFailure: string | null = null;
@@ -206,16 +290,24 @@ export function parseReport(text: string): ReportModel {
     const end = boundaries[index + 1]?.start ?? text.length;
     const section = buildSection(text, Number(match[1]), heading, start, end, pointAt);
     const from = section.markers[0];
-    if (from !== undefined && NEEDS_MARKDOWN.test(text.slice(from, end))) {
-      const region = text.slice(from, end);
-      const tooComplex = tooComplexToParse(region);
-      const tree = tooComplex ? { error: tooComplex } : parseMarkdown(region);
+    for (const block of from === undefined ? [] : blocksToParse(text, starts, code, from, end)) {
+      const tooComplex = tooComplexToParse(block.text);
+      const tree = tooComplex ? { error: tooComplex } : parseMarkdown(block.text);
       if ('error' in tree) parseFailure ??= `${tree.error} (Question ${section.number})`;
-      else collectNodeFacts(section, tree, from, text, pointAt);
+      else collectNodeFacts(section, tree, block, pointAt);
     }
     questions.push(section);
   });
   return { text, questions, parseFailure, pointAt, lineCount: starts.length };
+}
+
+/** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
+function proseOf(text: string): string {
+  return text
+    .replace(/^[ \t>]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t>]*\1[ \t]*$|(?![\s\S]))/gm, ' ')
+    .replace(/`+[^`\n]*`+/g, ' ')
+    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ' ')
+    .replace(/<[^>\n]+>/g, ' ');
 }
 
 function buildSection(
@@ -267,7 +359,7 @@ function buildSection(
     answer,
     words: answer ? countPythonWords(answer.text) : 0,
     images: answer ? countPythonImages(answer.text) : 0,
-    proseWords: countPythonWords(answeredText),
+    proseWords: countPythonWords(proseOf(answeredText)),
     imageRefs: [],
     placeholderLines,
     markerLines,
@@ -279,31 +371,30 @@ function buildSection(
 function collectNodeFacts(
   section: QuestionSection,
   tree: Root,
-  shift: number,
-  text: string,
+  block: Block,
   pointAt: (offset: number) => Point,
 ): void {
-  let prose = '';
+  const at = (offset: number): Point => pointAt(blockToReport(block, offset));
   for (const node of walk(tree)) {
     const position = node.position;
     if (position?.start.offset === undefined || position.end.offset === undefined) continue;
-    const start = position.start.offset + shift;
-    const end = position.end.offset + shift;
+    const start = position.start.offset;
+    const end = position.end.offset;
     if (node.type === 'image') {
       section.imageRefs.push({
         src: node.url,
         alt: node.alt ?? '',
         kind: 'markdown',
-        start: pointAt(start),
-        end: pointAt(end),
+        start: at(start),
+        end: at(end),
       });
     } else if (node.type === 'imageReference') {
       section.imageRefs.push({
         src: '',
         alt: node.alt ?? '',
         kind: 'reference',
-        start: pointAt(start),
-        end: pointAt(end),
+        start: at(start),
+        end: at(end),
       });
     } else if (node.type === 'html') {
       for (const match of node.value.matchAll(HTML_IMG)) {
@@ -311,18 +402,12 @@ function collectNodeFacts(
           src: match[1] ?? '',
           alt: '',
           kind: 'html',
-          start: pointAt(start + match.index),
-          end: pointAt(start + match.index + match[0].length),
+          start: at(start + match.index),
+          end: at(start + match.index + match[0].length),
         });
       }
-    } else if (node.type === 'text') {
-      prose += ` ${node.value}`;
-    } else if (node.type === 'heading' && !/^[ \t>]*#/.test(text.slice(start, end))) {
-      section.setextHeadings.push({
-        line: pointAt(start).line,
-        underline: pointAt(Math.max(start, end - 1)).line,
-      });
+    } else if (node.type === 'heading' && !/^[ \t>]*#/.test(block.text.slice(start, end))) {
+      section.setextHeadings.push({ line: at(start).line, underline: at(Math.max(start, end - 1)).line });
     }
   }
-  section.proseWords = countPythonWords(prose.replace(PLACEHOLDER, ' ').replace(/(^|\s)-{3,}(?=\s|$)/g, ' '));
 }
