@@ -1,4 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { parse as parseJson, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { RunError } from '../errors.js';
 import type { Edition, Range } from '../result.js';
 import { AJV_OPTIONS, BUILTIN_SCHEMAS, builtinValidator } from './builtin-validators.js';
@@ -95,24 +96,31 @@ function lineColumn(text: string, offset: number): string {
  * JSON, the line and column, or what makes it an invalid schema.
  */
 export function loadConstraints(text: string, source: string): Constraints {
-  let schema: unknown;
-  try {
-    schema = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineColumn(text, Number(position[1]))}` : '';
+  // jsonc-parser reports where JSON breaks on every Node version (JSON.parse's messages often carry no position).
+  const errors: ParseError[] = [];
+  const body = text.replace(/^\uFEFF/, '');
+  const schema: unknown = parseJson(body, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  const first = errors[0];
+  if (first) {
     throw new RunError(
-      `${source}: invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
-      {
-        cause: error,
-      },
+      `${source}: invalid JSON at ${lineColumn(body, first.offset)}: ${describeJsonError(first.error)}`,
     );
   }
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
     throw new RunError(`${source}: a constraints schema must be a JSON object`);
   }
   return compile(schema, source);
+}
+
+/** `CommaExpected` → "comma expected". */
+function describeJsonError(code: ParseErrorCode): string {
+  return printParseErrorCode(code)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 }
 
 /** The ajv errors of validating `document` against `constraints`. */
