@@ -293,6 +293,14 @@ describe('checkReport robustness', () => {
     );
   });
 
+  it('should keep findings about a missing last question inside a file that ends with a newline', () => {
+    // A file ending in "\n" has no line after that newline (`wc -l` agrees): "Hello\n" is one line.
+    expectInvariants(utf8('Hello\n'));
+    const lastMissing = makePassingReport('2026').replace(/### Question 31\n[^]*$/, '');
+    expectInvariants(utf8(lastMissing));
+    expectInvariants(utf8(`${makeReport('2026', {}, 30)}### Question 31\n> **Prompt?**\n>\n> Answer:\n`));
+  });
+
   it('should refuse with a RunError exactly a NUL byte or over 1 MiB', () => {
     const report = makePassingReport('2026');
     expectInvariants(utf8(report.replace('Question 5', 'Question\u00005')));

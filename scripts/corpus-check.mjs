@@ -387,6 +387,10 @@ function planArbitrary(reportCount) {
   return fc.record({
     report: fc.nat({ max: reportCount - 1 }),
     ops: fc.array(ops, { minLength: 1, maxLength: 4 }),
+    // Most runs as the CLI's defaults; some with a forced (often wrong) edition, strict mode, no file list.
+    edition: fc.constantFrom('auto', 'auto', 'auto', 'auto', '2023', '2024', '2025', '2026'),
+    strict: fc.boolean(),
+    withFiles: fc.constantFrom(true, true, true, false),
   });
 }
 
@@ -532,6 +536,15 @@ function describeOp(op) {
   return `${kind}(${parts.join(' ')})`;
 }
 
+function describePlan(source, plan) {
+  const options = [
+    plan.edition !== 'auto' ? `edition ${plan.edition}` : '',
+    plan.strict ? 'strict' : '',
+    plan.withFiles ? '' : 'no file list',
+  ].filter(Boolean);
+  return `${source.name}; ${plan.ops.map(describeOp).join(', ')}${options.length ? `; ${options.join(', ')}` : ''}`;
+}
+
 function mutate(source, plan) {
   let s = source.toString('latin1');
   for (const op of plan.ops) s = applyOp(s, op);
@@ -549,14 +562,21 @@ function runMutations(engine, sources, plans, indexes) {
     const source = sources[plan.report];
     const content = mutate(source.content, plan);
     const start = performance.now();
-    const input = { path: source.path, content, files: source.files };
-    const { result, problems } = runChecked(engine, input);
+    const input = {
+      path: source.path,
+      content,
+      files: plan.withFiles ? source.files : null,
+      edition: plan.edition,
+      strict: plan.strict,
+    };
+    const { result, problems: all } = runChecked(engine, input);
+    const problems = [...new Set(all)];
     if (!result) refused++;
     times.push(performance.now() - start);
     if (problems.length === 0) passed++;
     else {
       failures.push(
-        `FAIL mutation ${index} (${source.name}; ${plan.ops.map(describeOp).join(', ')}; ${content.length} bytes): ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}`,
+        `FAIL mutation ${index} (${describePlan(source, plan)}; ${content.length} bytes): ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}`,
       );
     }
   }
@@ -584,6 +604,8 @@ async function bundleEngine() {
       platform: 'node',
       target: 'node20',
       format: 'esm',
+      // Prefer a package's ESM build: UMD builds (jsonc-parser's main) require their own files at run time.
+      mainFields: ['module', 'main'],
       logLevel: 'silent',
       banner: {
         js: "import { createRequire as __rcCreateRequire } from 'node:module'; const require = __rcCreateRequire(import.meta.url);",
@@ -721,7 +743,7 @@ async function main() {
   const indexes = only !== null ? [only] : plans.map((_, i) => i);
   if (only !== null) {
     const plan = plans[only];
-    console.log(`mutation ${only}: ${sources[plan.report].name}; ${plan.ops.map(describeOp).join(', ')}`);
+    console.log(`mutation ${only}: ${describePlan(sources[plan.report], plan)}`);
   }
   let outcome;
   if (jobs === 1 || indexes.length < 200) {
