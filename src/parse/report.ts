@@ -51,7 +51,7 @@ export interface ReportModel {
   parseFailure: string | null;
   /** Converts an offset in `text` into a line and column. */
   pointAt(offset: number): Point;
-  /** Number of lines in the report. */
+  /** Number of lines in the report (at least 1, even for an empty file). */
   lineCount: number;
 }
 
@@ -298,7 +298,9 @@ export function parseReport(text: string): ReportModel {
     }
     questions.push(section);
   });
-  return { text, questions, parseFailure, pointAt, lineCount: starts.length };
+  // A final newline ends the last line; it does not start one (editors, git and GitHub count lines so).
+  const lineCount = text.endsWith('\n') && starts.length > 1 ? starts.length - 1 : starts.length;
+  return { text, questions, parseFailure, pointAt, lineCount };
 }
 
 /** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
