@@ -20,7 +20,7 @@
 //
 // The engine is bundled from src/ on the fly with esbuild, so the check sees the working tree, not dist/.
 import { Buffer } from 'node:buffer';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -622,7 +622,6 @@ async function bundleEngine() {
 async function importBundle(source) {
   const dir = mkdtempSync(join(tmpdir(), 'report-check-corpus-worker-'));
   const file = join(dir, 'engine.mjs');
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(file, source);
   try {
     return await import(pathToFileURL(file).href);
