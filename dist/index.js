@@ -26633,6 +26633,154 @@ var require__ = __commonJS({
   }
 });
 
+// node_modules/jsonc-parser/lib/umd/main.js
+var require_main = __commonJS({
+  "node_modules/jsonc-parser/lib/umd/main.js"(exports, module) {
+    (function(factory) {
+      if (typeof module === "object" && typeof module.exports === "object") {
+        var v = factory(__require, exports);
+        if (v !== void 0) module.exports = v;
+      } else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./impl/format", "./impl/edit", "./impl/scanner", "./impl/parser"], factory);
+      }
+    })(function(require2, exports2) {
+      "use strict";
+      Object.defineProperty(exports2, "__esModule", { value: true });
+      exports2.applyEdits = exports2.modify = exports2.format = exports2.printParseErrorCode = exports2.ParseErrorCode = exports2.stripComments = exports2.visit = exports2.getNodeValue = exports2.getNodePath = exports2.findNodeAtOffset = exports2.findNodeAtLocation = exports2.parseTree = exports2.parse = exports2.getLocation = exports2.SyntaxKind = exports2.ScanError = exports2.createScanner = void 0;
+      const formatter = require2("./impl/format");
+      const edit = require2("./impl/edit");
+      const scanner = require2("./impl/scanner");
+      const parser = require2("./impl/parser");
+      exports2.createScanner = scanner.createScanner;
+      var ScanError;
+      (function(ScanError2) {
+        ScanError2[ScanError2["None"] = 0] = "None";
+        ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+        ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+        ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+        ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+        ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+        ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+      })(ScanError || (exports2.ScanError = ScanError = {}));
+      var SyntaxKind;
+      (function(SyntaxKind2) {
+        SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+        SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+        SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+        SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+        SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+        SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+        SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+        SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+        SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+        SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+        SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+        SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+        SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+        SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+        SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+        SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+        SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+      })(SyntaxKind || (exports2.SyntaxKind = SyntaxKind = {}));
+      exports2.getLocation = parser.getLocation;
+      exports2.parse = parser.parse;
+      exports2.parseTree = parser.parseTree;
+      exports2.findNodeAtLocation = parser.findNodeAtLocation;
+      exports2.findNodeAtOffset = parser.findNodeAtOffset;
+      exports2.getNodePath = parser.getNodePath;
+      exports2.getNodeValue = parser.getNodeValue;
+      exports2.visit = parser.visit;
+      exports2.stripComments = parser.stripComments;
+      var ParseErrorCode;
+      (function(ParseErrorCode2) {
+        ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+        ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+        ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+        ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+        ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+        ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+        ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+        ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+        ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+        ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+        ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+        ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+        ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+        ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+      })(ParseErrorCode || (exports2.ParseErrorCode = ParseErrorCode = {}));
+      function printParseErrorCode2(code) {
+        switch (code) {
+          case 1:
+            return "InvalidSymbol";
+          case 2:
+            return "InvalidNumberFormat";
+          case 3:
+            return "PropertyNameExpected";
+          case 4:
+            return "ValueExpected";
+          case 5:
+            return "ColonExpected";
+          case 6:
+            return "CommaExpected";
+          case 7:
+            return "CloseBraceExpected";
+          case 8:
+            return "CloseBracketExpected";
+          case 9:
+            return "EndOfFileExpected";
+          case 10:
+            return "InvalidCommentToken";
+          case 11:
+            return "UnexpectedEndOfComment";
+          case 12:
+            return "UnexpectedEndOfString";
+          case 13:
+            return "UnexpectedEndOfNumber";
+          case 14:
+            return "InvalidUnicode";
+          case 15:
+            return "InvalidEscapeCharacter";
+          case 16:
+            return "InvalidCharacter";
+        }
+        return "<unknown ParseErrorCode>";
+      }
+      exports2.printParseErrorCode = printParseErrorCode2;
+      function format(documentText, range2, options) {
+        return formatter.format(documentText, range2, options);
+      }
+      exports2.format = format;
+      function modify(text3, path6, value, options) {
+        return edit.setProperty(text3, path6, value, options);
+      }
+      exports2.modify = modify;
+      function applyEdits(text3, edits) {
+        let sortedEdits = edits.slice(0).sort((a, b) => {
+          const diff = a.offset - b.offset;
+          if (diff === 0) {
+            return a.length - b.length;
+          }
+          return diff;
+        });
+        let lastModifiedOffset = text3.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+          let e = sortedEdits[i];
+          if (e.offset + e.length <= lastModifiedOffset) {
+            text3 = edit.applyEdit(text3, e);
+          } else {
+            throw new Error("Overlapping edit");
+          }
+          lastModifiedOffset = e.offset;
+        }
+        return text3;
+      }
+      exports2.applyEdits = applyEdits;
+    });
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
@@ -39482,8 +39630,9 @@ function* walk(root) {
 }
 var FENCE = /^([ \t]*)(?:>[ \t]?)*(`{3,}|~{3,})/;
 var ATX = /^[ \t]{0,3}(?:>[ \t]?)*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-function scanHeadings(text3, starts) {
+function scanLines(text3, starts) {
   const headings = [];
+  const code = new Uint8Array(starts.length);
   let fence = null;
   let index2 = 0;
   if (/^\uFEFF?---[ \t]*$/.test(text3.slice(0, text3.indexOf("\n") === -1 ? text3.length : text3.indexOf("\n")))) {
@@ -39492,6 +39641,7 @@ function scanHeadings(text3, starts) {
       if (/^---[ \t]*$/.test(text3.slice(s, lineEnd(text3, s)))) break;
     }
     index2 = index2 < starts.length ? index2 + 1 : 1;
+    code.fill(1, 0, index2);
   }
   for (; index2 < starts.length; index2++) {
     const start = starts[index2] ?? 0;
@@ -39502,25 +39652,90 @@ function scanHeadings(text3, starts) {
       const closes = open2 && open2[2]?.[0] === fence.marker[0] && (open2[2]?.length ?? 0) >= fence.marker.length;
       if (closes && !/\S/.test(line.slice(open2[0].length))) {
         fence = null;
+        code[index2] = 1;
         continue;
       }
       if (fence.indented && /^[^\s>]/.test(line) && !closes) fence = null;
-      else continue;
+      else {
+        code[index2] = 1;
+        continue;
+      }
     }
     if (open2 && !(open2[2]?.startsWith("`") && line.slice(open2[0].length).includes("`"))) {
       fence = { marker: open2[2] ?? "```", indented: (open2[1]?.length ?? 0) > 0 };
+      code[index2] = 1;
       continue;
     }
     const match = ATX.exec(line);
     if (match) headings.push({ start, end, depth: match[1]?.length ?? 1, text: match[2] ?? "", atx: true });
   }
-  return headings;
+  return { headings, code };
 }
 function lineEnd(text3, start) {
   const end = text3.indexOf("\n", start);
   return end === -1 ? text3.length : end;
 }
-var NEEDS_MARKDOWN = /!\[|<img|^[ \t>]*(?:=+|-+)[ \t]*$/im;
+var IMAGE_LIKE = /!\[|<img/i;
+var DEFINITION = /^[ \t>]*\[[^\]]+\]:/;
+var UNDERLINE = /^[ \t>]*(?:=+|-+)[ \t]*$/;
+function blocksToParse(text3, starts, code, from, end) {
+  const pointLine = (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const first = pointLine(from);
+  const last = pointLine(Math.max(from, end - 1));
+  const lineText = (i) => text3.slice(Math.max(starts[i] ?? 0, from), Math.min(lineEnd(text3, starts[i] ?? 0), end));
+  const blank = (i) => code[i] === 1 || !/\S/.test(lineText(i).replace(/^[\s>]*$/, ""));
+  const blocks = [];
+  let covered = first - 1;
+  for (let i = first; i <= last; i++) {
+    if (i <= covered || code[i] === 1) continue;
+    const line = lineText(i);
+    const wanted = IMAGE_LIKE.test(line) || UNDERLINE.test(line) && i > first && !blank(i - 1);
+    if (!wanted) continue;
+    let top = i;
+    while (top > first && top - 1 > covered && !blank(top - 1)) top--;
+    let bottom = i;
+    while (bottom < last && !blank(bottom + 1)) bottom++;
+    const block = { text: "", starts: [], origins: [] };
+    for (let j = top; j <= bottom; j++) {
+      const raw = lineText(j);
+      const kept = raw.replace(/^[ \t]+/, "");
+      block.starts.push(block.text.length);
+      block.origins.push(Math.max(starts[j] ?? 0, from) + raw.length - kept.length);
+      block.text += `${kept}
+`;
+    }
+    blocks.push(block);
+    covered = bottom;
+  }
+  const definitions = [];
+  for (let i = first; i <= last; i++) if (code[i] !== 1 && DEFINITION.test(lineText(i))) definitions.push(i);
+  for (const block of definitions.length ? blocks : []) {
+    block.text += "\n";
+    for (const i of definitions) {
+      const raw = lineText(i);
+      const kept = raw.replace(/^[ \t>]+/, "");
+      block.starts.push(block.text.length);
+      block.origins.push(Math.max(starts[i] ?? 0, from) + raw.length - kept.length);
+      block.text += `${kept}
+`;
+    }
+  }
+  return blocks;
+}
+function blockToReport(block, offset) {
+  let line = block.starts.length - 1;
+  while (line > 0 && (block.starts[line] ?? 0) > offset) line--;
+  return (block.origins[line] ?? 0) + offset - (block.starts[line] ?? 0);
+}
 var MAX_NESTING = 64;
 var TOO_DEEP = new RegExp(
   `(?:>[ \\t]*){${MAX_NESTING},}|(?:[-*+][ \\t]+){${MAX_NESTING},}|[[(]{${MAX_NESTING},}|^[ \\t]{${MAX_NESTING * 2},}\\S`,
@@ -39538,7 +39753,7 @@ function tooComplexToParse(region) {
 function parseReport(text3) {
   const starts = lineStarts(text3);
   const pointAt = makePointAt(starts);
-  const headings = scanHeadings(text3, starts);
+  const { headings, code } = scanLines(text3, starts);
   const boundaries = headings.filter((h) => h.depth <= 3);
   const questions = [];
   let parseFailure = null;
@@ -39549,16 +39764,19 @@ function parseReport(text3) {
     const end = boundaries[index2 + 1]?.start ?? text3.length;
     const section = buildSection(text3, Number(match[1]), heading, start, end, pointAt);
     const from = section.markers[0];
-    if (from !== void 0 && NEEDS_MARKDOWN.test(text3.slice(from, end))) {
-      const region = text3.slice(from, end);
-      const tooComplex = tooComplexToParse(region);
-      const tree = tooComplex ? { error: tooComplex } : parseMarkdown(region);
+    for (const block of from === void 0 ? [] : blocksToParse(text3, starts, code, from, end)) {
+      const tooComplex = tooComplexToParse(block.text);
+      const tree = tooComplex ? { error: tooComplex } : parseMarkdown(block.text);
       if ("error" in tree) parseFailure ??= `${tree.error} (Question ${section.number})`;
-      else collectNodeFacts(section, tree, from, text3, pointAt);
+      else collectNodeFacts(section, tree, block, pointAt);
     }
     questions.push(section);
   });
-  return { text: text3, questions, parseFailure, pointAt, lineCount: starts.length };
+  const lineCount = text3.endsWith("\n") && starts.length > 1 ? starts.length - 1 : starts.length;
+  return { text: text3, questions, parseFailure, pointAt, lineCount };
+}
+function proseOf(text3) {
+  return text3.replace(/^[ \t>]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t>]*\1[ \t]*$|(?![\s\S]))/gm, " ").replace(/`+[^`\n]*`+/g, " ").replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, " ").replace(/<[^>\n]+>/g, " ");
 }
 function buildSection(text3, number, heading, start, end, pointAt) {
   const markers = [];
@@ -39601,7 +39819,7 @@ function buildSection(text3, number, heading, start, end, pointAt) {
     answer,
     words: answer ? countPythonWords(answer.text) : 0,
     images: answer ? countPythonImages(answer.text) : 0,
-    proseWords: countPythonWords(answeredText),
+    proseWords: countPythonWords(proseOf(answeredText)),
     imageRefs: [],
     placeholderLines,
     markerLines,
@@ -39609,28 +39827,28 @@ function buildSection(text3, number, heading, start, end, pointAt) {
     answered: countPythonWords(answeredText) > 0
   };
 }
-function collectNodeFacts(section, tree, shift, text3, pointAt) {
-  let prose = "";
+function collectNodeFacts(section, tree, block, pointAt) {
+  const at = (offset) => pointAt(blockToReport(block, offset));
   for (const node2 of walk(tree)) {
     const position2 = node2.position;
     if (position2?.start.offset === void 0 || position2.end.offset === void 0) continue;
-    const start = position2.start.offset + shift;
-    const end = position2.end.offset + shift;
+    const start = position2.start.offset;
+    const end = position2.end.offset;
     if (node2.type === "image") {
       section.imageRefs.push({
         src: node2.url,
         alt: node2.alt ?? "",
         kind: "markdown",
-        start: pointAt(start),
-        end: pointAt(end)
+        start: at(start),
+        end: at(end)
       });
     } else if (node2.type === "imageReference") {
       section.imageRefs.push({
         src: "",
         alt: node2.alt ?? "",
         kind: "reference",
-        start: pointAt(start),
-        end: pointAt(end)
+        start: at(start),
+        end: at(end)
       });
     } else if (node2.type === "html") {
       for (const match of node2.value.matchAll(HTML_IMG)) {
@@ -39638,24 +39856,19 @@ function collectNodeFacts(section, tree, shift, text3, pointAt) {
           src: match[1] ?? "",
           alt: "",
           kind: "html",
-          start: pointAt(start + match.index),
-          end: pointAt(start + match.index + match[0].length)
+          start: at(start + match.index),
+          end: at(start + match.index + match[0].length)
         });
       }
-    } else if (node2.type === "text") {
-      prose += ` ${node2.value}`;
-    } else if (node2.type === "heading" && !/^[ \t>]*#/.test(text3.slice(start, end))) {
-      section.setextHeadings.push({
-        line: pointAt(start).line,
-        underline: pointAt(Math.max(start, end - 1)).line
-      });
+    } else if (node2.type === "heading" && !/^[ \t>]*#/.test(block.text.slice(start, end))) {
+      section.setextHeadings.push({ line: at(start).line, underline: at(Math.max(start, end - 1)).line });
     }
   }
-  section.proseWords = countPythonWords(prose.replace(PLACEHOLDER, " ").replace(/(^|\s)-{3,}(?=\s|$)/g, " "));
 }
 
 // src/validate/constraints.ts
 var import__ = __toESM(require__(), 1);
+var import_jsonc_parser = __toESM(require_main(), 1);
 
 // src/validate/builtin-validators.ts
 var validate2023 = validate20;
@@ -43095,24 +43308,26 @@ function lineColumn(text3, offset) {
   return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
 }
 function loadConstraints(text3, source) {
-  let schema;
-  try {
-    schema = JSON.parse(text3);
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    const position2 = /position (\d+)/.exec(message);
-    const where2 = position2 ? ` at ${lineColumn(text3, Number(position2[1]))}` : "";
+  const errors = [];
+  const body = text3.replace(/^\uFEFF/, "");
+  const schema = (0, import_jsonc_parser.parse)(body, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false
+  });
+  const first = errors[0];
+  if (first) {
     throw new RunError(
-      `${source}: invalid JSON${where2}: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
-      {
-        cause: error2
-      }
+      `${source}: invalid JSON at ${lineColumn(body, first.offset)}: ${describeJsonError(first.error)}`
     );
   }
   if (!schema || typeof schema !== "object" || Array.isArray(schema)) {
     throw new RunError(`${source}: a constraints schema must be a JSON object`);
   }
   return compile(schema, source);
+}
+function describeJsonError(code) {
+  return (0, import_jsonc_parser.printParseErrorCode)(code).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 function validateDocument(constraints, document3) {
   return constraints.validate(document3) ? [] : [...constraints.validate.errors ?? []];
