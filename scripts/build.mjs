@@ -43,6 +43,9 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [precompiledValidators],
+  // Prefer a package's ESM build: jsonc-parser's "main" is a UMD file whose relative require()s esbuild leaves
+  // unbundled, so the bundle would crash looking for ./impl/format beside dist/.
+  mainFields: ['module', 'main'],
   // @actions/http-client pulls CommonJS code that calls require("net"); an ESM bundle needs a real require.
   banner: {
     js: "import { createRequire as __rcCreateRequire } from 'node:module'; const require = __rcCreateRequire(import.meta.url);",
