@@ -39530,17 +39530,8 @@ function lineEnd(text3, start) {
 var IMAGE_LIKE = /!\[|<img/i;
 var DEFINITION = /^[ \t>]*\[[^\]]+\]:/;
 var UNDERLINE = /^[ \t>]*(?:=+|-+)[ \t]*$/;
-function blocksToParse(text3, starts, code, from, end) {
-  const pointLine = (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+function blocksToParse(text3, starts, code, pointAt, from, end) {
+  const pointLine = (offset) => pointAt(offset).line - 1;
   const first = pointLine(from);
   const last = pointLine(Math.max(from, end - 1));
   const lineText = (i) => text3.slice(Math.max(starts[i] ?? 0, from), Math.min(lineEnd(text3, starts[i] ?? 0), end));
@@ -39616,7 +39607,7 @@ function parseReport(text3) {
     const end = boundaries[index2 + 1]?.start ?? text3.length;
     const section = buildSection(text3, Number(match[1]), heading, start, end, pointAt);
     const from = section.markers[0];
-    for (const block of from === void 0 ? [] : blocksToParse(text3, starts, code, from, end)) {
+    for (const block of from === void 0 ? [] : blocksToParse(text3, starts, code, pointAt, from, end)) {
       const tooComplex = tooComplexToParse(block.text);
       const tree = tooComplex ? { error: tooComplex } : parseMarkdown(block.text);
       if ("error" in tree) parseFailure ??= `${tree.error} (Question ${section.number})`;

@@ -137,3 +137,12 @@ export function firstRunTargets(v, t, k = 1, label = 'first run') {
   t.le(s.roundTrips, FIRST_RUN_TARGET.roundTrips, `${label} round trips`);
   t.le(s.requests, FIRST_RUN_TARGET.requests, `${label} requests`);
 }
+
+/** A scenario with faults on the way (5xx, rate limits): retried, and the outcome is exactly that of report-changed. */
+export async function recoveredAsReportChanged(v, t) {
+  faultsRecovered(v, t);
+  gate(v, t, 1, { exit: 1, courseChecker: 'fail' });
+  violationFindings(v, t, 1);
+  errorAnnotations(v, t, 1);
+  await prConversation(v, t, 1);
+}

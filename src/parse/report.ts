@@ -194,17 +194,15 @@ interface Block {
  * warms up, so parsing whole reports would cost more than node's own start. Lines lose their leading
  * whitespace, so that a block cut out of a list is not read as indented code.
  */
-function blocksToParse(text: string, starts: number[], code: Uint8Array, from: number, end: number): Block[] {
-  const pointLine = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+function blocksToParse(
+  text: string,
+  starts: number[],
+  code: Uint8Array,
+  pointAt: (offset: number) => Point,
+  from: number,
+  end: number,
+): Block[] {
+  const pointLine = (offset: number): number => pointAt(offset).line - 1;
   const first = pointLine(from);
   const last = pointLine(Math.max(from, end - 1));
   const lineText = (i: number): string =>
@@ -290,7 +288,7 @@ export function parseReport(text: string): ReportModel {
     const end = boundaries[index + 1]?.start ?? text.length;
     const section = buildSection(text, Number(match[1]), heading, start, end, pointAt);
     const from = section.markers[0];
-    for (const block of from === undefined ? [] : blocksToParse(text, starts, code, from, end)) {
+    for (const block of from === undefined ? [] : blocksToParse(text, starts, code, pointAt, from, end)) {
       const tooComplex = tooComplexToParse(block.text);
       const tree = tooComplex ? { error: tooComplex } : parseMarkdown(block.text);
       if ('error' in tree) parseFailure ??= `${tree.error} (Question ${section.number})`;
