@@ -13,6 +13,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
+import { bundleOptions } from './bundle-options.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const corpus = join(root, '..', 'shared', 'corpus', 'reports');
@@ -57,18 +58,7 @@ async function loadEngine() {
   const dir = mkdtempSync(join(tmpdir(), 'report-check-bench-'));
   const outfile = join(dir, 'engine.mjs');
   try {
-    await build({
-      entryPoints: [join(root, 'src', 'check.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      logLevel: 'warning',
-      banner: {
-        js: "import { createRequire as __rcCreateRequire } from 'node:module'; const require = __rcCreateRequire(import.meta.url);",
-      },
-    });
+    await build({ ...bundleOptions, entryPoints: [join(root, 'src', 'check.ts')], outfile });
     return await import(pathToFileURL(outfile).href);
   } finally {
     rmSync(dir, { recursive: true, force: true });

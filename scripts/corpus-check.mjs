@@ -28,6 +28,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { build } from 'esbuild';
+import { bundleOptions } from './bundle-options.mjs';
 import fc from 'fast-check';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -600,16 +601,8 @@ async function bundleEngine() {
         sourcefile: 'corpus-check-entry.ts',
       },
       outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      // Prefer a package's ESM build: UMD builds (jsonc-parser's main) require their own files at run time.
-      mainFields: ['module', 'main'],
+      ...bundleOptions,
       logLevel: 'silent',
-      banner: {
-        js: "import { createRequire as __rcCreateRequire } from 'node:module'; const require = __rcCreateRequire(import.meta.url);",
-      },
     });
     const source = readFileSync(outfile, 'utf8');
     return { engine: await import(pathToFileURL(outfile).href), source };
