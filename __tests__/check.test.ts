@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { checkReport } from '../src/check.js';
-import { loadConstraints } from '../src/validate/constraints.js';
+import { loadConstraints } from '../src/validate/custom-schema.js';
 import { makePassingReport, makeReport, words } from './support/report.js';
 
 const fixtures = new URL('./fixtures/engine/', import.meta.url);

@@ -2,10 +2,10 @@
 // `npm run bench`: how fast report-check is, in figures.
 //   1. throughput: reports per second through checkReport in one warm process, over every report in
 //      ../shared/corpus/reports/*/README.md (target >= 100);
-//   2. cold start: `node dist/cli.js REPORT` against bare `node -e 0`, median of COLD_RUNS each (target < 1.5x),
+//   2. cold start: `node dist/cli.cjs REPORT` against bare `node -e 0`, median of COLD_RUNS each (target < 1.5x),
 //      with this Node and, when installed, the pinned Node 24 of .ci/node24;
 //   3. round trips: the action's GitHub API cost under fakegh, from acceptance/bench-roundtrips.mjs when present.
-// Parts whose inputs are missing (no ../shared corpus, no dist/cli.js) print why and are skipped.
+// Parts whose inputs are missing (no ../shared corpus, no dist/cli.cjs) print why and are skipped.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import { bundleOptions } from './bundle-options.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const corpus = join(root, '..', 'shared', 'corpus', 'reports');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const roundTrips = join(root, 'acceptance', 'bench-roundtrips.mjs');
 const node24 = join(root, '.ci', 'node24', 'node_modules', '.bin', 'node');
 
@@ -118,7 +118,7 @@ function benchColdStart(report, node, label) {
   const probe = time(node, [cli, report]);
   if (probe.status !== 0 && probe.status !== 1) {
     console.log(
-      `cold start: skipped (dist/cli.js exited ${probe.status}: ${probe.stderr.trim().split('\n')[0]})`,
+      `cold start: skipped (dist/cli.cjs exited ${probe.status}: ${probe.stderr.trim().split('\n')[0]})`,
     );
     return;
   }
@@ -155,10 +155,10 @@ if (existsSync(corpus)) {
   const seed = join(corpus, 'seed-001', 'README.md');
   const report = existsSync(seed) ? seed : join(corpus, reports[0].name, 'README.md');
   if (!existsSync(cli)) {
-    console.log('cold start: skipped (dist/cli.js not built; run `npm run build` first)');
+    console.log('cold start: skipped (dist/cli.cjs not built; run `npm run build` first)');
   } else {
     if (statSync(cli).mtimeMs < newestSource(join(root, 'src'))) {
-      console.log('  note: dist/cli.js is older than src/; run `npm run build` for current figures');
+      console.log('  note: dist/cli.cjs is older than src/; run `npm run build` for current figures');
     }
     benchColdStart(report, process.execPath, '');
     // The acceptance run uses the pinned Node 24 (npm ci --prefix .ci/node24), whose bare start is faster.

@@ -7,7 +7,7 @@ import { errorMessage } from './errors.js';
 import { formatJson } from './format/json.js';
 import { createOctokitPort } from './github/octokit.js';
 import { readSettings } from './inputs.js';
-import { loadConstraints } from './validate/constraints.js';
+import { loadConstraints } from './validate/custom-schema.js';
 
 /** Workflow commands, outputs and the job summary through `@actions/core`. */
 function coreLog(): ActionLog {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { checkReport } from '../../src/check.js';
 import { nodeFileSystem } from '../../src/cli/node-file-system.js';
 import { runCli } from '../../src/cli/run.js';
-import { loadConstraints } from '../../src/validate/constraints.js';
+import { loadConstraints } from '../../src/validate/custom-schema.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const template = readFileSync(join(here, '../fixtures/cli/template-2026.md'), 'utf8');

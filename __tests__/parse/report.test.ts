@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { parseReport } from '../../src/parse/report.js';
 import { makeReport, words } from '../support/report.js';
 
@@ -45,6 +48,19 @@ describe('parseReport', () => {
     ]);
   });
 
+  it('should place an image the same whether its line is plain or needs the markdown parser', () => {
+    const plain = parseReport('### Question 14\n> Answer:\n\n  ![a](figures/a.png) ![b](b.jpg)\n')
+      .questions[0];
+    const parsed = parseReport('### Question 14\n> Answer:\n\n  ![a](figures/a.png) ![b](b.jpg) *see*\n')
+      .questions[0];
+    const where = (refs: typeof plain) => refs?.imageRefs.map((r) => [r.src, r.start, r.end]);
+    expect(where(plain)).toEqual(where(parsed));
+    expect(where(plain)).toEqual([
+      ['figures/a.png', { line: 4, column: 3 }, { line: 4, column: 22 }],
+      ['b.jpg', { line: 4, column: 23 }, { line: 4, column: 34 }],
+    ]);
+  });
+
   it('should not count image syntax inside code as an image', () => {
     const text = '### Question 14\n> Answer:\n\n```\n![x](y.png)\n```\n';
     expect(parseReport(text).questions[0]?.imageRefs).toEqual([]);
@@ -68,5 +84,51 @@ describe('parseReport', () => {
   it('should not crash on thousands of nested quotes', () => {
     const text = `### Question 1\n> Answer:\n\n${'>'.repeat(20000)} deep ![x](y.png)\n`;
     expect(() => parseReport(text)).not.toThrow();
+  });
+});
+
+describe('parseReport images against micromark', () => {
+  const fragments = [
+    '![a](x.png)',
+    '![b c](figures/y.jpg)',
+    'text',
+    'more words',
+    '`code`',
+    '`',
+    '<b>',
+    '<img src="z.png">',
+    '---',
+    '[',
+    ']',
+    '(',
+    ')',
+    '\\',
+    '*',
+    '> ',
+    ' ',
+    '\n',
+    '\n\n',
+    '```\n',
+  ];
+
+  it('should find the images micromark finds in the whole answer', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 30 }), (parts) => {
+        const answer = parts.join('');
+        const text = `### Question 14\n> Answer:\n\n${answer}\n`;
+        const expected: string[] = [];
+        const visit = (node: Nodes): void => {
+          if (node.type === 'image')
+            expected.push(`${node.url}@${node.position?.start.line}:${node.position?.start.column}`);
+          if ('children' in node) node.children.forEach((child) => visit(child as Nodes));
+        };
+        visit(fromMarkdown(text));
+        const found = (parseReport(text).questions[0]?.imageRefs ?? [])
+          .filter((ref) => ref.kind === 'markdown')
+          .map((ref) => `${ref.src}@${ref.start.line}:${ref.start.column}`);
+        expect(found.sort()).toEqual(expected.sort());
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
   });
 });

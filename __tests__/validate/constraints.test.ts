@@ -1,4 +1,5 @@
-import { builtinConstraints, loadConstraints, validateDocument } from '../../src/validate/constraints.js';
+import { builtinConstraints, validateDocument } from '../../src/validate/constraints.js';
+import { loadConstraints } from '../../src/validate/custom-schema.js';
 import { RunError } from '../../src/errors.js';
 
 describe('loadConstraints', () => {

@@ -20,7 +20,8 @@ export type Constraints = NonNullable<CheckInput['constraints']>;
 /** The engine the CLI drives: the real one in `src/cli.ts`, a stand-in in tests. */
 export interface CliEngine {
   checkReport(input: CheckInput): CheckResult;
-  loadConstraints(text: string, source: string): Constraints;
+  /** May load the schema compiler on demand, so a run without `--schema` does not pay for it. */
+  loadConstraints(text: string, source: string): Constraints | Promise<Constraints>;
 }
 
 /** Everything the CLI touches, injected so that it runs without a process. */
@@ -143,7 +144,7 @@ function isFailure(outcome: CheckResult | FileFailure): outcome is FileFailure {
   return 'message' in outcome && !('diagnostics' in outcome);
 }
 
-function loadSchema(file: string, deps: CliDeps): Constraints {
+async function loadSchema(file: string, deps: CliDeps): Promise<Constraints> {
   const shown = displayPath(file);
   let bytes: Uint8Array;
   try {
@@ -153,7 +154,7 @@ function loadSchema(file: string, deps: CliDeps): Constraints {
   }
   const text = new TextDecoder('utf-8').decode(bytes);
   try {
-    return deps.engine.loadConstraints(text, shown);
+    return await deps.engine.loadConstraints(text, shown);
   } catch (error) {
     if (!(error instanceof RunError)) throw error;
     // JSON.parse messages quote the text around the error, line breaks and all.
@@ -200,7 +201,7 @@ function exitCode(results: readonly CheckResult[], failures: readonly FileFailur
   return failed ? EXIT.findings : EXIT.ok;
 }
 
-function runCheck(argv: string[], deps: CliDeps): number {
+async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   const options = parseCheckOptions(argv);
   if (options === 'help') {
     deps.stdout(USAGE);
@@ -210,7 +211,7 @@ function runCheck(argv: string[], deps: CliDeps): number {
     deps.stdout(`${deps.version}\n`);
     return EXIT.ok;
   }
-  const constraints = options.schema === undefined ? null : loadSchema(options.schema, deps);
+  const constraints = options.schema === undefined ? null : await loadSchema(options.schema, deps);
   const color = useColor(deps.isTTY, deps.env);
   const results: CheckResult[] = [];
   const failures: FileFailure[] = [];
@@ -244,7 +245,7 @@ function runCheck(argv: string[], deps: CliDeps): number {
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   try {
     if (argv[0] === 'html') return await runHtml(argv.slice(1), deps);
-    return runCheck([...argv], deps);
+    return await runCheck([...argv], deps);
   } catch (error) {
     const message =
       error instanceof UsageError

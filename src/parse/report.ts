@@ -110,7 +110,28 @@ function* walk(root: Root): Generator<Nodes> {
   }
 }
 
-const FENCE = /^([ \t]*)(?:>[ \t]?)*(`{3,}|~{3,})/;
+const FENCE = /^([ \t]*)((?:>[ \t]?)*)(`{3,}|~{3,})/;
+/** CommonMark HTML blocks of types 1–6: raw-text tags, comments, declarations and block-level tag names. */
+const HTML_BLOCK_1_TO_6 = new RegExp(
+  '^[ \\t]{0,3}(?:<(?:script|pre|style|textarea)(?:[\\s>]|$)|<!--|<\\?|<![A-Za-z]|<!\\[CDATA\\[|</?(?:' +
+    'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|' +
+    'dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|' +
+    'menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|' +
+    'title|tr|track|ul)(?:[\\s/>]|$))',
+  'i',
+);
+/** A CommonMark type-7 HTML block: one complete tag alone on its line (it cannot interrupt a paragraph). */
+const HTML_BLOCK_7 =
+  /^[ \t]{0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+
+/** A list item's marker and the spaces after it: its length is where the item's content starts. */
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+
+/** How many `>` quote markers open a line. */
+function quoteDepth(line: string): number {
+  return /^[ \t]{0,3}(?:>[ \t]?)*/.exec(line)?.[0].split('>').length ?? 1;
+}
+
 const ATX = /^[ \t]{0,3}(?:>[ \t]?)*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
 /**
@@ -121,7 +142,7 @@ function scanLines(text: string, starts: number[]): { headings: Heading[]; code:
   const headings: Heading[] = [];
   // 1 for lines of front matter and fenced code (fences included): no markdown there.
   const code = new Uint8Array(starts.length);
-  let fence: { marker: string; indented: boolean } | null = null;
+  let fence: { marker: string; inList: boolean; depth: number } | null = null;
   let index = 0;
   if (
     /^\uFEFF?---[ \t]*$/.test(text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')))
@@ -134,35 +155,62 @@ function scanLines(text: string, starts: number[]): { headings: Heading[]; code:
     index = index < starts.length ? index + 1 : 1;
     code.fill(1, 0, index);
   }
+  // Where the content of the list item being read starts (null outside lists): a fence indented that far sits
+  // in the item and ends with it.
+  let listContent: number | null = null;
+  let inHtml = false;
+  // Whether the line before continues a paragraph, which a type-7 HTML block cannot interrupt.
+  let afterText = false;
   for (; index < starts.length; index++) {
     const start = starts[index] ?? 0;
     const end = lineEnd(text, start);
     const line = text.slice(start, end);
     const open = FENCE.exec(line);
+    const depth = quoteDepth(line);
     if (fence) {
       const closes =
-        open && open[2]?.[0] === fence.marker[0] && (open[2]?.length ?? 0) >= fence.marker.length;
-      if (closes && !/\S/.test(line.slice(open[0].length))) {
+        open &&
+        depth === fence.depth &&
+        open[3]?.[0] === fence.marker[0] &&
+        (open[3]?.length ?? 0) >= fence.marker.length &&
+        !/\S/.test(line.slice(open[0].length));
+      if (closes) {
         fence = null;
         code[index] = 1;
+        afterText = false;
         continue;
       }
-      // An indented fence sits in a list item, which a line starting at column 0 ends (and the fence with it);
-      // CommonMark closes it there too. A fence at column 0 runs on to the end, as it renders.
-      if (fence.indented && /^[^\s>]/.test(line) && !closes) fence = null;
-      else {
+      // A fence in a list item ends with the item, at a line starting at column 0; a fence in a quote ends with
+      // the quote, at a line with fewer `>` (code takes no lazy lines). CommonMark renders it so.
+      const leftContainer = (fence.inList && /^[^\s>]/.test(line)) || depth < fence.depth;
+      if (!leftContainer) {
         code[index] = 1;
         continue;
       }
+      fence = null;
     }
+    // An HTML block runs to the next blank line (for types 1–5 an approximation); a fence line in it is HTML
+    // text, not code. Only fences care: headings are found anyway, as the course checker finds `###`.
+    if (!/\S/.test(line)) inHtml = false;
+    else if (!inHtml && (HTML_BLOCK_1_TO_6.test(line) || (!afterText && HTML_BLOCK_7.test(line))))
+      inHtml = true;
+    const item = LIST_ITEM.exec(line);
+    if (item) listContent = item[0].length;
+    else if (/^[^\s>]/.test(line)) listContent = null;
     // A backtick fence's info string cannot hold a backtick: "```text```" is inline code, not a fence.
-    if (open && !(open[2]?.startsWith('`') && line.slice(open[0].length).includes('`'))) {
-      fence = { marker: open[2] ?? '```', indented: (open[1]?.length ?? 0) > 0 };
+    if (open && !inHtml && !(open[3]?.startsWith('`') && line.slice(open[0].length).includes('`'))) {
+      afterText = false;
+      fence = {
+        marker: open[3] ?? '```',
+        inList: listContent !== null && (open[1]?.length ?? 0) >= listContent,
+        depth,
+      };
       code[index] = 1;
       continue;
     }
     const match = ATX.exec(line);
     if (match) headings.push({ start, end, depth: match[1]?.length ?? 1, text: match[2] ?? '', atx: true });
+    afterText = /\S/.test(line) && !match && !inHtml;
   }
   return { headings, code };
 }
@@ -246,6 +294,47 @@ function blocksToParse(
   return blocks;
 }
 
+/**
+ * A line of nothing but images with plain alt text and a plain path (no brackets, backslashes, backticks, angle
+ * brackets, spaces or titles): no markdown construct can read it other than as images. Most screenshot lines
+ * look like this, and reading them directly spares micromark's start-up on a cold CLI run.
+ */
+const PLAIN_IMAGE_LINE = /^[ \t>]*(?:!\[[^[\]\\`<>\n]*\]\([^()\s\\`<>]+\)[ \t]*)+$/;
+const PLAIN_IMAGE = /!\[([^[\]\\`<>\n]*)\]\(([^()\s\\`<>]+)\)/g;
+
+/** Whether a text line next to image lines leaves them images: no code span or HTML can run on from it. */
+function isInertText(line: string): boolean {
+  return !line.includes('<') && (line.split('`').length - 1) % 2 === 0 && !UNDERLINE.test(line);
+}
+
+/**
+ * Records a block's images when each line holding `![` is a {@link PLAIN_IMAGE_LINE} and every other line is
+ * inert text; returns false when micromark must read the block.
+ */
+function collectPlainImages(
+  section: QuestionSection,
+  block: Block,
+  pointAt: (offset: number) => Point,
+): boolean {
+  const lines = block.text.split('\n');
+  if (!lines.every((line) => (line.includes('![') ? PLAIN_IMAGE_LINE.test(line) : isInertText(line))))
+    return false;
+  let offset = 0;
+  for (const line of lines) {
+    for (const match of line.includes('![') ? line.matchAll(PLAIN_IMAGE) : []) {
+      section.imageRefs.push({
+        src: match[2] ?? '',
+        alt: match[1] ?? '',
+        kind: 'markdown',
+        start: pointAt(blockToReport(block, offset + match.index)),
+        end: pointAt(blockToReport(block, offset + match.index + match[0].length)),
+      });
+    }
+    offset += line.length + 1;
+  }
+  return true;
+}
+
 /** The report offset of an offset inside a block. */
 function blockToReport(block: Block, offset: number): number {
   let line = block.starts.length - 1;
@@ -289,6 +378,7 @@ export function parseReport(text: string): ReportModel {
     const section = buildSection(text, Number(match[1]), heading, start, end, pointAt);
     const from = section.markers[0];
     for (const block of from === undefined ? [] : blocksToParse(text, starts, code, pointAt, from, end)) {
+      if (collectPlainImages(section, block, pointAt)) continue;
       const tooComplex = tooComplexToParse(block.text);
       const tree = tooComplex ? { error: tooComplex } : parseMarkdown(block.text);
       if ('error' in tree) parseFailure ??= `${tree.error} (Question ${section.number})`;

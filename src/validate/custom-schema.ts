@@ -1,0 +1,74 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { parse as parseJson, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import { RunError } from '../errors.js';
+import { AJV_OPTIONS } from './builtin-validators.js';
+import { extractRanges, type Constraints } from './constraints.js';
+
+// Kept apart from constraints.ts: the built-in schemas ship precompiled, so only a custom schema needs ajv's
+// compiler and a JSON parser, and the CLI loads this module only for `--schema`.
+
+let ajv: Ajv2020 | null = null;
+
+function getAjv(): Ajv2020 {
+  // allErrors: a student wants every broken range at once; verbose: errors carry the schema that failed.
+  ajv ??= new Ajv2020(AJV_OPTIONS);
+  return ajv;
+}
+
+function compile(schema: object, source: string): Constraints {
+  let validate: ValidateFunction;
+  try {
+    validate = getAjv().compile(schema);
+  } catch (error) {
+    throw new RunError(
+      `${source}: not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  } finally {
+    // A custom schema may reuse the $id of a built-in or of an earlier file; keep ajv's registry empty.
+    if (typeof (schema as { $id?: unknown }).$id === 'string')
+      getAjv().removeSchema((schema as { $id: string }).$id);
+  }
+  return { source, validate, ranges: extractRanges(schema) };
+}
+
+/** Line and column (1-based) of a character offset in `text`. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * Parses and compiles a custom constraints schema. Throws a {@link RunError} naming `source` and, for invalid
+ * JSON, the line and column, or what makes it an invalid schema.
+ */
+export function loadConstraints(text: string, source: string): Constraints {
+  // jsonc-parser reports where JSON breaks on every Node version (JSON.parse's messages often carry no position).
+  const errors: ParseError[] = [];
+  const body = text.replace(/^\uFEFF/, '');
+  const schema: unknown = parseJson(body, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  const first = errors[0];
+  if (first) {
+    throw new RunError(
+      `${source}: invalid JSON at ${lineColumn(body, first.offset)}: ${describeJsonError(first.error)}`,
+    );
+  }
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) {
+    throw new RunError(`${source}: a constraints schema must be a JSON object`);
+  }
+  return compile(schema, source);
+}
+
+/** `CommaExpected` → "comma expected". */
+function describeJsonError(code: ParseErrorCode): string {
+  return printParseErrorCode(code)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}
