@@ -7,7 +7,8 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const EDITIONS = ['2023', '2024', '2025', '2026'];
-const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false }; // as AJV_OPTIONS in builtin-validators.ts
+/** As AJV_OPTIONS in src/validate/ajv-options.ts (a unit test holds them equal). */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false };
 
 /**
  * Replaces src/validate/builtin-validators.ts with the same exports, but with each edition's validator
@@ -28,7 +29,6 @@ const precompiledValidators = {
       const contents = [
         standaloneCode(ajv, refs),
         `export const BUILTIN_SCHEMAS = ${JSON.stringify(schemas)};`,
-        `export const AJV_OPTIONS = ${JSON.stringify(AJV_OPTIONS)};`,
         `const validators = { ${EDITIONS.map((edition) => `'${edition}': validate${edition}`).join(', ')} };`,
         'export function builtinValidator(edition) { return validators[edition]; }',
       ].join('\n');

@@ -9,6 +9,14 @@ export class RunError extends Error {
   }
 }
 
+/**
+ * Whether `error` is a {@link RunError}. By name, not class: the CLI loads some modules as separate bundles
+ * (html, custom schemas), each with its own copy of the class.
+ */
+export function isRunError(error: unknown): error is RunError {
+  return error instanceof Error && error.name === 'RunError';
+}
+
 /** The message of anything thrown, without dropping non-Error throws. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,7 +1,7 @@
 import * as nodePath from 'node:path';
 import type { CheckInput } from '../check.js';
 import { reaches, type Severity } from '../diagnostic.js';
-import { errorMessage, RunError } from '../errors.js';
+import { errorMessage, isRunError } from '../errors.js';
 import type { FileFailure } from '../format/file-failure.js';
 import { formatGithub } from '../format/github.js';
 import { formatJson } from '../format/json.js';
@@ -130,7 +130,7 @@ function checkOne(
       diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, path: shown })),
     };
   } catch (error) {
-    if (error instanceof RunError)
+    if (isRunError(error))
       return { path: shown, message: oneLine(withoutPathPrefix(error.message, repoPath)) };
     return { path: shown, message: `internal error: ${errorMessage(error).split('\n')[0]}` };
   }
@@ -156,7 +156,7 @@ async function loadSchema(file: string, deps: CliDeps): Promise<Constraints> {
   try {
     return await deps.engine.loadConstraints(text, shown);
   } catch (error) {
-    if (!(error instanceof RunError)) throw error;
+    if (!isRunError(error)) throw error;
     // JSON.parse messages quote the text around the error, line breaks and all.
     const message = oneLine(error.message);
     throw new UsageError(message.startsWith(`${shown}: `) ? message : `${shown}: ${message}`, {

@@ -5,6 +5,7 @@ import schema2024 from '../../schema/dtu-mlops-2024.json' with { type: 'json' };
 import schema2025 from '../../schema/dtu-mlops-2025.json' with { type: 'json' };
 import schema2026 from '../../schema/dtu-mlops-2026.json' with { type: 'json' };
 import type { Edition } from '../result.js';
+import { AJV_OPTIONS } from './ajv-options.js';
 
 /** The built-in constraints schemas, one per edition. */
 export const BUILTIN_SCHEMAS: Record<Edition, object> = {
@@ -13,9 +14,6 @@ export const BUILTIN_SCHEMAS: Record<Edition, object> = {
   '2025': schema2025,
   '2026': schema2026,
 };
-
-/** Ajv options shared by the built-in validators and custom schemas (scripts/build.mjs precompiles with them). */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false } as const;
 
 /**
  * Compiles an edition's built-in validator. The bundles replace this module with validators precompiled by

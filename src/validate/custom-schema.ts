@@ -1,8 +1,9 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parse as parseJson, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { RunError } from '../errors.js';
-import { AJV_OPTIONS } from './builtin-validators.js';
-import { extractRanges, type Constraints } from './constraints.js';
+import { AJV_OPTIONS } from './ajv-options.js';
+import type { Constraints } from './constraints.js';
+import { extractRanges } from './schema-ranges.js';
 
 // Kept apart from constraints.ts: the built-in schemas ship precompiled, so only a custom schema needs ajv's
 // compiler and a JSON parser, and the CLI loads this module only for `--schema`.
