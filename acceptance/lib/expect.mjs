@@ -146,3 +146,19 @@ export async function recoveredAsReportChanged(v, t) {
   errorAnnotations(v, t, 1);
   await prConversation(v, t, 1);
 }
+
+/**
+ * No pull request to comment on (push, merge_group, workflow_dispatch without pr-number): the report is read at
+ * one of `refs` (default: GITHUB_SHA) and has the violations; nothing is posted and the gate fails.
+ */
+export function checkedWithoutComments(v, t, refs = [v.run(1).env.GITHUB_SHA]) {
+  gate(v, t, 1, { exit: 1, courseChecker: 'fail' });
+  violationFindings(v, t, 1);
+  errorAnnotations(v, t, 1);
+  nothingPosted(v, t);
+  for (const q of v.requests(1).filter((x) => x.path.endsWith('/contents/reports/README.md')))
+    t.ok(
+      refs.includes(q.query?.ref),
+      `report read at ref ${q.query?.ref}, expected one of ${refs.join(', ')}`,
+    );
+}
