@@ -63,6 +63,17 @@ describe('checkReport', () => {
     expect(loose.courseChecker.outcome).toBe('fail');
   });
 
+  it('should ask for an answer where the answer is empty, and for replacing the placeholder where it is left', () => {
+    const result = checkReport({ path: 'r.md', content: makeReport('2026', { 4: '' }), edition: '2026' });
+    const messages = result.diagnostics
+      .filter((d) => d.question === 4 || d.question === 5)
+      .map((d) => d.message);
+    expect(messages).toEqual([
+      'Question 4 is not answered yet: write your answer (100–200 words).',
+      'Question 5 is not answered yet: replace the placeholder with your answer (100–200 words).',
+    ]);
+  });
+
   it('should name the question and line that make the course checker crash', () => {
     const text = makePassingReport('2024').replace(
       '### Question 9\n> **Prompt of question 9?**\n>\n> Answer:',

@@ -43366,8 +43366,7 @@ function checkReport(input) {
           placeholder: own3 ? own3.placeholderLines.length > 0 : false,
           line: at.line
         },
-        at,
-        section: own3
+        at
       });
     });
   } else {
@@ -43382,8 +43381,7 @@ function checkReport(input) {
           placeholder: section.placeholderLines.length > 0,
           line: at.line
         },
-        at,
-        section
+        at
       });
     }
   }
@@ -43400,7 +43398,7 @@ function checkReport(input) {
     findings.push({
       ruleId: "unanswered",
       severity: input.strict ? "error" : "notice",
-      message: `Question ${number} is not answered yet: replace the placeholder with your answer${wanted ? ` (${wanted})` : ""}.`,
+      message: `Question ${number} is not answered yet: ${entry.placeholder ? "replace the placeholder with your answer" : "write your answer"}${wanted ? ` (${wanted})` : ""}.`,
       ...at,
       question: number,
       fingerprint: fingerprint("unanswered", number)

@@ -79,10 +79,7 @@ export function checkReport(input: CheckInput): CheckResult {
 
   // The document the constraints are checked against: answers as the course checker assigns them when it can
   // (that is what gets graded), else each question's own answer under its heading.
-  const documentQuestions = new Map<
-    number,
-    { entry: DocumentQuestion; at: AnswerPlace; section?: QuestionSection }
-  >();
+  const documentQuestions = new Map<number, { entry: DocumentQuestion; at: AnswerPlace }>();
   const firstSection = new Map<number, QuestionSection>();
   for (const section of model.questions)
     if (!firstSection.has(section.number)) firstSection.set(section.number, section);
@@ -103,7 +100,6 @@ export function checkReport(input: CheckInput): CheckResult {
           line: at.line,
         },
         at,
-        section: own,
       });
     });
   } else {
@@ -121,7 +117,6 @@ export function checkReport(input: CheckInput): CheckResult {
           line: at.line,
         },
         at,
-        section,
       });
     }
   }
@@ -142,7 +137,7 @@ export function checkReport(input: CheckInput): CheckResult {
     findings.push({
       ruleId: 'unanswered',
       severity: input.strict ? 'error' : 'notice',
-      message: `Question ${number} is not answered yet: replace the placeholder with your answer${wanted ? ` (${wanted})` : ''}.`,
+      message: `Question ${number} is not answered yet: ${entry.placeholder ? 'replace the placeholder with your answer' : 'write your answer'}${wanted ? ` (${wanted})` : ''}.`,
       ...at,
       question: number,
       fingerprint: fingerprint('unanswered', number),
