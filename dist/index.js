@@ -39550,7 +39550,7 @@ function scanLines(text3, starts) {
       continue;
     }
     const match = ATX.exec(line);
-    if (match) headings.push({ start, end, depth: match[1]?.length ?? 1, text: match[2] ?? "", atx: true });
+    if (match) headings.push({ start, end, depth: match[1]?.length ?? 1, text: match[2] ?? "" });
     afterText = /\S/.test(line) && !match && !inHtml;
   }
   return { headings, code };

@@ -95,8 +95,6 @@ interface Heading {
   end: number;
   depth: number;
   text: string;
-  /** True for `#` headings; false for setext ones (text underlined with `---`/`===`). */
-  atx: boolean;
 }
 
 /** Every node in document order, without recursion (deeply nested trees must not overflow the stack). */
@@ -209,7 +207,7 @@ function scanLines(text: string, starts: number[]): { headings: Heading[]; code:
       continue;
     }
     const match = ATX.exec(line);
-    if (match) headings.push({ start, end, depth: match[1]?.length ?? 1, text: match[2] ?? '', atx: true });
+    if (match) headings.push({ start, end, depth: match[1]?.length ?? 1, text: match[2] ?? '' });
     afterText = /\S/.test(line) && !match && !inHtml;
   }
   return { headings, code };
