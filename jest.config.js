@@ -8,5 +8,5 @@ export default {
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts', '!src/cli.ts'],
-  coverageThreshold: { global: { lines: 80, branches: 70 } },
+  coverageThreshold: { global: { lines: 90, branches: 80 } },
 };
