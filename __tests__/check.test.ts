@@ -112,7 +112,7 @@ describe('checkReport', () => {
     ]);
   });
 
-  it('should warn at the line of bytes that are not UTF-8 and still check the rest', () => {
+  it('should warn at the line of bytes that are not UTF-8, say the course checker crashes there, and check the rest', () => {
     const text = makePassingReport('2026');
     const bytes = new TextEncoder().encode(text);
     const at = text.indexOf('word5');
@@ -123,8 +123,10 @@ describe('checkReport', () => {
       edition: '2026',
       files: ['figures/shot.png'],
     });
+    const line = text.slice(0, at).split('\n').length;
     expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.line])).toEqual([
-      ['invalid-utf8', 'warning', text.slice(0, at).split('\n').length],
+      ['course-checker-crash', 'error', line],
+      ['invalid-utf8', 'warning', line],
     ]);
     expect(result.courseChecker.outcome).toBe('crash');
   });

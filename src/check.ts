@@ -203,6 +203,21 @@ export function checkReport(input: CheckInput): CheckResult {
       fingerprint: fingerprint('invalid-utf8', null, String(line)),
     });
   }
+  const firstInvalid = invalidUtf8Lines[0];
+  if (firstInvalid !== undefined) {
+    // The checker dies decoding the file before it counts anything, so this is the crash to report.
+    findings.push({
+      ruleId: 'course-checker-crash',
+      severity: 'error',
+      message: `The course checker would crash (UnicodeDecodeError) on the bytes at line ${firstInvalid}; save the file as UTF-8.`,
+      line: firstInvalid,
+      column: 1,
+      endLine: firstInvalid,
+      endColumn: 1,
+      question: sectionAtLine(model, firstInvalid),
+      fingerprint: fingerprint('course-checker-crash', null, 'utf-8'),
+    });
+  }
   if (model.parseFailure) {
     findings.push({
       ruleId: 'markdown-unparsed',

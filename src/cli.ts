@@ -1,15 +1,52 @@
 // The CLI entry: wires the real file system, streams and engine into runCli and sets the exit status. Nothing else.
 import packageJson from '../package.json' with { type: 'json' };
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { checkReport } from './check.js';
+import { errorMessage } from './errors.js';
 import { nodeFileSystem } from './cli/node-file-system.js';
 import { runCli } from './cli/run.js';
 
-// `report-check ... | head` closes the pipe early: stop quietly instead of dying with an EPIPE stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+/** Whether stdout still has a reader: `report-check ... | head` may close it early. */
+let stdoutOpen = true;
+
+/**
+ * Writes all of `text` to a file descriptor synchronously. Synchronous writes fail where they happen, so they can
+ * be answered in one line, and they spare creating node's stdout stream, a good part of a cold start.
+ */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length;) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      // A non-blocking pipe that is full for a moment: try again.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+}
+
+function writeStdout(text: string): void {
+  if (!stdoutOpen) return;
+  try {
+    writeAll(1, text);
+  } catch (error) {
+    // The reader left (`| head`): finish the run quietly, so the exit status still tells the findings.
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+      stdoutOpen = false;
+      return;
+    }
+    writeStderr(`report-check: could not write the output: ${errorMessage(error)}\n`);
+    process.exit(2);
+  }
+}
+
+function writeStderr(text: string): void {
+  try {
+    writeAll(2, text);
+  } catch {
+    // Nowhere left to say anything.
+  }
 }
 
 // No top-level await: the CLI ships as a CommonJS bundle, which node starts without its ESM loader (half the
@@ -22,9 +59,9 @@ runCli(process.argv.slice(2), {
     loadConstraints: async (text, source) =>
       (await import('./validate/custom-schema.js')).loadConstraints(text, source),
   },
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  isTTY: process.stdout.isTTY === true,
+  stdout: writeStdout,
+  stderr: writeStderr,
+  isTTY: isatty(1),
   env: process.env,
   cwd: process.cwd(),
   version: packageJson.version,
@@ -33,9 +70,7 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `report-check: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    writeStderr(`report-check: internal error: ${errorMessage(error).split('\n')[0]}\n`);
     process.exitCode = 2;
   },
 );

@@ -55,12 +55,13 @@ export function fingerprint(ruleId: string, question: number | null, key = ''): 
   return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x050c5d1f);
 }
 
-/** Orders diagnostics by line, column, then severity, then rule id: the order students read them in. */
+/** Orders diagnostics by line, column, severity, question, then rule id: the order students read them in. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     a.line - b.line ||
     a.column - b.column ||
     severityRank(a.severity) - severityRank(b.severity) ||
+    (a.question ?? 0) - (b.question ?? 0) ||
     a.ruleId.localeCompare(b.ruleId) ||
     a.message.localeCompare(b.message)
   );

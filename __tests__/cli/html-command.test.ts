@@ -44,6 +44,20 @@ describe('report-check html', () => {
     expect(result.written.get('/repo/reports/report.html')).toContain('<h1>My report</h1>');
   });
 
+  it('should refuse to write the page over the report itself', async () => {
+    const result = await run(['html', 'reports/README.md', '-o', './reports/README.md'], report);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'report-check: ./reports/README.md: is the report itself; write the page to another file\n',
+    );
+    expect(result.written.size).toBe(0);
+  });
+
+  it('should name a missing option value by its long name', async () => {
+    const result = await run(['html', 'reports/README.md', '-o'], report);
+    expect(result.stderr).toBe('report-check: --output needs a value\n');
+  });
+
   it('should decode UTF-8 and drop a byte-order mark', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('# Spørgsmål\n')]);
     expect((await run(['html', 'r.md'], { '/repo/r.md': bytes })).stdout).toContain('<h1>Spørgsmål</h1>');

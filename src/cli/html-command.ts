@@ -54,6 +54,9 @@ export async function runHtml(argv: readonly string[], deps: CliDeps): Promise<n
     deps.stdout(page);
     return 0;
   }
+  if (nodePath.resolve(deps.cwd, output) === nodePath.resolve(deps.cwd, file)) {
+    throw new UsageError(`${output}: is the report itself; write the page to another file`);
+  }
   try {
     deps.fs.writeFile(nodePath.resolve(deps.cwd, output), page);
   } catch (error) {

@@ -13,7 +13,8 @@ export class UsageError extends Error {
 function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = errorMessage(error);
-  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  // Node quotes options as '-o, --output <value>' or '--schema': name the long form, without the comma.
+  const option = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option} (see --help)`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
     return /does not take/.test(message) ? `${option} does not take a value` : `${option} needs a value`;
