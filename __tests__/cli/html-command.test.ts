@@ -71,7 +71,7 @@ describe('report-check html', () => {
     [
       ['html', 'bin.md'],
       { '/repo/bin.md': new Uint8Array([35, 0, 1]) },
-      'report-check: bin.md: binary file (contains NUL bytes)\n',
+      'report-check: bin.md: binary file (NUL byte at offset 1), not a markdown report\n',
     ],
     [
       ['html', 'reports/README.md', '-o', 'nowhere/x.html'],

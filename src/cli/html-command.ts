@@ -35,7 +35,9 @@ export async function runHtml(argv: readonly string[], deps: CliDeps): Promise<n
   } catch (error) {
     throw new UsageError(`${shown}: ${describeFsError(error)}`, { cause: error });
   }
-  if (bytes.includes(0)) throw new UsageError(`${shown}: binary file (contains NUL bytes)`);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1)
+    throw new UsageError(`${shown}: binary file (NUL byte at offset ${nul}), not a markdown report`);
   // Python reads the report as UTF-8 and would refuse bad bytes; a page with U+FFFD in their place is more useful.
   const markdown = new TextDecoder('utf-8').decode(bytes);
   // Loaded on demand: the HTML libraries would otherwise add to every check's start-up time.
