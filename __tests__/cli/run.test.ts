@@ -204,7 +204,7 @@ describe('runCli: bad input', () => {
     [
       [],
       { '/repo/reports/README.md': new Uint8Array(1024 * 1024 + 1) },
-      'report-check: reports/README.md: too large (1.0 MiB; the limit is 1 MiB)\n',
+      'report-check: reports/README.md: too large (1048577 bytes; the limit is 1 MiB)\n',
     ],
     [['--bogus'], repo, 'report-check: unknown option --bogus (see --help)\n'],
     [

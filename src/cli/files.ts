@@ -53,7 +53,8 @@ export function readReportBytes(fs: CliFileSystem, path: string): Uint8Array {
 }
 
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
+  // Just over the limit, one decimal would read "1.0 MiB; the limit is 1 MiB": show the bytes there.
+  return bytes >= 2 * 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
 }
 
 function exists(fs: CliFileSystem, path: string): boolean {
