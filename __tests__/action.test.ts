@@ -446,6 +446,26 @@ describe('runAction when posting fails', () => {
     expect(outcome.posting).toMatchObject({ inline: 0, body: 3 });
   });
 
+  it('should not try the findings inline again on a rerun after a 422 put them all in the body', async () => {
+    const h = harness();
+    h.github.failures.set(
+      'createReview',
+      new GitHubError(
+        'post a review',
+        'invalid',
+        422,
+        'Pull request review thread line must be part of the diff',
+      ),
+    );
+    await runAction(h.deps);
+    const rerun = harness({
+      github: { threads: h.github.threads, issueComments: h.github.issueComments, reviews: h.github.reviews },
+    });
+    const outcome = await runAction(rerun.deps);
+    expect(writes(rerun.github)).toEqual([]);
+    expect(outcome.posting).toMatchObject({ inline: 0, body: 0 });
+  });
+
   it('should warn, keep the findings and still gate when the summary comment cannot be written', async () => {
     const h = harness();
     h.github.failures.set(

@@ -31074,7 +31074,7 @@ function fingerprint(ruleId, question, key = "") {
   return fnv1a(text3, 2166136261) + fnv1a(text3, 84696351);
 }
 function compareDiagnostics(a, b) {
-  return a.line - b.line || a.column - b.column || severityRank(a.severity) - severityRank(b.severity) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return a.line - b.line || a.column - b.column || severityRank(a.severity) - severityRank(b.severity) || (a.question ?? 0) - (b.question ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
 // src/github/errors.ts
@@ -31397,15 +31397,13 @@ function planReview(input) {
   const plan = { inline: [], body: [], alreadyPosted: [] };
   for (const item of keyed) {
     const d = item.diagnostic;
-    if (input.postedInline.has(item.key)) {
+    if (input.postedInline.has(item.key) || input.postedInBody.has(item.key)) {
       plan.alreadyPosted.push(item);
       continue;
     }
     const anchor = anchorRange(input.hunks, d.line, d.endLine);
     if (anchor && plan.inline.length < max) {
       plan.inline.push({ ...item, path: d.path, line: anchor.line, startLine: anchor.startLine });
-    } else if (input.postedInBody.has(item.key)) {
-      plan.alreadyPosted.push(item);
     } else {
       plan.body.push(item);
     }
@@ -43460,6 +43458,20 @@ function checkReport(input) {
       endColumn: 1,
       question: sectionAtLine(model, line),
       fingerprint: fingerprint("invalid-utf8", null, String(line))
+    });
+  }
+  const firstInvalid = invalidUtf8Lines[0];
+  if (firstInvalid !== void 0) {
+    findings.push({
+      ruleId: "course-checker-crash",
+      severity: "error",
+      message: `The course checker would crash (UnicodeDecodeError) on the bytes at line ${firstInvalid}; save the file as UTF-8.`,
+      line: firstInvalid,
+      column: 1,
+      endLine: firstInvalid,
+      endColumn: 1,
+      question: sectionAtLine(model, firstInvalid),
+      fingerprint: fingerprint("course-checker-crash", null, "utf-8")
     });
   }
   if (model.parseFailure) {

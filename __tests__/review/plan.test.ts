@@ -35,14 +35,34 @@ describe('planReview', () => {
     expect(plan.alreadyPosted.map((k) => k.key).sort()).toEqual(['in', 'out']);
   });
 
-  it('should post inline a finding that was only listed in a body before, once its line is in the diff', () => {
+  it('should not post inline again a finding on a diff line that an earlier review body listed', () => {
+    // Run 1 listed it in the body (past the inline cap, or after a 422 fallback): a rerun must not repeat it.
     const plan = planReview({
-      diagnostics: [diag({ line: 3, fingerprint: 'x' })],
+      diagnostics: [diag({ line: 3, fingerprint: 'x' }), diag({ line: 4, fingerprint: 'y' })],
       hunks: HUNKS,
       postedInline: new Set(),
       postedInBody: new Set(['x']),
     });
-    expect(plan.inline).toHaveLength(1);
+    expect(plan.inline.map((c) => c.key)).toEqual(['y']);
+    expect(plan.body).toEqual([]);
+    expect(plan.alreadyPosted.map((k) => k.key)).toEqual(['x']);
+  });
+
+  it('should post nothing on a rerun after 30 inline + 5 body findings on diff lines', () => {
+    const diagnostics = Array.from({ length: 35 }, (_, i) =>
+      diag({ line: (i % 10) + 1, fingerprint: `f${i}` }),
+    );
+    const first = planReview({ diagnostics, hunks: HUNKS, postedInline: new Set(), postedInBody: new Set() });
+    expect([first.inline.length, first.body.length]).toEqual([30, 5]);
+    const rerun = planReview({
+      diagnostics,
+      hunks: HUNKS,
+      postedInline: new Set(first.inline.map((c) => c.key)),
+      postedInBody: new Set(first.body.map((c) => c.key)),
+    });
+    expect(rerun.inline).toEqual([]);
+    expect(rerun.body).toEqual([]);
+    expect(rerun.alreadyPosted).toHaveLength(35);
   });
 
   it('should cap inline comments, most severe first, and move the rest to the body', () => {

@@ -38,7 +38,7 @@ export interface PlanInput {
   hunks: readonly Hunk[];
   /** Keys that already have a current (not outdated) inline thread of ours. */
   postedInline: ReadonlySet<string>;
-  /** Keys already listed in the body of one of our reviews. */
+  /** Keys already listed in the body of one of our reviews: not posted again, inline or in a body. */
   postedInBody: ReadonlySet<string>;
   maxInline?: number;
 }
@@ -65,15 +65,15 @@ export function planReview(input: PlanInput): ReviewPlan {
   const plan: ReviewPlan = { inline: [], body: [], alreadyPosted: [] };
   for (const item of keyed) {
     const d = item.diagnostic;
-    if (input.postedInline.has(item.key)) {
+    // Posted before, inline or in a review body: never again (a body listing is not "retried" inline on a rerun,
+    // which would post a new review every run, e.g. after a 422 fallback put everything in the body).
+    if (input.postedInline.has(item.key) || input.postedInBody.has(item.key)) {
       plan.alreadyPosted.push(item);
       continue;
     }
     const anchor = anchorRange(input.hunks, d.line, d.endLine);
     if (anchor && plan.inline.length < max) {
       plan.inline.push({ ...item, path: d.path, line: anchor.line, startLine: anchor.startLine });
-    } else if (input.postedInBody.has(item.key)) {
-      plan.alreadyPosted.push(item);
     } else {
       plan.body.push(item);
     }
