@@ -6,7 +6,7 @@ import { GitHubError } from '../src/github/errors.js';
 import { FakeGitHub, type FakeGitHubSetup } from '../src/github/fake.js';
 import type { Settings } from '../src/inputs.js';
 import type { PlannedAnnotation } from '../src/review/plan.js';
-import { marker, parseMarkers } from '../src/review/render.js';
+import { marker, readMarker } from '../src/review/render.js';
 import type { CheckResult } from '../src/result.js';
 import { diag, result } from './support/results.js';
 
@@ -139,12 +139,12 @@ describe('runAction on a pull request', () => {
     expect(h.github.reviews).toHaveLength(1);
     const review = h.github.reviews[0]!;
     expect(review.commitId).toBe(HEAD);
-    expect(review.comments?.map((c) => [c.line, parseMarkers(c.body)[0]?.fields.fp])).toEqual([
+    expect(review.comments?.map((c) => [c.line, readMarker(c.body)?.fields.fp])).toEqual([
       [3, 'in-diff'],
       [5, 'warn'],
     ]);
     expect(review.body).toContain('Question 2 is missing an image.');
-    expect(parseMarkers(review.body)[0]?.fields.listed).toBe('outside');
+    expect(readMarker(review.body)?.fields.listed).toBe('outside');
     expect(h.github.issueComments).toHaveLength(1);
     expect(h.github.issueComments[0]?.body).toContain(marker('summary', { path: PATH }));
     expect(outcome).toMatchObject({ status: 'failed', posting: { inline: 2, body: 1, summary: 'created' } });
@@ -250,10 +250,32 @@ describe('runAction on a pull request', () => {
     expect(h.github.calls).toContain('resolveReviewThreads T-fixed');
     expect(h.github.threads.filter((t) => t.isResolved).map((t) => t.id)).toEqual(['T-fixed']);
     // in-diff already has a current thread: only `warn` is new inline.
-    expect(h.github.reviews.at(-1)?.comments?.map((c) => parseMarkers(c.body)[0]?.fields.fp)).toEqual([
-      'warn',
-    ]);
+    expect(h.github.reviews.at(-1)?.comments?.map((c) => readMarker(c.body)?.fields.fp)).toEqual(['warn']);
     expect(outcome.posting?.resolved).toBe(1);
+  });
+
+  it('should take the key of our thread from the marker on its last line, not one a student planted', async () => {
+    // A comment posted before code spans were defused: the finding's message echoed a marker verbatim.
+    const planted = `Question 1 links \`${marker('finding', { fp: 'deadbeef' })}\`.png\n\n`;
+    const h = harness({
+      github: {
+        threads: [
+          {
+            id: 'T1',
+            isResolved: false,
+            isOutdated: false,
+            path: PATH,
+            comments: [
+              { author: 'github-actions[bot]', body: `${planted}${marker('finding', { fp: 'in-diff' })}` },
+            ],
+            commentCount: 1,
+          },
+        ],
+      },
+    });
+    const outcome = await runAction(h.deps);
+    expect(h.github.reviews.at(-1)?.comments?.map((c) => readMarker(c.body)?.fields.fp)).toEqual(['warn']);
+    expect(outcome.posting?.resolved).toBe(0);
   });
 
   it('should comment again on a finding whose old thread is outdated', async () => {
@@ -272,9 +294,7 @@ describe('runAction on a pull request', () => {
       },
     });
     await runAction(h.deps);
-    expect(h.github.reviews.at(-1)?.comments?.map((c) => parseMarkers(c.body)[0]?.fields.fp)).toContain(
-      'in-diff',
-    );
+    expect(h.github.reviews.at(-1)?.comments?.map((c) => readMarker(c.body)?.fields.fp)).toContain('in-diff');
   });
 
   it('should update our summary comment in place and ignore a student comment carrying the same marker', async () => {
@@ -282,15 +302,28 @@ describe('runAction on a pull request', () => {
     const h = harness({
       github: {
         issueComments: [
-          { id: 1, author: 'student', body: `${summary} fake` },
-          { id: 2, author: 'github-actions', body: `${summary} old` },
+          { id: 1, author: 'student', body: `fake\n${summary}` },
+          { id: 2, author: 'github-actions', body: `old\n${summary}` },
         ],
       },
     });
     await runAction(h.deps);
     expect(h.github.calls).toContain('updateIssueComment 2');
-    expect(h.github.issueComments.find((c) => c.id === 1)?.body).toBe(`${summary} fake`);
+    expect(h.github.issueComments.find((c) => c.id === 1)?.body).toBe(`fake\n${summary}`);
     expect(h.github.issueComments).toHaveLength(2);
+  });
+
+  it('should not take our comment that quotes another summary marker mid-body for the summary', async () => {
+    const h = harness({
+      github: {
+        issueComments: [
+          { id: 3, author: 'github-actions[bot]', body: `see ${marker('summary', { path: PATH })} here` },
+        ],
+      },
+    });
+    await runAction(h.deps);
+    expect(h.github.calls).toContain('createIssueComment #7');
+    expect(h.github.calls).not.toContain('updateIssueComment 3');
   });
 
   it('should recognise its own comments by the viewer login when the token is not the Actions bot', async () => {
@@ -299,8 +332,9 @@ describe('runAction on a pull request', () => {
       github: {
         viewer: 'report-bot-app[bot]',
         issueComments: [
-          { id: 1, author: 'github-actions[bot]', body: `${summary} another bot` },
-          { id: 2, author: 'report-bot-app', body: `${summary} ours` },
+          { id: 1, author: 'github-actions[bot]', body: `another bot\n${summary}` },
+          // A summary posted before the marker moved to the last line: the marker is the whole first line.
+          { id: 2, author: 'report-bot-app', body: `${summary}\nours` },
         ],
       },
     });
@@ -439,7 +473,7 @@ describe('runAction when posting fails', () => {
     expect(h.github.reviews).toHaveLength(1);
     expect(h.github.reviews[0]?.comments).toEqual([]);
     expect(
-      parseMarkers(h.github.reviews[0]?.body ?? '')[0]
+      readMarker(h.github.reviews[0]?.body ?? '')
         ?.fields.listed?.split(',')
         .sort(),
     ).toEqual(['in-diff', 'outside', 'warn']);

@@ -31129,8 +31129,11 @@ var MARKER_PREFIX = "report-check";
 function neutralisePlain(text3) {
   return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`).replace(/([[\]])/g, "\\$1");
 }
+function breakComments(text3) {
+  return text3.replace(/<!/g, `<${ZWJ}!`).replace(/--(?=!?>)/g, `--${ZWJ}`);
+}
 function codeSpan(text3) {
-  const clean = text3.replace(/\r?\n/g, " ");
+  const clean = breakComments(text3.replace(/\r?\n/g, " "));
   const fence = "`".repeat(longestRun(clean, "`") + 1);
   const pad = clean.startsWith("`") || clean.endsWith("`") || clean === "" ? " " : "";
   return `${fence}${pad}${clean}${pad}${fence}`;
@@ -31181,17 +31184,26 @@ function marker(kind, fields) {
   const parts = Object.entries(fields).map(([k, v]) => `${k}=${v.replace(/[\s>]/g, "_")}`);
   return `<!-- ${MARKER_PREFIX}:${kind}${parts.length ? ` ${parts.join(" ")}` : ""} -->`;
 }
-function parseMarkers(body) {
-  const found = [];
-  for (const m of body.matchAll(/<!-- report-check:([a-z-]+)((?: [a-z]+=[^\s>]*)*) -->/g)) {
-    const fields = {};
-    for (const pair of (m[2] ?? "").trim().split(" ")) {
-      const eq = pair.indexOf("=");
-      if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
-    found.push({ kind: m[1] ?? "", fields });
+var MARKER_LINE = /^<!-- report-check:([a-z-]+)((?: [a-z]+=[^\s>]*)*) -->$/;
+function markerOnLine(line) {
+  const m = MARKER_LINE.exec((line ?? "").trim());
+  if (!m) return null;
+  const fields = {};
+  for (const pair of (m[2] ?? "").trim().split(" ")) {
+    const eq = pair.indexOf("=");
+    if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  return found;
+  return { kind: m[1] ?? "", fields };
+}
+function readMarker(body) {
+  const lines = body.trimEnd().split(/\r?\n/);
+  return markerOnLine(lines[lines.length - 1]);
+}
+function isSummaryFor(body, path6) {
+  const want = marker("summary", { path: path6 });
+  const m = readMarker(body);
+  if (m) return m.kind === "summary" && marker(m.kind, m.fields) === want;
+  return body.split(/\r?\n/, 1)[0]?.trim() === want;
 }
 var SEVERITY_LABEL = {
   error: "\u274C Error",
@@ -31230,7 +31242,7 @@ var encoder = new TextEncoder();
 var utf8Bytes = (text3) => encoder.encode(text3).length;
 function limitBody(body) {
   if (body.length <= MAX_BODY_CHARS) return body;
-  const tail = body.slice(body.lastIndexOf("\n<!-- "));
+  const tail = body.slice(body.lastIndexOf("\n"));
   return `${body.slice(0, BODY_BUDGET - tail.length)}
 
 \u2026 (cut to fit GitHub's limit)
@@ -31324,7 +31336,6 @@ function verdict(input) {
 function renderSummaryComment(input) {
   const { result } = input;
   const header = [
-    marker("summary", { path: result.path }),
     `## report-check: ${codeSpan(result.path)}`,
     "",
     `${verdict(input)} ${renderCourseChecker(result)}`,
@@ -31346,7 +31357,9 @@ function renderSummaryComment(input) {
   ];
   const footer = [
     "",
-    `<sub>Edition ${result.edition} (${result.editionSource}); updated on every run.</sub>`
+    `<sub>Edition ${result.edition} (${result.editionSource}); updated on every run.</sub>`,
+    "",
+    marker("summary", { path: result.path })
   ];
   return limitBody([...header, ...findings, ...footer].join("\n"));
 }
@@ -31627,7 +31640,8 @@ async function postToPull(deps, state, file, result, checked, commitStatus) {
   const ownThreads = state.threads.flatMap((thread) => {
     const first = thread.comments[0];
     if (thread.path !== path6 || !first || !mine(first.author)) return [];
-    const key = parseMarkers(first.body).find((m) => m.kind === "finding")?.fields.fp;
+    const own3 = readMarker(first.body);
+    const key = own3?.kind === "finding" ? own3.fields.fp : void 0;
     if (!key) return [];
     const hasOtherAuthors = thread.commentCount > thread.comments.length || thread.comments.some((c) => !mine(c.author));
     return [
@@ -31636,7 +31650,7 @@ async function postToPull(deps, state, file, result, checked, commitStatus) {
   });
   const postedInline = new Set(ownThreads.filter((t) => !t.isOutdated).map((t) => t.key));
   const postedInBody = new Set(
-    state.reviews.filter((r) => mine(r.author)).flatMap((r) => parseMarkers(r.body).filter((m) => m.kind === "review")).flatMap((m) => (m.fields.listed ?? "").split(",").filter(Boolean))
+    state.reviews.filter((r) => mine(r.author)).map((r) => readMarker(r.body)).flatMap((m) => m?.kind === "review" ? (m.fields.listed ?? "").split(",").filter(Boolean) : [])
   );
   const plan = planReview({
     diagnostics: result.diagnostics,
@@ -31646,9 +31660,8 @@ async function postToPull(deps, state, file, result, checked, commitStatus) {
   });
   const currentKeys = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
   const resolve2 = checked ? planResolutions(ownThreads, currentKeys) : [];
-  const summaryMarker = marker("summary", { path: path6 });
   const summaryBody = renderSummaryComment({ result, headSha: head, failOn: settings.failOn });
-  const existing = state.issueComments.find((c) => mine(c.author) && c.body.includes(summaryMarker));
+  const existing = state.issueComments.find((c) => mine(c.author) && isSummaryFor(c.body, path6));
   const outcome = { inline: 0, body: 0, summary: "unchanged", resolved: 0, forbidden: false };
   const tasks = [];
   if (plan.inline.length > 0 || plan.body.length > 0) {
@@ -39447,7 +39460,7 @@ function defaultOnError(left, right) {
 // src/parse/report.ts
 var QUESTION_HEADING = /^\s*question\s+(\d+)/i;
 var PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
-var MARKER_LINE = /^[\s>]*---+\s*\S.*$|^.*\S\s*---+\s*$/;
+var MARKER_LINE2 = /^[\s>]*---+\s*\S.*$|^.*\S\s*---+\s*$/;
 var HTML_IMG = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)[^>]*>/gi;
 var ANSWER = "Answer:";
 function lineStarts(text3) {
@@ -39702,7 +39715,7 @@ function buildSection(text3, number, heading, start, end, pointAt) {
   let lineOffset = regionStart;
   for (const line of region.split("\n")) {
     const withoutPlaceholder = line.replace(PLACEHOLDER, "");
-    if (withoutPlaceholder.trim() !== "" && MARKER_LINE.test(withoutPlaceholder) && !/^\s*\|/.test(line)) {
+    if (withoutPlaceholder.trim() !== "" && MARKER_LINE2.test(withoutPlaceholder) && !/^\s*\|/.test(line)) {
       markerLines.push(pointAt(lineOffset).line);
     }
     lineOffset += line.length + 1;

@@ -18,8 +18,8 @@ import {
 } from './review/plan.js';
 import {
   countBySeverity,
-  marker,
-  parseMarkers,
+  isSummaryFor,
+  readMarker,
   renderCounts,
   renderInlineComment,
   renderJobSummary,
@@ -322,7 +322,8 @@ async function postToPull(
   const ownThreads = state.threads.flatMap((thread) => {
     const first = thread.comments[0];
     if (thread.path !== path || !first || !mine(first.author)) return [];
-    const key = parseMarkers(first.body).find((m) => m.kind === 'finding')?.fields.fp;
+    const own = readMarker(first.body);
+    const key = own?.kind === 'finding' ? own.fields.fp : undefined;
     if (!key) return [];
     const hasOtherAuthors =
       thread.commentCount > thread.comments.length || thread.comments.some((c) => !mine(c.author));
@@ -334,8 +335,8 @@ async function postToPull(
   const postedInBody = new Set(
     state.reviews
       .filter((r) => mine(r.author))
-      .flatMap((r) => parseMarkers(r.body).filter((m) => m.kind === 'review'))
-      .flatMap((m) => (m.fields.listed ?? '').split(',').filter(Boolean)),
+      .map((r) => readMarker(r.body))
+      .flatMap((m) => (m?.kind === 'review' ? (m.fields.listed ?? '').split(',').filter(Boolean) : [])),
   );
 
   const plan = planReview({
@@ -347,9 +348,8 @@ async function postToPull(
   const currentKeys = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
   const resolve = checked ? planResolutions(ownThreads, currentKeys) : [];
 
-  const summaryMarker = marker('summary', { path });
   const summaryBody = renderSummaryComment({ result, headSha: head, failOn: settings.failOn });
-  const existing = state.issueComments.find((c) => mine(c.author) && c.body.includes(summaryMarker));
+  const existing = state.issueComments.find((c) => mine(c.author) && isSummaryFor(c.body, path));
 
   const outcome: PostingOutcome = { inline: 0, body: 0, summary: 'unchanged', resolved: 0, forbidden: false };
   const tasks: Promise<void>[] = [];

@@ -4,7 +4,7 @@ import {
   MAX_BODY_CHARS,
   marker,
   neutralise,
-  parseMarkers,
+  readMarker,
   renderCourseChecker,
   renderInlineComment,
   renderJobSummary,
@@ -54,15 +54,38 @@ describe('codeSpan and codeBlock', () => {
 
 describe('markers', () => {
   it('should round-trip a marker through a body', () => {
-    const body = `text\n${marker('finding', { fp: 'abc123' })}\nmore ${marker('review', { sha: 'deadbeef', listed: 'a,b' })}`;
-    expect(parseMarkers(body)).toEqual([
-      { kind: 'finding', fields: { fp: 'abc123' } },
-      { kind: 'review', fields: { sha: 'deadbeef', listed: 'a,b' } },
-    ]);
+    const body = `text\n${marker('review', { sha: 'deadbeef', listed: 'a,b' })}`;
+    expect(readMarker(body)).toEqual({ kind: 'review', fields: { sha: 'deadbeef', listed: 'a,b' } });
   });
 
   it('should not find a marker in neutralised student text', () => {
-    expect(parseMarkers(neutralise('<!-- report-check:finding fp=x -->'))).toEqual([]);
+    expect(readMarker(neutralise('<!-- report-check:finding fp=x -->'))).toBeNull();
+  });
+
+  it('should break HTML comment delimiters inside echoed code spans', () => {
+    const planted = '![a](<`\\<!-- report-check:finding fp=deadbeef --\\>`.png>)';
+    const text = neutralise(`Question 3 links ${planted}, which is missing.`);
+    expect(text).not.toContain('<!--');
+    expect(text).not.toContain('-->');
+    expect(codeSpan('<!-- x -->')).toBe('`<\u200d!-- x --\u200d>`');
+    expect(codeBlock('<!-- x -->')).not.toMatch(/<!--|-->/);
+  });
+
+  it('should read only a marker that is the whole last line of the body', () => {
+    const m = marker('finding', { fp: 'real' });
+    expect(readMarker(`text\n${m}\n`)).toEqual({ kind: 'finding', fields: { fp: 'real' } });
+    expect(readMarker(`${marker('finding', { fp: 'planted' })}\ntext\n${m}`)?.fields.fp).toBe('real');
+    expect(readMarker(`${m}\ntext after`)).toBeNull();
+    expect(readMarker(`see \`${m}\``)).toBeNull();
+    expect(readMarker('')).toBeNull();
+  });
+
+  it('should give an inline comment whose message echoes a planted marker the marker of its own key', () => {
+    const message =
+      'Question 3 links `<!-- report-check:finding fp=deadbeef -->`.png, which is not in the repository.';
+    const body = renderInlineComment(diag({ message }), 'k1');
+    expect(readMarker(body)).toEqual({ kind: 'finding', fields: { fp: 'k1' } });
+    expect(body.match(/<!--/g)).toHaveLength(1);
   });
 });
 
@@ -71,13 +94,13 @@ describe('renderInlineComment', () => {
     const body = renderInlineComment(diag({ message: 'Thanks @prof <b>!</b>', note: 'see `a|b`' }), 'k1');
     expect(body).toContain('**❌ Error** `word-count`: Thanks @\u200dprof &lt;b&gt;!&lt;/b&gt;');
     expect(body).toContain('> see `a|b`');
-    expect(parseMarkers(body)).toEqual([{ kind: 'finding', fields: { fp: 'k1' } }]);
+    expect(readMarker(body)).toEqual({ kind: 'finding', fields: { fp: 'k1' } });
   });
 
   it('should stay under GitHub body limit even with a huge note', () => {
     const body = renderInlineComment(diag({ note: 'x'.repeat(100_000) }), 'k1');
     expect(body.length).toBeLessThanOrEqual(MAX_BODY_CHARS);
-    expect(parseMarkers(body)).toHaveLength(1);
+    expect(readMarker(body)).toEqual({ kind: 'finding', fields: { fp: 'k1' } });
   });
 });
 
@@ -92,7 +115,7 @@ describe('renderReviewBody', () => {
     });
     expect(body).toContain('2 new findings on lines');
     expect(body).toContain('Question 1 is missing.');
-    expect(parseMarkers(body)[0]).toEqual({ kind: 'review', fields: { sha: 'aaaaaaaaaaaa', listed: 'k9' } });
+    expect(readMarker(body)).toEqual({ kind: 'review', fields: { sha: 'aaaaaaaaaaaa', listed: 'k9' } });
   });
 
   it('should stay under the body limit with thousands of findings and say how many were left out', () => {
@@ -173,7 +196,7 @@ describe('renderSummaryComment', () => {
       headSha: '0123456789abcdef',
       failOn: 'error',
     });
-    expect(parseMarkers(body)[0]).toEqual({ kind: 'summary', fields: { path: 'reports/README.md' } });
+    expect(readMarker(body)).toEqual({ kind: 'summary', fields: { path: 'reports/README.md' } });
     expect(body).toContain('1 error, 1 warning, 0 notices');
     expect(body).toContain('at 0123456');
     expect(body.indexOf(': E')).toBeLessThan(body.indexOf(': W'));

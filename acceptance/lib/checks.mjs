@@ -386,6 +386,15 @@ export function commonChecks(v, t, opts = {}) {
       break;
     }
   }
+  // The only HTML comment in a body we post is our marker, as its whole last line: echoed text cannot plant one.
+  for (const text of shown) {
+    const lines = String(text).trimEnd().split(/\r?\n/);
+    const early = lines.slice(0, -1).find((l) => /<!--|-->/.test(l));
+    if (early !== undefined) {
+      t.ok(false, `a posted body has an HTML comment before its last line: ${show(early.slice(0, 160))}`);
+      break;
+    }
+  }
   // Comments go against the PR head, never GITHUB_SHA (the test-merge commit, or the base for pull_request_target).
   if (/^pull_request/.test(v.r.event)) {
     for (const k of v.runs.keys()) {

@@ -27,18 +27,26 @@ function neutralisePlain(text: string): string {
   );
 }
 
-/** A code span holding `text` verbatim, fenced with more backticks than any run inside it. */
+/**
+ * Breaks HTML comment delimiters with a zero-width joiner: GitHub shows code verbatim, so `<!--` or `-->` in an
+ * echoed code span would otherwise stand in our comment's raw body, where a reader of markers could see them.
+ */
+function breakComments(text: string): string {
+  return text.replace(/<!/g, `<${ZWJ}!`).replace(/--(?=!?>)/g, `--${ZWJ}`);
+}
+
+/** A code span holding `text` (HTML comment delimiters broken), fenced with more backticks than any run inside. */
 export function codeSpan(text: string): string {
-  const clean = text.replace(/\r?\n/g, ' ');
+  const clean = breakComments(text.replace(/\r?\n/g, ' '));
   const fence = '`'.repeat(longestRun(clean, '`') + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
-/** A fenced code block holding `text` verbatim, with a fence longer than any backtick run inside it. */
+/** A fenced code block holding `text` (HTML comment delimiters broken), with a fence longer than any backtick run. */
 export function codeBlock(text: string): string {
   const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-  return `${fence}text\n${text.replace(/\n$/, '')}\n${fence}`;
+  return `${fence}text\n${breakComments(text).replace(/\n$/, '')}\n${fence}`;
 }
 
 function longestRun(text: string, char: string): number {
@@ -105,18 +113,38 @@ export function marker(kind: string, fields: Record<string, string>): string {
   return `<!-- ${MARKER_PREFIX}:${kind}${parts.length ? ` ${parts.join(' ')}` : ''} -->`;
 }
 
-/** The report-check markers in a comment body (student text is escaped, so it cannot fake one in our posts). */
-export function parseMarkers(body: string): Marker[] {
-  const found: Marker[] = [];
-  for (const m of body.matchAll(/<!-- report-check:([a-z-]+)((?: [a-z]+=[^\s>]*)*) -->/g)) {
-    const fields: Record<string, string> = {};
-    for (const pair of (m[2] ?? '').trim().split(' ')) {
-      const eq = pair.indexOf('=');
-      if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
-    found.push({ kind: m[1] ?? '', fields });
+const MARKER_LINE = /^<!-- report-check:([a-z-]+)((?: [a-z]+=[^\s>]*)*) -->$/;
+
+/** The marker when `line` is exactly one of ours, else null. */
+function markerOnLine(line: string | undefined): Marker | null {
+  const m = MARKER_LINE.exec((line ?? '').trim());
+  if (!m) return null;
+  const fields: Record<string, string> = {};
+  for (const pair of (m[2] ?? '').trim().split(' ')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  return found;
+  return { kind: m[1] ?? '', fields };
+}
+
+/**
+ * The marker of a body report-check posted: only a marker that is the whole last line counts (every body we post
+ * ends with its marker). A marker anywhere else, e.g. echoed from the student's report, is ignored.
+ */
+export function readMarker(body: string): Marker | null {
+  const lines = body.trimEnd().split(/\r?\n/);
+  return markerOnLine(lines[lines.length - 1]);
+}
+
+/**
+ * Whether `body` is the summary comment for `path`: its marker on the last line, or (summaries posted before the
+ * marker moved to the end) as the whole first line, which no echoed text can precede.
+ */
+export function isSummaryFor(body: string, path: string): boolean {
+  const want = marker('summary', { path });
+  const m = readMarker(body);
+  if (m) return m.kind === 'summary' && marker(m.kind, m.fields) === want;
+  return body.split(/\r?\n/, 1)[0]?.trim() === want;
 }
 
 // ---- findings -------------------------------------------------------------------------------------------------
@@ -182,7 +210,7 @@ const utf8Bytes = (text: string) => encoder.encode(text).length;
 /** Cuts a body that would still exceed GitHub's limit (a pathological note), keeping its final marker line. */
 function limitBody(body: string): string {
   if (body.length <= MAX_BODY_CHARS) return body;
-  const tail = body.slice(body.lastIndexOf('\n<!-- '));
+  const tail = body.slice(body.lastIndexOf('\n'));
   return `${body.slice(0, BODY_BUDGET - tail.length)}\n\n… (cut to fit GitHub's limit)\n${tail}`;
 }
 
@@ -316,7 +344,6 @@ function verdict(input: SummaryInput): string {
 export function renderSummaryComment(input: SummaryInput): string {
   const { result } = input;
   const header = [
-    marker('summary', { path: result.path }),
     `## report-check: ${codeSpan(result.path)}`,
     '',
     `${verdict(input)} ${renderCourseChecker(result)}`,
@@ -342,6 +369,8 @@ export function renderSummaryComment(input: SummaryInput): string {
   const footer = [
     '',
     `<sub>Edition ${result.edition} (${result.editionSource}); updated on every run.</sub>`,
+    '',
+    marker('summary', { path: result.path }),
   ];
   return limitBody([...header, ...findings, ...footer].join('\n'));
 }
