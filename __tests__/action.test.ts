@@ -343,6 +343,27 @@ describe('runAction on a pull request', () => {
     expect(h.github.calls).not.toContain('updateIssueComment 1');
   });
 
+  it('should recognise its own comments by viewerDidAuthor when GitHub will not name the viewer (App token)', async () => {
+    // A GitHub App's token: `viewer` is refused, and it writes as report-app[bot], not github-actions[bot].
+    const app = { viewer: null, login: 'report-app[bot]' };
+    const h = harness({ github: app });
+    await runAction(h.deps);
+    const rerun = harness({
+      github: {
+        ...app,
+        threads: h.github.threads,
+        issueComments: [
+          { id: 1, author: 'github-actions', body: `not ours\n${marker('summary', { path: PATH })}` },
+          ...h.github.issueComments,
+        ],
+        reviews: h.github.reviews,
+      },
+    });
+    const outcome = await runAction(rerun.deps);
+    expect(writes(rerun.github)).toEqual([]);
+    expect(outcome.posting).toMatchObject({ inline: 0, body: 0, summary: 'unchanged' });
+  });
+
   it('should finish quickly with success and a notice when the PR does not touch the report', async () => {
     const h = harness({
       github: { files: [{ path: 'README.md', status: 'modified', previousPath: null, patch: '' }] },

@@ -31625,32 +31625,25 @@ function status(deps, state, description) {
   const targetUrl = context2.runId ? `${context2.serverUrl}/${context2.owner}/${context2.repo}/actions/runs/${context2.runId}` : null;
   return { state, context: STATUS_CONTEXT, description, targetUrl };
 }
-function sameLogin(a, b) {
-  if (!a) return false;
-  const norm = (s) => s.toLowerCase().replace(/\[bot\]$/, "");
-  return norm(a) === norm(b);
-}
 async function postToPull(deps, state, file, result, checked, commitStatus) {
   const { github, settings } = deps;
   const path6 = settings.path;
   const number = state.pull.number;
   const head = state.pull.headSha;
-  const me = state.viewer ?? "github-actions[bot]";
-  const mine = (author) => sameLogin(author, me);
   const ownThreads = state.threads.flatMap((thread) => {
     const first = thread.comments[0];
-    if (thread.path !== path6 || !first || !mine(first.author)) return [];
+    if (thread.path !== path6 || !first?.mine) return [];
     const own3 = readMarker(first.body);
     const key = own3?.kind === "finding" ? own3.fields.fp : void 0;
     if (!key) return [];
-    const hasOtherAuthors = thread.commentCount > thread.comments.length || thread.comments.some((c) => !mine(c.author));
+    const hasOtherAuthors = thread.commentCount > thread.comments.length || thread.comments.some((c) => !c.mine);
     return [
       { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors }
     ];
   });
   const postedInline = new Set(ownThreads.filter((t) => !t.isOutdated).map((t) => t.key));
   const postedInBody = new Set(
-    state.reviews.filter((r) => mine(r.author)).map((r) => readMarker(r.body)).flatMap((m) => m?.kind === "review" ? (m.fields.listed ?? "").split(",").filter(Boolean) : [])
+    state.reviews.filter((r) => r.mine).map((r) => readMarker(r.body)).flatMap((m) => m?.kind === "review" ? (m.fields.listed ?? "").split(",").filter(Boolean) : [])
   );
   const plan = planReview({
     diagnostics: result.diagnostics,
@@ -31661,7 +31654,7 @@ async function postToPull(deps, state, file, result, checked, commitStatus) {
   const currentKeys = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
   const resolve2 = checked ? planResolutions(ownThreads, currentKeys) : [];
   const summaryBody = renderSummaryComment({ result, headSha: head, failOn: settings.failOn });
-  const existing = state.issueComments.find((c) => mine(c.author) && isSummaryFor(c.body, path6));
+  const existing = state.issueComments.find((c) => c.mine && isSummaryFor(c.body, path6));
   const outcome = { inline: 0, body: 0, summary: "unchanged", resolved: 0, forbidden: false };
   const tasks = [];
   if (plan.inline.length > 0 || plan.body.length > 0) {
@@ -48292,6 +48285,13 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION8;
 throttling.triggersNotification = triggersNotification;
 
+// src/github/port.ts
+function sameLogin(a, b) {
+  if (!a) return false;
+  const norm = (x) => x.toLowerCase().replace(/\[bot\]$/, "");
+  return norm(a) === norm(b);
+}
+
 // src/github/octokit.ts
 var MAX_FILE_BYTES = 1024 * 1024;
 var MAX_STATUS_DESCRIPTION = 140;
@@ -48304,9 +48304,10 @@ var sideBySideWrites = {
 };
 var RetryingGitHub = GitHub.plugin(retry, throttling);
 var THREADS = `pageInfo { hasNextPage endCursor }
-  nodes { id isResolved isOutdated path comments(first: 10) { totalCount nodes { author { login } body } } }`;
-var COMMENTS = "pageInfo { hasNextPage endCursor } nodes { fullDatabaseId author { login } body }";
+  nodes { id isResolved isOutdated path comments(first: 10) { totalCount nodes { author { login } body viewerDidAuthor } } }`;
+var COMMENTS = "pageInfo { hasNextPage endCursor } nodes { fullDatabaseId author { login } body viewerDidAuthor }";
 var REVIEWS = "pageInfo { hasNextPage endCursor } nodes { author { login } body }";
+var ACTIONS_BOT = "github-actions[bot]";
 var PULL_QUERY = (withViewer) => `query reportCheckPull($owner: String!, $repo: String!, $number: Int!) {
   ${withViewer ? "viewer { login }" : ""}
   repository(owner: $owner, name: $repo) {
@@ -48421,15 +48422,28 @@ function createOctokitPort(options) {
         isResolved: t.isResolved,
         isOutdated: t.isOutdated,
         path: t.path,
-        comments: t.comments.nodes.map((c) => ({ author: login(c), body: c.body })),
+        comments: t.comments.nodes.map((c) => ({
+          author: login(c),
+          body: c.body,
+          mine: c.viewerDidAuthor
+        })),
         commentCount: t.comments.totalCount
       }));
       const issueComments = commentNodes.map((c) => ({
         id: Number(c.fullDatabaseId),
         author: login(c),
-        body: c.body
+        body: c.body,
+        mine: c.viewerDidAuthor
       }));
-      const reviews = reviewNodes.map((r) => ({ author: login(r), body: r.body }));
+      const ours = [...commentNodes, ...threadNodes.flatMap((t) => t.comments.nodes)].find(
+        (c) => c.viewerDidAuthor && c.author
+      );
+      const me = data.viewer?.login ?? (ours ? login(ours) : null) ?? ACTIONS_BOT;
+      const reviews = reviewNodes.map((r) => ({
+        author: login(r),
+        body: r.body,
+        mine: sameLogin(login(r), me)
+      }));
       return {
         pull: {
           number: pr.number,

@@ -295,13 +295,6 @@ function status(deps: ActionDeps, state: 'success' | 'failure', description: str
   return { state, context: STATUS_CONTEXT, description, targetUrl };
 }
 
-/** Logins compare equal with or without the `[bot]` suffix (GraphQL leaves it out of a bot's comment author). */
-function sameLogin(a: string | null, b: string): boolean {
-  if (!a) return false;
-  const norm = (s: string) => s.toLowerCase().replace(/\[bot\]$/, '');
-  return norm(a) === norm(b);
-}
-
 /** Posts the review, the summary comment, thread resolutions and the commit status in parallel; never throws. */
 async function postToPull(
   deps: ActionDeps,
@@ -316,17 +309,14 @@ async function postToPull(
   const number = state.pull.number;
   const head = state.pull.headSha;
   // Our comments: carry our marker AND are written by the token's user (a student can paste a marker too).
-  const me = state.viewer ?? 'github-actions[bot]';
-  const mine = (author: string | null) => sameLogin(author, me);
-
   const ownThreads = state.threads.flatMap((thread) => {
     const first = thread.comments[0];
-    if (thread.path !== path || !first || !mine(first.author)) return [];
+    if (thread.path !== path || !first?.mine) return [];
     const own = readMarker(first.body);
     const key = own?.kind === 'finding' ? own.fields.fp : undefined;
     if (!key) return [];
     const hasOtherAuthors =
-      thread.commentCount > thread.comments.length || thread.comments.some((c) => !mine(c.author));
+      thread.commentCount > thread.comments.length || thread.comments.some((c) => !c.mine);
     return [
       { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors },
     ];
@@ -334,7 +324,7 @@ async function postToPull(
   const postedInline = new Set(ownThreads.filter((t) => !t.isOutdated).map((t) => t.key));
   const postedInBody = new Set(
     state.reviews
-      .filter((r) => mine(r.author))
+      .filter((r) => r.mine)
       .map((r) => readMarker(r.body))
       .flatMap((m) => (m?.kind === 'review' ? (m.fields.listed ?? '').split(',').filter(Boolean) : [])),
   );
@@ -349,7 +339,7 @@ async function postToPull(
   const resolve = checked ? planResolutions(ownThreads, currentKeys) : [];
 
   const summaryBody = renderSummaryComment({ result, headSha: head, failOn: settings.failOn });
-  const existing = state.issueComments.find((c) => mine(c.author) && isSummaryFor(c.body, path));
+  const existing = state.issueComments.find((c) => c.mine && isSummaryFor(c.body, path));
 
   const outcome: PostingOutcome = { inline: 0, body: 0, summary: 'unchanged', resolved: 0, forbidden: false };
   const tasks: Promise<void>[] = [];

@@ -85,13 +85,16 @@ const pullPage = (overrides: Record<string, unknown> = {}) => ({
               isResolved: false,
               isOutdated: true,
               path: 'reports/README.md',
-              comments: { totalCount: 2, nodes: [{ author: { login: 'github-actions' }, body: 'x' }] },
+              comments: {
+                totalCount: 2,
+                nodes: [{ author: { login: 'github-actions' }, body: 'x', viewerDidAuthor: true }],
+              },
             },
           ],
         },
         comments: {
           pageInfo: { hasNextPage: false, endCursor: null },
-          nodes: [{ fullDatabaseId: '11', author: null, body: 'ghost' }],
+          nodes: [{ fullDatabaseId: '11', author: null, body: 'ghost', viewerDidAuthor: false }],
         },
         reviews: {
           pageInfo: { hasNextPage: false, endCursor: null },
@@ -124,12 +127,12 @@ describe('createOctokitPort', () => {
           isResolved: false,
           isOutdated: true,
           path: 'reports/README.md',
-          comments: [{ author: 'github-actions', body: 'x' }],
+          comments: [{ author: 'github-actions', body: 'x', mine: true }],
           commentCount: 2,
         },
       ],
-      issueComments: [{ id: 11, author: null, body: 'ghost' }],
-      reviews: [{ author: 'raj', body: 'ok' }],
+      issueComments: [{ id: 11, author: null, body: 'ghost', mine: false }],
+      reviews: [{ author: 'raj', body: 'ok', mine: false }],
     });
   });
 
@@ -168,12 +171,60 @@ describe('createOctokitPort', () => {
 
   it('should ask again without viewer when GitHub will not say who the token is', async () => {
     handler = (req) =>
-      (req.body as { query: string }).query.includes('viewer')
+      (req.body as { query: string }).query.includes('viewer {')
         ? { body: { data: null, errors: [{ type: 'FORBIDDEN', path: ['viewer'], message: 'no' }] } }
         : { body: { data: { ...pullPage().data, viewer: undefined } } };
     const state = await port().getPullRequest(5);
     expect(state.viewer).toBeNull();
     expect(seen).toHaveLength(2);
+  });
+
+  it('should tell our comments by viewerDidAuthor, and our reviews by the login of a comment we wrote', async () => {
+    // A GitHub App token: `viewer` is refused; our comments are by report-app, not github-actions.
+    const authored = (login: string, mine: boolean) => ({
+      author: { login },
+      body: login,
+      viewerDidAuthor: mine,
+    });
+    const page = pullPage({
+      comments: {
+        pageInfo: { hasNextPage: false, endCursor: null },
+        nodes: [
+          { fullDatabaseId: '1', ...authored('github-actions', false) },
+          { fullDatabaseId: '2', ...authored('report-app', true) },
+        ],
+      },
+      reviews: {
+        pageInfo: { hasNextPage: false, endCursor: null },
+        nodes: [authored('github-actions', false), authored('report-app', false)].map(({ author, body }) => ({
+          author,
+          body,
+        })),
+      },
+    });
+    handler = (req) =>
+      (req.body as { query: string }).query.includes('viewer {')
+        ? { body: { data: null, errors: [{ type: 'FORBIDDEN', path: ['viewer'], message: 'no' }] } }
+        : { body: { data: { ...page.data, viewer: undefined } } };
+    const state = await port().getPullRequest(5);
+    expect((seen[1]?.body as { query: string }).query).toMatch(/body viewerDidAuthor/);
+    expect(state.issueComments.map((c) => [c.author, c.mine])).toEqual([
+      ['github-actions', false],
+      ['report-app', true],
+    ]);
+    expect(state.reviews.map((r) => [r.author, r.mine])).toEqual([
+      ['github-actions', false],
+      ['report-app', true],
+    ]);
+  });
+
+  it('should take reviews by the Actions bot for ours when nothing names the token user', async () => {
+    const page = pullPage();
+    page.data.repository.pullRequest.reviewThreads.nodes = [];
+    page.data.repository.pullRequest.reviews.nodes = [{ author: { login: 'github-actions' }, body: 'r' }];
+    handler = () => ({ body: { data: { ...page.data, viewer: null } } });
+    const state = await port().getPullRequest(5);
+    expect(state.reviews).toEqual([{ author: 'github-actions', body: 'r', mine: true }]);
   });
 
   it('should list every page of the pull request files with their patches', async () => {

@@ -10,7 +10,13 @@ import type {
   PullRequestInfo,
   ReviewSummary,
   ReviewThread,
+  ThreadComment,
 } from './port.js';
+import { sameLogin } from './port.js';
+
+/** Seeded items may say whether the token's user wrote them; by default the fake tells by login. */
+type Seed<T extends { mine: boolean }> = Omit<T, 'mine'> & { mine?: boolean };
+export type SeedThread = Omit<ReviewThread, 'comments'> & { comments: Seed<ThreadComment>[] };
 
 /** A review the fake recorded. */
 export interface FakeReview {
@@ -25,13 +31,15 @@ export interface FakeGitHubSetup {
   files?: PullFile[];
   /** Files per ref (sha or branch): path -> text, bytes, or `{ size }` for a file too large to return. */
   trees?: Record<string, Record<string, string | Uint8Array | { size: number }>>;
-  /** The token's user as GraphQL `viewer` tells it; null when GitHub would not say. */
+  /** The token's user as GraphQL `viewer` tells it; null when GitHub would not say (GitHub App tokens). */
   viewer?: string | null;
+  /** The login the token writes as (default: the viewer, else github-actions[bot]); `viewerDidAuthor` follows it. */
+  login?: string;
   /** Every write answers 403, as with a fork's read-only token. */
   readOnly?: boolean;
-  threads?: ReviewThread[];
-  issueComments?: IssueComment[];
-  reviews?: ReviewSummary[];
+  threads?: SeedThread[];
+  issueComments?: Seed<IssueComment>[];
+  reviews?: Seed<ReviewSummary>[];
 }
 
 const BOT = 'github-actions[bot]';
@@ -45,10 +53,11 @@ export class FakeGitHub implements GitHubPort {
   files: PullFile[];
   trees: NonNullable<FakeGitHubSetup['trees']>;
   viewer: string | null;
+  login: string | null;
   readOnly: boolean;
-  threads: ReviewThread[];
-  issueComments: IssueComment[];
-  reviews: (ReviewSummary & Partial<FakeReview>)[];
+  threads: SeedThread[];
+  issueComments: Seed<IssueComment>[];
+  reviews: (Seed<ReviewSummary> & Partial<FakeReview>)[];
   statuses: (CommitStatus & { sha: string })[] = [];
   /** Every call, in order, e.g. `getFile reports/README.md@abc`. */
   calls: string[] = [];
@@ -67,6 +76,7 @@ export class FakeGitHub implements GitHubPort {
     this.files = setup.files ?? [];
     this.trees = setup.trees ?? {};
     this.viewer = setup.viewer === undefined ? BOT : setup.viewer;
+    this.login = setup.login ?? null;
     this.readOnly = setup.readOnly ?? false;
     this.threads = setup.threads ?? [];
     this.issueComments = setup.issueComments ?? [];
@@ -75,7 +85,12 @@ export class FakeGitHub implements GitHubPort {
 
   /** The login the fake writes as. */
   get author(): string {
-    return this.viewer ?? BOT;
+    return this.login ?? this.viewer ?? BOT;
+  }
+
+  /** Whether the token's user wrote an item: as seeded, else by login (as GraphQL `viewerDidAuthor` tells). */
+  private mine(item: { author: string | null; mine?: boolean }): boolean {
+    return item.mine ?? sameLogin(item.author, this.author);
   }
 
   private record(name: string, detail: string): void {
@@ -99,9 +114,17 @@ export class FakeGitHub implements GitHubPort {
     return {
       pull: { ...this.pull },
       viewer: this.viewer,
-      threads: structuredClone(this.threads),
-      issueComments: structuredClone(this.issueComments),
-      reviews: this.reviews.map((r) => ({ author: r.author, body: r.body })),
+      threads: this.threads.map((t) => ({
+        ...structuredClone(t),
+        comments: t.comments.map((c) => ({ author: c.author, body: c.body, mine: this.mine(c) })),
+      })),
+      issueComments: this.issueComments.map((c) => ({
+        id: c.id,
+        author: c.author,
+        body: c.body,
+        mine: this.mine(c),
+      })),
+      reviews: this.reviews.map((r) => ({ author: r.author, body: r.body, mine: this.mine(r) })),
     };
   }
 

@@ -12,6 +12,8 @@ export interface PullRequestInfo {
 export interface ThreadComment {
   author: string | null;
   body: string;
+  /** Written by the token's user (GraphQL `viewerDidAuthor`): known even when GitHub will not name the viewer. */
+  mine: boolean;
 }
 
 /** A review thread on the pull request, with the comments needed to tell whose it is. */
@@ -33,18 +35,25 @@ export interface IssueComment {
   id: number;
   author: string | null;
   body: string;
+  /** Written by the token's user (GraphQL `viewerDidAuthor`). */
+  mine: boolean;
 }
 
 /** A submitted review's author and body (the inline comments live in threads). */
 export interface ReviewSummary {
   author: string | null;
   body: string;
+  /**
+   * Written by the token's user: by login, the viewer's or else that of a comment the viewer wrote (fakegh does not
+   * implement `PullRequestReview.viewerDidAuthor`, so reviews are matched by login; see the octokit adapter).
+   */
+  mine: boolean;
 }
 
 /** Everything read about a pull request in one request: where it is and what is already posted on it. */
 export interface PullRequestState {
   pull: PullRequestInfo;
-  /** Login of the token's user, or null when GitHub would not say. */
+  /** Login of the token's user, or null when GitHub would not say (then `mine` on comments still tells ours). */
   viewer: string | null;
   threads: ReviewThread[];
   issueComments: IssueComment[];
@@ -110,4 +119,11 @@ export interface GitHubPort {
   /** Resolves review threads by GraphQL node id. */
   resolveReviewThreads(threadIds: readonly string[]): Promise<void>;
   createCommitStatus(sha: string, status: CommitStatus): Promise<void>;
+}
+
+/** Logins compare equal with or without the `[bot]` suffix (GraphQL leaves it out of a bot's comment author). */
+export function sameLogin(a: string | null, b: string): boolean {
+  if (!a) return false;
+  const norm = (x: string) => x.toLowerCase().replace(/\[bot\]$/, '');
+  return norm(a) === norm(b);
 }
