@@ -376,6 +376,90 @@ describe('runAction on a pull request', () => {
     expect(h.log.outputs).toMatchObject({ errors: '0', warnings: '0', 'course-checker': '' });
   });
 
+  it('should update our old summary and resolve our threads when the PR no longer touches the report', async () => {
+    // Run 1 saw the report changed with findings; then the change was reverted.
+    const h = harness();
+    await runAction(h.deps);
+    const reverted = harness({
+      github: {
+        files: [{ path: 'README.md', status: 'modified', previousPath: null, patch: PATCH }],
+        threads: h.github.threads,
+        issueComments: h.github.issueComments,
+        reviews: h.github.reviews,
+      },
+    });
+    const outcome = await runAction(reverted.deps);
+    expect(outcome.status).toBe('skipped');
+    expect(writes(reverted.github)).toEqual(['updateIssueComment', 'resolveReviewThreads']);
+    const summary = reverted.github.issueComments[0]?.body ?? '';
+    expect(summary).toContain(`${PATH}\` is not changed by this pull request`);
+    expect(summary).not.toContain('2 errors');
+    expect(readMarker(summary)).toEqual({ kind: 'summary', fields: { path: PATH } });
+    expect(reverted.github.threads.every((t) => t.isResolved)).toBe(true);
+    expect(reverted.log.failed).toEqual([]);
+    // Once said, a rerun writes nothing.
+    const again = harness({
+      github: {
+        files: [],
+        threads: reverted.github.threads,
+        issueComments: reverted.github.issueComments,
+        reviews: reverted.github.reviews,
+      },
+    });
+    await runAction(again.deps);
+    expect(writes(again.github)).toEqual([]);
+  });
+
+  it('should leave a human-discussed thread alone when the PR no longer touches the report', async () => {
+    const h = harness({
+      github: {
+        files: [],
+        threads: [
+          {
+            id: 'T1',
+            isResolved: false,
+            isOutdated: true,
+            path: PATH,
+            comments: [
+              { author: 'github-actions[bot]', body: marker('finding', { fp: 'x' }) },
+              { author: 'student', body: 'done?' },
+            ],
+            commentCount: 2,
+          },
+        ],
+      },
+    });
+    await runAction(h.deps);
+    expect(writes(h.github)).toEqual([]);
+  });
+
+  it('should check the report at the head when the PR lists 3,000 files, the most GitHub lists', async () => {
+    const files = Array.from({ length: 3000 }, (_, i) => ({
+      path: `data/${String(i).padStart(4, '0')}.csv`,
+      status: 'added' as const,
+      previousPath: null,
+      patch: '@@ -0,0 +1 @@\n+x',
+    }));
+    const h = harness({ github: { files } });
+    const outcome = await runAction(h.deps);
+    expect(h.github.calls).toContain(`getFile ${PATH}@${HEAD}`);
+    expect(outcome.status).toBe('failed');
+    // Its patch is unknown, so no line can take an inline comment: every finding is in the review body.
+    expect(outcome.posting).toMatchObject({ inline: 0, body: 3 });
+    expect(h.log.infos.join('\n')).toContain("3000 files, GitHub's limit");
+  });
+
+  it('should still finish quickly when the PR lists fewer files, none of them the report', async () => {
+    const files = Array.from({ length: 2999 }, (_, i) => ({
+      path: `data/${i}.csv`,
+      status: 'added' as const,
+      previousPath: null,
+      patch: null,
+    }));
+    const h = harness({ github: { files } });
+    expect((await runAction(h.deps)).status).toBe('skipped');
+  });
+
   it('should report a deleted report as an error without reading it', async () => {
     const h = harness({
       github: { files: [{ path: PATH, status: 'removed', previousPath: null, patch: '@@ -1,2 +0,0 @@' }] },
@@ -558,6 +642,46 @@ describe('runAction gate', () => {
       /^report-check could not run: GitHub refused to read pull request #7 \(502/,
     );
     expect(JSON.parse(h.log.outputs.result ?? '')).toMatchObject({ errors: [{ path: PATH }] });
+  });
+
+  it('should say "could not run" in our existing summary, and set an error status when one is due', async () => {
+    const first = harness();
+    await runAction(first.deps);
+    const h = harness({
+      settings: { schema: 'nope.json', prNumber: 7 },
+      event: { eventName: 'workflow_dispatch', payload: {} },
+      github: { issueComments: first.github.issueComments },
+    });
+    const outcome = await runAction(h.deps);
+    expect(outcome.status).toBe('could-not-run');
+    const summary = h.github.issueComments[0]?.body ?? '';
+    expect(summary).toContain('report-check could not run');
+    expect(summary).toContain('schema: nope.json does not exist on main');
+    expect(summary).not.toContain('2 errors');
+    expect(readMarker(summary)).toEqual({ kind: 'summary', fields: { path: PATH } });
+    expect(h.github.statuses).toEqual([
+      expect.objectContaining({ sha: HEAD, state: 'error', context: 'report-check' }),
+    ]);
+    expect(h.github.statuses[0]?.description).toMatch(/^could not run: schema: nope\.json/);
+    expect(h.log.failed).toEqual(['report-check could not run: schema: nope.json does not exist on main']);
+  });
+
+  it('should post nothing when it could not run on a PR without our summary', async () => {
+    const h = harness({ settings: { schema: 'nope.json' } });
+    await runAction(h.deps);
+    expect(writes(h.github)).toEqual([]);
+  });
+
+  it('should still fail as "could not run" when telling the PR so fails too', async () => {
+    const h = harness({
+      settings: { schema: 'nope.json', prNumber: 7 },
+      event: { eventName: 'workflow_dispatch', payload: {} },
+      github: { readOnly: true },
+    });
+    const outcome = await runAction(h.deps);
+    expect(outcome.status).toBe('could-not-run');
+    expect(h.log.notices[0]).toContain('set a commit status');
+    expect(h.log.failed).toHaveLength(1);
   });
 
   it('should fail as "could not run" when the engine throws', async () => {

@@ -31363,6 +31363,31 @@ function renderSummaryComment(input) {
   ];
   return limitBody([...header, ...findings, ...footer].join("\n"));
 }
+function renderUntouchedSummary(input) {
+  return [
+    `## report-check: ${codeSpan(input.path)}`,
+    "",
+    `${codeSpan(input.path)} is not changed by this pull request (#${input.number}) at ${input.headSha.slice(0, 7)}: nothing to check. The findings shown here before no longer apply.`,
+    "",
+    "<sub>Updated on every run.</sub>",
+    "",
+    marker("summary", { path: input.path })
+  ].join("\n");
+}
+function renderCouldNotRunSummary(input) {
+  const message = neutralise(input.message.replace(/\r?\n/g, " ")).slice(0, 2e3);
+  return [
+    `## report-check: ${codeSpan(input.path)}`,
+    "",
+    `**report-check could not run** at ${input.headSha.slice(0, 7)}: ${message}`,
+    "",
+    "The findings shown here before may be out of date; see the job log, and rerun the check.",
+    "",
+    "<sub>Updated on every run.</sub>",
+    "",
+    marker("summary", { path: input.path })
+  ].join("\n");
+}
 function renderJobSummary(input) {
   const { result } = input;
   const parts = [
@@ -31449,6 +31474,7 @@ ${d.note}` : d.message,
 }
 
 // src/action.ts
+var MAX_LISTED_PULL_FILES = 3e3;
 var STATUS_CONTEXT = "report-check";
 function permissionNotice(operations) {
   return `report-check may not ${operations.join(", ")} with this token (403 Resource not accessible by integration). Pull requests from forks always get a read-only token. The findings are in the annotations and the job summary, and the check still gates on them. To allow comments, give the workflow \`permissions: pull-requests: write\`, plus \`statuses: write\` for a workflow_dispatch rerun. For forks, see the README on pull_request_target.`;
@@ -31456,15 +31482,19 @@ function permissionNotice(operations) {
 var decoder = new TextDecoder();
 async function runAction(deps) {
   const { log, settings } = deps;
+  const progress = { state: null, setStatus: false };
   try {
     const target = resolveTarget(deps.context, settings);
-    return target.kind === "pull" ? await checkPull(deps, target.number, target.setStatus) : await checkCommit(deps, target.sha, target.schemaRef);
+    if (target.kind === "commit") return await checkCommit(deps, target.sha, target.schemaRef);
+    progress.setStatus = target.setStatus;
+    return await checkPull(deps, target.number, progress);
   } catch (error2) {
     const message = errorMessage(error2);
     log.setOutput("result", deps.engine.formatJson([], [{ path: settings.path, message }]));
     log.setOutput("errors", "0");
     log.setOutput("warnings", "0");
     log.setOutput("course-checker", "");
+    if (progress.state) await tellCouldNotRun(deps, progress.state, progress.setStatus, message);
     await log.writeSummary(`## report-check could not run
 
 ${message.replace(/[<>&]/g, " ")}
@@ -31479,34 +31509,31 @@ async function checkCommit(deps, sha, schemaRef) {
   await deps.log.writeSummary(renderJobSummary({ result, headSha: sha, failOn: deps.settings.failOn }));
   return { status: gate(deps, result) ? "failed" : "passed", result, posting: null };
 }
-async function checkPull(deps, number, setStatus) {
+async function checkPull(deps, number, progress) {
   const { github, log, settings } = deps;
   const path6 = settings.path;
-  const [state, files] = await Promise.all([github.getPullRequest(number), github.listPullFiles(number)]);
+  const setStatus = progress.setStatus;
+  const [state, files] = await Promise.all([
+    github.getPullRequest(number).then((s) => progress.state = s),
+    github.listPullFiles(number)
+  ]);
   const head = state.pull.headSha;
   const entry = files.find((f) => f.path === path6) ?? files.find((f) => f.previousPath === path6);
   if (!entry) {
-    const message = `${path6} is not changed by pull request #${number}; nothing to check.`;
-    log.notice(message);
-    setOutputs(deps, null);
-    if (setStatus) {
-      await github.createCommitStatus(head, status(deps, "success", "Report not changed by this pull request.")).catch((error2) => reportPostingError(deps, error2));
-    }
-    await log.writeSummary(`## report-check: \`${path6}\`
-
-${message}
-`);
-    return { status: "skipped", result: null, posting: null };
+    if (files.length < MAX_LISTED_PULL_FILES) return untouched(deps, state, setStatus);
+    log.info(
+      `report-check: pull request #${number} lists ${files.length} files, GitHub's limit, so ${path6} may be changed without being listed; checking it at the head.`
+    );
   }
   let result;
   let checked = false;
-  if (entry.status === "removed") {
+  if (entry?.status === "removed") {
     result = fileProblem(
       deps,
       "report-deleted",
       `This pull request deletes ${path6}; the course checker reads the report from there, so restore it.`
     );
-  } else if (entry.path !== path6) {
+  } else if (entry && entry.path !== path6) {
     result = fileProblem(
       deps,
       "report-renamed",
@@ -31522,11 +31549,75 @@ ${message}
     gateFindings(deps, result).length ? "failure" : "success",
     `${renderCounts(result.diagnostics)}; course checker: ${result.courseChecker.outcome}`
   ) : null;
-  const file = entry.path === path6 ? entry : null;
+  const file = entry?.path === path6 ? entry : null;
   const posting = await postToPull(deps, state, file, result, checked, commitStatus);
   const note = posting.forbidden ? "> [!NOTE]\n> The token could not post to the pull request (read-only, e.g. a fork): the findings are only here and in the annotations." : void 0;
   await log.writeSummary(renderJobSummary({ result, headSha: head, failOn: settings.failOn, note }));
   return { status: gate(deps, result) ? "failed" : "passed", result, posting };
+}
+async function untouched(deps, state, setStatus) {
+  const { github, log, settings } = deps;
+  const path6 = settings.path;
+  const { number, headSha: head } = state.pull;
+  const message = `${path6} is not changed by pull request #${number}; nothing to check.`;
+  log.notice(message);
+  setOutputs(deps, null);
+  const tasks = [];
+  if (setStatus) {
+    tasks.push(
+      github.createCommitStatus(head, status(deps, "success", "Report not changed by this pull request."))
+    );
+  }
+  const existing = ownSummary(state, path6);
+  const body = renderUntouchedSummary({ path: path6, number, headSha: head });
+  if (existing && existing.body !== body) tasks.push(github.updateIssueComment(existing.id, body));
+  const resolve2 = planResolutions(ownThreads(state, path6), /* @__PURE__ */ new Set());
+  if (resolve2.length > 0) tasks.push(github.resolveReviewThreads(resolve2));
+  await settle(deps, tasks);
+  await log.writeSummary(`## report-check: \`${path6}\`
+
+${message}
+`);
+  return { status: "skipped", result: null, posting: null };
+}
+async function tellCouldNotRun(deps, state, setStatus, message) {
+  const path6 = deps.settings.path;
+  const head = state.pull.headSha;
+  const tasks = [];
+  const existing = ownSummary(state, path6);
+  const body = renderCouldNotRunSummary({ path: path6, headSha: head, message });
+  if (existing && existing.body !== body) tasks.push(deps.github.updateIssueComment(existing.id, body));
+  if (setStatus) {
+    tasks.push(deps.github.createCommitStatus(head, status(deps, "error", `could not run: ${message}`)));
+  }
+  await settle(deps, tasks);
+}
+function ownSummary(state, path6) {
+  return state.issueComments.find((c) => c.mine && isSummaryFor(c.body, path6));
+}
+function ownThreads(state, path6) {
+  return state.threads.flatMap((thread) => {
+    const first = thread.comments[0];
+    if (thread.path !== path6 || !first?.mine) return [];
+    const own3 = readMarker(first.body);
+    const key = own3?.kind === "finding" ? own3.fields.fp : void 0;
+    if (!key) return [];
+    const hasOtherAuthors = thread.commentCount > thread.comments.length || thread.comments.some((c) => !c.mine);
+    return [
+      { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors }
+    ];
+  });
+}
+async function settle(deps, tasks) {
+  const settled = await Promise.allSettled(tasks);
+  const refused = [];
+  for (const s of settled) {
+    if (s.status === "fulfilled") continue;
+    if (isForbidden(s.reason)) refused.push(s.reason.operation);
+    else reportPostingError(deps, s.reason);
+  }
+  if (refused.length > 0) deps.log.notice(permissionNotice(refused));
+  return refused.length > 0;
 }
 async function checkAt(deps, ref, schemaRef) {
   const { github, settings, log } = deps;
@@ -31630,18 +31721,8 @@ async function postToPull(deps, state, file, result, checked, commitStatus) {
   const path6 = settings.path;
   const number = state.pull.number;
   const head = state.pull.headSha;
-  const ownThreads = state.threads.flatMap((thread) => {
-    const first = thread.comments[0];
-    if (thread.path !== path6 || !first?.mine) return [];
-    const own3 = readMarker(first.body);
-    const key = own3?.kind === "finding" ? own3.fields.fp : void 0;
-    if (!key) return [];
-    const hasOtherAuthors = thread.commentCount > thread.comments.length || thread.comments.some((c) => !c.mine);
-    return [
-      { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors }
-    ];
-  });
-  const postedInline = new Set(ownThreads.filter((t) => !t.isOutdated).map((t) => t.key));
+  const threads = ownThreads(state, path6);
+  const postedInline = new Set(threads.filter((t) => !t.isOutdated).map((t) => t.key));
   const postedInBody = new Set(
     state.reviews.filter((r) => r.mine).map((r) => readMarker(r.body)).flatMap((m) => m?.kind === "review" ? (m.fields.listed ?? "").split(",").filter(Boolean) : [])
   );
@@ -31652,9 +31733,9 @@ async function postToPull(deps, state, file, result, checked, commitStatus) {
     postedInBody
   });
   const currentKeys = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
-  const resolve2 = checked ? planResolutions(ownThreads, currentKeys) : [];
+  const resolve2 = checked ? planResolutions(threads, currentKeys) : [];
   const summaryBody = renderSummaryComment({ result, headSha: head, failOn: settings.failOn });
-  const existing = state.issueComments.find((c) => c.mine && isSummaryFor(c.body, path6));
+  const existing = ownSummary(state, path6);
   const outcome = { inline: 0, body: 0, summary: "unchanged", resolved: 0, forbidden: false };
   const tasks = [];
   if (plan.inline.length > 0 || plan.body.length > 0) {
@@ -31676,15 +31757,7 @@ async function postToPull(deps, state, file, result, checked, commitStatus) {
     tasks.push(github.resolveReviewThreads(resolve2).then(() => void (outcome.resolved = resolve2.length)));
   }
   if (commitStatus) tasks.push(github.createCommitStatus(head, commitStatus));
-  const settled = await Promise.allSettled(tasks);
-  const refused = [];
-  for (const s of settled) {
-    if (s.status === "fulfilled") continue;
-    if (isForbidden(s.reason)) refused.push(s.reason.operation);
-    else reportPostingError(deps, s.reason);
-  }
-  outcome.forbidden = refused.length > 0;
-  if (outcome.forbidden) deps.log.notice(permissionNotice(refused));
+  outcome.forbidden = await settle(deps, tasks);
   if ((!existing || existing.body !== summaryBody) && outcome.summary === "unchanged")
     outcome.summary = "failed";
   return outcome;

@@ -20,11 +20,13 @@ import {
   countBySeverity,
   isSummaryFor,
   readMarker,
+  renderCouldNotRunSummary,
   renderCounts,
   renderInlineComment,
   renderJobSummary,
   renderReviewBody,
   renderSummaryComment,
+  renderUntouchedSummary,
 } from './review/render.js';
 
 /** Where the action reports: workflow commands, outputs, job summary. Wired to `@actions/core` in index.ts. */
@@ -71,6 +73,9 @@ export interface ActionOutcome {
   posting: PostingOutcome | null;
 }
 
+/** GitHub lists at most this many files of a pull request (docs: "List pull requests files"). */
+export const MAX_LISTED_PULL_FILES = 3000;
+
 /** The commit-status context a `workflow_dispatch` run sets on the pull request's head. */
 export const STATUS_CONTEXT = 'report-check';
 
@@ -94,17 +99,19 @@ const decoder = new TextDecoder();
  */
 export async function runAction(deps: ActionDeps): Promise<ActionOutcome> {
   const { log, settings } = deps;
+  const progress: PullProgress = { state: null, setStatus: false };
   try {
     const target = resolveTarget(deps.context, settings);
-    return target.kind === 'pull'
-      ? await checkPull(deps, target.number, target.setStatus)
-      : await checkCommit(deps, target.sha, target.schemaRef);
+    if (target.kind === 'commit') return await checkCommit(deps, target.sha, target.schemaRef);
+    progress.setStatus = target.setStatus;
+    return await checkPull(deps, target.number, progress);
   } catch (error) {
     const message = errorMessage(error);
     log.setOutput('result', deps.engine.formatJson([], [{ path: settings.path, message }]));
     log.setOutput('errors', '0');
     log.setOutput('warnings', '0');
     log.setOutput('course-checker', '');
+    if (progress.state) await tellCouldNotRun(deps, progress.state, progress.setStatus, message);
     await log
       .writeSummary(`## report-check could not run\n\n${message.replace(/[<>&]/g, ' ')}\n`)
       .catch(() => undefined);
@@ -120,37 +127,43 @@ async function checkCommit(deps: ActionDeps, sha: string, schemaRef: string): Pr
   return { status: gate(deps, result) ? 'failed' : 'passed', result, posting: null };
 }
 
-async function checkPull(deps: ActionDeps, number: number, setStatus: boolean): Promise<ActionOutcome> {
+/** What a pull-request run has learned so far: enough to tell the pull request when the run fails. */
+interface PullProgress {
+  state: PullRequestState | null;
+  /** A commit status on the head is due (a `workflow_dispatch` run with `pr-number`). */
+  setStatus: boolean;
+}
+
+async function checkPull(deps: ActionDeps, number: number, progress: PullProgress): Promise<ActionOutcome> {
   const { github, log, settings } = deps;
   const path = settings.path;
+  const setStatus = progress.setStatus;
   // Round trip 1: the PR's current head (a rerun's payload may be stale) with what is posted on it, and its files.
-  const [state, files] = await Promise.all([github.getPullRequest(number), github.listPullFiles(number)]);
+  const [state, files] = await Promise.all([
+    github.getPullRequest(number).then((s) => (progress.state = s)),
+    github.listPullFiles(number),
+  ]);
   const head = state.pull.headSha;
   const entry = files.find((f) => f.path === path) ?? files.find((f) => f.previousPath === path);
 
   if (!entry) {
-    // Finish quickly, but finish: a required check must report, or the pull request waits for it forever.
-    const message = `${path} is not changed by pull request #${number}; nothing to check.`;
-    log.notice(message);
-    setOutputs(deps, null);
-    if (setStatus) {
-      await github
-        .createCommitStatus(head, status(deps, 'success', 'Report not changed by this pull request.'))
-        .catch((error: unknown) => reportPostingError(deps, error));
-    }
-    await log.writeSummary(`## report-check: \`${path}\`\n\n${message}\n`);
-    return { status: 'skipped', result: null, posting: null };
+    if (files.length < MAX_LISTED_PULL_FILES) return untouched(deps, state, setStatus);
+    // GitHub lists at most 3,000 files of a pull request: the report may be one of those left out.
+    log.info(
+      `report-check: pull request #${number} lists ${files.length} files, GitHub's limit, so ${path} may be changed ` +
+        'without being listed; checking it at the head.',
+    );
   }
 
   let result: CheckResult;
   let checked = false;
-  if (entry.status === 'removed') {
+  if (entry?.status === 'removed') {
     result = fileProblem(
       deps,
       'report-deleted',
       `This pull request deletes ${path}; the course checker reads the report from there, so restore it.`,
     );
-  } else if (entry.path !== path) {
+  } else if (entry && entry.path !== path) {
     result = fileProblem(
       deps,
       'report-renamed',
@@ -171,13 +184,103 @@ async function checkPull(deps: ActionDeps, number: number, setStatus: boolean): 
     : null;
 
   // Round trip 3: every write side by side. Posting problems are reported but never hide or change findings.
-  const file = entry.path === path ? entry : null;
+  const file = entry?.path === path ? entry : null;
   const posting = await postToPull(deps, state, file, result, checked, commitStatus);
   const note = posting.forbidden
     ? '> [!NOTE]\n> The token could not post to the pull request (read-only, e.g. a fork): the findings are only here and in the annotations.'
     : undefined;
   await log.writeSummary(renderJobSummary({ result, headSha: head, failOn: settings.failOn, note }));
   return { status: gate(deps, result) ? 'failed' : 'passed', result, posting };
+}
+
+/**
+ * The pull request does not touch the report: finish quickly, but finish (a required check must report, or the
+ * pull request waits for it forever). Usually that is all, with no request added; but a summary and threads of ours
+ * from when the pull request did change the report (then reverted) would go on showing findings that no longer
+ * apply: the summary says so instead, and the threads are resolved.
+ */
+async function untouched(
+  deps: ActionDeps,
+  state: PullRequestState,
+  setStatus: boolean,
+): Promise<ActionOutcome> {
+  const { github, log, settings } = deps;
+  const path = settings.path;
+  const { number, headSha: head } = state.pull;
+  const message = `${path} is not changed by pull request #${number}; nothing to check.`;
+  log.notice(message);
+  setOutputs(deps, null);
+  const tasks: Promise<void>[] = [];
+  if (setStatus) {
+    tasks.push(
+      github.createCommitStatus(head, status(deps, 'success', 'Report not changed by this pull request.')),
+    );
+  }
+  const existing = ownSummary(state, path);
+  const body = renderUntouchedSummary({ path, number, headSha: head });
+  if (existing && existing.body !== body) tasks.push(github.updateIssueComment(existing.id, body));
+  const resolve = planResolutions(ownThreads(state, path), new Set());
+  if (resolve.length > 0) tasks.push(github.resolveReviewThreads(resolve));
+  await settle(deps, tasks);
+  await log.writeSummary(`## report-check: \`${path}\`\n\n${message}\n`);
+  return { status: 'skipped', result: null, posting: null };
+}
+
+/** The run failed: our summary, if there is one, says so (not the last run's findings), and a due status is `error`. */
+async function tellCouldNotRun(
+  deps: ActionDeps,
+  state: PullRequestState,
+  setStatus: boolean,
+  message: string,
+): Promise<void> {
+  const path = deps.settings.path;
+  const head = state.pull.headSha;
+  const tasks: Promise<void>[] = [];
+  const existing = ownSummary(state, path);
+  const body = renderCouldNotRunSummary({ path, headSha: head, message });
+  if (existing && existing.body !== body) tasks.push(deps.github.updateIssueComment(existing.id, body));
+  if (setStatus) {
+    tasks.push(deps.github.createCommitStatus(head, status(deps, 'error', `could not run: ${message}`)));
+  }
+  await settle(deps, tasks);
+}
+
+/** Our summary comment for `path`: written by the token's user, with our marker on its last line. */
+function ownSummary(state: PullRequestState, path: string) {
+  return state.issueComments.find((c) => c.mine && isSummaryFor(c.body, path));
+}
+
+/** Our inline threads on `path`, with the finding key of their marker. */
+function ownThreads(state: PullRequestState, path: string) {
+  // Ours: written by the token's user AND with our marker as the last line (a student can paste a marker too).
+  return state.threads.flatMap((thread) => {
+    const first = thread.comments[0];
+    if (thread.path !== path || !first?.mine) return [];
+    const own = readMarker(first.body);
+    const key = own?.kind === 'finding' ? own.fields.fp : undefined;
+    if (!key) return [];
+    const hasOtherAuthors =
+      thread.commentCount > thread.comments.length || thread.comments.some((c) => !c.mine);
+    return [
+      { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors },
+    ];
+  });
+}
+
+/**
+ * Waits for writes made side by side; never throws. Writes refused with 403 get one notice naming them all;
+ * other failures a warning each. Returns whether any write was refused with 403.
+ */
+async function settle(deps: ActionDeps, tasks: readonly Promise<void>[]): Promise<boolean> {
+  const settled = await Promise.allSettled(tasks);
+  const refused: string[] = [];
+  for (const s of settled) {
+    if (s.status === 'fulfilled') continue;
+    if (isForbidden(s.reason)) refused.push(s.reason.operation);
+    else reportPostingError(deps, s.reason);
+  }
+  if (refused.length > 0) deps.log.notice(permissionNotice(refused));
+  return refused.length > 0;
 }
 
 /** Reads the report at `ref` (with the repository's file list and the custom schema) and checks it. */
@@ -287,7 +390,7 @@ function gate(deps: ActionDeps, result: CheckResult): boolean {
   return true;
 }
 
-function status(deps: ActionDeps, state: 'success' | 'failure', description: string): CommitStatus {
+function status(deps: ActionDeps, state: CommitStatus['state'], description: string): CommitStatus {
   const { context } = deps;
   const targetUrl = context.runId
     ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`
@@ -308,20 +411,8 @@ async function postToPull(
   const path = settings.path;
   const number = state.pull.number;
   const head = state.pull.headSha;
-  // Our comments: carry our marker AND are written by the token's user (a student can paste a marker too).
-  const ownThreads = state.threads.flatMap((thread) => {
-    const first = thread.comments[0];
-    if (thread.path !== path || !first?.mine) return [];
-    const own = readMarker(first.body);
-    const key = own?.kind === 'finding' ? own.fields.fp : undefined;
-    if (!key) return [];
-    const hasOtherAuthors =
-      thread.commentCount > thread.comments.length || thread.comments.some((c) => !c.mine);
-    return [
-      { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors },
-    ];
-  });
-  const postedInline = new Set(ownThreads.filter((t) => !t.isOutdated).map((t) => t.key));
+  const threads = ownThreads(state, path);
+  const postedInline = new Set(threads.filter((t) => !t.isOutdated).map((t) => t.key));
   const postedInBody = new Set(
     state.reviews
       .filter((r) => r.mine)
@@ -336,10 +427,10 @@ async function postToPull(
     postedInBody,
   });
   const currentKeys = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
-  const resolve = checked ? planResolutions(ownThreads, currentKeys) : [];
+  const resolve = checked ? planResolutions(threads, currentKeys) : [];
 
   const summaryBody = renderSummaryComment({ result, headSha: head, failOn: settings.failOn });
-  const existing = state.issueComments.find((c) => c.mine && isSummaryFor(c.body, path));
+  const existing = ownSummary(state, path);
 
   const outcome: PostingOutcome = { inline: 0, body: 0, summary: 'unchanged', resolved: 0, forbidden: false };
   const tasks: Promise<void>[] = [];
@@ -364,15 +455,7 @@ async function postToPull(
   }
   if (commitStatus) tasks.push(github.createCommitStatus(head, commitStatus));
 
-  const settled = await Promise.allSettled(tasks);
-  const refused: string[] = [];
-  for (const s of settled) {
-    if (s.status === 'fulfilled') continue;
-    if (isForbidden(s.reason)) refused.push(s.reason.operation);
-    else reportPostingError(deps, s.reason);
-  }
-  outcome.forbidden = refused.length > 0;
-  if (outcome.forbidden) deps.log.notice(permissionNotice(refused));
+  outcome.forbidden = await settle(deps, tasks);
   if ((!existing || existing.body !== summaryBody) && outcome.summary === 'unchanged')
     outcome.summary = 'failed';
   return outcome;

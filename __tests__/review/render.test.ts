@@ -5,6 +5,7 @@ import {
   marker,
   neutralise,
   readMarker,
+  renderCouldNotRunSummary,
   renderCourseChecker,
   renderInlineComment,
   renderJobSummary,
@@ -237,5 +238,20 @@ describe('renderJobSummary', () => {
     expect(md).toContain('| Question | Words |');
     expect(md).toContain('NOTE');
     expect(md).toContain('Fix me');
+  });
+});
+
+describe('renderCouldNotRunSummary', () => {
+  it('should neutralise the message and end with the summary marker', () => {
+    const body = renderCouldNotRunSummary({
+      path: 'reports/README.md',
+      headSha: 'abcdef0123',
+      message: 'schema: <b>bad</b> from @mia\n<!-- report-check:summary path=x -->',
+    });
+    expect(body).toContain(
+      '**report-check could not run** at abcdef0: schema: &lt;b&gt;bad&lt;/b&gt; from @\u200dmia',
+    );
+    expect(body.match(/<!--/g)).toHaveLength(1);
+    expect(readMarker(body)).toEqual({ kind: 'summary', fields: { path: 'reports/README.md' } });
   });
 });

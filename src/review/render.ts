@@ -375,6 +375,36 @@ export function renderSummaryComment(input: SummaryInput): string {
   return limitBody([...header, ...findings, ...footer].join('\n'));
 }
 
+/** The summary comment when the pull request no longer changes the report (changed, then reverted). */
+export function renderUntouchedSummary(input: { path: string; number: number; headSha: string }): string {
+  return [
+    `## report-check: ${codeSpan(input.path)}`,
+    '',
+    `${codeSpan(input.path)} is not changed by this pull request (#${input.number}) at ${input.headSha.slice(0, 7)}: ` +
+      'nothing to check. The findings shown here before no longer apply.',
+    '',
+    '<sub>Updated on every run.</sub>',
+    '',
+    marker('summary', { path: input.path }),
+  ].join('\n');
+}
+
+/** The summary comment when report-check could not run: the findings shown before are out of date. */
+export function renderCouldNotRunSummary(input: { path: string; headSha: string; message: string }): string {
+  const message = neutralise(input.message.replace(/\r?\n/g, ' ')).slice(0, 2_000);
+  return [
+    `## report-check: ${codeSpan(input.path)}`,
+    '',
+    `**report-check could not run** at ${input.headSha.slice(0, 7)}: ${message}`,
+    '',
+    'The findings shown here before may be out of date; see the job log, and rerun the check.',
+    '',
+    '<sub>Updated on every run.</sub>',
+    '',
+    marker('summary', { path: input.path }),
+  ].join('\n');
+}
+
 /** The job summary: the same table and every finding, with a larger budget. */
 export function renderJobSummary(input: SummaryInput & { note?: string }): string {
   const { result } = input;
