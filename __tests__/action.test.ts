@@ -666,6 +666,17 @@ describe('runAction gate', () => {
     expect(h.log.failed).toEqual(['report-check could not run: schema: nope.json does not exist on main']);
   });
 
+  it('should say "could not run" in our summary when listing the PR files fails after the PR was read', async () => {
+    const first = harness();
+    await runAction(first.deps);
+    const h = harness({ github: { issueComments: first.github.issueComments } });
+    h.github.failures.set('listPullFiles', new GitHubError('list files', 'unavailable', 502, 'Bad Gateway'));
+    const outcome = await runAction(h.deps);
+    expect(outcome.status).toBe('could-not-run');
+    expect(h.github.issueComments[0]?.body).toContain('**report-check could not run**');
+    expect(h.github.statuses).toEqual([]);
+  });
+
   it('should post nothing when it could not run on a PR without our summary', async () => {
     const h = harness({ settings: { schema: 'nope.json' } });
     await runAction(h.deps);
