@@ -43269,7 +43269,7 @@ function indexFiles(files) {
     exact.add(path6);
     if (!lower.has(path6.toLowerCase())) lower.set(path6.toLowerCase(), path6);
   }
-  return { exact, lower };
+  return { has: (path6) => exact.has(path6), findIgnoringCase: (path6) => lower.get(path6.toLowerCase()) };
 }
 function safeDecode(src) {
   try {
@@ -43346,8 +43346,8 @@ function checkImages(section, reportPath, files) {
         { expected: [...ALLOWED_EXTENSIONS], actual: extension2 || "(none)" }
       );
     }
-    if (!files || files.exact.has(resolved)) continue;
-    const other = files.lower.get(resolved.toLowerCase());
+    if (!files || files.has(resolved)) continue;
+    const other = files.findIgnoringCase(resolved);
     if (other) {
       add(
         "image-case",
@@ -43521,7 +43521,7 @@ function checkReport(input) {
       });
     }
   }
-  const files = input.files ? indexFiles(input.files) : null;
+  const files = !input.files ? null : "has" in input.files ? input.files : indexFiles(input.files);
   for (const section of model.questions) {
     findings.push(...checkImages(section, input.path, files));
     findings.push(...contentFindings(section, model));

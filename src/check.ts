@@ -11,7 +11,7 @@ import type {
   QuestionSummary,
 } from './result.js';
 import { builtinConstraints, validateDocument, type Constraints } from './validate/constraints.js';
-import { checkImages, indexFiles } from './validate/images.js';
+import { checkImages, indexFiles, type FileLookup } from './validate/images.js';
 import { describeRange, rangeMessage, toRangeViolation } from './validate/ranges.js';
 
 /** What {@link checkReport} needs: the report's bytes and where it lives, nothing read from disk or network. */
@@ -20,8 +20,11 @@ export interface CheckInput {
   path: string;
   /** The report's raw bytes (or text already decoded). */
   content: Uint8Array | string;
-  /** Every file path in the repository, relative to its root; null skips the image-file checks. */
-  files?: readonly string[] | null;
+  /**
+   * The repository's files, for the image checks: every path (relative to the root), or a lookup that asks the
+   * file system only about the images' paths (the CLI's); null skips the checks.
+   */
+  files?: readonly string[] | FileLookup | null;
   /** Force an edition instead of detecting it from the prompts. */
   edition?: Edition | 'auto';
   /** A custom constraints schema, from `loadConstraints`; replaces the edition's built-in one. */
@@ -185,7 +188,7 @@ export function checkReport(input: CheckInput): CheckResult {
     }
   }
 
-  const files = input.files ? indexFiles(input.files) : null;
+  const files = !input.files ? null : 'has' in input.files ? input.files : indexFiles(input.files);
   for (const section of model.questions) {
     findings.push(...checkImages(section, input.path, files));
     findings.push(...contentFindings(section, model));

@@ -74,6 +74,23 @@ describe('report-check end to end', () => {
     writeFileSync(join(repo, path), text);
   }
 
+  it('should find an image anywhere in the repository, and report one that is missing or differs in case', async () => {
+    mkdirSync(join(repo, 'docs'));
+    writeFileSync(join(repo, 'docs/architecture.png'), 'png');
+    // Linked from reports/, the file lies outside the report's folder.
+    writeReport(filledReport().replace('figures/diagram.png', '../docs/architecture.png'));
+    const clean = await run(['--format', 'json', 'reports/README.md']);
+    expect(JSON.parse(clean.stdout).files[0].diagnostics).toEqual([]);
+    writeReport(
+      filledReport()
+        .replace('figures/diagram.png', '../docs/Architecture.png')
+        .replace('figures/diagram.png', 'figures/none.png'),
+    );
+    const broken = await run(['reports/README.md']);
+    expect(broken.stdout).toContain('but the file is docs/architecture.png: the case differs');
+    expect(broken.stdout).toContain('but reports/figures/none.png is not in the repository');
+  });
+
   it('should pass a fully answered report with exit 0', async () => {
     writeReport(filledReport());
     const result = await run([]);

@@ -1,9 +1,8 @@
 import {
   describeFsError,
-  listReportFiles,
-  MAX_LISTED_FILES,
   MAX_REPORT_BYTES,
   readReportBytes,
+  repositoryFiles,
   repositoryRoot,
 } from '../../src/cli/files.js';
 import type { CliFileSystem } from '../../src/cli/file-system.js';
@@ -26,42 +25,49 @@ describe('repositoryRoot', () => {
   });
 });
 
-describe('listReportFiles', () => {
-  it('should list files under the folder relative to the root, sorted, skipping .git and node_modules', () => {
-    const fs = memoryFileSystem({
-      '/r/reports/README.md': '',
-      '/r/reports/figures/b.png': '',
-      '/r/reports/figures/a.PNG': '',
-      '/r/reports/node_modules/m/x.png': '',
-      '/r/reports/.git/config': '',
-      '/r/src/other.py': '',
-    });
-    expect(listReportFiles(fs, '/r/reports', '/r')).toEqual([
-      'reports/README.md',
-      'reports/figures/a.PNG',
-      'reports/figures/b.png',
-    ]);
+describe('repositoryFiles', () => {
+  const tree = {
+    '/r/reports/README.md': '',
+    '/r/reports/figures/Bucket.png': '',
+    '/r/docs/diagram.png': '',
+    '/r/data/big/x.bin': '',
+  };
+
+  it('should find a file by its exact path anywhere in the repository', () => {
+    const files = repositoryFiles(memoryFileSystem(tree), '/r');
+    expect(files.has('reports/figures/Bucket.png')).toBe(true);
+    expect(files.has('docs/diagram.png')).toBe(true);
+    expect(files.has('reports/figures/none.png')).toBe(false);
+    expect(files.has('reports/figures')).toBe(false);
   });
 
-  it('should skip folders it cannot read', () => {
-    const base = memoryFileSystem({ '/r/reports/README.md': '', '/r/reports/locked/x.png': '' });
+  it('should tell a case mismatch from a missing file', () => {
+    const files = repositoryFiles(memoryFileSystem(tree), '/r');
+    expect(files.has('reports/figures/bucket.png')).toBe(false);
+    expect(files.findIgnoringCase('Reports/figures/bucket.PNG')).toBe('reports/figures/Bucket.png');
+    expect(files.findIgnoringCase('reports/figures/other.png')).toBeUndefined();
+  });
+
+  it('should read only the folders on the path, each once', () => {
+    const base = memoryFileSystem(tree);
+    const read: string[] = [];
+    const fs: CliFileSystem = { ...base, readDir: (path) => (read.push(path), base.readDir(path)) };
+    const files = repositoryFiles(fs, '/r');
+    files.has('reports/figures/Bucket.png');
+    files.findIgnoringCase('reports/figures/bucket.png');
+    expect(read.sort()).toEqual(['/r', '/r/reports', '/r/reports/figures']);
+  });
+
+  it('should treat a folder it cannot read as empty', () => {
+    const base = memoryFileSystem(tree);
     const fs: CliFileSystem = {
       ...base,
       readDir: (path) => {
-        if (path.endsWith('locked')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        if (path.endsWith('figures')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
         return base.readDir(path);
       },
     };
-    expect(listReportFiles(fs, '/r/reports', '/r')).toEqual(['reports/README.md']);
-  });
-
-  it('should give up (null: skip image checks) on a folder with too many files', () => {
-    const fs: CliFileSystem = {
-      ...memoryFileSystem({}),
-      readDir: () =>
-        Array.from({ length: MAX_LISTED_FILES + 1 }, (_, i) => ({ name: `f${i}`, kind: 'file' as const })),
-    };
-    expect(listReportFiles(fs, '/r', '/r')).toBeNull();
+    expect(repositoryFiles(fs, '/r').has('reports/figures/Bucket.png')).toBe(false);
   });
 });
 

@@ -1,14 +1,9 @@
 import * as nodePath from 'node:path';
-import type { CliFileSystem } from './file-system.js';
+import type { FileLookup } from '../validate/images.js';
+import type { CliFileSystem, DirEntry } from './file-system.js';
 
 /** Reports larger than this are refused before reading: the longest real report is about 60 KiB. */
 export const MAX_REPORT_BYTES = 1024 * 1024;
-
-/** The report-folder listing stops here (the report sits at the root of a huge repository): image checks are skipped. */
-export const MAX_LISTED_FILES = 50_000;
-
-/** Folders never searched for images. */
-const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 
 /** A file the CLI could not use, with a one-line reason (without the path). */
 export class FileError extends Error {
@@ -80,30 +75,46 @@ export function repositoryRoot(fs: CliFileSystem, reportPath: string): string {
 }
 
 /**
- * Every file under `folder` (recursively, skipping `.git` and `node_modules`, not following linked folders),
- * as `/`-separated paths relative to `root`; null when there are more than {@link MAX_LISTED_FILES}.
- * Unreadable folders are skipped: their images then show up as missing, which is what the student sees too.
+ * The repository's files as the image checks need them, read lazily: only the folders on an image's path are
+ * listed (once each), so a check costs a few directory reads however big the repository (data, `.venv`) is, and
+ * an image anywhere in it is found. Names are compared exactly, so a case mismatch is seen on case-insensitive
+ * file systems too.
  */
-export function listReportFiles(fs: CliFileSystem, folder: string, root: string): string[] | null {
-  const files: string[] = [];
-  const pending = [folder];
-  while (pending.length > 0) {
-    const dir = pending.pop() as string;
-    let entries;
-    try {
-      entries = fs.readDir(dir);
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = nodePath.join(dir, entry.name);
-      if (entry.kind === 'directory') {
-        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
-      } else if (entry.kind === 'file') {
-        files.push(nodePath.relative(root, full).split(nodePath.sep).join('/'));
-        if (files.length > MAX_LISTED_FILES) return null;
+export function repositoryFiles(fs: CliFileSystem, root: string): FileLookup {
+  const listings = new Map<string, DirEntry[]>();
+  const list = (dir: string): DirEntry[] => {
+    let entries = listings.get(dir);
+    if (!entries) {
+      try {
+        entries = fs.readDir(nodePath.join(root, dir));
+      } catch {
+        entries = [];
       }
+      listings.set(dir, entries);
     }
-  }
-  return files.sort();
+    return entries;
+  };
+  // Walks `path` segment by segment; `match` picks the entry for a segment among its folder's entries.
+  const walk = (
+    path: string,
+    match: (entries: DirEntry[], name: string) => DirEntry | undefined,
+  ): string | undefined => {
+    const segments = path.split('/');
+    let dir = '';
+    for (const [index, segment] of segments.entries()) {
+      const entry = match(list(dir), segment);
+      const last = index === segments.length - 1;
+      if (!entry || entry.kind !== (last ? 'file' : 'directory')) return undefined;
+      dir = dir ? `${dir}/${entry.name}` : entry.name;
+    }
+    return dir;
+  };
+  return {
+    has: (path) => walk(path, (entries, name) => entries.find((e) => e.name === name)) !== undefined,
+    findIgnoringCase: (path) =>
+      walk(path, (entries, name) => {
+        const lower = name.toLowerCase();
+        return entries.find((e) => e.name === name) ?? entries.find((e) => e.name.toLowerCase() === lower);
+      }),
+  };
 }

@@ -10,7 +10,7 @@ import { oneLine } from '../format/printable.js';
 import { formatText, formatTextFailure, formatTextTotal } from '../format/text.js';
 import { EDITIONS, type CheckResult, type Edition } from '../result.js';
 import { runHtml } from './html-command.js';
-import { describeFsError, listReportFiles, readReportBytes, repositoryRoot } from './files.js';
+import { describeFsError, readReportBytes, repositoryFiles, repositoryRoot } from './files.js';
 import type { CliFileSystem } from './file-system.js';
 import { choice, parseArguments, UsageError } from './usage-error.js';
 
@@ -112,7 +112,7 @@ function checkOne(
   }
   const root = repositoryRoot(deps.fs, absolute);
   const repoPath = nodePath.relative(root, absolute).split(nodePath.sep).join('/');
-  const files = listReportFiles(deps.fs, nodePath.dirname(absolute), root);
+  const files = repositoryFiles(deps.fs, root);
   try {
     const result = deps.engine.checkReport({
       path: repoPath,

@@ -5,14 +5,16 @@ import type { QuestionSection } from '../parse/report.js';
 /** Image formats the course template asks for. */
 const ALLOWED_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg']);
 
-/** A repository's files, indexed for exact and case-insensitive look-up. */
-export interface FileIndex {
-  exact: ReadonlySet<string>;
-  lower: ReadonlyMap<string, string>;
+/** What the image checks ask of a repository's files; paths are relative to its root, `/`-separated. */
+export interface FileLookup {
+  /** Whether there is a file at exactly this path (case included). */
+  has(path: string): boolean;
+  /** The path of the file that matches `path` ignoring case, if there is one. */
+  findIgnoringCase(path: string): string | undefined;
 }
 
-/** Indexes repository paths (relative to its root, `/`-separated). */
-export function indexFiles(files: readonly string[]): FileIndex {
+/** A {@link FileLookup} over a list of every file in the repository (the action has one from the git tree). */
+export function indexFiles(files: readonly string[]): FileLookup {
   const exact = new Set<string>();
   const lower = new Map<string, string>();
   for (const file of files) {
@@ -20,7 +22,7 @@ export function indexFiles(files: readonly string[]): FileIndex {
     exact.add(path);
     if (!lower.has(path.toLowerCase())) lower.set(path.toLowerCase(), path);
   }
-  return { exact, lower };
+  return { has: (path) => exact.has(path), findIgnoringCase: (path) => lower.get(path.toLowerCase()) };
 }
 
 function safeDecode(src: string): string {
@@ -39,7 +41,7 @@ function safeDecode(src: string): string {
 export function checkImages(
   section: QuestionSection,
   reportPath: string,
-  files: FileIndex | null,
+  files: FileLookup | null,
 ): Omit<Diagnostic, 'path'>[] {
   const found: Omit<Diagnostic, 'path'>[] = [];
   const q = section.number;
@@ -110,8 +112,8 @@ export function checkImages(
         { expected: [...ALLOWED_EXTENSIONS], actual: extension || '(none)' },
       );
     }
-    if (!files || files.exact.has(resolved)) continue;
-    const other = files.lower.get(resolved.toLowerCase());
+    if (!files || files.has(resolved)) continue;
+    const other = files.findIgnoringCase(resolved);
     if (other) {
       add(
         'image-case',
