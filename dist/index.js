@@ -43346,7 +43346,19 @@ function checkImages(section, reportPath, files) {
         { expected: [...ALLOWED_EXTENSIONS], actual: extension2 || "(none)" }
       );
     }
-    if (!files || files.has(resolved)) continue;
+    const folder = posix.dirname(reportPath);
+    const outsideFolder = folder !== "." && !resolved.startsWith(`${folder}/`);
+    if (!files || files.has(resolved)) {
+      if (files && outsideFolder) {
+        add(
+          "image-outside-report-folder",
+          `Question ${q} links ${src}, outside ${folder}/, the folder the course collects for the hand-in; move the image into ${folder}/figures/ and link it from there.`,
+          src,
+          { actual: resolved }
+        );
+      }
+      continue;
+    }
     const other = files.findIgnoringCase(resolved);
     if (other) {
       add(

@@ -21,7 +21,18 @@ describe('checkImages', () => {
   });
 
   it('should resolve a path starting with / from the repository root', () => {
-    expect(imagesOf('![a](/docs/a.png)', ['docs/a.png'])).toEqual([]);
+    expect(imagesOf('![a](/reports/a.png)', ['reports/a.png'])).toEqual([]);
+  });
+
+  it('should warn about an image outside the report folder, which the hand-in leaves out', () => {
+    expect(imagesOf('![a](../docs/a.png)', ['docs/a.png'])).toEqual([
+      [
+        'image-outside-report-folder',
+        4,
+        'Question 14 links ../docs/a.png, outside reports/, the folder the course collects for the hand-in; move the image into reports/figures/ and link it from there.',
+      ],
+    ]);
+    expect(imagesOf('![a](docs/a.png)', ['docs/a.png'], 'README.md')).toEqual([]);
   });
 
   it('should name the real file when only the case differs', () => {
