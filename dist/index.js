@@ -31077,6 +31077,17 @@ function compareDiagnostics(a, b) {
   return a.line - b.line || a.column - b.column || severityRank(a.severity) - severityRank(b.severity) || (a.question ?? 0) - (b.question ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
 
+// src/format/severity-counts.ts
+function countSeverities(diagnostics) {
+  const counts = { errors: 0, warnings: 0, notices: 0 };
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === "error") counts.errors += 1;
+    else if (diagnostic.severity === "warning") counts.warnings += 1;
+    else counts.notices += 1;
+  }
+  return counts;
+}
+
 // src/github/errors.ts
 var GitHubError = class extends RunError {
   kind;
@@ -31290,14 +31301,9 @@ var STATUS_LABEL = {
   unanswered: "\u23F3 unanswered",
   missing: "\u2753 missing"
 };
-function countBySeverity(diagnostics) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const d of diagnostics) counts[d.severity]++;
-  return counts;
-}
 function renderCounts(diagnostics) {
-  const c = countBySeverity(diagnostics);
-  return `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.notice, "notice")}`;
+  const c = countSeverities(diagnostics);
+  return `${plural(c.errors, "error")}, ${plural(c.warnings, "warning")}, ${plural(c.notices, "notice")}`;
 }
 function renderCourseChecker(result) {
   const cc = result.courseChecker;
@@ -31693,10 +31699,10 @@ function publishLocally(deps, result) {
 }
 function setOutputs(deps, result) {
   const { log } = deps;
-  const counts = countBySeverity(result?.diagnostics ?? []);
+  const counts = countSeverities(result?.diagnostics ?? []);
   log.setOutput("result", deps.engine.formatJson(result ? [result] : []));
-  log.setOutput("errors", String(counts.error));
-  log.setOutput("warnings", String(counts.warning));
+  log.setOutput("errors", String(counts.errors));
+  log.setOutput("warnings", String(counts.warnings));
   log.setOutput("course-checker", result?.courseChecker.outcome ?? "");
 }
 function gateFindings(deps, result) {
@@ -39570,7 +39576,7 @@ var HTML_BLOCK_1_TO_6 = new RegExp(
 var HTML_BLOCK_7 = /^[ \t]{0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
 var LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 function quoteDepth(line) {
-  return /^[ \t]{0,3}(?:>[ \t]?)*/.exec(line)?.[0].split(">").length ?? 1;
+  return (/^[ \t]{0,3}(?:>[ \t]?)*/.exec(line)?.[0].split(">").length ?? 1) - 1;
 }
 var ATX = /^[ \t]{0,3}(?:>[ \t]?)*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 function scanLines(text3, starts) {
@@ -43844,17 +43850,6 @@ function summarise(expected, documentQuestions, sections, constraints, diagnosti
       answerLine: entry?.line ?? null
     };
   });
-}
-
-// src/format/severity-counts.ts
-function countSeverities(diagnostics) {
-  const counts = { errors: 0, warnings: 0, notices: 0 };
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.severity === "error") counts.errors += 1;
-    else if (diagnostic.severity === "warning") counts.warnings += 1;
-    else counts.notices += 1;
-  }
-  return counts;
 }
 
 // src/format/json.ts
@@ -48378,7 +48373,7 @@ function sameLogin(a, b) {
 }
 
 // src/github/octokit.ts
-var MAX_FILE_BYTES = 1024 * 1024;
+var MAX_FILE_BYTES = MAX_REPORT_BYTES;
 var MAX_STATUS_DESCRIPTION = 140;
 var MAX_RATE_LIMIT_WAIT_S = 120;
 var MAX_RATE_LIMIT_RETRIES = 3;

@@ -4,6 +4,7 @@ import { resolveTarget } from './context.js';
 import { fingerprint, reaches, type Diagnostic, type Severity } from './diagnostic.js';
 import { errorMessage, RunError } from './errors.js';
 import type { FileFailure } from './format/file-failure.js';
+import { countSeverities } from './format/severity-counts.js';
 import { GitHubError, isForbidden } from './github/errors.js';
 import type { CommitStatus, GitHubPort, PullFile, PullRequestState } from './github/port.js';
 import type { Settings } from './inputs.js';
@@ -17,7 +18,6 @@ import {
   type PlannedAnnotation,
 } from './review/plan.js';
 import {
-  countBySeverity,
   isSummaryFor,
   readMarker,
   renderCouldNotRunSummary,
@@ -367,10 +367,10 @@ function publishLocally(deps: ActionDeps, result: CheckResult): void {
 
 function setOutputs(deps: ActionDeps, result: CheckResult | null): void {
   const { log } = deps;
-  const counts = countBySeverity(result?.diagnostics ?? []);
+  const counts = countSeverities(result?.diagnostics ?? []);
   log.setOutput('result', deps.engine.formatJson(result ? [result] : []));
-  log.setOutput('errors', String(counts.error));
-  log.setOutput('warnings', String(counts.warning));
+  log.setOutput('errors', String(counts.errors));
+  log.setOutput('warnings', String(counts.warnings));
   log.setOutput('course-checker', result?.courseChecker.outcome ?? '');
 }
 

@@ -2,8 +2,9 @@ import * as nodePath from 'node:path';
 import type { FileLookup } from '../validate/images.js';
 import type { CliFileSystem, DirEntry } from './file-system.js';
 
-/** Reports larger than this are refused before reading: the longest real report is about 60 KiB. */
-export const MAX_REPORT_BYTES = 1024 * 1024;
+// The engine's limit, checked here before reading: the longest real report is about 60 KiB.
+export { MAX_REPORT_BYTES } from '../parse/decode.js';
+import { MAX_REPORT_BYTES } from '../parse/decode.js';
 
 /** A file the CLI could not use, with a one-line reason (without the path). */
 export class FileError extends Error {

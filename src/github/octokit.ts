@@ -14,9 +14,10 @@ import type {
   ReviewThread,
 } from './port.js';
 import { sameLogin } from './port.js';
+import { MAX_REPORT_BYTES } from '../parse/decode.js';
 
-/** The contents API returns a file's bytes inline only up to 1 MB; the report limit is 1 MiB (docs: "Get repository content"). */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** Larger files are not fetched: the engine refuses a report over this anyway (and the contents API inlines bytes only up to 1 MB). */
+export const MAX_FILE_BYTES = MAX_REPORT_BYTES;
 /** GitHub's cap on a commit status description ("description is too long (maximum is 140 characters)"). */
 const MAX_STATUS_DESCRIPTION = 140;
 /** Give up on a rate limit that would make the job wait longer than this (seconds). */

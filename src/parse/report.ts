@@ -127,7 +127,7 @@ const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 
 /** How many `>` quote markers open a line. */
 function quoteDepth(line: string): number {
-  return /^[ \t]{0,3}(?:>[ \t]?)*/.exec(line)?.[0].split('>').length ?? 1;
+  return (/^[ \t]{0,3}(?:>[ \t]?)*/.exec(line)?.[0].split('>').length ?? 1) - 1;
 }
 
 const ATX = /^[ \t]{0,3}(?:>[ \t]?)*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;

@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
+import { countSeverities } from '../format/severity-counts.js';
 import type { CheckResult, QuestionSummary, Range } from '../result.js';
 
 /** GitHub rejects issue, review and review-comment bodies longer than this ("Body is too long (maximum is 65536 characters)"). */
@@ -286,17 +287,10 @@ const STATUS_LABEL: Record<QuestionSummary['status'], string> = {
   missing: '❓ missing',
 };
 
-/** Counts of findings by severity. */
-export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
-  for (const d of diagnostics) counts[d.severity]++;
-  return counts;
-}
-
 /** One line with the counts, e.g. "2 errors, 1 warning, 0 notices". */
 export function renderCounts(diagnostics: readonly Diagnostic[]): string {
-  const c = countBySeverity(diagnostics);
-  return `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`;
+  const c = countSeverities(diagnostics);
+  return `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.notices, 'notice')}`;
 }
 
 /** The course checker's predicted outcome as one markdown paragraph. */
