@@ -162,3 +162,15 @@ export function checkedWithoutComments(v, t, refs = [v.run(1).env.GITHUB_SHA]) {
       `report read at ref ${q.query?.ref}, expected one of ${refs.join(', ')}`,
     );
 }
+
+/** The step failed (exit 1) with an error annotation whose message passes `test`; `what` says what it must name. */
+export function failedWithError(v, t, test, what) {
+  const run = v.run(1);
+  t.eq(run.exitCode, 1, 'exit code');
+  t.eq(run.conclusion, 'failure', 'conclusion');
+  const errors = v.annotations(1).filter((a) => a.level === 'error');
+  t.ok(
+    errors.some((a) => test(a.message)),
+    `no error ${what}: ${JSON.stringify(errors.map((a) => a.message))}`,
+  );
+}
