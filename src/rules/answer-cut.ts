@@ -7,8 +7,8 @@ export const answerCut: Rule = {
   severity: 'warning',
   summary: 'a `##` inside an answer: the checker stops counting there',
   description:
-    'The course checker cuts each answer at the first `##` after its `Answer:` line, so a subheading (or any `##`) inside an answer ends it early: the text after it is not counted towards the word and image ranges. Avoid `##` inside answers; use bold text for subheadings.',
-  bad: '> Answer:\n\nWe used three tools.\n\n## Tools\n\nDVC, Hydra and W&B.',
+    'The course checker cuts each answer at the first `##` after its `Answer:` line, so a `####` subheading (or any other `##`, e.g. in `C##`) inside an answer ends it early: the text after it is not counted towards the word and image ranges. Avoid `##` inside answers; use bold text for subheadings.',
+  bad: '> Answer:\n\nWe used three tools.\n\n#### Tools\n\nDVC, Hydra and W&B.',
   good: '> Answer:\n\nWe used three tools.\n\n**Tools**: DVC, Hydra and W&B.',
   fixable: false,
   check: ({ model }) =>

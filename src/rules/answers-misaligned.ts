@@ -8,8 +8,8 @@ export const answersMisaligned: Rule = {
   severity: 'error',
   summary: 'the checker would grade an answer against another question (it matches by position)',
   description:
-    "When the report has the right number of `Answer:` lines but in the wrong places (a question missing and an extra `Answer:` elsewhere), the course checker does not crash: it grades the k-th answer against question k's ranges, whatever the headings say. Restore the template's questions and `Answer:` lines so each answer sits under its own question.",
-  bad: '### Question 1\n\n> Answer:\n\n…\n\nAnswer: also this.\n\n### Question 3\n\n> Answer:\n\n…',
+    "When the report has the right number of answers but not under their own headings (a question heading renamed, or questions moved), the course checker does not crash: it grades the k-th answer against question k's ranges, whatever the headings say. Restore the template's questions and `Answer:` lines so each answer sits under its own question.",
+  bad: '### Question 1\n\n> Answer:\n\n…\n\n### Our pipeline\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   good: '### Question 1\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   fixable: false,
   check: ({ model, reading }) => {
