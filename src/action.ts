@@ -8,7 +8,8 @@ import { countSeverities } from './format/severity-counts.js';
 import { GitHubError, isForbidden } from './github/errors.js';
 import type { CommitStatus, GitHubPort, PullFile, PullRequestState } from './github/port.js';
 import type { Settings } from './inputs.js';
-import { EDITIONS, type CheckResult } from './result.js';
+import { EDITIONS } from './editions.js';
+import type { CheckResult } from './result.js';
 import { parsePatch } from './review/patch.js';
 import {
   keyDiagnostics,
