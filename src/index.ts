@@ -4,7 +4,7 @@ import { runAction, type ActionLog } from './action.js';
 import { checkReport } from './check.js';
 import { readRunContext } from './context.js';
 import { errorMessage } from './errors.js';
-import { formatJson } from './format/json.js';
+import { formatJson } from './output/json.js';
 import { createOctokitPort } from './github/octokit.js';
 import { readSettings } from './inputs.js';
 import { loadConstraints } from './validate/custom-schema.js';

@@ -4,7 +4,7 @@ import { runCli, useColor, type CliDeps, type CliEngine, type Constraints } from
 import { RunError } from '../../src/errors.js';
 import type { CheckResult } from '../../src/result.js';
 import { RULES } from '../../src/rules/index.js';
-import { cleanResult, sampleDiagnostic, sampleResult } from '../format/sample-results.js';
+import { cleanResult, sampleDiagnostic, sampleResult } from '../output/sample-results.js';
 import { memoryFileSystem } from './memory-file-system.js';
 
 /** A stand-in engine: the report's text says what it finds (CLEAN, ERROR, WARNING, NOTICE, BINARY, BUG). */

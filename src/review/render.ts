@@ -1,5 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
-import { countSeverities } from '../format/severity-counts.js';
+import { countSeverities } from '../output/severity-counts.js';
 import type { CheckResult, QuestionSummary, Range } from '../result.js';
 
 /** GitHub rejects issue, review and review-comment bodies longer than this ("Body is too long (maximum is 65536 characters)"). */
