@@ -1,6 +1,7 @@
 import type { FileLookup } from '../../src/validate/images.js';
 import type { CheckInput } from '../../src/check.js';
-import { runCli, useColor, type CliDeps, type CliEngine, type Constraints } from '../../src/cli/run.js';
+import { runCli, useColor, type CliDeps } from '../../src/cli/run.js';
+import type { Constraints, Engine } from '../../src/engine.js';
 import { RunError } from '../../src/errors.js';
 import type { CheckResult } from '../../src/result.js';
 import { RULES } from '../../src/rules/index.js';
@@ -8,7 +9,7 @@ import { cleanResult, sampleDiagnostic, sampleResult } from '../output/sample-re
 import { memoryFileSystem } from './memory-file-system.js';
 
 /** A stand-in engine: the report's text says what it finds (CLEAN, ERROR, WARNING, NOTICE, BINARY, BUG). */
-function fakeEngine(seen: CheckInput[] = []): CliEngine {
+function fakeEngine(seen: CheckInput[] = []): Engine {
   return {
     checkReport(input) {
       seen.push(input);

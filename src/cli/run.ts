@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import type { CheckInput } from '../check.js';
+import type { Constraints, Engine } from '../engine.js';
 import { reaches, type Severity } from '../diagnostic.js';
 import { errorMessage, isRunError } from '../errors.js';
 import type { FileFailure } from '../output/file-failure.js';
@@ -19,20 +19,11 @@ import type { CliFileSystem } from './file-system.js';
 import { choice, parseArguments } from './args.js';
 import { UsageError } from './usage-error.js';
 
-/** The constraints object {@link CliEngine.loadConstraints} returns and `checkReport` takes. */
-export type Constraints = NonNullable<CheckInput['constraints']>;
-
-/** The engine the CLI drives: the real one in `src/cli.ts`, a stand-in in tests. */
-export interface CliEngine {
-  checkReport(input: CheckInput): CheckResult;
-  /** May load the schema compiler on demand, so a run without `--schema` does not pay for it. */
-  loadConstraints(text: string, source: string): Constraints | Promise<Constraints>;
-}
-
 /** Everything the CLI touches, injected so that it runs without a process. */
 export interface CliDeps {
   fs: CliFileSystem;
-  engine: CliEngine;
+  /** The real engine in `src/cli.ts`, a stand-in in tests. */
+  engine: Engine;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour on by default). */
