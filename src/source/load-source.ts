@@ -1,6 +1,7 @@
-import { fingerprint, type Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { LATEST_EDITION } from '../editions.js';
 import type { CheckResult, Edition } from '../result.js';
+import { finding } from '../rules/finding.js';
 import {
   bytesProblem,
   PROBLEM_RULES,
@@ -37,9 +38,9 @@ export interface UnreadableReport {
  * deleted, renamed, too large, binary), become one {@link UnreadableReport}; anything else is readable.
  */
 export function loadSource(source: ReportSource): ReadableReport | UnreadableReport {
-  const problem = 'problem' in source ? source.problem : bytesProblem(source.bytes);
-  if (!problem && 'bytes' in source) return { ok: true, path: source.path, content: source.bytes };
-  return unreadable(source.path, problem as SourceProblem);
+  if ('problem' in source) return unreadable(source.path, source.problem);
+  const problem = bytesProblem(source.bytes);
+  return problem ? unreadable(source.path, problem) : { ok: true, path: source.path, content: source.bytes };
 }
 
 function unreadable(path: string, problem: SourceProblem): UnreadableReport {
@@ -50,16 +51,14 @@ function unreadable(path: string, problem: SourceProblem): UnreadableReport {
     problem,
     reason: problemReason(problem),
     diagnostic: {
-      ruleId,
-      severity: 'error',
-      message: problemMessage(path, problem),
       path,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      question: null,
-      fingerprint: fingerprint(ruleId, null),
+      ...finding({
+        ruleId,
+        severity: 'error',
+        message: problemMessage(path, problem),
+        line: 1,
+        question: null,
+      }),
     },
   };
 }
