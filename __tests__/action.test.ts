@@ -4,7 +4,7 @@ import type { CheckInput } from '../src/check.js';
 import type { RunContext } from '../src/context.js';
 import type { Diagnostic } from '../src/diagnostic.js';
 import { GitHubError } from '../src/github/errors.js';
-import { FakeGitHub, type FakeGitHubSetup } from '../src/github/fake.js';
+import { FakeGitHub, type FakeGitHubSetup } from './support/fake-github.js';
 import type { Settings } from '../src/inputs.js';
 import type { Engine } from '../src/engine.js';
 import { formatJson } from '../src/format/json.js';

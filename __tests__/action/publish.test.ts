@@ -2,7 +2,7 @@ import type { ActionLog } from '../../src/action/log.js';
 import { publish } from '../../src/action/publish.js';
 import type { Annotation } from '../../src/annotation.js';
 import { GitHubError } from '../../src/github/errors.js';
-import { FakeGitHub } from '../../src/github/fake.js';
+import { FakeGitHub } from '../support/fake-github.js';
 import type { PullPlan } from '../../src/review/pull-plan.js';
 
 const PATH = 'reports/README.md';
