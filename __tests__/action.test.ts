@@ -7,7 +7,7 @@ import { GitHubError } from '../src/github/errors.js';
 import { FakeGitHub, type FakeGitHubSetup } from './support/fake-github.js';
 import type { Settings } from '../src/inputs.js';
 import type { Engine } from '../src/engine.js';
-import { formatJson } from '../src/format/json.js';
+import { formatJson } from '../src/output/json.js';
 import { marker, readMarker } from '../src/review/marker.js';
 import type { CheckResult } from '../src/result.js';
 import { diag, result } from './support/results.js';

@@ -5,7 +5,7 @@ import type { Constraints, Engine } from '../../src/engine.js';
 import { RunError } from '../../src/errors.js';
 import type { CheckResult } from '../../src/result.js';
 import { RULES } from '../../src/rules/index.js';
-import { cleanResult, sampleDiagnostic, sampleResult } from '../format/sample-results.js';
+import { cleanResult, sampleDiagnostic, sampleResult } from '../output/sample-results.js';
 import { memoryFileSystem } from './memory-file-system.js';
 
 /** A stand-in engine: the report's text says what it finds (CLEAN, ERROR, WARNING, NOTICE, BINARY, BUG). */

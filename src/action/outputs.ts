@@ -1,7 +1,7 @@
 import { failingFindings, type Severity } from '../diagnostic.js';
-import type { FileFailure } from '../format/file-failure.js';
-import { formatJson } from '../format/json.js';
-import { countSeverities } from '../format/severity-counts.js';
+import type { FileFailure } from '../output/file-failure.js';
+import { formatJson } from '../output/json.js';
+import { countSeverities } from '../output/severity-counts.js';
 import type { CheckResult } from '../result.js';
 import { renderCounts } from '../review/render.js';
 import type { ActionLog } from './log.js';

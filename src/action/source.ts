@@ -4,7 +4,8 @@ import type { Engine } from '../engine.js';
 import { errorMessage, RunError } from '../errors.js';
 import type { GitHubPort, PullFile } from '../github/port.js';
 import type { Settings } from '../inputs.js';
-import { EDITIONS, type CheckResult } from '../result.js';
+import { EDITIONS } from '../editions.js';
+import type { CheckResult } from '../result.js';
 import type { ActionLog } from './log.js';
 
 /** GitHub lists at most this many files of a pull request (docs: "List pull requests files"). */

@@ -2,15 +2,17 @@ import * as nodePath from 'node:path';
 import type { Constraints, Engine } from '../engine.js';
 import { reaches, type Severity } from '../diagnostic.js';
 import { errorMessage, isRunError } from '../errors.js';
-import type { FileFailure } from '../format/file-failure.js';
-import { formatGithub } from '../format/github.js';
-import { formatJson } from '../format/json.js';
-import { formatSarif } from '../format/sarif.js';
-import { oneLine } from '../format/printable.js';
-import { formatText, formatTextFailure, formatTextTotal } from '../format/text.js';
-import { EDITIONS, type CheckResult, type Edition } from '../result.js';
+import type { FileFailure } from '../output/file-failure.js';
+import { formatGithub } from '../output/github.js';
+import { formatJson } from '../output/json.js';
+import { formatSarif } from '../output/sarif.js';
+import { oneLine } from '../output/printable.js';
+import { formatText, formatTextFailure, formatTextTotal } from '../output/text.js';
+import { EDITIONS, type Edition } from '../editions.js';
+import type { CheckResult } from '../result.js';
 import { ruleList, rulesJson } from '../rules/docs.js';
 import { RULES } from '../rules/index.js';
+import { loadSource } from '../source/load-source.js';
 import { runHtml } from './html-command.js';
 import { describeFsError, readReportBytes, repositoryFiles, repositoryRoot } from './files.js';
 import type { CliFileSystem } from './file-system.js';
@@ -112,6 +114,8 @@ function checkOne(
   } catch (error) {
     return { path: shown, message: describeFsError(error) };
   }
+  const source = loadSource({ path: shown, bytes: content });
+  if (!source.ok) return { path: shown, message: source.reason };
   const root = repositoryRoot(deps.fs, absolute);
   const repoPath = nodePath.relative(root, absolute).split(nodePath.sep).join('/');
   const files = repositoryFiles(deps.fs, root);

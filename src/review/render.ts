@@ -1,5 +1,5 @@
 import { bySeverityThenLine, type Diagnostic, type Severity } from '../diagnostic.js';
-import { countSeverities } from '../format/severity-counts.js';
+import { countSeverities } from '../output/severity-counts.js';
 import { plural } from '../plural.js';
 import type { CheckResult, QuestionSummary, Range } from '../result.js';
 import { marker } from './marker.js';

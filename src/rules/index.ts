@@ -13,6 +13,7 @@ import { questionDuplicate } from './question-duplicate.js';
 import { questionMissing } from './question-missing.js';
 import { questionOrder } from './question-order.js';
 import { questionUnknown } from './question-unknown.js';
+import { reportBinary } from './report-binary.js';
 import { reportDeleted } from './report-deleted.js';
 import { reportMissing } from './report-missing.js';
 import { reportRenamed } from './report-renamed.js';
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   reportDeleted,
   reportRenamed,
   reportTooLarge,
+  reportBinary,
 ];
 
 const byId = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,4 +1,4 @@
-import { formatGithub, formatGithubDiagnostic } from '../../src/format/github.js';
+import { formatGithub, formatGithubDiagnostic } from '../../src/output/github.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from './sample-results.js';
 
 describe('formatGithub', () => {

@@ -3,7 +3,7 @@ import {
   formatText,
   formatTextFailure,
   formatTextTotal,
-} from '../../src/format/text.js';
+} from '../../src/output/text.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from './sample-results.js';
 
 const plain = { color: false };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { formatSarif, toSarif } from '../../src/format/sarif.js';
+import { formatSarif, toSarif } from '../../src/output/sarif.js';
 import { ruleDocsUrl } from '../../src/project.js';
 import { RULES } from '../../src/rules/index.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from './sample-results.js';

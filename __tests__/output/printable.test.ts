@@ -1,4 +1,4 @@
-import { oneLine, printable } from '../../src/format/printable.js';
+import { oneLine, printable } from '../../src/output/printable.js';
 
 describe('printable', () => {
   it('should turn line ends and tabs into spaces', () => {

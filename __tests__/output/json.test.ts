@@ -1,4 +1,4 @@
-import { formatJson } from '../../src/format/json.js';
+import { formatJson } from '../../src/output/json.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from './sample-results.js';
 
 describe('formatJson', () => {
