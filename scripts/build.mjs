@@ -1,37 +1,140 @@
 // Bundles the action entry and the CLI entry with esbuild into dist/ (committed; CI rebuilds and diffs it).
 import { build } from 'esbuild';
-import { chmod, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, readFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { bundleOptions } from './bundle-options.mjs';
 
-await build({ ...bundleOptions, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
-// The CLI is CommonJS: node starts a CommonJS entry without its ESM loader. Its cold start is what a student
-// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small: the HTML renderer
-// and the custom-schema compiler (ajv, jsonc-parser) are bundles of their own, loaded only by `html` and
-// `--schema`. dist/cli.cjs itself only turns on node's compile cache (node 22.1+) before loading the CLI.
-const lazyChunks = {
-  name: 'lazy-chunks',
+/**
+ * Code that most runs never call ships as CommonJS chunks beside the bundles, required on first use: loading a
+ * bundle costs about 1 ms per 20 KB before anything runs (Node 20, no compile cache), and the action starts cold
+ * on every job. Each entry: the import it replaces (a bare package, or a source file by path), the chunk, and
+ * the exports the stand-in forwards (functions are called through, classes constructed through).
+ *   - markdown.cjs: micromark, only for the few answer blocks the line scan cannot read itself;
+ *   - custom-schema.cjs: ajv's compiler and a JSON parser, only for a custom schema (`--schema`, input `schema`);
+ *   - html.cjs: the HTML renderer, only for `report-check html`;
+ *   - cohort.cjs: the GitHub client, the table formats and the progress bar, only for `report-check cohort`;
+ *   - undici.cjs: undici (400 KB), only behind an HTTP proxy: without one, @actions/github's fetch goes to
+ *     node's own fetch (node ships undici precompiled), as Octokit does by default.
+ */
+const LAZY = {
+  markdown: {
+    filter: /^mdast-util-from-markdown$/,
+    chunk: 'markdown.cjs',
+    entry: 'scripts/chunks/markdown.mjs',
+    functions: ['fromMarkdown'],
+  },
+  customSchema: {
+    filter: /[\\/]validate[\\/]custom-schema\.js$/,
+    chunk: 'custom-schema.cjs',
+    entry: 'src/validate/custom-schema.ts',
+    functions: ['loadConstraints'],
+  },
+  html: { filter: /^\.\.\/html\.js$/, chunk: 'html.cjs', entry: 'src/html.ts', functions: ['renderHtml'] },
+  cohort: {
+    filter: /^\.\.\/cohort\/main\.js$/,
+    chunk: 'cohort.cjs',
+    entry: 'src/cohort/main.ts',
+    functions: ['runCohortCommand'],
+  },
+  undici: {
+    filter: /^undici$/,
+    chunk: 'undici.cjs',
+    entry: 'scripts/chunks/undici.mjs',
+    functions: [],
+    classes: ['ProxyAgent'],
+    // Only a request through a proxy carries a dispatcher (@actions/http-client's ProxyAgent).
+    fetch: true,
+  },
+};
+
+/** A stand-in module for a lazy chunk: same exports, the chunk required on first use. */
+function standIn({ chunk, functions, classes = [], fetch = false }) {
+  const lines = [`let chunk;`, `const load = () => (chunk ??= require('./${chunk}'));`];
+  for (const name of functions)
+    lines.push(`export function ${name}(...args) { return load().${name}(...args); }`);
+  for (const name of classes)
+    lines.push(`export class ${name} { constructor(...args) { return new (load().${name})(...args); } }`);
+  if (fetch)
+    lines.push(
+      'export function fetch(url, options) {',
+      '  return options?.dispatcher ? load().fetch(url, options) : globalThis.fetch(url, options);',
+      '}',
+    );
+  return lines.join('\n');
+}
+
+/** Replaces the imports named in `lazy` by stand-ins that require their chunk from dist/ on first use. */
+function lazyChunks(lazy) {
+  return {
+    name: 'lazy-chunks',
+    setup(build) {
+      for (const [name, spec] of Object.entries(lazy)) {
+        build.onResolve({ filter: spec.filter }, () => ({ path: name, namespace: 'lazy-chunk' }));
+      }
+      build.onResolve({ filter: /^\.\/[\w-]+\.cjs$/ }, (args) =>
+        args.namespace === 'lazy-chunk' ? { path: args.path, external: true } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, (args) => ({
+        contents: standIn(lazy[args.path]),
+        loader: 'js',
+        resolveDir: process.cwd(),
+      }));
+    },
+  };
+}
+
+/**
+ * Turns the ESM bundle's imports of node's modules into `require()` calls. Node 24 builds an ES module facade
+ * for a built-in by reading every export, and `node:http`'s exports include lazy getters that load node's own
+ * undici: `import * as http from 'http'` (as @actions/http-client writes it) costs about 40 ms more than
+ * `require('http')`.
+ */
+const builtinsAsRequire = {
+  name: 'builtins-as-require',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/html\.js$/ }, () => ({ path: './html.cjs', external: true }));
-    build.onResolve({ filter: /^\.\.\/cohort\/main\.js$/ }, () => ({ path: './cohort.cjs', external: true }));
-    build.onResolve({ filter: /^\.\/validate\/custom-schema\.js$/ }, () => ({
-      path: './custom-schema.cjs',
-      external: true,
+    const names = builtinModules.map((name) => name.replace(/[/]/g, '\\/')).join('|');
+    build.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) =>
+      args.namespace === 'builtin-require' ? undefined : { path: args.path, namespace: 'builtin-require' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
     }));
   },
 };
+
+const { markdown, customSchema, html, cohort, undici } = LAZY;
 const cjs = { ...bundleOptions, format: 'cjs', minify: true, banner: {} };
+await build({
+  ...bundleOptions,
+  minify: true,
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.js',
+  plugins: [lazyChunks({ markdown, customSchema, undici }), builtinsAsRequire, ...bundleOptions.plugins],
+});
+// The CLI is CommonJS: node starts a CommonJS entry without its ESM loader. Its cold start is what a student
+// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small.
 await build({
   ...cjs,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli-main.cjs',
-  plugins: [lazyChunks, ...cjs.plugins],
+  plugins: [lazyChunks({ markdown, customSchema, html, cohort }), ...cjs.plugins],
 });
-await build({ ...cjs, entryPoints: ['src/html.ts'], outfile: 'dist/html.cjs' });
-await build({ ...cjs, entryPoints: ['src/validate/custom-schema.ts'], outfile: 'dist/custom-schema.cjs' });
-// `report-check cohort`: the GitHub client, the table formats and the progress bar, loaded only by that command.
-await build({ ...cjs, entryPoints: ['src/cohort/main.ts'], outfile: 'dist/cohort.cjs' });
-await writeFile(
-  'dist/cli.cjs',
-  "#!/usr/bin/env node\n'use strict';\nrequire('node:module').enableCompileCache?.();\nrequire('./cli-main.cjs');\n",
-);
+for (const { entry, chunk } of Object.values(LAZY))
+  await build({ ...cjs, entryPoints: [entry], outfile: `dist/${chunk}` });
+// dist/cli.cjs loads dist/cli-main.cjs through V8's code cache (src/cli-launcher.ts), keyed by its content.
+const bundleHash = createHash('sha256')
+  .update(await readFile('dist/cli-main.cjs'))
+  .digest('hex')
+  .slice(0, 16);
+await build({
+  ...cjs,
+  minify: false,
+  plugins: [],
+  entryPoints: ['src/cli-launcher.ts'],
+  outfile: 'dist/cli.cjs',
+  define: { BUNDLE_HASH: JSON.stringify(bundleHash) },
+  banner: { js: '#!/usr/bin/env node' },
+});
 await chmod('dist/cli.cjs', 0o755);

@@ -1,5 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The committed bundle run as a real process (CI rebuilds dist/ and fails on any difference from src/).
@@ -28,5 +41,66 @@ describe('dist/cli.cjs as a process', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/template-2026\.md: \d+ errors?, /);
     expect(result.stderr).toBe('');
+  });
+});
+
+describe('dist/cli.cjs code cache', () => {
+  let home: string;
+  beforeEach(() => {
+    home = mkdtempSync(join(tmpdir(), 'report-check-cache-'));
+  });
+  afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+  const run = (env: Record<string, string | undefined>) =>
+    spawnSync(process.execPath, [cli, '--format', 'json', report], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, ...env },
+    });
+  const cacheFiles = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.v8'));
+
+  it('should print the same findings with no cache, a new cache and a kept cache', () => {
+    const plain = run({ XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(existsSync(join(home, 'report-check'))).toBe(false);
+    const first = run({ XDG_CACHE_HOME: home });
+    const files = cacheFiles(join(home, 'report-check'));
+    expect(files).toHaveLength(1);
+    const second = run({ XDG_CACHE_HOME: home });
+    for (const result of [first, second]) {
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(plain.status);
+      expect(result.stdout).toBe(plain.stdout);
+    }
+    expect(JSON.parse(plain.stdout)).toBeTruthy();
+  });
+
+  it('should check normally and replace a cache file that V8 refuses', () => {
+    const plain = run({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    run({ XDG_CACHE_HOME: home });
+    const [name] = cacheFiles(join(home, 'report-check'));
+    const path = join(home, 'report-check', name ?? '');
+    writeFileSync(path, 'not a code cache');
+    const result = run({ XDG_CACHE_HOME: home });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(plain.stdout);
+    expect(statSync(path).size).toBeGreaterThan(1000);
+  });
+
+  it('should not use a cache folder that others may write to, and still check', () => {
+    const plain = run({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    const folder = join(home, 'report-check');
+    mkdirSync(folder, { mode: 0o777 });
+    chmodSync(folder, 0o777);
+    const result = run({ XDG_CACHE_HOME: home });
+    expect(result.stdout).toBe(plain.stdout);
+    expect(cacheFiles(folder)).toEqual([]);
+  });
+
+  it('should still check when the cache folder cannot be made', () => {
+    const plain = run({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    const blocked = join(home, 'a-file');
+    writeFileSync(blocked, '');
+    const result = run({ XDG_CACHE_HOME: blocked });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(plain.stdout);
   });
 });

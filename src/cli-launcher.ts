@@ -1,0 +1,79 @@
+// dist/cli.cjs, the `report-check` command: loads the CLI bundle (dist/cli-main.cjs) with V8's code cache, so that
+// a second run does not compile it again. Node's own compile cache (node 22.1+) keeps only the code compiled
+// while loading, and most of a check runs in functions V8 compiles later, on their first call; a V8 code cache
+// made at exit holds those too, and works on every node report-check supports. Anything amiss with the cache
+// (no home folder, a folder not ours, a cache V8 refuses, a full disk) means a plain compile, never a failure.
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/** The bundle's content hash, filled in by scripts/build.mjs: a cache is only used for the bytes it was made from. */
+declare const BUNDLE_HASH: string;
+
+const BUNDLE = join(__dirname, 'cli-main.cjs');
+
+/** Our cache folder, created private to this user; null when caching is off or the folder is not this user's. */
+function cacheFolder(): string | null {
+  const env = process.env;
+  // Node's own switch for its compile cache turns this one off as well.
+  if (env.NODE_DISABLE_COMPILE_CACHE) return null;
+  try {
+    const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    const folder = join(base, 'report-check');
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const stat = statSync(folder);
+    // Compiled code from a folder someone else can write to would run as this user.
+    if (!stat.isDirectory() || (stat.mode & 0o022) !== 0) return null;
+    if (process.getuid && stat.uid !== process.getuid()) return null;
+    return folder;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the cache next to its final name and renames it, so that a run beside this one never reads half a file. */
+function writeCache(path: string, data: Buffer): void {
+  const partial = `${path}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(partial, 'w', 0o600);
+    try {
+      for (let offset = 0; offset < data.length;) offset += writeSync(fd, data, offset);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, path);
+  } catch {
+    // No cache this time; the next run compiles again.
+  }
+}
+
+// The chunks the bundle requires on demand (markdown.cjs, html.cjs, custom-schema.cjs) use node's own cache.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const source = readFileSync(BUNDLE, 'utf8');
+const folder = cacheFolder();
+const cachePath = folder && join(folder, `cli-${process.version}-${process.arch}-${BUNDLE_HASH}.v8`);
+let cachedData: Buffer | undefined;
+try {
+  cachedData = cachePath ? readFileSync(cachePath) : undefined;
+} catch {
+  cachedData = undefined;
+}
+// The CommonJS wrapper node itself puts around a module, on the bundle's first line (positions stay right).
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: BUNDLE,
+  cachedData,
+});
+if (cachePath && (cachedData === undefined || script.cachedDataRejected)) {
+  // At exit the cache holds every function the run compiled, the checking code included.
+  process.once('exit', () => writeCache(cachePath, script.createCachedData()));
+}
+const bundle = { exports: {} };
+(script.runInThisContext() as (...args: unknown[]) => void)(
+  bundle.exports,
+  require,
+  bundle,
+  BUNDLE,
+  dirname(BUNDLE),
+);
