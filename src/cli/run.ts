@@ -10,7 +10,8 @@ import { oneLine } from '../format/printable.js';
 import { formatText, formatTextFailure, formatTextTotal } from '../format/text.js';
 import { EDITIONS, type CheckResult, type Edition } from '../result.js';
 import { runHtml } from './html-command.js';
-import { describeFsError, readReportBytes, repositoryFiles, repositoryRoot } from './files.js';
+import { describeFsError, hasGitFolder, readReportBytes, repositoryFiles, repositoryRoot } from './files.js';
+import { gitFiles, type GitRunner } from './git-files.js';
 import type { CliFileSystem } from './file-system.js';
 import { choice, parseArguments, UsageError } from './usage-error.js';
 
@@ -27,6 +28,8 @@ export interface CliEngine {
 /** Everything the CLI touches, injected so that it runs without a process. */
 export interface CliDeps {
   fs: CliFileSystem;
+  /** git, for the image checks in a git work tree; absent: images are looked up on disk only. */
+  git?: GitRunner;
   engine: CliEngine;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -112,7 +115,9 @@ function checkOne(
   }
   const root = repositoryRoot(deps.fs, absolute);
   const repoPath = nodePath.relative(root, absolute).split(nodePath.sep).join('/');
-  const files = repositoryFiles(deps.fs, root);
+  const onDisk = repositoryFiles(deps.fs, root);
+  // In a git work tree the pull request has what git will commit, so a figure only on disk is flagged here too.
+  const files = deps.git && hasGitFolder(deps.fs, root) ? gitFiles(deps.git, root, onDisk) : onDisk;
   try {
     const result = deps.engine.checkReport({
       path: repoPath,

@@ -11,7 +11,18 @@ export interface FileLookup {
   has(path: string): boolean;
   /** The path of the file that matches `path` ignoring case, if there is one. */
   findIgnoringCase(path: string): string | undefined;
+  /**
+   * For a path {@link has} denies: whether the file is on disk all the same, but not in what git will commit
+   * (untracked, or excluded by an ignore rule). Only the CLI in a git work tree knows; absent elsewhere.
+   */
+  uncommitted?(path: string): UncommittedFile | undefined;
 }
+
+/** A file that is only in the working tree: git has not been told about it, or an ignore rule excludes it. */
+export type UncommittedFile =
+  | { kind: 'untracked' }
+  /** `rule` as git names it, e.g. `.gitignore:3:*.png` (file, line, pattern). */
+  | { kind: 'ignored'; source: string; line: number; pattern: string };
 
 /** A {@link FileLookup} over a list of every file in the repository (the action has one from the git tree). */
 export function indexFiles(files: readonly string[]): FileLookup {
@@ -23,6 +34,15 @@ export function indexFiles(files: readonly string[]): FileLookup {
     if (!lower.has(path.toLowerCase())) lower.set(path.toLowerCase(), path);
   }
   return { has: (path) => exact.has(path), findIgnoringCase: (path) => lower.get(path.toLowerCase()) };
+}
+
+/** What to do about a figure that is on disk but not in git: the pull request and the hand-in will miss it. */
+function untrackedMessage(q: number, src: string, resolved: string, file: UncommittedFile): string {
+  const missed = 'so the pull request and the hand-in will not have it';
+  if (file.kind === 'untracked') {
+    return `Question ${q} links ${src}; ${resolved} is on your disk but not added to git, ${missed}; run git add ${resolved}.`;
+  }
+  return `Question ${q} links ${src}, but ${file.source} (line ${file.line}: ${file.pattern}) excludes ${resolved} from git, ${missed}; remove that pattern, or run git add -f ${resolved}.`;
 }
 
 function safeDecode(src: string): string {
@@ -123,6 +143,11 @@ export function checkImages(
           { actual: resolved },
         );
       }
+      continue;
+    }
+    const uncommitted = files.uncommitted?.(resolved);
+    if (uncommitted) {
+      add('image-untracked', untrackedMessage(q, src, resolved, uncommitted), src, { actual: resolved });
       continue;
     }
     const other = files.findIgnoringCase(resolved);
