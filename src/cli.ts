@@ -5,6 +5,7 @@ import { isatty } from 'node:tty';
 import { checkReport } from './check.js';
 import { errorMessage } from './errors.js';
 import { nodeFileSystem } from './cli/node-file-system.js';
+import { nodeGit } from './cli/node-git.js';
 import { runCli } from './cli/run.js';
 
 /** Whether stdout still has a reader: `report-check ... | head` may close it early. */
@@ -53,6 +54,7 @@ function writeStderr(text: string): void {
 // start-up time of an ESM entry on Node 20).
 runCli(process.argv.slice(2), {
   fs: nodeFileSystem,
+  git: nodeGit,
   // Only `--schema` needs the schema compiler; loading it on demand keeps a plain check's start-up short.
   engine: {
     checkReport,

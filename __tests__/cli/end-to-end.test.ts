@@ -1,10 +1,12 @@
 // The CLI over the real engine and the real file system, on a report built from the blank 2026 template.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkReport } from '../../src/check.js';
 import { nodeFileSystem } from '../../src/cli/node-file-system.js';
+import { nodeGit } from '../../src/cli/node-git.js';
 import { runCli } from '../../src/cli/run.js';
 import { loadConstraints } from '../../src/validate/custom-schema.js';
 
@@ -160,5 +162,60 @@ describe('report-check end to end', () => {
     const page = readFileSync(join(repo, 'report.html'), 'utf8');
     expect(page).toContain('<h3>Question 14</h3>');
     expect(page).toContain('<img src="figures/diagram.png" alt="diagram">');
+  });
+});
+
+describe('report-check in a git work tree (what the pull request will have)', () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
+
+  beforeEach(() => {
+    repo = mkdtempSync(join(tmpdir(), 'report-check-git-e2e-'));
+    mkdirSync(join(repo, 'reports/figures'), { recursive: true });
+    writeFileSync(join(repo, 'reports/README.md'), filledReport());
+    writeFileSync(join(repo, 'reports/figures/diagram.png'), 'png');
+  });
+
+  afterEach(() => rmSync(repo, { recursive: true, force: true }));
+
+  async function check(): Promise<{ code: number; lines: string[] }> {
+    let stdout = '';
+    const code = await runCli(['reports/README.md'], {
+      fs: nodeFileSystem,
+      git: nodeGit,
+      engine: { checkReport, loadConstraints },
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stdout += text),
+      isTTY: false,
+      env: {},
+      cwd: repo,
+      version: '0.0.0-test',
+    });
+    return { code, lines: stdout.split('\n').filter((line) => line.includes('diagram.png')) };
+  }
+
+  it('should warn about a figure that is on disk but not added, until it is staged', async () => {
+    git('init', '-q');
+    const untracked = await check();
+    expect(untracked.code).toBe(0);
+    expect(untracked.lines.length).toBeGreaterThan(0);
+    expect(untracked.lines[0]).toMatch(
+      /^reports\/README\.md:\d+:\d+ warning Question \d+ links figures\/diagram\.png; reports\/figures\/diagram\.png is on your disk but not added to git, .*; run git add reports\/figures\/diagram\.png\. \[image-untracked\]$/,
+    );
+    git('add', 'reports/figures/diagram.png');
+    expect((await check()).lines).toEqual([]);
+  });
+
+  it('should say which ignore rule excludes a figure', async () => {
+    git('init', '-q');
+    writeFileSync(join(repo, '.gitignore'), '# screenshots are big\n*.png\n');
+    const { lines } = await check();
+    expect(lines[0]).toContain(
+      'but .gitignore (line 2: *.png) excludes reports/figures/diagram.png from git, so the pull request and the hand-in will not have it; remove that pattern, or run git add -f reports/figures/diagram.png. [image-untracked]',
+    );
+  });
+
+  it('should read the file system outside a git work tree', async () => {
+    expect(await check()).toEqual({ code: 0, lines: [] });
   });
 });

@@ -1,6 +1,6 @@
 import { parseReport } from '../../src/parse/report.js';
 import { checkImages } from '../../src/rules/image-rules.js';
-import { indexFiles } from '../../src/validate/images.js';
+import { indexFiles, type FileLookup, type UncommittedFile } from '../../src/validate/images.js';
 
 function imagesOf(answer: string, files: string[] | null, reportPath = 'reports/README.md') {
   const section = parseReport(`### Question 14\n> Answer:\n\n${answer}\n`).questions[0];
@@ -73,5 +73,41 @@ describe('checkImages', () => {
       'image-not-counted',
       'image-missing',
     ]);
+  });
+
+  describe('a figure on disk that git will not commit', () => {
+    function withUncommitted(path: string, why: UncommittedFile): FileLookup {
+      return { ...indexFiles(['reports/figures/a.png']), uncommitted: (p) => (p === path ? why : undefined) };
+    }
+    function check(files: FileLookup) {
+      const section = parseReport('### Question 14\n> Answer:\n\n![x](figures/x.png)\n').questions[0];
+      if (!section) throw new Error('no section');
+      return checkImages(section, 'reports/README.md', files).map((d) => [d.ruleId, d.message]);
+    }
+
+    it('should ask to git add a figure that is untracked', () => {
+      expect(check(withUncommitted('reports/figures/x.png', { kind: 'untracked' }))).toEqual([
+        [
+          'image-untracked',
+          'Question 14 links figures/x.png; reports/figures/x.png is on your disk but not added to git, so the pull request and the hand-in will not have it; run git add reports/figures/x.png.',
+        ],
+      ]);
+    });
+
+    it('should name the ignore rule that excludes a figure', () => {
+      const why: UncommittedFile = { kind: 'ignored', source: '.gitignore', line: 3, pattern: '*.png' };
+      expect(check(withUncommitted('reports/figures/x.png', why))).toEqual([
+        [
+          'image-untracked',
+          'Question 14 links figures/x.png, but .gitignore (line 3: *.png) excludes reports/figures/x.png from git, so the pull request and the hand-in will not have it; remove that pattern, or run git add -f reports/figures/x.png.',
+        ],
+      ]);
+    });
+
+    it('should still call a figure missing when it is on disk nowhere', () => {
+      expect(
+        check(withUncommitted('reports/figures/other.png', { kind: 'untracked' })).map(([r]) => r),
+      ).toEqual(['image-missing']);
+    });
   });
 });

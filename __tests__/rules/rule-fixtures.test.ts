@@ -2,12 +2,18 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { checkReport } from '../../src/check.js';
 import { RULES } from '../../src/rules/index.js';
 import { loadConstraints } from '../../src/validate/custom-schema.js';
+import { indexFiles, type FileLookup } from '../../src/validate/images.js';
 
 // One report per rule that makes it fire (`<id>.md`) and one that keeps it silent (`<id>.silent.md`), each beside
 // its `.diagnostics.json`; UPDATE=1 rewrites the expectations after a reviewed change. `<id>.schema.json`, when
 // present, is the custom constraints schema both are checked against.
 const fixtures = new URL('../fixtures/rules/', import.meta.url);
 const FILES = ['reports/figures/shot.png', 'reports/figures/shot.gif', 'docs/loss.png'];
+// As the CLI sees a git work tree: reports/figures/draft.png is on disk but was never added to git.
+const LOOKUP: FileLookup = {
+  ...indexFiles(FILES),
+  uncommitted: (path) => (path === 'reports/figures/draft.png' ? { kind: 'untracked' } : undefined),
+};
 
 function check(name: string, id: string): string[] {
   const schemaFile = new URL(`${id}.schema.json`, fixtures);
@@ -17,7 +23,7 @@ function check(name: string, id: string): string[] {
   const result = checkReport({
     path: 'reports/README.md',
     content: readFileSync(new URL(name, fixtures)),
-    files: FILES,
+    files: LOOKUP,
     edition: '2026',
     constraints,
   });

@@ -57,6 +57,11 @@ function exists(fs: CliFileSystem, path: string): boolean {
   }
 }
 
+/** Whether `root` holds `.git` (a folder, or a file in worktrees and submodules): a git work tree's top. */
+export function hasGitFolder(fs: CliFileSystem, root: string): boolean {
+  return exists(fs, nodePath.join(root, '.git'));
+}
+
 /**
  * The repository a report belongs to: the nearest ancestor folder holding `.git` (a folder, or a file in
  * worktrees and submodules); without one, the parent of the report's folder (`reports/README.md` -> `.`).
@@ -64,7 +69,7 @@ function exists(fs: CliFileSystem, path: string): boolean {
 export function repositoryRoot(fs: CliFileSystem, reportPath: string): string {
   const folder = nodePath.dirname(reportPath);
   for (let dir = folder; ; dir = nodePath.dirname(dir)) {
-    if (exists(fs, nodePath.join(dir, '.git'))) return dir;
+    if (hasGitFolder(fs, dir)) return dir;
     if (nodePath.dirname(dir) === dir) break;
   }
   return nodePath.dirname(folder);

@@ -14,7 +14,8 @@ import { ruleList, rulesJson } from '../rules/docs.js';
 import { RULES } from '../rules/index.js';
 import { loadSource } from '../source/load-source.js';
 import { runHtml } from './html-command.js';
-import { describeFsError, readReportBytes, repositoryFiles, repositoryRoot } from './files.js';
+import { describeFsError, hasGitFolder, readReportBytes, repositoryFiles, repositoryRoot } from './files.js';
+import { gitFiles, type GitRunner } from './git-files.js';
 import type { CliFileSystem } from './file-system.js';
 import { choice, parseArguments } from './args.js';
 import { UsageError } from './usage-error.js';
@@ -22,6 +23,8 @@ import { UsageError } from './usage-error.js';
 /** Everything the CLI touches, injected so that it runs without a process. */
 export interface CliDeps {
   fs: CliFileSystem;
+  /** git, for the image checks in a git work tree; absent: images are looked up on disk only. */
+  git?: GitRunner;
   /** The real engine in `src/cli.ts`, a stand-in in tests. */
   engine: Engine;
   stdout: (text: string) => void;
@@ -120,7 +123,9 @@ function checkOne(
   if (!source.ok) return { path: shown, message: source.reason };
   const root = repositoryRoot(deps.fs, absolute);
   const repoPath = nodePath.relative(root, absolute).split(nodePath.sep).join('/');
-  const files = repositoryFiles(deps.fs, root);
+  const onDisk = repositoryFiles(deps.fs, root);
+  // In a git work tree the pull request has what git will commit, so a figure only on disk is flagged here too.
+  const files = deps.git && hasGitFolder(deps.fs, root) ? gitFiles(deps.git, root, onDisk) : onDisk;
   try {
     const result = deps.engine.checkReport({
       path: repoPath,

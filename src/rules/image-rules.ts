@@ -7,6 +7,7 @@ import { imageNotCounted } from './image-not-counted.js';
 import { imageOutsideReportFolder } from './image-outside-report-folder.js';
 import { imageOutsideRepository } from './image-outside-repository.js';
 import { imageRemote } from './image-remote.js';
+import { imageUntracked } from './image-untracked.js';
 import { imageFinding, visitImages } from './image-rule.js';
 import type { Finding } from './rule.js';
 
@@ -17,6 +18,7 @@ export const IMAGE_RULES = [
   imageOutsideRepository,
   imageFormat,
   imageOutsideReportFolder,
+  imageUntracked,
   imageCase,
   imageMissing,
 ] as const;

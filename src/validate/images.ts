@@ -10,7 +10,18 @@ export interface FileLookup {
   has(path: string): boolean;
   /** The path of the file that matches `path` ignoring case, if there is one. */
   findIgnoringCase(path: string): string | undefined;
+  /**
+   * For a path {@link has} denies: whether the file is on disk all the same, but not in what git will commit
+   * (untracked, or excluded by an ignore rule). Only the CLI in a git work tree knows; absent elsewhere.
+   */
+  uncommitted?(path: string): UncommittedFile | undefined;
 }
+
+/** A file that is only in the working tree: git has not been told about it, or an ignore rule excludes it. */
+export type UncommittedFile =
+  | { kind: 'untracked' }
+  /** `rule` as git names it, e.g. `.gitignore:3:*.png` (file, line, pattern). */
+  | { kind: 'ignored'; source: string; line: number; pattern: string };
 
 /** A {@link FileLookup} over a list of every file in the repository (the action has one from the git tree). */
 export function indexFiles(files: readonly string[]): FileLookup {
@@ -35,7 +46,8 @@ function safeDecode(src: string): string {
 /**
  * Where an image link leads, as far as it can be followed: not at all (a reference-style image, an empty path),
  * off the repository (a URL, a path above the root), or to a path in the repository, which exists exactly, in
- * another case only, not at all, or is unknown (nothing is known about the repository's files).
+ * another case only, only on disk and not in git (the CLI in a git work tree), not at all, or is unknown (nothing
+ * is known about the repository's files).
  */
 export type ImageTarget =
   | { kind: 'reference' | 'empty' | 'remote' | 'outside-repository' }
@@ -47,9 +59,11 @@ export type ImageTarget =
       extension: string;
       /** Whether the path is outside the report's folder (the folder the course collects). */
       outsideFolder: boolean;
-      presence: 'exact' | 'case' | 'absent' | 'unknown';
+      presence: 'exact' | 'uncommitted' | 'case' | 'absent' | 'unknown';
       /** The file that matches ignoring case, when `presence` is `case`. */
       other?: string;
+      /** Why git will not commit the file on disk, when `presence` is `uncommitted`. */
+      uncommitted?: UncommittedFile;
     };
 
 function resolveLocal(src: string, reportPath: string): string {
@@ -73,6 +87,8 @@ export function imageTarget(image: ImageRef, reportPath: string, files: FileLook
   const base = { kind: 'in-repository' as const, resolved, extension, outsideFolder };
   if (!files) return { ...base, presence: 'unknown' };
   if (files.has(resolved)) return { ...base, presence: 'exact' };
+  const uncommitted = files.uncommitted?.(resolved);
+  if (uncommitted) return { ...base, presence: 'uncommitted', uncommitted };
   const other = files.findIgnoringCase(resolved);
   return other ? { ...base, presence: 'case', other } : { ...base, presence: 'absent' };
 }
