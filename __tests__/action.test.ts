@@ -4,7 +4,7 @@ import type { CheckInput } from '../src/check.js';
 import type { RunContext } from '../src/context.js';
 import type { Diagnostic } from '../src/diagnostic.js';
 import { GitHubError } from '../src/github/errors.js';
-import { FakeGitHub, type FakeGitHubSetup } from '../src/github/fake.js';
+import { FakeGitHub, type FakeGitHubSetup } from './support/fake-github.js';
 import type { Settings } from '../src/inputs.js';
 import type { Engine } from '../src/engine.js';
 import { formatJson } from '../src/output/json.js';
@@ -493,6 +493,20 @@ describe('runAction on a pull request', () => {
     const outcome = await runAction(h.deps);
     expect(h.checked).toEqual([]);
     expect(outcome.result?.diagnostics[0]?.ruleId).toBe('report-too-large');
+  });
+
+  it('should report a binary report as the CLI does, without checking it', async () => {
+    const bytes = new Uint8Array([0x23, 0x20, 0x00, 0x41]);
+    const h = harness({ github: { trees: { [HEAD]: { [PATH]: bytes } } } });
+    const outcome = await runAction(h.deps);
+    expect(h.checked).toEqual([]);
+    expect(outcome.result?.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      [
+        'report-binary',
+        `${PATH} is a binary file (NUL byte at offset 2); commit the report as markdown text.`,
+      ],
+    ]);
+    expect(h.log.annotations.map((a) => a.title)).toEqual(['report-check: report-binary']);
   });
 
   it('should read a custom schema from the base branch, never the PR head', async () => {

@@ -1,11 +1,14 @@
-import type { CheckInput } from '../check.js';
-import { fingerprint, type Diagnostic } from '../diagnostic.js';
-import type { Engine } from '../engine.js';
+import type { Constraints, Engine } from '../engine.js';
 import { errorMessage, RunError } from '../errors.js';
 import type { GitHubPort, PullFile } from '../github/port.js';
 import type { Settings } from '../inputs.js';
-import { EDITIONS } from '../editions.js';
 import type { CheckResult } from '../result.js';
+import {
+  loadSource,
+  unreadableResult,
+  type ReportSource,
+  type SourceProblem,
+} from '../source/load-source.js';
 import type { ActionLog } from './log.js';
 
 /** GitHub lists at most this many files of a pull request (docs: "List pull requests files"). */
@@ -20,9 +23,13 @@ export type PullEntry =
   | { kind: 'moved'; to: string }
   | { kind: 'changed'; file: PullFile };
 
-/** The report as the action found it: a check input, or one problem that stands in for its findings. */
-export type ReportSource =
-  { kind: 'report'; input: CheckInput } | { kind: 'problem'; ruleId: string; message: string };
+/** The report as the action found it (its bytes, or one named problem), and what checking it needs besides. */
+export interface FoundReport {
+  source: ReportSource;
+  /** Every file path at the commit, for the image checks; null when they could not be listed. */
+  files: string[] | null;
+  constraints: Constraints | null;
+}
 
 /** What {@link readReport} reads through. */
 export interface SourceDeps {
@@ -44,26 +51,17 @@ export function locateReport(files: readonly PullFile[], path: string): PullEntr
   return { kind: 'changed', file: entry };
 }
 
-/** The problem a deleted or moved report is, in the student's terms. */
-export function entryProblem(entry: PullEntry & { kind: 'deleted' | 'moved' }, path: string): ReportSource {
-  if (entry.kind === 'deleted') {
-    return {
-      kind: 'problem',
-      ruleId: 'report-deleted',
-      message: `This pull request deletes ${path}; the course checker reads the report from there, so restore it.`,
-    };
-  }
-  return {
-    kind: 'problem',
-    ruleId: 'report-renamed',
-    message: `This pull request moves ${path} to ${entry.to}; the course checker reads ${path}, so move it back.`,
-  };
+/** A deleted or moved report: found without reading anything. */
+export function entryProblem(entry: PullEntry & { kind: 'deleted' | 'moved' }, path: string): FoundReport {
+  const problem: SourceProblem =
+    entry.kind === 'deleted' ? { kind: 'deleted' } : { kind: 'renamed', to: entry.to };
+  return { source: { path, problem }, files: null, constraints: null };
 }
 
 const decoder = new TextDecoder();
 
 /** Reads the report at `ref`, the repository's file list, and the custom schema from `schemaRef`, side by side. */
-export async function readReport(deps: SourceDeps, ref: string, schemaRef: string): Promise<ReportSource> {
+export async function readReport(deps: SourceDeps, ref: string, schemaRef: string): Promise<FoundReport> {
   const { github, settings, log } = deps;
   const [file, files, schemaFile] = await Promise.all([
     github.getFile(settings.path, ref),
@@ -76,51 +74,35 @@ export async function readReport(deps: SourceDeps, ref: string, schemaRef: strin
     // Never from the commit under check: a pull request must not be able to loosen its own check.
     settings.schema ? github.getFile(settings.schema, schemaRef) : Promise.resolve(null),
   ]);
-  let constraints: CheckInput['constraints'] = null;
+  let constraints: Constraints | null = null;
   if (settings.schema) {
     if (!schemaFile) throw new RunError(`schema: ${settings.schema} does not exist on ${schemaRef}`);
     if (!schemaFile.content) throw new RunError(`schema: ${settings.schema} on ${schemaRef} is too large`);
     const source = `${settings.schema} (${schemaRef})`;
     constraints = await deps.engine.loadConstraints(decoder.decode(schemaFile.content), source);
   }
-  if (!file) {
-    const message = `${settings.path} does not exist at ${ref.slice(0, 12)}; the course checker reads the report from there.`;
-    return { kind: 'problem', ruleId: 'report-missing', message };
-  }
-  if (!file.content) {
-    const message = `${settings.path} is ${file.size} bytes; a report over 1 MiB is not a report, so shrink it (images belong in files).`;
-    return { kind: 'problem', ruleId: 'report-too-large', message };
-  }
-  const { path, edition, strict } = settings;
-  return { kind: 'report', input: { path, content: file.content, files, edition, constraints, strict } };
+  const path = settings.path;
+  // The contents API leaves the bytes of a file over the limit out; the size is all the problem needs.
+  const source: ReportSource = !file
+    ? { path, problem: { kind: 'missing', ref } }
+    : file.content
+      ? { path, bytes: file.content }
+      : { path, problem: { kind: 'too-large', size: file.size } };
+  return { source, files, constraints };
 }
 
-/** Checks the report, or turns its problem into a result holding one file-level error. */
-export function checkSource(engine: Engine, settings: Settings, source: ReportSource): CheckResult {
-  if (source.kind === 'report') return engine.checkReport(source.input);
-  const { ruleId, message } = source;
-  const diagnostic: Diagnostic = {
-    ruleId,
-    severity: 'error',
-    message,
-    path: settings.path,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    question: null,
-    fingerprint: fingerprint(ruleId, null),
-  };
-  return {
-    path: settings.path,
-    edition: settings.schema
-      ? 'custom'
-      : settings.edition === 'auto'
-        ? EDITIONS[EDITIONS.length - 1]!
-        : settings.edition,
-    editionSource: settings.edition === 'auto' ? 'detected' : 'given',
-    diagnostics: [diagnostic],
-    questions: [],
-    courseChecker: { outcome: 'crash', failures: [], reason: message },
-  };
+/** Checks the report, or gives the result of the one problem that stopped it being read (as the CLI does). */
+export function checkSource(engine: Engine, settings: Settings, report: FoundReport): CheckResult {
+  const loaded = loadSource(report.source);
+  const { edition, strict } = settings;
+  if (!loaded.ok) return unreadableResult(loaded, { edition, custom: settings.schema !== null });
+  const { files, constraints } = report;
+  return engine.checkReport({
+    path: loaded.path,
+    content: loaded.content,
+    files,
+    edition,
+    constraints,
+    strict,
+  });
 }

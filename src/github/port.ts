@@ -43,10 +43,7 @@ export interface IssueComment {
 export interface ReviewSummary {
   author: string | null;
   body: string;
-  /**
-   * Written by the token's user: by login, the viewer's or else that of a comment the viewer wrote (fakegh does not
-   * implement `PullRequestReview.viewerDidAuthor`, so reviews are matched by login; see the octokit adapter).
-   */
+  /** Written by the token's user (GraphQL `PullRequestReview.viewerDidAuthor`). */
   mine: boolean;
 }
 
@@ -123,11 +120,4 @@ export interface GitHubPort {
   /** Resolves review threads by GraphQL node id. */
   resolveReviewThreads(threadIds: readonly string[]): Promise<void>;
   createCommitStatus(sha: string, status: CommitStatus): Promise<void>;
-}
-
-/** Logins compare equal with or without the `[bot]` suffix (GraphQL leaves it out of a bot's comment author). */
-export function sameLogin(a: string | null, b: string): boolean {
-  if (!a) return false;
-  const norm = (x: string) => x.toLowerCase().replace(/\[bot\]$/, '');
-  return norm(a) === norm(b);
 }

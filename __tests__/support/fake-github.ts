@@ -1,5 +1,5 @@
-import { findHunk, parsePatch } from '../review/patch.js';
-import { GitHubError } from './errors.js';
+import { GitHubError } from '../../src/github/errors.js';
+import { findHunk, parsePatch } from '../../src/review/patch.js';
 import type {
   CommitStatus,
   FileContent,
@@ -11,8 +11,7 @@ import type {
   ReviewSummary,
   ReviewThread,
   ThreadComment,
-} from './port.js';
-import { sameLogin } from './port.js';
+} from '../../src/github/port.js';
 
 /** Seeded items may say whether the token's user wrote them; by default the fake tells by login. */
 type Seed<T extends { mine: boolean }> = Omit<T, 'mine'> & { mine?: boolean };
@@ -43,6 +42,13 @@ export interface FakeGitHubSetup {
 }
 
 const BOT = 'github-actions[bot]';
+
+/** Logins compare equal with or without the `[bot]` suffix (GraphQL leaves it out of a bot's comment author). */
+function sameLogin(a: string | null, b: string): boolean {
+  if (!a) return false;
+  const norm = (x: string) => x.toLowerCase().replace(/\[bot\]$/, '');
+  return norm(a) === norm(b);
+}
 
 /**
  * An in-memory {@link GitHubPort} for unit tests. Like GitHub it rejects a whole review when one comment is

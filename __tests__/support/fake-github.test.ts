@@ -1,4 +1,4 @@
-import { FakeGitHub } from '../../src/github/fake.js';
+import { FakeGitHub } from './fake-github.js';
 
 const files = [
   { path: 'r.md', status: 'modified' as const, previousPath: null, patch: '@@ -1,2 +1,3 @@\n a\n+b\n c' },
