@@ -333,6 +333,29 @@ describe('runCli: formats', () => {
   });
 });
 
+describe('report-check cohort', () => {
+  it('should load the cohort command on demand and print a row per group, with progress on stderr', async () => {
+    const result = await run(['cohort', '--format', 'csv', 'g1', 'g2'], {
+      '/repo/g1/reports/README.md': 'CLEAN',
+      '/repo/g2/reports/README.md': 'ERROR',
+    });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^g1\/reports\/README\.md,/);
+    expect(lines[2]).toMatch(/^g2\/reports\/README\.md,/);
+    expect(result.stderr).toBe(
+      'report-check: 1 of 2 sources read (50%)\nreport-check: 2 of 2 sources read (100%)\n',
+    );
+  });
+
+  it('should answer a bad cohort option in one line with exit status 2', async () => {
+    const result = await run(['cohort'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('report-check: cohort needs at least one SOURCE (see cohort --help)\n');
+  });
+});
+
 describe('useColor', () => {
   it('should let FORCE_COLOR win over NO_COLOR, and FORCE_COLOR=0 turn colour off', async () => {
     expect(useColor(false, { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(true);

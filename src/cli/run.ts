@@ -48,6 +48,7 @@ const DEFAULT_REPORT = 'reports/README.md';
 /** `report-check --help`. */
 export const USAGE = `Usage: report-check [options] [FILE...]
        report-check html FILE [-o OUT]
+       report-check cohort [options] SOURCE...
 
 Check DTU 02476 MLOps exam reports against the course's constraints (default FILE: ${DEFAULT_REPORT}).
 
@@ -63,6 +64,7 @@ Options:
 
 Commands:
   html FILE [-o OUT]                  render the report to a standalone HTML page (stdout, or OUT)
+  cohort SOURCE...                    one row per group for folders, reports or GitHub repositories (cohort --help)
 
 Exit status: 0 no finding at the --fail-on level; 1 at least one; 2 could not run (bad option, a report
 that could not be read, invalid schema). With many files, one that cannot be read is reported on stderr,
@@ -257,6 +259,9 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   try {
     if (argv[0] === 'html') return await runHtml(argv.slice(1), deps);
+    // Loaded on demand (its own bundle, with the GitHub client): a plain check's start-up does not pay for it.
+    if (argv[0] === 'cohort')
+      return await (await import('../cohort/main.js')).runCohortCommand(argv.slice(1), deps);
     return await runCheck([...argv], deps);
   } catch (error) {
     const message =
