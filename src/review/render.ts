@@ -194,17 +194,21 @@ function verdict(input: SummaryInput): string {
   return `**${counts}**${input.headSha ? ` at ${input.headSha.slice(0, 7)}` : ''}.`;
 }
 
-/** The sticky summary comment: counts, the course checker's outcome, the question table and every finding. */
-export function renderSummaryComment(input: SummaryInput): string {
+/** The heading and verdict line that the summary comment and the job summary both open with. */
+function summaryHead(input: SummaryInput): string[] {
   const { result } = input;
-  const header = [
+  return [
     `## report-check: ${codeSpan(result.path)}`,
     '',
     `${verdict(input)} ${renderCourseChecker(result)}`,
     '',
-    renderQuestionTable(result),
-    '',
   ];
+}
+
+/** The sticky summary comment: counts, the course checker's outcome, the question table and every finding. */
+export function renderSummaryComment(input: SummaryInput): string {
+  const { result } = input;
+  const header = [...summaryHead(input), renderQuestionTable(result), ''];
   const sorted = [...result.diagnostics].sort(bySeverityThenLine);
   const findings =
     sorted.length === 0
@@ -262,12 +266,7 @@ export function renderCouldNotRunSummary(input: { path: string; headSha: string;
 /** The job summary: the same table and every finding, with a larger budget. */
 export function renderJobSummary(input: SummaryInput & { note?: string }): string {
   const { result } = input;
-  const parts = [
-    `## report-check: ${codeSpan(result.path)}`,
-    '',
-    `${verdict(input)} ${renderCourseChecker(result)}`,
-    '',
-  ];
+  const parts = summaryHead(input);
   if (input.note) parts.push(input.note, '');
   parts.push(renderQuestionTable(result), '');
   const sorted = [...result.diagnostics].sort(bySeverityThenLine);
