@@ -1,4 +1,4 @@
-import { printable } from '../format/printable.js';
+import { printable } from '../output/printable.js';
 import { cellText } from './group.js';
 import { checkerText, questionNumbers, rowChangeText, scraperText, type CohortRow } from './columns.js';
 import type { CohortSummary } from './summary.js';

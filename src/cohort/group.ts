@@ -1,4 +1,4 @@
-import { countSeverities, type SeverityCounts } from '../format/severity-counts.js';
+import { countSeverities, type SeverityCounts } from '../output/severity-counts.js';
 import type { CheckResult, CourseCheckerFailure, Edition, QuestionSummary, Range } from '../result.js';
 
 /** The edition of the newest `report.py`, which the course's grading scraper runs on every report. */

@@ -5,11 +5,12 @@ import { describeFsError, readReportBytes, repositoryFiles, repositoryRoot } fro
 import { choice, parseArguments } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { errorMessage, isRunError } from '../errors.js';
-import type { FileFailure } from '../format/file-failure.js';
-import { toJsonReport } from '../format/json.js';
-import { oneLine } from '../format/printable.js';
+import type { FileFailure } from '../output/file-failure.js';
+import { toJsonReport } from '../output/json.js';
+import { oneLine } from '../output/printable.js';
 import type { RepositoryReader, RepositoryReaderOptions } from '../github/repository-reader.js';
-import { EDITIONS, type CheckResult, type Edition } from '../result.js';
+import { EDITIONS } from '../editions.js';
+import type { CheckResult, Edition } from '../result.js';
 import type { CohortRow } from './columns.js';
 import { compareRuns, readPreviousRun, CompareError, type PreviousRun } from './compare.js';
 import { formatCohortCsv } from './format-csv.js';

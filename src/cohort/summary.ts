@@ -1,4 +1,4 @@
-import type { JsonReport } from '../format/json.js';
+import type { JsonReport } from '../output/json.js';
 import type { GroupChange } from './compare.js';
 import { isFailing, NEWEST_EDITION, type CohortGroup } from './group.js';
 
