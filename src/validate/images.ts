@@ -91,7 +91,9 @@ export function checkImages(
       );
       continue;
     }
-    const clean = safeDecode(src.replace(/[?#].*$/, ''));
+    // Cut at the first `?` or `#` (a query or fragment); `/[?#].*$/` backtracked on a path of many `?`.
+    const query = src.search(/[?#]/);
+    const clean = safeDecode(query === -1 ? src : src.slice(0, query));
     const resolved = clean.startsWith('/')
       ? posix.normalize(clean.slice(1))
       : posix.normalize(posix.join(posix.dirname(reportPath), clean));
