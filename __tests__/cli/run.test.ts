@@ -1,13 +1,15 @@
 import type { FileLookup } from '../../src/validate/images.js';
 import type { CheckInput } from '../../src/check.js';
-import { runCli, useColor, type CliDeps, type CliEngine, type Constraints } from '../../src/cli/run.js';
+import { runCli, useColor, type CliDeps } from '../../src/cli/run.js';
+import type { Constraints, Engine } from '../../src/engine.js';
 import { RunError } from '../../src/errors.js';
 import type { CheckResult } from '../../src/result.js';
+import { RULES } from '../../src/rules/index.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from '../format/sample-results.js';
 import { memoryFileSystem } from './memory-file-system.js';
 
 /** A stand-in engine: the report's text says what it finds (CLEAN, ERROR, WARNING, NOTICE, BINARY, BUG). */
-function fakeEngine(seen: CheckInput[] = []): CliEngine {
+function fakeEngine(seen: CheckInput[] = []): Engine {
   return {
     checkReport(input) {
       seen.push(input);
@@ -277,6 +279,30 @@ describe('runCli: help and version', () => {
 
   it('should print the version on --version', async () => {
     expect(await run(['--version'], {})).toMatchObject({ code: 0, stdout: '9.8.7\n' });
+  });
+
+  it('should list every rule with its severity and summary on --list-rules', async () => {
+    const result = await run(['--list-rules'], {});
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(RULES.length);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^word-count +error +words outside the question's range/),
+    );
+  });
+
+  it('should print the registry as JSON on --list-rules --format json', async () => {
+    const result = await run(['--list-rules', '--format', 'json'], {});
+    expect(result.code).toBe(0);
+    const rules = JSON.parse(result.stdout) as { id: string; docs: string }[];
+    expect(rules.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
+    expect(rules[0]?.docs).toMatch(/\/docs\/rules\/[a-z-]+\.md$/);
+  });
+
+  it('should refuse --list-rules in a format other than text or json', async () => {
+    const result = await run(['--list-rules', '--format', 'sarif'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--format: unknown value "sarif" (expected text, json)');
   });
 });
 

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { formatSarif, toSarif } from '../../src/format/sarif.js';
+import { ruleDocsUrl } from '../../src/project.js';
+import { RULES } from '../../src/rules/index.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from './sample-results.js';
 
 type Log = {
@@ -113,5 +117,57 @@ describe('formatSarif', () => {
       expect.objectContaining({ level: 'error', message: { text: 'no such file' } }),
     ]);
     expect(run.results).toEqual([]);
+  });
+
+  // SARIF 2.1.0's schema (rtm.5, see fixtures/sarif/README.md): draft-04 in name, read as draft-07 by ajv;
+  // its language pattern has a stray "]" that only non-unicode regular expressions accept.
+  const schema = JSON.parse(
+    readFileSync(new URL('../fixtures/sarif/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
+  delete schema.$schema;
+  delete schema.id;
+  const validate = new Ajv({
+    allErrors: true,
+    strict: false,
+    validateFormats: false,
+    unicodeRegExp: false,
+  }).compile(schema);
+  const everyRule = sampleResult({
+    diagnostics: RULES.map((rule, index) =>
+      sampleDiagnostic({ ruleId: rule.id, severity: rule.severity, line: index + 1, endLine: index + 1 }),
+    ),
+  });
+
+  it('should validate against the SARIF 2.1.0 JSON schema, with every rule and a failed file', () => {
+    const log = sarif([everyRule, cleanResult()], [{ path: 'x/README.md', message: 'no such file' }], {
+      version: '1.0.0',
+    });
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('should not validate a log the schema forbids (the schema check can fail)', () => {
+    const log = sarif([result], [], { version: '0' }) as unknown as { runs: { results: unknown[] }[] };
+    log.runs[0]!.results[0] = { ruleId: 'word-count', level: 'fatal', message: { text: 'x' } };
+    expect(validate(log)).toBe(false);
+  });
+
+  it("should describe each rule from the registry and link it to the rule's docs page", () => {
+    const run = sarif([everyRule], [], { version: '0' }).runs[0]! as unknown as {
+      tool: { driver: { rules: Record<string, { text?: string; markdown?: string } | string>[] } };
+      results: { ruleId: string; properties: { helpUri: string } }[];
+    };
+    expect(run.tool.driver.rules).toHaveLength(RULES.length);
+    for (const descriptor of run.tool.driver.rules) {
+      const id = descriptor.id as string;
+      const rule = RULES.find((candidate) => candidate.id === id)!;
+      expect(descriptor).toMatchObject({
+        shortDescription: { text: rule.summary },
+        fullDescription: { text: rule.description },
+        helpUri: ruleDocsUrl(id),
+      });
+      expect((descriptor.help as { markdown: string }).markdown).toContain(rule.bad);
+      expect((descriptor.help as { text: string }).text).toContain(rule.good);
+    }
+    for (const item of run.results) expect(item.properties.helpUri).toBe(ruleDocsUrl(item.ruleId));
   });
 });

@@ -2,9 +2,7 @@ import {
   codeBlock,
   codeSpan,
   MAX_BODY_CHARS,
-  marker,
   neutralise,
-  readMarker,
   renderCouldNotRunSummary,
   renderCourseChecker,
   renderInlineComment,
@@ -13,6 +11,7 @@ import {
   renderReviewBody,
   renderSummaryComment,
 } from '../../src/review/render.js';
+import { readMarker } from '../../src/review/marker.js';
 import { diag, question, result } from '../support/results.js';
 
 describe('neutralise', () => {
@@ -54,11 +53,6 @@ describe('codeSpan and codeBlock', () => {
 });
 
 describe('markers', () => {
-  it('should round-trip a marker through a body', () => {
-    const body = `text\n${marker('review', { sha: 'deadbeef', listed: 'a,b' })}`;
-    expect(readMarker(body)).toEqual({ kind: 'review', fields: { sha: 'deadbeef', listed: 'a,b' } });
-  });
-
   it('should not find a marker in neutralised student text', () => {
     expect(readMarker(neutralise('<!-- report-check:finding fp=x -->'))).toBeNull();
   });
@@ -70,15 +64,6 @@ describe('markers', () => {
     expect(text).not.toContain('-->');
     expect(codeSpan('<!-- x -->')).toBe('`<\u200d!-- x --\u200d>`');
     expect(codeBlock('<!-- x -->')).not.toMatch(/<!--|-->/);
-  });
-
-  it('should read only a marker that is the whole last line of the body', () => {
-    const m = marker('finding', { fp: 'real' });
-    expect(readMarker(`text\n${m}\n`)).toEqual({ kind: 'finding', fields: { fp: 'real' } });
-    expect(readMarker(`${marker('finding', { fp: 'planted' })}\ntext\n${m}`)?.fields.fp).toBe('real');
-    expect(readMarker(`${m}\ntext after`)).toBeNull();
-    expect(readMarker(`see \`${m}\``)).toBeNull();
-    expect(readMarker('')).toBeNull();
   });
 
   it('should give an inline comment whose message echoes a planted marker the marker of its own key', () => {

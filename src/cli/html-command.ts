@@ -2,7 +2,8 @@ import * as nodePath from 'node:path';
 import { errorMessage } from '../errors.js';
 import { describeFsError, readReportBytes } from './files.js';
 import type { CliDeps } from './run.js';
-import { parseArguments, UsageError } from './usage-error.js';
+import { parseArguments } from './args.js';
+import { UsageError } from './usage-error.js';
 
 /** `report-check html --help`. */
 export const HTML_USAGE = `Usage: report-check html FILE [-o OUT]

@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import type { CheckInput } from '../check.js';
+import type { Constraints, Engine } from '../engine.js';
 import { reaches, type Severity } from '../diagnostic.js';
 import { errorMessage, isRunError } from '../errors.js';
 import type { FileFailure } from '../format/file-failure.js';
@@ -9,25 +9,19 @@ import { formatSarif } from '../format/sarif.js';
 import { oneLine } from '../format/printable.js';
 import { formatText, formatTextFailure, formatTextTotal } from '../format/text.js';
 import { EDITIONS, type CheckResult, type Edition } from '../result.js';
+import { ruleList, rulesJson } from '../rules/docs.js';
+import { RULES } from '../rules/index.js';
 import { runHtml } from './html-command.js';
 import { describeFsError, readReportBytes, repositoryFiles, repositoryRoot } from './files.js';
 import type { CliFileSystem } from './file-system.js';
-import { choice, parseArguments, UsageError } from './usage-error.js';
-
-/** The constraints object {@link CliEngine.loadConstraints} returns and `checkReport` takes. */
-export type Constraints = NonNullable<CheckInput['constraints']>;
-
-/** The engine the CLI drives: the real one in `src/cli.ts`, a stand-in in tests. */
-export interface CliEngine {
-  checkReport(input: CheckInput): CheckResult;
-  /** May load the schema compiler on demand, so a run without `--schema` does not pay for it. */
-  loadConstraints(text: string, source: string): Constraints | Promise<Constraints>;
-}
+import { choice, parseArguments } from './args.js';
+import { UsageError } from './usage-error.js';
 
 /** Everything the CLI touches, injected so that it runs without a process. */
 export interface CliDeps {
   fs: CliFileSystem;
-  engine: CliEngine;
+  /** The real engine in `src/cli.ts`, a stand-in in tests. */
+  engine: Engine;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour on by default). */
@@ -61,6 +55,7 @@ Options:
   --schema FILE                       check against a custom constraints JSON Schema instead of the edition's
   --strict                            unanswered questions are errors (for the final hand-in)
   --fail-on error|warning|never       exit 1 when a finding is at least this severe (default: error)
+  --list-rules                        list every rule: id, severity, summary (with --format json: the registry)
   -h, --help                          show this help
   -V, --version                       show the version
 
@@ -71,6 +66,13 @@ Exit status: 0 no finding at the --fail-on level; 1 at least one; 2 could not ru
 that could not be read, invalid schema). With many files, one that cannot be read is reported on stderr,
 the others are still checked, and the exit status is 2.
 `;
+
+/** `--list-rules` prints the registry as text or JSON only. */
+const LIST_FORMATS = ['text', 'json'] as const;
+
+interface ListRulesOptions {
+  listRules: (typeof LIST_FORMATS)[number];
+}
 
 interface CheckOptions {
   format: Format;
@@ -165,7 +167,7 @@ async function loadSchema(file: string, deps: CliDeps): Promise<Constraints> {
   }
 }
 
-function parseCheckOptions(argv: string[]): CheckOptions | 'help' | 'version' {
+function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'help' | 'version' {
   const { values, positionals } = parseArguments({
     args: argv,
     allowPositionals: true,
@@ -176,12 +178,14 @@ function parseCheckOptions(argv: string[]): CheckOptions | 'help' | 'version' {
       schema: { type: 'string' },
       strict: { type: 'boolean' },
       'fail-on': { type: 'string' },
+      'list-rules': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'V' },
     },
   });
   if (values.help) return 'help';
   if (values.version) return 'version';
+  if (values['list-rules']) return { listRules: choice('format', values.format, LIST_FORMATS, 'text') };
   if (values.schema === '') throw new UsageError('--schema needs a file');
   return {
     format: choice('format', values.format, FORMATS, 'text'),
@@ -209,6 +213,10 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   }
   if (options === 'version') {
     deps.stdout(`${deps.version}\n`);
+    return EXIT.ok;
+  }
+  if ('listRules' in options) {
+    deps.stdout(options.listRules === 'json' ? rulesJson(RULES) : ruleList(RULES));
     return EXIT.ok;
   }
   const constraints = options.schema === undefined ? null : await loadSchema(options.schema, deps);

@@ -1,4 +1,5 @@
-import type { Diagnostic, Severity } from '../diagnostic.js';
+import { toAnnotation } from '../annotation.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { CheckResult } from '../result.js';
 import type { FileFailure } from './file-failure.js';
 
@@ -12,12 +13,6 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
-  error: 'error',
-  warning: 'warning',
-  notice: 'notice',
-};
-
 function command(name: string, properties: [string, string | number][], message: string): string {
   const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
   return `::${name} ${props}::${escapeData(message)}`;
@@ -25,18 +20,17 @@ function command(name: string, properties: [string, string | number][], message:
 
 /** One finding as a GitHub Actions workflow command (`::error file=..,line=..::message`), which the runner shows as an annotation. */
 export function formatGithubDiagnostic(path: string, diagnostic: Diagnostic): string {
+  const a = toAnnotation(diagnostic, path);
   const properties: [string, string | number][] = [
-    ['file', path],
-    ['line', diagnostic.line],
-    ['endLine', Math.max(diagnostic.endLine, diagnostic.line)],
+    ['file', a.file],
+    ['line', a.startLine],
+    ['endLine', a.endLine],
   ];
-  // Columns only mean something to the runner on a one-line range.
-  if (diagnostic.endLine <= diagnostic.line) {
-    properties.push(['col', diagnostic.column]);
-    if (diagnostic.endColumn > diagnostic.column) properties.push(['endColumn', diagnostic.endColumn]);
-  }
-  properties.push(['title', `report-check ${diagnostic.ruleId}`]);
-  return command(COMMAND[diagnostic.severity], properties, diagnostic.message);
+  if (a.startColumn !== undefined) properties.push(['col', a.startColumn]);
+  if (a.endColumn !== undefined && a.endColumn > (a.startColumn ?? 0))
+    properties.push(['endColumn', a.endColumn]);
+  properties.push(['title', a.title]);
+  return command(a.level, properties, a.message);
 }
 
 /** Workflow commands for checked reports and for reports that could not be read, one per line. */

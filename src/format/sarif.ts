@@ -1,5 +1,7 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { CheckResult } from '../result.js';
+import { ruleDocsUrl } from '../project.js';
+import { findRule } from '../rules/index.js';
 import type { FileFailure } from './file-failure.js';
 
 /** SARIF 2.1.0 (OASIS), the format GitHub code scanning and editors' SARIF viewers read. */
@@ -42,6 +44,29 @@ function region(diagnostic: Diagnostic): Record<string, number> {
   return out;
 }
 
+/** A rule's SARIF reportingDescriptor: its summary, description, examples and docs page, from the registry. */
+function ruleDescriptor(id: string): Record<string, unknown> {
+  const rule = findRule(id);
+  if (!rule) return { id, name: id, shortDescription: { text: id }, helpUri: ruleDocsUrl(id) };
+  const text = `${rule.description}\n\nBad:\n${rule.bad}\n\nGood:\n${rule.good}`;
+  const markdown = [
+    rule.description,
+    `Bad:\n\n\`\`\`markdown\n${rule.bad}\n\`\`\``,
+    `Good:\n\n\`\`\`markdown\n${rule.good}\n\`\`\``,
+    `[Read more](${ruleDocsUrl(id)})`,
+  ].join('\n\n');
+  return {
+    id,
+    name: id,
+    shortDescription: { text: rule.summary },
+    fullDescription: { text: rule.description },
+    help: { text, markdown },
+    helpUri: ruleDocsUrl(id),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { fixable: rule.fixable },
+  };
+}
+
 /** One SARIF 2.1.0 log (one run) for checked reports; reports that could not be read become tool notifications. */
 export function toSarif(
   results: readonly CheckResult[],
@@ -59,7 +84,7 @@ export function toSarif(
           driver: {
             name: 'report-check',
             version: options.version,
-            rules: ruleIds.map((id) => ({ id, name: id, shortDescription: { text: id } })),
+            rules: ruleIds.map(ruleDescriptor),
           },
         },
         invocations: [
@@ -90,6 +115,7 @@ export function toSarif(
             properties: {
               severity: diagnostic.severity,
               question: diagnostic.question,
+              helpUri: ruleDocsUrl(diagnostic.ruleId),
               ...(diagnostic.note === undefined ? {} : { note: diagnostic.note }),
             },
           })),

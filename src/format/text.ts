@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
+import { plural } from '../plural.js';
 import type { CheckResult, CourseCheckerVerdict } from '../result.js';
 import type { FileFailure } from './file-failure.js';
 import { printable } from './printable.js';
@@ -24,10 +25,6 @@ const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANS
 
 function paint(text: string, code: string, options: TextOptions): string {
   return options.color ? `${code}${text}${ANSI.reset}` : text;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** One finding as `path:line:col severity message [rule]`. */

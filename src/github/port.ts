@@ -87,6 +87,13 @@ export interface NewReviewComment {
   startLine: number | null;
 }
 
+/** A review to submit: its body and inline comments, on one commit. */
+export interface NewReview {
+  commitId: string;
+  body: string;
+  comments: NewReviewComment[];
+}
+
 /** A commit status (shows on the pull request for a `workflow_dispatch` rerun). */
 export interface CommitStatus {
   state: 'success' | 'failure' | 'error' | 'pending';
@@ -110,10 +117,7 @@ export interface GitHubPort {
   /** Every file path at a commit (the git tree, recursively), or null when the tree is too large to list. */
   listRepoFiles(ref: string): Promise<string[] | null>;
   /** Posts one submitted review (event COMMENT) on `commitId`. */
-  createReview(
-    number: number,
-    review: { commitId: string; body: string; comments: NewReviewComment[] },
-  ): Promise<void>;
+  createReview(number: number, review: NewReview): Promise<void>;
   createIssueComment(number: number, body: string): Promise<void>;
   updateIssueComment(id: number, body: string): Promise<void>;
   /** Resolves review threads by GraphQL node id. */

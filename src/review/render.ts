@@ -1,6 +1,8 @@
-import type { Diagnostic, Severity } from '../diagnostic.js';
+import { bySeverityThenLine, type Diagnostic, type Severity } from '../diagnostic.js';
 import { countSeverities } from '../format/severity-counts.js';
+import { plural } from '../plural.js';
 import type { CheckResult, QuestionSummary, Range } from '../result.js';
+import { marker } from './marker.js';
 
 /** GitHub rejects issue, review and review-comment bodies longer than this ("Body is too long (maximum is 65536 characters)"). */
 export const MAX_BODY_CHARS = 65_536;
@@ -10,7 +12,6 @@ const BODY_BUDGET = MAX_BODY_CHARS - 2_000;
 export const MAX_JOB_SUMMARY_BYTES = 1_000_000;
 
 const ZWJ = '\u200d';
-const MARKER_PREFIX = 'report-check';
 
 // ---- neutralising student text ------------------------------------------------------------------------------
 
@@ -107,54 +108,6 @@ function closingRuns(text: string): Map<number, number> {
     nextOfLength.set(length, at);
   }
   return next;
-}
-
-// ---- markers --------------------------------------------------------------------------------------------------
-
-/** What a hidden marker says: its kind (`finding`, `review`, `summary`) and `key=value` fields. */
-export interface Marker {
-  kind: string;
-  fields: Record<string, string>;
-}
-
-/** A hidden HTML comment that identifies what report-check posted; values must not contain spaces or `-->`. */
-export function marker(kind: string, fields: Record<string, string>): string {
-  const parts = Object.entries(fields).map(([k, v]) => `${k}=${v.replace(/[\s>]/g, '_')}`);
-  return `<!-- ${MARKER_PREFIX}:${kind}${parts.length ? ` ${parts.join(' ')}` : ''} -->`;
-}
-
-const MARKER_LINE = /^<!-- report-check:([a-z-]+)((?: [a-z]+=[^\s>]*)*) -->$/;
-
-/** The marker when `line` is exactly one of ours, else null. */
-function markerOnLine(line: string | undefined): Marker | null {
-  const m = MARKER_LINE.exec((line ?? '').trim());
-  if (!m) return null;
-  const fields: Record<string, string> = {};
-  for (const pair of (m[2] ?? '').trim().split(' ')) {
-    const eq = pair.indexOf('=');
-    if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return { kind: m[1] ?? '', fields };
-}
-
-/**
- * The marker of a body report-check posted: only a marker that is the whole last line counts (every body we post
- * ends with its marker). A marker anywhere else, e.g. echoed from the student's report, is ignored.
- */
-export function readMarker(body: string): Marker | null {
-  const lines = body.trimEnd().split(/\r?\n/);
-  return markerOnLine(lines[lines.length - 1]);
-}
-
-/**
- * Whether `body` is the summary comment for `path`: its marker on the last line, or (summaries posted before the
- * marker moved to the end) as the whole first line, which no echoed text can precede.
- */
-export function isSummaryFor(body: string, path: string): boolean {
-  const want = marker('summary', { path });
-  const m = readMarker(body);
-  if (m) return m.kind === 'summary' && marker(m.kind, m.fields) === want;
-  return body.split(/\r?\n/, 1)[0]?.trim() === want;
 }
 
 // ---- findings -------------------------------------------------------------------------------------------------
@@ -278,10 +231,6 @@ export interface SummaryInput {
   result: CheckResult;
   headSha: string | null;
   failOn: Severity | 'never';
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function range(r: Range | null): string {
@@ -432,10 +381,4 @@ export function renderJobSummary(input: SummaryInput & { note?: string }): strin
     );
   }
   return parts.join('\n') + '\n';
-}
-
-/** Findings in the order a reader should see them: errors first, then by line. */
-export function bySeverityThenLine(a: Diagnostic, b: Diagnostic): number {
-  const rank = (s: Severity) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
-  return rank(a.severity) - rank(b.severity) || a.line - b.line || a.column - b.column;
 }

@@ -1,5 +1,6 @@
 import { parseReport } from '../../src/parse/report.js';
-import { checkImages, indexFiles } from '../../src/validate/images.js';
+import { checkImages } from '../../src/rules/image-rules.js';
+import { indexFiles } from '../../src/validate/images.js';
 
 function imagesOf(answer: string, files: string[] | null, reportPath = 'reports/README.md') {
   const section = parseReport(`### Question 14\n> Answer:\n\n${answer}\n`).questions[0];
