@@ -126,7 +126,15 @@ const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 
 /** How many `>` quote markers open a line. */
 function quoteDepth(line: string): number {
-  return (/^[ \t]{0,3}(?:>[ \t]?)*/.exec(line)?.[0].split('>').length ?? 1) - 1;
+  let i = 0;
+  while (i < 3 && (line[i] === ' ' || line[i] === '\t')) i++;
+  let depth = 0;
+  while (line[i] === '>') {
+    depth++;
+    i++;
+    if (line[i] === ' ' || line[i] === '\t') i++;
+  }
+  return depth;
 }
 
 /**
@@ -433,7 +441,8 @@ function buildSection(
   const markerLines: number[] = [];
   let lineOffset = regionStart;
   for (const line of region.split('\n')) {
-    const withoutPlaceholder = line.replace(PLACEHOLDER, '');
+    // Only a line with a dash can hold a marker; most lines are skipped without copying them.
+    const withoutPlaceholder = line.includes('---') ? line.replace(PLACEHOLDER, '') : '';
     if (withoutPlaceholder.trim() !== '' && isMarkerLine(withoutPlaceholder) && !/^\s*\|/.test(line)) {
       markerLines.push(pointAt(lineOffset).line);
     }
