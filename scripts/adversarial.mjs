@@ -1,7 +1,7 @@
 // Adversarial report shapes: text that made a backtracking regular expression or a quadratic loop take seconds to
-import { Buffer } from 'node:buffer';
 // minutes (issue 8), each filled to a given size. Shared by the unit tests (each must finish) and `npm run bench`
 // (which prints the worst time per MiB).
+import { Buffer } from 'node:buffer';
 
 const HEAD = '### Question 1\n\n> Answer:\n\n';
 
