@@ -8,6 +8,7 @@ import { checkReport, type CheckInput, type CheckResult } from '../src/check.js'
 import { RunError } from '../src/errors.js';
 import { EDITIONS, type Edition } from '../src/editions.js';
 import { makePassingReport, makeReport, words } from './support/report.js';
+import { ADVERSARIAL_SHAPES } from '../scripts/adversarial.mjs';
 
 const MAX_BYTES = 1024 * 1024;
 const SEED = 20260122;
@@ -325,6 +326,20 @@ describe('checkReport robustness', () => {
           results[0]?.diagnostics.map((d) => [d.ruleId, d.line]),
         );
       }
+    }
+  });
+
+  // Each shape once took seconds to minutes in a backtracking pattern or a quadratic loop; a linear check finishes
+  // them long before the test's time runs out. Correctness on each: the invariants, and the question is found.
+  describe('on 1 MiB adversarial reports', () => {
+    for (const [name, shape] of Object.entries(ADVERSARIAL_SHAPES)) {
+      it(`should check ${name}`, () => {
+        const content = utf8(shape(MAX_BYTES));
+        expect(content.length).toBeLessThanOrEqual(MAX_BYTES);
+        expectInvariants(content);
+        const result = checkReport({ path: 'reports/README.md', content, files: FILES });
+        expect(result.questions.find((q) => q.number === 1)?.status).not.toBe('missing');
+      }, 120_000);
     }
   });
 });

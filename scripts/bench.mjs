@@ -19,6 +19,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { bundleOptions } from './bundle-options.mjs';
+import { ADVERSARIAL_SHAPES } from './adversarial.mjs';
+import { Buffer } from 'node:buffer';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const corpus = join(root, '..', 'shared', 'corpus', 'reports');
@@ -233,7 +235,34 @@ function benchRoundTrips() {
   if (run.status !== 0) console.log(`round trips: bench-roundtrips.mjs exited ${run.status}`);
 }
 
+/**
+ * 4. adversarial input: every shape of scripts/adversarial.mjs at 1 MiB through checkReport (warm, best of 3);
+ *    prints the worst time per MiB, and its ratio to a plain 1 MiB report of words (target: well under 1 s).
+ */
+async function benchAdversarial() {
+  const { checkReport } = await loadEngine();
+  const MIB = 1024 * 1024;
+  const timeOf = (text) => {
+    const content = Buffer.from(text);
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      checkReport({ path: 'reports/README.md', content, files: [] });
+      best = Math.min(best, performance.now() - start);
+    }
+    return (best * MIB) / content.length;
+  };
+  const plain = timeOf(`### Question 1\n\n> Answer:\n\n${'word '.repeat(MIB / 5 - 10)}\n`);
+  const times = Object.entries(ADVERSARIAL_SHAPES).map(([name, shape]) => [name, timeOf(shape(MIB))]);
+  times.sort((a, b) => b[1] - a[1]);
+  const [worstName, worst] = times[0];
+  console.log(
+    `adversarial 1 MiB inputs: worst ${worst.toFixed(0)} ms per MiB (${worstName}), ${(worst / plain).toFixed(1)}x a plain 1 MiB report (${plain.toFixed(0)} ms); ${times.length} shapes`,
+  );
+}
+
 console.log(`report-check bench (node ${process.version}, ${availableParallelism()} CPUs)`);
+await benchAdversarial();
 if (existsSync(corpus)) {
   const reports = loadCorpus();
   await benchThroughput(reports);

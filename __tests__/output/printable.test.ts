@@ -21,3 +21,11 @@ describe('oneLine', () => {
     );
   });
 });
+
+describe('oneLine on adversarial text', () => {
+  it('should fold a 1 MiB run of spaces without a line break in linear time', () => {
+    const spaces = ' '.repeat(1024 * 1024);
+    expect(oneLine(`a${spaces}b`)).toBe(`a${spaces}b`);
+    expect(oneLine(`a${spaces}\n${spaces}b`)).toBe('a b');
+  }, 60_000);
+});

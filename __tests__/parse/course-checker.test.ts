@@ -4,6 +4,7 @@ import {
   normaliseNewlines,
   readAsCourseChecker,
 } from '../../src/parse/course-checker.js';
+import fc from 'fast-check';
 import { makeReport, words } from '../support/report.js';
 
 describe('countPythonWords', () => {
@@ -82,4 +83,28 @@ describe('normaliseNewlines', () => {
   it('should turn CRLF and lone CR into LF like Python universal newlines', () => {
     expect(normaliseNewlines('a\r\nb\rc\n')).toBe('a\nb\nc\n');
   });
+});
+
+describe('countPythonImages on adversarial text', () => {
+  it('should count as Python\'s re.findall(r"!\\[.*?\\]\\(.*?\\)") does', () => {
+    const chars = ['!', '[', ']', '(', ')', '\n', 'a', '![', ']('];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(countPythonImages(text)).toBe(text.match(/!\[[^\n]*?\]\([^\n]*?\)/g)?.length ?? 0);
+      }),
+      { numRuns: 5_000, seed: 8 },
+    );
+  });
+
+  it('should count 1 MiB of "![" (none) and of "![a](b)" (all) without backtracking', () => {
+    expect(countPythonImages('!['.repeat(512 * 1024))).toBe(0);
+    expect(countPythonImages('![a]('.repeat(200_000))).toBe(0);
+    expect(countPythonImages('![a](b)'.repeat(150_000))).toBe(150_000);
+  }, 60_000);
+
+  it('should cut 100,000 answers with no heading after them in one pass', () => {
+    const text = `${'Answer:'.repeat(100_000)}`;
+    expect(readAsCourseChecker(text, '2026').answers.length).toBe(1);
+  }, 60_000);
 });

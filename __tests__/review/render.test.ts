@@ -200,3 +200,13 @@ describe('renderCouldNotRunSummary', () => {
     expect(readMarker(body)).toEqual({ kind: 'summary', fields: { path: 'reports/README.md' } });
   });
 });
+
+describe('neutralise on adversarial text', () => {
+  it('should re-fence 1 MiB of backtick runs of every length, each unclosed, in linear time', () => {
+    let text = '';
+    for (let i = 1; text.length + i < 1024 * 1024; i++) text += `${'`'.repeat(i)}a`;
+    const out = neutralise(text);
+    // No run closes another, so every backtick is kept as a literal.
+    expect(out.split('\\`').length - 1).toBe(text.split('`').length - 1);
+  }, 60_000);
+});

@@ -14,5 +14,16 @@ export function printable(text: string): string {
 
 /** Text folded onto one printable line: each line break and the spaces around it become one space. */
 export function oneLine(text: string): string {
-  return printable(text.trim().replace(/[ \t]*[\r\n]+[ \t]*/g, ' '));
+  // Split and trim instead of `/[ \t]*[\r\n]+[ \t]*/g`, which retried every space of a long run of spaces.
+  const lines = text.trim().split(/[\r\n]+/);
+  return printable(lines.map((line, i) => trimBlanks(line, i > 0, i < lines.length - 1)).join(' '));
+}
+
+/** `line` without the spaces and tabs at its start (`start`) and at its end (`end`). */
+function trimBlanks(line: string, start: boolean, end: boolean): string {
+  let s = 0;
+  let e = line.length;
+  while (start && s < e && (line[s] === ' ' || line[s] === '\t')) s++;
+  while (end && e > s && (line[e - 1] === ' ' || line[e - 1] === '\t')) e--;
+  return line.slice(s, e);
 }

@@ -1,6 +1,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Root } from 'mdast';
 import { countPythonImages, countPythonWords } from './course-checker.js';
+import { atxHeading, findHtmlImages, isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 
 /** A place in the report: 1-based line and column. */
 export interface Point {
@@ -57,8 +58,6 @@ export interface ReportModel {
 
 const QUESTION_HEADING = /^\s*question\s+(\d+)/i;
 const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
-const MARKER_LINE = /^[\s>]*---+\s*\S.*$|^.*\S\s*---+\s*$/;
-const HTML_IMG = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)[^>]*>/gi;
 const ANSWER = 'Answer:';
 
 /** Offsets where each line starts. */
@@ -127,10 +126,16 @@ const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 
 /** How many `>` quote markers open a line. */
 function quoteDepth(line: string): number {
-  return (/^[ \t]{0,3}(?:>[ \t]?)*/.exec(line)?.[0].split('>').length ?? 1) - 1;
+  let i = 0;
+  while (i < 3 && (line[i] === ' ' || line[i] === '\t')) i++;
+  let depth = 0;
+  while (line[i] === '>') {
+    depth++;
+    i++;
+    if (line[i] === ' ' || line[i] === '\t') i++;
+  }
+  return depth;
 }
-
-const ATX = /^[ \t]{0,3}(?:>[ \t]?)*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
 /**
  * ATX headings outside fenced code and front matter, found line by line. The report's skeleton is all `#`
@@ -206,8 +211,8 @@ function scanLines(text: string, starts: number[]): { headings: Heading[]; code:
       code[index] = 1;
       continue;
     }
-    const match = ATX.exec(line);
-    if (match) headings.push({ start, end, depth: match[1]?.length ?? 1, text: match[2] ?? '' });
+    const match = atxHeading(line);
+    if (match) headings.push({ start, end, depth: match.depth, text: match.text });
     afterText = /\S/.test(line) && !match && !inHtml;
   }
   return { headings, code };
@@ -335,8 +340,14 @@ function collectPlainImages(
 
 /** The report offset of an offset inside a block. */
 function blockToReport(block: Block, offset: number): number {
-  let line = block.starts.length - 1;
-  while (line > 0 && (block.starts[line] ?? 0) > offset) line--;
+  // Binary search: a block of many lines with an image on each would make a scan from the end quadratic.
+  let line = 0;
+  let hi = block.starts.length - 1;
+  while (line < hi) {
+    const mid = (line + hi + 1) >> 1;
+    if ((block.starts[mid] ?? 0) <= offset) line = mid;
+    else hi = mid - 1;
+  }
   return (block.origins[line] ?? 0) + offset - (block.starts[line] ?? 0);
 }
 
@@ -391,11 +402,10 @@ export function parseReport(text: string): ReportModel {
 
 /** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
 function proseOf(text: string): string {
-  return text
+  const code = text
     .replace(/^[ \t>]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t>]*\1[ \t]*$|(?![\s\S]))/gm, ' ')
-    .replace(/`+[^`\n]*`+/g, ' ')
-    .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ' ')
-    .replace(/<[^>\n]+>/g, ' ');
+    .replace(/`+[^`\n]*`+/g, ' ');
+  return withoutTags(withoutImages(code));
 }
 
 function buildSection(
@@ -431,8 +441,9 @@ function buildSection(
   const markerLines: number[] = [];
   let lineOffset = regionStart;
   for (const line of region.split('\n')) {
-    const withoutPlaceholder = line.replace(PLACEHOLDER, '');
-    if (withoutPlaceholder.trim() !== '' && MARKER_LINE.test(withoutPlaceholder) && !/^\s*\|/.test(line)) {
+    // Only a line with a dash can hold a marker; most lines are skipped without copying them.
+    const withoutPlaceholder = line.includes('---') ? line.replace(PLACEHOLDER, '') : '';
+    if (withoutPlaceholder.trim() !== '' && isMarkerLine(withoutPlaceholder) && !/^\s*\|/.test(line)) {
       markerLines.push(pointAt(lineOffset).line);
     }
     lineOffset += line.length + 1;
@@ -485,13 +496,13 @@ function collectNodeFacts(
         end: at(end),
       });
     } else if (node.type === 'html') {
-      for (const match of node.value.matchAll(HTML_IMG)) {
+      for (const match of findHtmlImages(node.value)) {
         section.imageRefs.push({
-          src: match[1] ?? '',
+          src: match.src,
           alt: '',
           kind: 'html',
           start: at(start + match.index),
-          end: at(start + match.index + match[0].length),
+          end: at(start + match.index + match.length),
         });
       }
     } else if (node.type === 'heading' && !/^[ \t>]*#/.test(block.text.slice(start, end))) {

@@ -57,6 +57,7 @@ function longestRun(text: string, char: string): number {
  * that backticks inside cannot close them early; an unclosed backtick is kept as a literal.
  */
 export function neutralise(text: string): string {
+  const closing = closingRuns(text);
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -64,8 +65,7 @@ export function neutralise(text: string): string {
     if (open === -1) break;
     let runEnd = open;
     while (text[runEnd] === '`') runEnd++;
-    const fence = text.slice(open, runEnd);
-    const close = findClosingFence(text, runEnd, fence.length);
+    const close = closing.get(open) ?? -1;
     if (close === -1) {
       out += neutralisePlain(text.slice(i, runEnd)).replace(/`/g, '\\`');
       i = runEnd;
@@ -73,20 +73,29 @@ export function neutralise(text: string): string {
     }
     out += neutralisePlain(text.slice(i, open));
     out += codeSpan(text.slice(runEnd, close).replace(/^ (.*) $/s, '$1'));
-    i = close + fence.length;
+    i = close + (runEnd - open);
   }
   return out + neutralisePlain(text.slice(i));
 }
 
-function findClosingFence(text: string, from: number, length: number): number {
-  let i = from;
-  while (i < text.length) {
-    const at = text.indexOf('`', i);
-    if (at === -1) return -1;
+/**
+ * For each backtick run, where the next run of the same length starts (the run that closes it as a code span),
+ * found in one pass from the end: looking ahead from every unclosed run would be quadratic.
+ */
+function closingRuns(text: string): Map<number, number> {
+  const runs: [number, number][] = [];
+  for (let at = text.indexOf('`'); at !== -1; ) {
     let end = at;
     while (text[end] === '`') end++;
-    if (end - at === length) return at;
-    i = end;
+    runs.push([at, end - at]);
+    at = text.indexOf('`', end);
   }
-  return -1;
+  const next = new Map<number, number>();
+  const nextOfLength = new Map<number, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const [at, length] = runs[r] as [number, number];
+    next.set(at, nextOfLength.get(length) ?? -1);
+    nextOfLength.set(length, at);
+  }
+  return next;
 }

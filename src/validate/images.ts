@@ -67,7 +67,9 @@ export type ImageTarget =
     };
 
 function resolveLocal(src: string, reportPath: string): string {
-  const clean = safeDecode(src.replace(/[?#].*$/, ''));
+  // Cut at the first `?` or `#` (a query or fragment); `/[?#].*$/` backtracked on a path of many `?`.
+  const query = src.search(/[?#]/);
+  const clean = safeDecode(query === -1 ? src : src.slice(0, query));
   return clean.startsWith('/')
     ? posix.normalize(clean.slice(1))
     : posix.normalize(posix.join(posix.dirname(reportPath), clean));
