@@ -157,7 +157,9 @@ export function checkReport(input: CheckInput): CheckResult {
   for (const error of validateDocument(constraints, document)) {
     const violation = toRangeViolation(error);
     const question = violation?.question ?? questionOfPath(error.instancePath);
-    if (question !== null && unanswered.has(question)) continue;
+    // A question without its `Answer:` line has no answer to count: its finding is answer-missing.
+    const noAnswerLine = !positional && question !== null && firstSection.get(question)?.markers.length === 0;
+    if (question !== null && (unanswered.has(question) || noAnswerLine)) continue;
     const at = (question !== null && documentQuestions.get(question)?.at) || {
       line: 1,
       column: 1,
