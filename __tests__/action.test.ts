@@ -1,12 +1,14 @@
-import { runAction, type ActionDeps, type ActionLog, type Engine } from '../src/action.js';
+import { runAction, type ActionDeps, type ActionLog } from '../src/action.js';
+import type { Annotation } from '../src/annotation.js';
 import type { CheckInput } from '../src/check.js';
 import type { RunContext } from '../src/context.js';
 import type { Diagnostic } from '../src/diagnostic.js';
 import { GitHubError } from '../src/github/errors.js';
-import { FakeGitHub, type FakeGitHubSetup } from '../src/github/fake.js';
+import { FakeGitHub, type FakeGitHubSetup } from './support/fake-github.js';
 import type { Settings } from '../src/inputs.js';
-import type { PlannedAnnotation } from '../src/review/plan.js';
-import { marker, readMarker } from '../src/review/render.js';
+import type { Engine } from '../src/engine.js';
+import { formatJson } from '../src/output/json.js';
+import { marker, readMarker } from '../src/review/marker.js';
 import type { CheckResult } from '../src/result.js';
 import { diag, result } from './support/results.js';
 
@@ -20,7 +22,7 @@ class RecordingLog implements ActionLog {
   infos: string[] = [];
   notices: string[] = [];
   warnings: string[] = [];
-  annotations: PlannedAnnotation[] = [];
+  annotations: Annotation[] = [];
   outputs: Record<string, string> = {};
   failed: string[] = [];
   summaries: string[] = [];
@@ -33,7 +35,7 @@ class RecordingLog implements ActionLog {
   warning(m: string) {
     this.warnings.push(m);
   }
-  annotate(a: PlannedAnnotation) {
+  annotate(a: Annotation) {
     this.annotations.push(a);
   }
   setOutput(name: string, value: string) {
@@ -91,7 +93,7 @@ function harness(
   const checked: CheckInput[] = [];
   const schemas: { text: string; source: string }[] = [];
   const engine: Engine = {
-    check: (input) => {
+    checkReport: (input) => {
       checked.push(input);
       return options.check ? options.check(input) : result([inDiff, outside, warning]);
     },
@@ -99,8 +101,6 @@ function harness(
       schemas.push({ text, source });
       return { text } as unknown as ReturnType<Engine['loadConstraints']>;
     },
-    formatJson: (results, failures = []) =>
-      JSON.stringify({ files: results.map((r) => r.path), errors: failures }),
   };
   const settings: Settings = {
     token: 't',
@@ -172,7 +172,7 @@ describe('runAction on a pull request', () => {
       ['warning', 5],
     ]);
     expect(h.log.outputs).toEqual({
-      result: JSON.stringify({ files: [PATH], errors: [] }),
+      result: formatJson([result([inDiff, outside, warning])]),
       errors: '2',
       warnings: '1',
       'course-checker': 'fail',
@@ -493,6 +493,20 @@ describe('runAction on a pull request', () => {
     const outcome = await runAction(h.deps);
     expect(h.checked).toEqual([]);
     expect(outcome.result?.diagnostics[0]?.ruleId).toBe('report-too-large');
+  });
+
+  it('should report a binary report as the CLI does, without checking it', async () => {
+    const bytes = new Uint8Array([0x23, 0x20, 0x00, 0x41]);
+    const h = harness({ github: { trees: { [HEAD]: { [PATH]: bytes } } } });
+    const outcome = await runAction(h.deps);
+    expect(h.checked).toEqual([]);
+    expect(outcome.result?.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      [
+        'report-binary',
+        `${PATH} is a binary file (NUL byte at offset 2); commit the report as markdown text.`,
+      ],
+    ]);
+    expect(h.log.annotations.map((a) => a.title)).toEqual(['report-check: report-binary']);
   });
 
   it('should read a custom schema from the base branch, never the PR head', async () => {

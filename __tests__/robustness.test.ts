@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { checkReport, type CheckInput, type CheckResult } from '../src/check.js';
 import { RunError } from '../src/errors.js';
-import { EDITIONS, type Edition } from '../src/result.js';
+import { EDITIONS, type Edition } from '../src/editions.js';
 import { makePassingReport, makeReport, words } from './support/report.js';
 
 const MAX_BYTES = 1024 * 1024;

@@ -3672,8 +3672,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context2) {
-      const plural3 = context2.types.length === 1 ? "" : " one of";
-      const message = `${context2.argument} could not be converted to${plural3}: ${context2.types.join(", ")}.`;
+      const plural2 = context2.types.length === 1 ? "" : " one of";
+      const message = `${context2.argument} could not be converted to${plural2}: ${context2.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context2.prefix,
         message
@@ -11236,9 +11236,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -12425,21 +12425,21 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status2 = 302) {
+      static redirect(url, status = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url = webidl.converters.USVString(url);
-        status2 = webidl.converters["unsigned short"](status2);
+        status = webidl.converters["unsigned short"](status);
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
           throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
         }
-        if (!redirectStatusSet.has(status2)) {
-          throw new RangeError(`Invalid status code ${status2}`);
+        if (!redirectStatusSet.has(status)) {
+          throw new RangeError(`Invalid status code ${status}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status2;
+        responseObject[kState].status = status;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -14331,13 +14331,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status: status2, statusText, headersList, socket });
+          response = makeResponse({ status, statusText, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status: status2, statusText, headersList });
+          response = makeResponse({ status, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14461,8 +14461,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status2, rawHeaders, resume, statusText) {
-              if (status2 < 200) {
+            onHeaders(status, rawHeaders, resume, statusText) {
+              if (status < 200) {
                 return;
               }
               let location = "";
@@ -14472,8 +14472,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status2);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status2) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14511,7 +14511,7 @@ var require_fetch = __commonJS({
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
-                status: status2,
+                status,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
@@ -14545,8 +14545,8 @@ var require_fetch = __commonJS({
               fetchParams.controller.terminate(error2);
               reject(error2);
             },
-            onUpgrade(status2, rawHeaders, socket) {
-              if (status2 !== 101) {
+            onUpgrade(status, rawHeaders, socket) {
+              if (status !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -14554,8 +14554,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
               resolve2({
-                status: status2,
-                statusText: STATUS_CODES[status2],
+                status,
+                statusText: STATUS_CODES[status],
                 headersList,
                 socket
               });
@@ -20202,12 +20202,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name, status2, cb) {
+        _addListener(name, status, cb) {
           var base;
           if ((base = this._events)[name] == null) {
             base[name] = [];
           }
-          this._events[name].push({ cb, status: status2 });
+          this._events[name].push({ cb, status });
           return this.instance;
         }
         listenerCount(name) {
@@ -20380,10 +20380,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status2;
-          status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -20687,10 +20687,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status2) {
+        statusJobs(status) {
           var k, pos, ref, results, v;
-          if (status2 != null) {
-            pos = this.status.indexOf(status2);
+          if (status != null) {
+            pos = this.status.indexOf(status);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -21048,8 +21048,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status2) {
-            return this._states.statusJobs(status2);
+          jobs(status) {
+            return this._states.statusJobs(status);
           }
           counts() {
             return this._states.statusCounts();
@@ -22417,52 +22417,52 @@ var require_util9 = __commonJS({
       return hash;
     }
     exports.toHash = toHash;
-    function alwaysValidSchema(it, schema) {
-      if (typeof schema == "boolean")
-        return schema;
-      if (Object.keys(schema).length === 0)
+    function alwaysValidSchema(it, schema2) {
+      if (typeof schema2 == "boolean")
+        return schema2;
+      if (Object.keys(schema2).length === 0)
         return true;
-      checkUnknownRules(it, schema);
-      return !schemaHasRules(schema, it.self.RULES.all);
+      checkUnknownRules(it, schema2);
+      return !schemaHasRules(schema2, it.self.RULES.all);
     }
     exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema = it.schema) {
+    function checkUnknownRules(it, schema2 = it.schema) {
       const { opts, self: self2 } = it;
       if (!opts.strictSchema)
         return;
-      if (typeof schema === "boolean")
+      if (typeof schema2 === "boolean")
         return;
       const rules = self2.RULES.keywords;
-      for (const key in schema) {
+      for (const key in schema2) {
         if (!rules[key])
           checkStrictMode(it, `unknown keyword: "${key}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema, rules) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
+    function schemaHasRules(schema2, rules) {
+      if (typeof schema2 == "boolean")
+        return !schema2;
+      for (const key in schema2)
         if (rules[key])
           return true;
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+    function schemaHasRulesButRef(schema2, RULES2) {
+      if (typeof schema2 == "boolean")
+        return !schema2;
+      for (const key in schema2)
+        if (key !== "$ref" && RULES2.all[key])
           return true;
       return false;
     }
     exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema2, keyword, $data) {
       if (!$data) {
-        if (typeof schema == "number" || typeof schema == "boolean")
-          return schema;
-        if (typeof schema == "string")
-          return (0, codegen_1._)`${schema}`;
+        if (typeof schema2 == "number" || typeof schema2 == "boolean")
+          return schema2;
+        if (typeof schema2 == "string")
+          return (0, codegen_1._)`${schema2}`;
       }
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
@@ -22743,10 +22743,10 @@ var require_boolSchema = __commonJS({
       message: "boolean schema is false"
     };
     function topBoolOrEmptySchema(it) {
-      const { gen, schema, validateName } = it;
-      if (schema === false) {
+      const { gen, schema: schema2, validateName } = it;
+      if (schema2 === false) {
         falseSchemaError(it, false);
-      } else if (typeof schema == "object" && schema.$async === true) {
+      } else if (typeof schema2 == "object" && schema2.$async === true) {
         gen.return(names_1.default.data);
       } else {
         gen.assign((0, codegen_1._)`${validateName}.errors`, null);
@@ -22755,8 +22755,8 @@ var require_boolSchema = __commonJS({
     }
     exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
     function boolOrEmptySchema(it, valid) {
-      const { gen, schema } = it;
-      if (schema === false) {
+      const { gen, schema: schema2 } = it;
+      if (schema2 === false) {
         gen.var(valid, false);
         falseSchemaError(it);
       } else {
@@ -22818,18 +22818,18 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self: self2 }, type) {
+    function schemaHasRulesForType({ schema: schema2, self: self2 }, type) {
       const group2 = self2.RULES.types[type];
-      return group2 && group2 !== true && shouldUseGroup(schema, group2);
+      return group2 && group2 !== true && shouldUseGroup(schema2, group2);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema, group2) {
-      return group2.rules.some((rule) => shouldUseRule(schema, rule));
+    function shouldUseGroup(schema2, group2) {
+      return group2.rules.some((rule) => shouldUseRule(schema2, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema, rule) {
+    function shouldUseRule(schema2, rule) {
       var _a;
-      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+      return schema2[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema2[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -22851,17 +22851,17 @@ var require_dataType = __commonJS({
       DataType2[DataType2["Correct"] = 0] = "Correct";
       DataType2[DataType2["Wrong"] = 1] = "Wrong";
     })(DataType || (exports.DataType = DataType = {}));
-    function getSchemaTypes(schema) {
-      const types = getJSONTypes(schema.type);
+    function getSchemaTypes(schema2) {
+      const types = getJSONTypes(schema2.type);
       const hasNull = types.includes("null");
       if (hasNull) {
-        if (schema.nullable === false)
+        if (schema2.nullable === false)
           throw new Error("type: null contradicts nullable: false");
       } else {
-        if (!types.length && schema.nullable !== void 0) {
+        if (!types.length && schema2.nullable !== void 0) {
           throw new Error('"nullable" cannot be used without "type"');
         }
-        if (schema.nullable === true)
+        if (schema2.nullable === true)
           types.push("null");
       }
       return types;
@@ -22993,8 +22993,8 @@ var require_dataType = __commonJS({
     }
     exports.checkDataTypes = checkDataTypes;
     var typeError = {
-      message: ({ schema }) => `must be ${schema}`,
-      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+      message: ({ schema: schema2 }) => `must be ${schema2}`,
+      params: ({ schema: schema2, schemaValue }) => typeof schema2 == "string" ? (0, codegen_1._)`{type: ${schema2}}` : (0, codegen_1._)`{type: ${schemaValue}}`
     };
     function reportTypeError(it) {
       const cxt = getTypeErrorContext(it);
@@ -23002,16 +23002,16 @@ var require_dataType = __commonJS({
     }
     exports.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
-      const { gen, data, schema } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+      const { gen, data, schema: schema2 } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema2, "type");
       return {
         gen,
         keyword: "type",
         data,
-        schema: schema.type,
+        schema: schema2.type,
         schemaCode,
         schemaValue: schemaCode,
-        parentSchema: schema,
+        parentSchema: schema2,
         params: {},
         it
       };
@@ -23164,15 +23164,15 @@ var require_code2 = __commonJS({
     }
     exports.validateArray = validateArray;
     function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
-      if (!Array.isArray(schema))
+      const { gen, schema: schema2, keyword, it } = cxt;
+      if (!Array.isArray(schema2))
         throw new Error("ajv implementation error");
-      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      const alwaysValid = schema2.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
       if (alwaysValid && !it.opts.unevaluated)
         return;
       const valid = gen.let("valid", false);
       const schValid = gen.name("_valid");
-      gen.block(() => schema.forEach((_sch, i) => {
+      gen.block(() => schema2.forEach((_sch, i) => {
         const schCxt = cxt.subschema({
           keyword,
           schemaProp: i,
@@ -23200,8 +23200,8 @@ var require_keyword = __commonJS({
     var code_1 = require_code2();
     var errors_1 = require_errors2();
     function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+      const { gen, keyword, schema: schema2, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema2, parentSchema, it);
       const schemaRef = useKeyword(gen, keyword, macroSchema);
       if (it.opts.validateSchema !== false)
         it.self.validateSchema(macroSchema, true);
@@ -23218,9 +23218,9 @@ var require_keyword = __commonJS({
     exports.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+      const { gen, keyword, schema: schema2, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema2, parentSchema, it) : def.validate;
       const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
@@ -23280,20 +23280,20 @@ var require_keyword = __commonJS({
         throw new Error(`keyword "${keyword}" failed to compile`);
       return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
     }
-    function validSchemaType(schema, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
+    function validSchemaType(schema2, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema2) : st === "object" ? schema2 && typeof schema2 == "object" && !Array.isArray(schema2) : typeof schema2 == st || allowUndefined && typeof schema2 == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema: schema2, opts, self: self2, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
       const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema2, kwd))) {
         throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
       }
       if (def.validateSchema) {
-        const valid = def.validateSchema(schema[keyword]);
+        const valid = def.validateSchema(schema2[keyword]);
         if (!valid) {
           const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
@@ -23315,8 +23315,8 @@ var require_subschema = __commonJS({
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util9();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema !== void 0) {
+    function getSubschema(it, { keyword, schemaProp, schema: schema2, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema2 !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
       if (keyword !== void 0) {
@@ -23331,12 +23331,12 @@ var require_subschema = __commonJS({
           errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
         };
       }
-      if (schema !== void 0) {
+      if (schema2 !== void 0) {
         if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
           throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
         }
         return {
-          schema,
+          schema: schema2,
           schemaPath,
           topSchemaRef,
           errSchemaPath
@@ -23429,7 +23429,7 @@ var require_fast_deep_equal = __commonJS({
 var require_json_schema_traverse = __commonJS({
   "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
-    var traverse = module.exports = function(schema, opts, cb) {
+    var traverse = module.exports = function(schema2, opts, cb) {
       if (typeof opts == "function") {
         cb = opts;
         opts = {};
@@ -23439,7 +23439,7 @@ var require_json_schema_traverse = __commonJS({
       };
       var post = cb.post || function() {
       };
-      _traverse(opts, pre, post, schema, "", schema);
+      _traverse(opts, pre, post, schema2, "", schema2);
     };
     traverse.keywords = {
       additionalItems: true,
@@ -23485,26 +23485,26 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
-        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema) {
-          var sch = schema[key];
+    function _traverse(opts, pre, post, schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema2 && typeof schema2 == "object" && !Array.isArray(schema2)) {
+        pre(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key in schema2) {
+          var sch = schema2[key];
           if (Array.isArray(sch)) {
             if (key in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema2, i);
             }
           } else if (key in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema2, prop);
             }
           } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema2);
           }
         }
-        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
     function escapeJsonPtr(str) {
@@ -23540,14 +23540,14 @@ var require_resolve = __commonJS({
       "enum",
       "const"
     ]);
-    function inlineRef(schema, limit = true) {
-      if (typeof schema == "boolean")
+    function inlineRef(schema2, limit = true) {
+      if (typeof schema2 == "boolean")
         return true;
       if (limit === true)
-        return !hasRef(schema);
+        return !hasRef(schema2);
       if (!limit)
         return false;
-      return countKeys(schema) <= limit;
+      return countKeys(schema2) <= limit;
     }
     exports.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
@@ -23557,11 +23557,11 @@ var require_resolve = __commonJS({
       "$dynamicRef",
       "$dynamicAnchor"
     ]);
-    function hasRef(schema) {
-      for (const key in schema) {
+    function hasRef(schema2) {
+      for (const key in schema2) {
         if (REF_KEYWORDS.has(key))
           return true;
-        const sch = schema[key];
+        const sch = schema2[key];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -23569,16 +23569,16 @@ var require_resolve = __commonJS({
       }
       return false;
     }
-    function countKeys(schema) {
+    function countKeys(schema2) {
       let count = 0;
-      for (const key in schema) {
+      for (const key in schema2) {
         if (key === "$ref")
           return Infinity;
         count++;
         if (SIMPLE_INLINED.has(key))
           continue;
-        if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+        if (typeof schema2[key] == "object") {
+          (0, util_1.eachItem)(schema2[key], (sch) => count += countKeys(sch));
         }
         if (count === Infinity)
           return Infinity;
@@ -23608,16 +23608,16 @@ var require_resolve = __commonJS({
     }
     exports.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema, baseId) {
-      if (typeof schema == "boolean")
+    function getSchemaRefs(schema2, baseId) {
+      if (typeof schema2 == "boolean")
         return {};
       const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema[schemaId] || baseId);
+      const schId = normalizeId(schema2[schemaId] || baseId);
       const baseIds = { "": schId };
       const pathPrefix = getFullPath(uriResolver, schId, false);
       const localRefs = {};
       const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+      traverse(schema2, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
         if (parentJsonPtr === void 0)
           return;
         const fullPath = pathPrefix + jsonPtr;
@@ -23698,15 +23698,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+    function validateFunction({ gen, validateName, schema: schema2, schemaEnv, opts }, body) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema2, opts)}`);
           destructureValCxtES5(gen, opts);
           gen.code(body);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema2, opts)).code(body));
       }
     }
     function destructureValCxt(opts) {
@@ -23730,9 +23730,9 @@ var require_validate = __commonJS({
       });
     }
     function topSchemaObjCode(it) {
-      const { schema, opts, gen } = it;
+      const { schema: schema2, opts, gen } = it;
       validateFunction(it, () => {
-        if (opts.$comment && schema.$comment)
+        if (opts.$comment && schema2.$comment)
           commentKeyword(it);
         checkNoDefault(it);
         gen.let(names_1.default.vErrors, null);
@@ -23750,8 +23750,8 @@ var require_validate = __commonJS({
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
     }
-    function funcSourceUrl(schema, opts) {
-      const schId = typeof schema == "object" && schema[opts.schemaId];
+    function funcSourceUrl(schema2, opts) {
+      const schId = typeof schema2 == "object" && schema2[opts.schemaId];
       return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
     }
     function subschemaCode(it, valid) {
@@ -23764,10 +23764,10 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema, self: self2 }) {
-      if (typeof schema == "boolean")
-        return !schema;
-      for (const key in schema)
+    function schemaCxtHasRules({ schema: schema2, self: self2 }) {
+      if (typeof schema2 == "boolean")
+        return !schema2;
+      for (const key in schema2)
         if (self2.RULES.all[key])
           return true;
       return false;
@@ -23776,8 +23776,8 @@ var require_validate = __commonJS({
       return typeof it.schema != "boolean";
     }
     function subSchemaObjCode(it, valid) {
-      const { schema, gen, opts } = it;
-      if (opts.$comment && schema.$comment)
+      const { schema: schema2, gen, opts } = it;
+      if (opts.$comment && schema2.$comment)
         commentKeyword(it);
       updateContext(it);
       checkAsyncSchema(it);
@@ -23797,14 +23797,14 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self: self2 } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
+      const { schema: schema2, errSchemaPath, opts, self: self2 } = it;
+      if (schema2.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema2, self2.RULES)) {
         self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
-      const { schema, opts } = it;
-      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+      const { schema: schema2, opts } = it;
+      if (schema2.default !== void 0 && opts.useDefaults && opts.strictSchema) {
         (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
       }
     }
@@ -23817,8 +23817,8 @@ var require_validate = __commonJS({
       if (it.schema.$async && !it.schemaEnv.$async)
         throw new Error("async schema in sync schema");
     }
-    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-      const msg = schema.$comment;
+    function commentKeyword({ gen, schemaEnv, schema: schema2, errSchemaPath, opts }) {
+      const msg = schema2.$comment;
       if (opts.$comment === true) {
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
@@ -23845,21 +23845,21 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES } = self2;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { gen, schema: schema2, data, allErrors, opts, self: self2 } = it;
+      const { RULES: RULES2 } = self2;
+      if (schema2.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema2, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group2 of RULES.rules)
+        for (const group2 of RULES2.rules)
           groupKeywords(group2);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group2) {
-        if (!(0, applicability_1.shouldUseGroup)(schema, group2))
+        if (!(0, applicability_1.shouldUseGroup)(schema2, group2))
           return;
         if (group2.type) {
           gen.if((0, dataType_2.checkDataType)(group2.type, data, opts.strictNumbers));
@@ -23877,12 +23877,12 @@ var require_validate = __commonJS({
       }
     }
     function iterateKeywords(it, group2) {
-      const { gen, schema, opts: { useDefaults } } = it;
+      const { gen, schema: schema2, opts: { useDefaults } } = it;
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group2.type);
       gen.block(() => {
         for (const rule of group2.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+          if ((0, applicability_1.shouldUseRule)(schema2, rule)) {
             keywordCode(it, rule.keyword, rule.definition, group2.type);
           }
         }
@@ -24227,17 +24227,17 @@ var require_compile = __commonJS({
         var _a;
         this.refs = {};
         this.dynamicAnchors = {};
-        let schema;
+        let schema2;
         if (typeof env.schema == "object")
-          schema = env.schema;
+          schema2 = env.schema;
         this.schema = env.schema;
         this.schemaId = env.schemaId;
         this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema2 === null || schema2 === void 0 ? void 0 : schema2[env.schemaId || "$id"]);
         this.schemaPath = env.schemaPath;
         this.localRefs = env.localRefs;
         this.meta = env.meta;
-        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+        this.$async = schema2 === null || schema2 === void 0 ? void 0 : schema2.$async;
         this.refs = {};
       }
     };
@@ -24336,10 +24336,10 @@ var require_compile = __commonJS({
         return schOrFunc;
       let _sch = resolve2.call(this, root, ref);
       if (_sch === void 0) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
-        if (schema)
-          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+        if (schema2)
+          _sch = new SchemaEnv({ schema: schema2, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
@@ -24387,12 +24387,12 @@ var require_compile = __commonJS({
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
       if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema } = schOrRef;
+        const { schema: schema2 } = schOrRef;
         const { schemaId } = this.opts;
-        const schId = schema[schemaId];
+        const schId = schema2[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema, schemaId, root, baseId });
+        return new SchemaEnv({ schema: schema2, schemaId, root, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -24404,29 +24404,29 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema, root }) {
+    function getJsonPointer(parsedRef, { baseId, schema: schema2, root }) {
       var _a;
       if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
         return;
       for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema === "boolean")
+        if (typeof schema2 === "boolean")
           return;
-        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        const partSchema = schema2[(0, util_1.unescapeFragment)(part)];
         if (partSchema === void 0)
           return;
-        schema = partSchema;
-        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+        schema2 = partSchema;
+        const schId = typeof schema2 === "object" && schema2[this.opts.schemaId];
         if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
       let env;
-      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+      if (typeof schema2 != "boolean" && schema2.$ref && !(0, util_1.schemaHasRulesButRef)(schema2, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema2.$ref);
         env = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      env = env || new SchemaEnv({ schema: schema2, schemaId, root, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -25808,16 +25808,16 @@ var require_core = __commonJS({
           this.errors = v.errors;
         return valid;
       }
-      compile(schema, _meta) {
-        const sch = this._addSchema(schema, _meta);
+      compile(schema2, _meta) {
+        const sch = this._addSchema(schema2, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema, meta) {
+      compileAsync(schema2, meta) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema, meta);
+        return runCompileAsync.call(this, schema2, meta);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -25863,37 +25863,37 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema)) {
-          for (const sch of schema)
+      addSchema(schema2, key, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema2)) {
+          for (const sch of schema2)
             this.addSchema(sch, void 0, _meta, _validateSchema);
           return this;
         }
         let id;
-        if (typeof schema === "object") {
+        if (typeof schema2 === "object") {
           const { schemaId } = this.opts;
-          id = schema[schemaId];
+          id = schema2[schemaId];
           if (id !== void 0 && typeof id != "string") {
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
         key = (0, resolve_1.normalizeId)(key || id);
         this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        this.schemas[key] = this._addSchema(schema2, _meta, key, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key, true, _validateSchema);
+      addMetaSchema(schema2, key, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema2, key, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
-      validateSchema(schema, throwOrLogError) {
-        if (typeof schema == "boolean")
+      validateSchema(schema2, throwOrLogError) {
+        if (typeof schema2 == "boolean")
           return true;
         let $schema;
-        $schema = schema.$schema;
+        $schema = schema2.$schema;
         if ($schema !== void 0 && typeof $schema != "string") {
           throw new Error("$schema must be a string");
         }
@@ -25903,7 +25903,7 @@ var require_core = __commonJS({
           this.errors = null;
           return true;
         }
-        const valid = this.validate($schema, schema);
+        const valid = this.validate($schema, schema2);
         if (!valid && throwOrLogError) {
           const message = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
@@ -26011,10 +26011,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group2 of RULES.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group2 of RULES2.rules) {
           const i = group2.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group2.rules.splice(i, 1);
@@ -26046,9 +26046,9 @@ var require_core = __commonJS({
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key];
-            if ($data && schema)
-              keywords[key] = schemaOrData(schema);
+            const schema2 = keywords[key];
+            if ($data && schema2)
+              keywords[key] = schemaOrData(schema2);
           }
         }
         return metaSchema;
@@ -26066,23 +26066,23 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema2, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
-        if (typeof schema == "object") {
-          id = schema[schemaId];
+        if (typeof schema2 == "object") {
+          id = schema2[schemaId];
         } else {
           if (this.opts.jtd)
             throw new Error("schema must be object");
-          else if (typeof schema != "boolean")
+          else if (typeof schema2 != "boolean")
             throw new Error("schema must be object or boolean");
         }
-        let sch = this._cache.get(schema);
+        let sch = this._cache.get(schema2);
         if (sch !== void 0)
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema2, baseId);
+        sch = new compile_1.SchemaEnv({ schema: schema2, schemaId, meta, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -26090,7 +26090,7 @@ var require_core = __commonJS({
           this.refs[baseId] = sch;
         }
         if (validateSchema)
-          this.validateSchema(schema, true);
+          this.validateSchema(schema2, true);
         return sch;
       }
       _checkUnique(id) {
@@ -26182,9 +26182,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -26200,13 +26200,13 @@ var require_core = __commonJS({
       const post = definition2 === null || definition2 === void 0 ? void 0 : definition2.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition2)
         return;
       const rule = {
@@ -26221,7 +26221,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition2.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -26244,8 +26244,8 @@ var require_core = __commonJS({
     var $dataRef = {
       $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
     };
-    function schemaOrData(schema) {
-      return { anyOf: [schema, $dataRef] };
+    function schemaOrData(schema2) {
+      return { anyOf: [schema2, $dataRef] };
     }
   }
 });
@@ -26545,7 +26545,7 @@ var require_pattern = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
         const u = it.opts.unicodeRegExp ? "u" : "";
         if ($data) {
           const { regExp } = it.opts.code;
@@ -26554,7 +26554,7 @@ var require_pattern = __commonJS({
           gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
           cxt.fail$data((0, codegen_1._)`!${valid}`);
         } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema);
+          const regExp = (0, code_1.usePattern)(cxt, schema2);
           cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
         }
       }
@@ -26611,11 +26611,11 @@ var require_required = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
+        const { gen, schema: schema2, schemaCode, data, $data, it } = cxt;
         const { opts } = it;
-        if (!$data && schema.length === 0)
+        if (!$data && schema2.length === 0)
           return;
-        const useLoop = schema.length >= opts.loopRequired;
+        const useLoop = schema2.length >= opts.loopRequired;
         if (it.allErrors)
           allErrorsMode();
         else
@@ -26623,7 +26623,7 @@ var require_required = __commonJS({
         if (opts.strictRequired) {
           const props = cxt.parentSchema.properties;
           const { definedProperties } = cxt.it;
-          for (const requiredKey of schema) {
+          for (const requiredKey of schema2) {
             if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
               const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
               const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
@@ -26635,7 +26635,7 @@ var require_required = __commonJS({
           if (useLoop || $data) {
             cxt.block$data(codegen_1.nil, loopAllRequired);
           } else {
-            for (const prop of schema) {
+            for (const prop of schema2) {
               (0, code_1.checkReportMissingProp)(cxt, prop);
             }
           }
@@ -26647,7 +26647,7 @@ var require_required = __commonJS({
             cxt.block$data(valid, () => loopUntilMissing(missing, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+            gen.if((0, code_1.checkMissingProp)(cxt, schema2, missing));
             (0, code_1.reportMissingProp)(cxt, missing);
             gen.else();
           }
@@ -26734,8 +26734,8 @@ var require_uniqueItems = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema)
+        const { gen, data, $data, schema: schema2, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema2)
           return;
         const valid = gen.let("valid");
         const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
@@ -26798,11 +26798,11 @@ var require_const = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schemaCode, schema } = cxt;
-        if ($data || schema && typeof schema == "object") {
+        const { gen, data, $data, schemaCode, schema: schema2 } = cxt;
+        if ($data || schema2 && typeof schema2 == "object") {
           cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
         } else {
-          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
+          cxt.fail((0, codegen_1._)`${schema2} !== ${data}`);
         }
       }
     };
@@ -26828,10 +26828,10 @@ var require_enum = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        if (!$data && schema.length === 0)
+        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        if (!$data && schema2.length === 0)
           throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
+        const useLoop = schema2.length >= it.opts.loopEnum;
         let eql;
         const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
         let valid;
@@ -26839,10 +26839,10 @@ var require_enum = __commonJS({
           valid = gen.let("valid");
           cxt.block$data(valid, loopEnum);
         } else {
-          if (!Array.isArray(schema))
+          if (!Array.isArray(schema2))
             throw new Error("ajv implementation error");
           const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+          valid = (0, codegen_1.or)(...schema2.map((_x, i) => equalCode(vSchema, i)));
         }
         cxt.pass(valid);
         function loopEnum() {
@@ -26850,7 +26850,7 @@ var require_enum = __commonJS({
           gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
         function equalCode(vSchema, i) {
-          const sch = schema[i];
+          const sch = schema2[i];
           return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
         }
       }
@@ -26926,13 +26926,13 @@ var require_additionalItems = __commonJS({
       }
     };
     function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
+      const { gen, schema: schema2, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema === false) {
+      if (schema2 === false) {
         cxt.setParams({ len: items.length });
         cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+      } else if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
         const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
@@ -26965,11 +26965,11 @@ var require_items = __commonJS({
       schemaType: ["object", "array", "boolean"],
       before: "uniqueItems",
       code(cxt) {
-        const { schema, it } = cxt;
-        if (Array.isArray(schema))
-          return validateTuple(cxt, "additionalItems", schema);
+        const { schema: schema2, it } = cxt;
+        if (Array.isArray(schema2))
+          return validateTuple(cxt, "additionalItems", schema2);
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
+        if ((0, util_1.alwaysValidSchema)(it, schema2))
           return;
         cxt.ok((0, code_1.validateArray)(cxt));
       }
@@ -27044,10 +27044,10 @@ var require_items2020 = __commonJS({
       before: "uniqueItems",
       error: error2,
       code(cxt) {
-        const { schema, parentSchema, it } = cxt;
+        const { schema: schema2, parentSchema, it } = cxt;
         const { prefixItems } = parentSchema;
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
+        if ((0, util_1.alwaysValidSchema)(it, schema2))
           return;
         if (prefixItems)
           (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
@@ -27078,7 +27078,7 @@ var require_contains = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
+        const { gen, schema: schema2, parentSchema, data, it } = cxt;
         let min;
         let max;
         const { minContains, maxContains } = parentSchema;
@@ -27099,7 +27099,7 @@ var require_contains = __commonJS({
           cxt.fail();
           return;
         }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+        if ((0, util_1.alwaysValidSchema)(it, schema2)) {
           let cond = (0, codegen_1._)`${len} >= ${min}`;
           if (max !== void 0)
             cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
@@ -27184,14 +27184,14 @@ var require_dependencies = __commonJS({
         validateSchemaDeps(cxt, schDeps);
       }
     };
-    function splitDependencies({ schema }) {
+    function splitDependencies({ schema: schema2 }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key in schema) {
+      for (const key in schema2) {
         if (key === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema[key];
+        const deps = Array.isArray(schema2[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema2[key];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -27264,8 +27264,8 @@ var require_propertyNames = __commonJS({
       schemaType: ["object", "boolean"],
       error: error2,
       code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
+        const { gen, schema: schema2, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema2))
           return;
         const valid = gen.name("valid");
         gen.forIn("key", data, (key) => {
@@ -27311,12 +27311,12 @@ var require_additionalProperties = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+        const { gen, schema: schema2, parentSchema, data, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, opts } = it;
         it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema2))
           return;
         const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
         const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
@@ -27349,18 +27349,18 @@ var require_additionalProperties = __commonJS({
           gen.code((0, codegen_1._)`delete ${data}[${key}]`);
         }
         function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema2 === false) {
             deleteAdditional(key);
             return;
           }
-          if (schema === false) {
+          if (schema2 === false) {
             cxt.setParams({ additionalProperty: key });
             cxt.error();
             if (!allErrors)
               gen.break();
             return;
           }
-          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+          if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
               applyAdditionalSchema(key, valid, false);
@@ -27410,18 +27410,18 @@ var require_properties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
+        const { gen, schema: schema2, parentSchema, data, it } = cxt;
         if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
           additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
         }
-        const allProps = (0, code_1.allSchemaProperties)(schema);
+        const allProps = (0, code_1.allSchemaProperties)(schema2);
         for (const prop of allProps) {
           it.definedProperties.add(prop);
         }
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema2[p]));
         if (properties.length === 0)
           return;
         const valid = gen.name("valid");
@@ -27439,7 +27439,7 @@ var require_properties = __commonJS({
           cxt.ok(valid);
         }
         function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
+          return it.opts.useDefaults && !it.compositeRule && schema2[prop].default !== void 0;
         }
         function applyPropertySchema(prop) {
           cxt.subschema({
@@ -27468,10 +27468,10 @@ var require_patternProperties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
+        const { gen, schema: schema2, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        const patterns = (0, code_1.allSchemaProperties)(schema2);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema2[p]));
         if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
@@ -27539,8 +27539,8 @@ var require_not = __commonJS({
       schemaType: ["object", "boolean"],
       trackErrors: true,
       code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+        const { gen, schema: schema2, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema2)) {
           cxt.fail();
           return;
         }
@@ -27593,12 +27593,12 @@ var require_oneOf = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
-        if (!Array.isArray(schema))
+        const { gen, schema: schema2, parentSchema, it } = cxt;
+        if (!Array.isArray(schema2))
           throw new Error("ajv implementation error");
         if (it.opts.discriminator && parentSchema.discriminator)
           return;
-        const schArr = schema;
+        const schArr = schema2;
         const valid = gen.let("valid", false);
         const passing = gen.let("passing", null);
         const schValid = gen.name("_valid");
@@ -27644,11 +27644,11 @@ var require_allOf = __commonJS({
       keyword: "allOf",
       schemaType: "array",
       code(cxt) {
-        const { gen, schema, it } = cxt;
-        if (!Array.isArray(schema))
+        const { gen, schema: schema2, it } = cxt;
+        if (!Array.isArray(schema2))
           throw new Error("ajv implementation error");
         const valid = gen.name("valid");
-        schema.forEach((sch, i) => {
+        schema2.forEach((sch, i) => {
           if ((0, util_1.alwaysValidSchema)(it, sch))
             return;
           const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
@@ -27723,8 +27723,8 @@ var require_if = __commonJS({
       }
     };
     function hasSchema(it, keyword) {
-      const schema = it.schema[keyword];
-      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
+      const schema2 = it.schema[keyword];
+      return schema2 !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema2);
     }
     exports.default = def;
   }
@@ -27820,10 +27820,10 @@ var require_dynamicAnchor = __commonJS({
     }
     exports.dynamicAnchor = dynamicAnchor;
     function _getValidate(cxt) {
-      const { schemaEnv, schema, self: self2 } = cxt.it;
+      const { schemaEnv, schema: schema2, self: self2 } = cxt.it;
       const { root, baseId, localRefs, meta } = schemaEnv.root;
       const { schemaId } = self2.opts;
-      const sch = new compile_1.SchemaEnv({ schema, schemaId, root, baseId, localRefs, meta });
+      const sch = new compile_1.SchemaEnv({ schema: schema2, schemaId, root, baseId, localRefs, meta });
       compile_1.compileSchema.call(self2, sch);
       return (0, ref_1.getValidate)(cxt, sch);
     }
@@ -28012,7 +28012,7 @@ var require_unevaluatedProperties = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema, data, errsCount, it } = cxt;
+        const { gen, schema: schema2, data, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, props } = it;
@@ -28024,14 +28024,14 @@ var require_unevaluatedProperties = __commonJS({
         it.props = true;
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function unevaluatedPropCode(key) {
-          if (schema === false) {
+          if (schema2 === false) {
             cxt.setParams({ unevaluatedProperty: key });
             cxt.error();
             if (!allErrors)
               gen.break();
             return;
           }
-          if (!(0, util_1.alwaysValidSchema)(it, schema)) {
+          if (!(0, util_1.alwaysValidSchema)(it, schema2)) {
             const valid = gen.name("valid");
             cxt.subschema({
               keyword: "unevaluatedProperties",
@@ -28076,15 +28076,15 @@ var require_unevaluatedItems = __commonJS({
       schemaType: ["boolean", "object"],
       error: error2,
       code(cxt) {
-        const { gen, schema, data, it } = cxt;
+        const { gen, schema: schema2, data, it } = cxt;
         const items = it.items || 0;
         if (items === true)
           return;
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        if (schema === false) {
+        if (schema2 === false) {
           cxt.setParams({ len: items });
           cxt.fail((0, codegen_1._)`${len} > ${items}`);
-        } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+        } else if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
           const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items}`);
           gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items));
           cxt.ok(valid);
@@ -28132,7 +28132,7 @@ var require_format = __commonJS({
       $data: true,
       error: error2,
       code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
         const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
         if (!opts.validateFormats)
           return;
@@ -28162,7 +28162,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self2.formats[schema];
+          const formatDef = self2.formats[schema2];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -28179,12 +28179,12 @@ var require_format = __commonJS({
             }
             throw new Error(unknownMsg());
             function unknownMsg() {
-              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+              return `unknown format "${schema2}" ignored in schema at path "${errSchemaPath}"`;
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -28301,15 +28301,15 @@ var require_discriminator = __commonJS({
       schemaType: "object",
       error: error2,
       code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
+        const { gen, data, schema: schema2, parentSchema, it } = cxt;
         const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
-        const tagName = schema.propertyName;
+        const tagName = schema2.propertyName;
         if (typeof tagName != "string")
           throw new Error("discriminator: requires propertyName");
-        if (schema.mapping)
+        if (schema2.mapping)
           throw new Error("discriminator: mapping is not supported");
         if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
@@ -31139,62 +31139,6 @@ function getIDToken(aud) {
 // src/index.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 
-// src/errors.ts
-var RunError = class extends Error {
-  constructor(message, options) {
-    super(message, options);
-    this.name = "RunError";
-  }
-};
-function errorMessage(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-
-// src/context.ts
-function readRunContext(env, readText) {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo)
-    throw new RunError("GITHUB_REPOSITORY is not set; report-check runs as a step of a GitHub workflow.");
-  let payload = {};
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      payload = JSON.parse(readText(env.GITHUB_EVENT_PATH));
-    } catch (error2) {
-      throw new RunError(`cannot read the event payload at ${env.GITHUB_EVENT_PATH}`, { cause: error2 });
-    }
-  }
-  return {
-    eventName: env.GITHUB_EVENT_NAME ?? "",
-    owner,
-    repo,
-    sha: env.GITHUB_SHA ?? "",
-    ref: env.GITHUB_REF ?? "",
-    payload,
-    serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
-    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
-    runId: env.GITHUB_RUN_ID ?? ""
-  };
-}
-var branch = (ref) => ref.replace(/^refs\/heads\//, "");
-function resolveTarget(context2, settings) {
-  const { payload } = context2;
-  const defaultBranch = payload.repository?.default_branch ?? null;
-  if (context2.eventName === "pull_request" || context2.eventName === "pull_request_target") {
-    const number = payload.pull_request?.number;
-    if (!number) throw new RunError(`the ${context2.eventName} event payload has no pull request number`);
-    return { kind: "pull", number, setStatus: false };
-  }
-  if (settings.prNumber !== null) return { kind: "pull", number: settings.prNumber, setStatus: true };
-  if (context2.eventName === "merge_group") {
-    const sha2 = payload.merge_group?.head_sha ?? context2.sha;
-    const base = payload.merge_group?.base_ref;
-    return { kind: "commit", sha: sha2, schemaRef: base ? branch(base) : defaultBranch ?? sha2 };
-  }
-  const sha = context2.eventName === "push" && payload.after || context2.sha;
-  if (!sha) throw new RunError("GITHUB_SHA is not set; cannot tell which commit to check.");
-  return { kind: "commit", sha, schemaRef: defaultBranch ?? sha };
-}
-
 // src/diagnostic.ts
 var SEVERITIES = ["error", "warning", "notice"];
 function severityRank(severity) {
@@ -31215,6 +31159,12 @@ function fingerprint(ruleId, question, key = "") {
 function compareDiagnostics(a, b) {
   return a.line - b.line || a.column - b.column || severityRank(a.severity) - severityRank(b.severity) || (a.question ?? 0) - (b.question ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
+function bySeverityThenLine(a, b) {
+  return severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column;
+}
+function failingFindings(diagnostics, failOn) {
+  return failOn === "never" ? [] : diagnostics.filter((d) => reaches(d.severity, failOn));
+}
 
 // src/format/severity-counts.ts
 function countSeverities(diagnostics) {
@@ -31227,47 +31177,96 @@ function countSeverities(diagnostics) {
   return counts;
 }
 
-// src/github/errors.ts
-var GitHubError = class extends RunError {
-  kind;
-  status;
-  operation;
-  constructor(operation, kind, status2, detail, options) {
-    super(`GitHub refused to ${operation} (${status2 || "network error"}: ${detail})`, options);
-    this.name = "GitHubError";
-    this.kind = kind;
-    this.status = status2;
-    this.operation = operation;
-  }
-};
-function isForbidden(error2) {
-  return error2 instanceof GitHubError && error2.kind === "forbidden";
+// src/format/json.ts
+function toJsonDiagnostic(diagnostic) {
+  const out = {
+    ruleId: diagnostic.ruleId,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    line: diagnostic.line,
+    column: diagnostic.column,
+    endLine: diagnostic.endLine,
+    endColumn: diagnostic.endColumn,
+    question: diagnostic.question,
+    fingerprint: diagnostic.fingerprint
+  };
+  if (diagnostic.expected !== void 0) out.expected = diagnostic.expected;
+  if (diagnostic.actual !== void 0) out.actual = diagnostic.actual;
+  if (diagnostic.note !== void 0) out.note = diagnostic.note;
+  return out;
+}
+function toJsonQuestion(question) {
+  const { number, words, images, answered, ...rest } = question;
+  return { number, words, images, answered, ...rest };
+}
+function toJsonReport(results, failures = []) {
+  return {
+    files: results.map((result) => ({
+      path: result.path,
+      edition: result.edition,
+      editionSource: result.editionSource,
+      summary: countSeverities(result.diagnostics),
+      diagnostics: result.diagnostics.map(toJsonDiagnostic),
+      questions: result.questions.map(toJsonQuestion),
+      courseChecker: {
+        outcome: result.courseChecker.outcome,
+        failures: result.courseChecker.failures.map((failure) => ({
+          question: failure.question,
+          kind: failure.kind,
+          min: failure.min,
+          max: failure.max,
+          got: failure.got
+        })),
+        reason: result.courseChecker.reason
+      }
+    })),
+    errors: failures.map((failure) => ({ path: failure.path, message: failure.message }))
+  };
+}
+function formatJson(results, failures = []) {
+  return `${JSON.stringify(toJsonReport(results, failures), null, 2)}
+`;
 }
 
-// src/result.ts
-var EDITIONS = ["2023", "2024", "2025", "2026"];
-
-// src/review/patch.ts
-var HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
-function parsePatch(patch) {
-  if (!patch) return [];
-  const hunks = [];
-  for (const line of patch.split("\n")) {
-    const match = HUNK_HEADER.exec(line);
-    if (!match) continue;
-    const start = Number(match[1]);
-    const count = match[2] === void 0 ? 1 : Number(match[2]);
-    if (count > 0) hunks.push({ start, end: start + count - 1 });
-  }
-  return hunks;
+// src/plural.ts
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
-function anchorRange(hunks, startLine, endLine) {
-  const last = Math.max(startLine, endLine);
-  const hunk = hunks.filter((h) => h.end >= startLine && h.start <= last).sort((a, b) => a.start - b.start)[0];
-  if (!hunk) return null;
-  const from = Math.max(startLine, hunk.start);
-  const to = Math.min(last, hunk.end);
-  return { startLine: from < to ? from : null, line: to };
+
+// src/review/marker.ts
+var MARKER_PREFIX = "report-check";
+function marker(kind, fields) {
+  const parts = Object.entries(fields).map(([k, v]) => `${k}=${v.replace(/[\s>]/g, "_")}`);
+  return `<!-- ${MARKER_PREFIX}:${kind}${parts.length ? ` ${parts.join(" ")}` : ""} -->`;
+}
+var MARKER_LINE = /^<!-- report-check:([a-z-]+)((?: [a-z]+=[^\s>]*)*) -->$/;
+function markerOnLine(line) {
+  const m = MARKER_LINE.exec((line ?? "").trim());
+  if (!m) return null;
+  const fields = {};
+  for (const pair of (m[2] ?? "").trim().split(" ")) {
+    const eq = pair.indexOf("=");
+    if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { kind: m[1] ?? "", fields };
+}
+function readMarker(body) {
+  const lines = body.trimEnd().split(/\r?\n/);
+  return markerOnLine(lines[lines.length - 1]);
+}
+function isSummaryFor(body, path6) {
+  const want = marker("summary", { path: path6 });
+  const m = readMarker(body);
+  if (m) return m.kind === "summary" && marker(m.kind, m.fields) === want;
+  return body.split(/\r?\n/, 1)[0]?.trim() === want;
+}
+function listedKeys(body) {
+  const m = readMarker(body);
+  return m?.kind === "review" ? (m.fields.listed ?? "").split(",").filter(Boolean) : [];
+}
+function findingKey(body) {
+  const m = readMarker(body);
+  return m?.kind === "finding" && m.fields.fp || null;
 }
 
 // src/review/render.ts
@@ -31275,7 +31274,6 @@ var MAX_BODY_CHARS = 65536;
 var BODY_BUDGET = MAX_BODY_CHARS - 2e3;
 var MAX_JOB_SUMMARY_BYTES = 1e6;
 var ZWJ = "\u200D";
-var MARKER_PREFIX = "report-check";
 function neutralisePlain(text3) {
   return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`).replace(/([[\]])/g, "\\$1");
 }
@@ -31329,31 +31327,6 @@ function findClosingFence(text3, from, length) {
     i = end;
   }
   return -1;
-}
-function marker(kind, fields) {
-  const parts = Object.entries(fields).map(([k, v]) => `${k}=${v.replace(/[\s>]/g, "_")}`);
-  return `<!-- ${MARKER_PREFIX}:${kind}${parts.length ? ` ${parts.join(" ")}` : ""} -->`;
-}
-var MARKER_LINE = /^<!-- report-check:([a-z-]+)((?: [a-z]+=[^\s>]*)*) -->$/;
-function markerOnLine(line) {
-  const m = MARKER_LINE.exec((line ?? "").trim());
-  if (!m) return null;
-  const fields = {};
-  for (const pair of (m[2] ?? "").trim().split(" ")) {
-    const eq = pair.indexOf("=");
-    if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return { kind: m[1] ?? "", fields };
-}
-function readMarker(body) {
-  const lines = body.trimEnd().split(/\r?\n/);
-  return markerOnLine(lines[lines.length - 1]);
-}
-function isSummaryFor(body, path6) {
-  const want = marker("summary", { path: path6 });
-  const m = readMarker(body);
-  if (m) return m.kind === "summary" && marker(m.kind, m.fields) === want;
-  return body.split(/\r?\n/, 1)[0]?.trim() === want;
 }
 var SEVERITY_LABEL = {
   error: "\u274C Error",
@@ -31426,9 +31399,6 @@ function renderReviewBody(input) {
   const keys = bodyFindings.slice(0, shown).map((f) => f.key).join(",");
   const tail = ["", marker("review", { sha: input.headSha.slice(0, 12), listed: keys })];
   return limitBody([...head, ...items, ...tail].join("\n"));
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function range(r) {
   if (!r) return "\u2014";
@@ -31557,9 +31527,287 @@ function renderJobSummary(input) {
   }
   return parts.join("\n") + "\n";
 }
-function bySeverityThenLine(a, b) {
-  const rank = (s) => s === "error" ? 0 : s === "warning" ? 1 : 2;
-  return rank(a.severity) - rank(b.severity) || a.line - b.line || a.column - b.column;
+
+// src/action/outputs.ts
+function setOutputs(log, result, failures = []) {
+  const counts = countSeverities(result?.diagnostics ?? []);
+  log.setOutput("result", formatJson(result ? [result] : [], failures));
+  log.setOutput("errors", String(counts.errors));
+  log.setOutput("warnings", String(counts.warnings));
+  log.setOutput("course-checker", result?.courseChecker.outcome ?? "");
+}
+function gate(log, result, failOn) {
+  if (failingFindings(result.diagnostics, failOn).length === 0) return false;
+  log.setFailed(
+    `report-check: ${result.path} has ${renderCounts(result.diagnostics)} (fail-on: ${failOn}). See the annotations and the job summary.`
+  );
+  return true;
+}
+
+// src/errors.ts
+var RunError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "RunError";
+  }
+};
+function errorMessage(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// src/github/errors.ts
+var GitHubError = class extends RunError {
+  kind;
+  status;
+  operation;
+  constructor(operation, kind, status, detail, options) {
+    super(`GitHub refused to ${operation} (${status || "network error"}: ${detail})`, options);
+    this.name = "GitHubError";
+    this.kind = kind;
+    this.status = status;
+    this.operation = operation;
+  }
+};
+function isForbidden(error2) {
+  return error2 instanceof GitHubError && error2.kind === "forbidden";
+}
+
+// src/action/publish.ts
+function permissionNotice(operations) {
+  return `report-check may not ${operations.join(", ")} with this token (403 Resource not accessible by integration). Pull requests from forks always get a read-only token. The findings are in the annotations and the job summary, and the check still gates on them. To allow comments, give the workflow \`permissions: pull-requests: write\`, plus \`statuses: write\` for a workflow_dispatch rerun. For forks, see the README on pull_request_target.`;
+}
+async function publish(plan, port) {
+  const { github } = port;
+  for (const annotation of plan.annotations) port.log.annotate(annotation);
+  const outcome = { inline: 0, body: 0, summary: "unchanged", resolved: 0, forbidden: false };
+  const tasks = [];
+  const { review, summary: summary2, resolve: resolve2, status } = plan;
+  if (review) {
+    tasks.push(
+      postReview(port, plan.number, review).then((posted) => {
+        outcome.inline = posted.inline;
+        outcome.body = posted.body;
+      })
+    );
+  }
+  if (summary2.kind === "create") {
+    tasks.push(
+      github.createIssueComment(plan.number, summary2.body).then(() => void (outcome.summary = "created"))
+    );
+  } else if (summary2.kind === "update") {
+    tasks.push(
+      github.updateIssueComment(summary2.id, summary2.body).then(() => void (outcome.summary = "updated"))
+    );
+  }
+  if (resolve2.length > 0) {
+    tasks.push(github.resolveReviewThreads(resolve2).then(() => void (outcome.resolved = resolve2.length)));
+  }
+  if (status) tasks.push(github.createCommitStatus(plan.headSha, status));
+  outcome.forbidden = await settle(port.log, tasks);
+  if (summary2.kind !== "none" && outcome.summary === "unchanged") outcome.summary = "failed";
+  return outcome;
+}
+async function postReview(port, number, review) {
+  try {
+    await port.github.createReview(number, review.first.review);
+    return { inline: review.first.review.comments.length, body: review.first.listed };
+  } catch (error2) {
+    if (!(error2 instanceof GitHubError && error2.kind === "invalid" && review.fallback)) throw error2;
+    port.log.warning(
+      `report-check: GitHub refused an inline comment (${error2.message}); posting all findings in the review body.`
+    );
+    await port.github.createReview(number, review.fallback.review);
+    return { inline: 0, body: review.fallback.listed };
+  }
+}
+async function settle(log, tasks) {
+  const settled = await Promise.allSettled(tasks);
+  const refused = [];
+  for (const s of settled) {
+    if (s.status === "fulfilled") continue;
+    if (isForbidden(s.reason)) refused.push(s.reason.operation);
+    else {
+      log.warning(
+        `report-check: ${errorMessage(s.reason)}. The findings are still in the annotations and the job summary.`
+      );
+    }
+  }
+  if (refused.length > 0) log.notice(permissionNotice(refused));
+  return refused.length > 0;
+}
+
+// src/result.ts
+var EDITIONS = ["2023", "2024", "2025", "2026"];
+
+// src/action/source.ts
+var MAX_LISTED_PULL_FILES = 3e3;
+function locateReport(files, path6) {
+  const entry = files.find((f) => f.path === path6) ?? files.find((f) => f.previousPath === path6);
+  if (!entry)
+    return files.length < MAX_LISTED_PULL_FILES ? { kind: "untouched" } : { kind: "unlisted", listed: files.length };
+  if (entry.status === "removed") return { kind: "deleted" };
+  if (entry.path !== path6) return { kind: "moved", to: entry.path };
+  return { kind: "changed", file: entry };
+}
+function entryProblem(entry, path6) {
+  if (entry.kind === "deleted") {
+    return {
+      kind: "problem",
+      ruleId: "report-deleted",
+      message: `This pull request deletes ${path6}; the course checker reads the report from there, so restore it.`
+    };
+  }
+  return {
+    kind: "problem",
+    ruleId: "report-renamed",
+    message: `This pull request moves ${path6} to ${entry.to}; the course checker reads ${path6}, so move it back.`
+  };
+}
+var decoder = new TextDecoder();
+async function readReport(deps, ref, schemaRef) {
+  const { github, settings, log } = deps;
+  const [file, files, schemaFile] = await Promise.all([
+    github.getFile(settings.path, ref),
+    github.listRepoFiles(ref).catch((error2) => {
+      log.warning(
+        `report-check could not list the repository's files (${errorMessage(error2)}); image checks skipped.`
+      );
+      return null;
+    }),
+    // Never from the commit under check: a pull request must not be able to loosen its own check.
+    settings.schema ? github.getFile(settings.schema, schemaRef) : Promise.resolve(null)
+  ]);
+  let constraints = null;
+  if (settings.schema) {
+    if (!schemaFile) throw new RunError(`schema: ${settings.schema} does not exist on ${schemaRef}`);
+    if (!schemaFile.content) throw new RunError(`schema: ${settings.schema} on ${schemaRef} is too large`);
+    const source = `${settings.schema} (${schemaRef})`;
+    constraints = await deps.engine.loadConstraints(decoder.decode(schemaFile.content), source);
+  }
+  if (!file) {
+    const message = `${settings.path} does not exist at ${ref.slice(0, 12)}; the course checker reads the report from there.`;
+    return { kind: "problem", ruleId: "report-missing", message };
+  }
+  if (!file.content) {
+    const message = `${settings.path} is ${file.size} bytes; a report over 1 MiB is not a report, so shrink it (images belong in files).`;
+    return { kind: "problem", ruleId: "report-too-large", message };
+  }
+  const { path: path6, edition, strict: strict2 } = settings;
+  return { kind: "report", input: { path: path6, content: file.content, files, edition, constraints, strict: strict2 } };
+}
+function checkSource(engine, settings, source) {
+  if (source.kind === "report") return engine.checkReport(source.input);
+  const { ruleId, message } = source;
+  const diagnostic = {
+    ruleId,
+    severity: "error",
+    message,
+    path: settings.path,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    question: null,
+    fingerprint: fingerprint(ruleId, null)
+  };
+  return {
+    path: settings.path,
+    edition: settings.schema ? "custom" : settings.edition === "auto" ? EDITIONS[EDITIONS.length - 1] : settings.edition,
+    editionSource: settings.edition === "auto" ? "detected" : "given",
+    diagnostics: [diagnostic],
+    questions: [],
+    courseChecker: { outcome: "crash", failures: [], reason: message }
+  };
+}
+
+// src/annotation.ts
+function toAnnotation(d, file = d.path) {
+  const endLine = Math.max(d.line, d.endLine);
+  const annotation = {
+    level: d.severity,
+    message: d.note ? `${d.message}
+${d.note}` : d.message,
+    title: d.question === null ? `report-check: ${d.ruleId}` : `report-check: ${d.ruleId} (question ${d.question})`,
+    file,
+    startLine: d.line,
+    endLine
+  };
+  if (endLine === d.line) {
+    annotation.startColumn = d.column;
+    annotation.endColumn = Math.max(d.column, d.endColumn);
+  }
+  return annotation;
+}
+function planAnnotations(diagnostics) {
+  return [...diagnostics].sort(bySeverityThenLine).map((d) => toAnnotation(d));
+}
+
+// src/context.ts
+function readRunContext(env, readText) {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo)
+    throw new RunError("GITHUB_REPOSITORY is not set; report-check runs as a step of a GitHub workflow.");
+  let payload = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readText(env.GITHUB_EVENT_PATH));
+    } catch (error2) {
+      throw new RunError(`cannot read the event payload at ${env.GITHUB_EVENT_PATH}`, { cause: error2 });
+    }
+  }
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    owner,
+    repo,
+    sha: env.GITHUB_SHA ?? "",
+    ref: env.GITHUB_REF ?? "",
+    payload,
+    serverUrl: env.GITHUB_SERVER_URL ?? "https://github.com",
+    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+    runId: env.GITHUB_RUN_ID ?? ""
+  };
+}
+var branch = (ref) => ref.replace(/^refs\/heads\//, "");
+function resolveTarget(context2, settings) {
+  const { payload } = context2;
+  const defaultBranch = payload.repository?.default_branch ?? null;
+  if (context2.eventName === "pull_request" || context2.eventName === "pull_request_target") {
+    const number = payload.pull_request?.number;
+    if (!number) throw new RunError(`the ${context2.eventName} event payload has no pull request number`);
+    return { kind: "pull", number, setStatus: false };
+  }
+  if (settings.prNumber !== null) return { kind: "pull", number: settings.prNumber, setStatus: true };
+  if (context2.eventName === "merge_group") {
+    const sha2 = payload.merge_group?.head_sha ?? context2.sha;
+    const base = payload.merge_group?.base_ref;
+    return { kind: "commit", sha: sha2, schemaRef: base ? branch(base) : defaultBranch ?? sha2 };
+  }
+  const sha = context2.eventName === "push" && payload.after || context2.sha;
+  if (!sha) throw new RunError("GITHUB_SHA is not set; cannot tell which commit to check.");
+  return { kind: "commit", sha, schemaRef: defaultBranch ?? sha };
+}
+
+// src/review/patch.ts
+var HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+function parsePatch(patch) {
+  if (!patch) return [];
+  const hunks = [];
+  for (const line of patch.split("\n")) {
+    const match = HUNK_HEADER.exec(line);
+    if (!match) continue;
+    const start = Number(match[1]);
+    const count = match[2] === void 0 ? 1 : Number(match[2]);
+    if (count > 0) hunks.push({ start, end: start + count - 1 });
+  }
+  return hunks;
+}
+function anchorRange(hunks, startLine, endLine) {
+  const last = Math.max(startLine, endLine);
+  const hunk = hunks.filter((h) => h.end >= startLine && h.start <= last).sort((a, b) => a.start - b.start)[0];
+  if (!hunk) return null;
+  const from = Math.max(startLine, hunk.start);
+  const to = Math.min(last, hunk.end);
+  return { startLine: from < to ? from : null, line: to };
 }
 
 // src/review/plan.ts
@@ -31596,50 +31844,123 @@ function planReview(input) {
 function planResolutions(threads, currentKeys) {
   return threads.filter((t) => !t.isResolved && !t.hasOtherAuthors && !currentKeys.has(t.key)).map((t) => t.id);
 }
-function planAnnotations(diagnostics) {
-  return [...diagnostics].sort(
-    (a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column
-  ).map((d) => {
-    const endLine = Math.max(d.line, d.endLine);
-    const annotation = {
-      level: d.severity,
-      message: d.note ? `${d.message}
-${d.note}` : d.message,
-      title: d.question === null ? `report-check: ${d.ruleId}` : `report-check: ${d.ruleId} (question ${d.question})`,
-      file: d.path,
-      startLine: d.line,
-      endLine
-    };
-    if (endLine === d.line) {
-      annotation.startColumn = d.column;
-      annotation.endColumn = Math.max(d.column, d.endColumn);
-    }
-    return annotation;
+
+// src/review/reconcile.ts
+function ownSummary(state, path6) {
+  return state.issueComments.find((c) => c.mine && isSummaryFor(c.body, path6));
+}
+function ownThreads(state, path6) {
+  return state.threads.flatMap((thread) => {
+    const first = thread.comments[0];
+    if (thread.path !== path6 || !first?.mine) return [];
+    const key = findingKey(first.body);
+    if (!key) return [];
+    const hasOtherAuthors = thread.commentCount > thread.comments.length || thread.comments.some((c) => !c.mine);
+    return [
+      { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors }
+    ];
   });
+}
+function postedKeys(state, path6) {
+  const inline = new Set(
+    ownThreads(state, path6).filter((t) => !t.isOutdated).map((t) => t.key)
+  );
+  const inBody = new Set(state.reviews.filter((r) => r.mine).flatMap((r) => listedKeys(r.body)));
+  return { postedInline: inline, postedInBody: inBody };
+}
+
+// src/review/pull-plan.ts
+var STATUS_CONTEXT = "report-check";
+function planPull(run, pull, settings) {
+  const { state } = pull;
+  const plan = {
+    number: state.pull.number,
+    headSha: state.pull.headSha,
+    review: null,
+    summary: { kind: "none" },
+    resolve: [],
+    status: null,
+    annotations: []
+  };
+  const existing = ownSummary(state, settings.path);
+  const rewrite = (body2) => existing && existing.body !== body2 ? { kind: "update", id: existing.id, body: body2 } : { kind: "none" };
+  const status = (s, description) => settings.status && {
+    state: s,
+    context: STATUS_CONTEXT,
+    description,
+    targetUrl: settings.status.targetUrl
+  };
+  if (run.kind === "untouched") {
+    const { number, headSha } = state.pull;
+    plan.summary = rewrite(renderUntouchedSummary({ path: settings.path, number, headSha }));
+    plan.resolve = planResolutions(ownThreads(state, settings.path), /* @__PURE__ */ new Set());
+    plan.status = status("success", "Report not changed by this pull request.");
+    return plan;
+  }
+  if (run.kind === "could-not-run") {
+    const { message } = run;
+    plan.summary = rewrite(renderCouldNotRunSummary({ path: settings.path, headSha: plan.headSha, message }));
+    plan.status = status("error", `could not run: ${message}`);
+    return plan;
+  }
+  const { result } = run;
+  const placed = planReview({
+    diagnostics: result.diagnostics,
+    hunks: parsePatch(pull.file?.patch),
+    ...postedKeys(state, settings.path)
+  });
+  plan.review = reviewWrites(placed, settings.path, plan.headSha);
+  const body = renderSummaryComment({ result, headSha: plan.headSha, failOn: settings.failOn });
+  plan.summary = existing ? rewrite(body) : { kind: "create", body };
+  if (run.resolveFixed) {
+    const current = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
+    plan.resolve = planResolutions(ownThreads(state, settings.path), current);
+  }
+  plan.status = status(
+    failingFindings(result.diagnostics, settings.failOn).length ? "failure" : "success",
+    `${renderCounts(result.diagnostics)}; course checker: ${result.courseChecker.outcome}`
+  );
+  plan.annotations = planAnnotations(result.diagnostics);
+  return plan;
+}
+function reviewWrites(placed, path6, headSha) {
+  if (placed.inline.length === 0 && placed.body.length === 0) return null;
+  const comments = placed.inline.map((c) => ({
+    path: c.path,
+    body: renderInlineComment(c.diagnostic, c.key),
+    line: c.line,
+    startLine: c.startLine
+  }));
+  const write = (inlineCount, bodyFindings) => ({
+    review: {
+      commitId: headSha,
+      body: renderReviewBody({ path: path6, headSha, inlineCount, bodyFindings }),
+      comments: inlineCount > 0 ? comments : []
+    },
+    listed: bodyFindings.length
+  });
+  return {
+    first: write(comments.length, placed.body),
+    fallback: comments.length > 0 ? write(0, [...placed.inline, ...placed.body]) : null
+  };
 }
 
 // src/action.ts
-var MAX_LISTED_PULL_FILES = 3e3;
-var STATUS_CONTEXT = "report-check";
-function permissionNotice(operations) {
-  return `report-check may not ${operations.join(", ")} with this token (403 Resource not accessible by integration). Pull requests from forks always get a read-only token. The findings are in the annotations and the job summary, and the check still gates on them. To allow comments, give the workflow \`permissions: pull-requests: write\`, plus \`statuses: write\` for a workflow_dispatch rerun. For forks, see the README on pull_request_target.`;
-}
-var decoder = new TextDecoder();
 async function runAction(deps) {
-  const { log, settings } = deps;
-  const progress = { state: null, setStatus: false };
+  const known = {};
   try {
-    const target = resolveTarget(deps.context, settings);
+    const target = resolveTarget(deps.context, deps.settings);
     if (target.kind === "commit") return await checkCommit(deps, target.sha, target.schemaRef);
-    progress.setStatus = target.setStatus;
-    return await checkPull(deps, target.number, progress);
+    known.settings = pullSettings(deps, target.setStatus);
+    return await checkPull(deps, target.number, known.settings, known);
   } catch (error2) {
+    const { log, settings } = deps;
     const message = errorMessage(error2);
-    log.setOutput("result", deps.engine.formatJson([], [{ path: settings.path, message }]));
-    log.setOutput("errors", "0");
-    log.setOutput("warnings", "0");
-    log.setOutput("course-checker", "");
-    if (progress.state) await tellCouldNotRun(deps, progress.state, progress.setStatus, message);
+    setOutputs(log, null, [{ path: settings.path, message }]);
+    if (known.state && known.settings) {
+      const run = { kind: "could-not-run", message };
+      await publish(planPull(run, { state: known.state, file: null }, known.settings), deps);
+    }
     await log.writeSummary(`## report-check could not run
 
 ${message.replace(/[<>&]/g, " ")}
@@ -31649,301 +31970,58 @@ ${message.replace(/[<>&]/g, " ")}
   }
 }
 async function checkCommit(deps, sha, schemaRef) {
-  const result = await checkAt(deps, sha, schemaRef);
-  publishLocally(deps, result);
-  await deps.log.writeSummary(renderJobSummary({ result, headSha: sha, failOn: deps.settings.failOn }));
-  return { status: gate(deps, result) ? "failed" : "passed", result, posting: null };
+  const { log, settings } = deps;
+  const result = checkSource(deps.engine, settings, await readReport(deps, sha, schemaRef));
+  for (const annotation of planAnnotations(result.diagnostics)) log.annotate(annotation);
+  setOutputs(log, result);
+  await log.writeSummary(renderJobSummary({ result, headSha: sha, failOn: settings.failOn }));
+  return { status: gate(log, result, settings.failOn) ? "failed" : "passed", result, posting: null };
 }
-async function checkPull(deps, number, progress) {
-  const { github, log, settings } = deps;
+async function checkPull(deps, number, settings, known) {
+  const { github, log } = deps;
   const path6 = settings.path;
-  const setStatus = progress.setStatus;
   const [state, files] = await Promise.all([
-    github.getPullRequest(number).then((s) => progress.state = s),
+    github.getPullRequest(number).then((s) => known.state = s),
     github.listPullFiles(number)
   ]);
-  const head = state.pull.headSha;
-  const entry = files.find((f) => f.path === path6) ?? files.find((f) => f.previousPath === path6);
-  if (!entry) {
-    if (files.length < MAX_LISTED_PULL_FILES) return untouched(deps, state, setStatus);
+  const entry = locateReport(files, path6);
+  if (entry.kind === "untouched") return untouched(deps, { state, file: null }, settings);
+  if (entry.kind === "unlisted") {
     log.info(
-      `report-check: pull request #${number} lists ${files.length} files, GitHub's limit, so ${path6} may be changed without being listed; checking it at the head.`
+      `report-check: pull request #${number} lists ${entry.listed} files, GitHub's limit, so ${path6} may be changed without being listed; checking it at the head.`
     );
   }
-  let result;
-  let checked = false;
-  if (entry?.status === "removed") {
-    result = fileProblem(
-      deps,
-      "report-deleted",
-      `This pull request deletes ${path6}; the course checker reads the report from there, so restore it.`
-    );
-  } else if (entry && entry.path !== path6) {
-    result = fileProblem(
-      deps,
-      "report-renamed",
-      `This pull request moves ${path6} to ${entry.path}; the course checker reads ${path6}, so move it back.`
-    );
-  } else {
-    result = await checkAt(deps, head, state.pull.baseRef);
-    checked = true;
-  }
-  publishLocally(deps, result);
-  const commitStatus = setStatus ? status(
-    deps,
-    gateFindings(deps, result).length ? "failure" : "success",
-    `${renderCounts(result.diagnostics)}; course checker: ${result.courseChecker.outcome}`
-  ) : null;
-  const file = entry?.path === path6 ? entry : null;
-  const posting = await postToPull(deps, state, file, result, checked, commitStatus);
+  const moved = entry.kind === "deleted" || entry.kind === "moved";
+  const source = moved ? entryProblem(entry, path6) : await readReport(deps, state.pull.headSha, state.pull.baseRef);
+  const result = checkSource(deps.engine, deps.settings, source);
+  setOutputs(log, result);
+  const view = { state, file: entry.kind === "changed" ? entry.file : null };
+  const posting = await publish(
+    planPull({ kind: "checked", result, resolveFixed: !moved }, view, settings),
+    deps
+  );
   const note = posting.forbidden ? "> [!NOTE]\n> The token could not post to the pull request (read-only, e.g. a fork): the findings are only here and in the annotations." : void 0;
-  await log.writeSummary(renderJobSummary({ result, headSha: head, failOn: settings.failOn, note }));
-  return { status: gate(deps, result) ? "failed" : "passed", result, posting };
+  await log.writeSummary(
+    renderJobSummary({ result, headSha: state.pull.headSha, failOn: settings.failOn, note })
+  );
+  return { status: gate(log, result, settings.failOn) ? "failed" : "passed", result, posting };
 }
-async function untouched(deps, state, setStatus) {
-  const { github, log, settings } = deps;
-  const path6 = settings.path;
-  const { number, headSha: head } = state.pull;
-  const message = `${path6} is not changed by pull request #${number}; nothing to check.`;
+async function untouched(deps, view, settings) {
+  const { log } = deps;
+  const message = `${settings.path} is not changed by pull request #${view.state.pull.number}; nothing to check.`;
   log.notice(message);
-  setOutputs(deps, null);
-  const tasks = [];
-  if (setStatus) {
-    tasks.push(
-      github.createCommitStatus(head, status(deps, "success", "Report not changed by this pull request."))
-    );
-  }
-  const existing = ownSummary(state, path6);
-  const body = renderUntouchedSummary({ path: path6, number, headSha: head });
-  if (existing && existing.body !== body) tasks.push(github.updateIssueComment(existing.id, body));
-  const resolve2 = planResolutions(ownThreads(state, path6), /* @__PURE__ */ new Set());
-  if (resolve2.length > 0) tasks.push(github.resolveReviewThreads(resolve2));
-  await settle(deps, tasks);
-  await log.writeSummary(`## report-check: \`${path6}\`
+  setOutputs(log, null);
+  await publish(planPull({ kind: "untouched" }, view, settings), deps);
+  await log.writeSummary(`## report-check: \`${settings.path}\`
 
 ${message}
 `);
   return { status: "skipped", result: null, posting: null };
 }
-async function tellCouldNotRun(deps, state, setStatus, message) {
-  const path6 = deps.settings.path;
-  const head = state.pull.headSha;
-  const tasks = [];
-  const existing = ownSummary(state, path6);
-  const body = renderCouldNotRunSummary({ path: path6, headSha: head, message });
-  if (existing && existing.body !== body) tasks.push(deps.github.updateIssueComment(existing.id, body));
-  if (setStatus) {
-    tasks.push(deps.github.createCommitStatus(head, status(deps, "error", `could not run: ${message}`)));
-  }
-  await settle(deps, tasks);
-}
-function ownSummary(state, path6) {
-  return state.issueComments.find((c) => c.mine && isSummaryFor(c.body, path6));
-}
-function ownThreads(state, path6) {
-  return state.threads.flatMap((thread) => {
-    const first = thread.comments[0];
-    if (thread.path !== path6 || !first?.mine) return [];
-    const own3 = readMarker(first.body);
-    const key = own3?.kind === "finding" ? own3.fields.fp : void 0;
-    if (!key) return [];
-    const hasOtherAuthors = thread.commentCount > thread.comments.length || thread.comments.some((c) => !c.mine);
-    return [
-      { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors }
-    ];
-  });
-}
-async function settle(deps, tasks) {
-  const settled = await Promise.allSettled(tasks);
-  const refused = [];
-  for (const s of settled) {
-    if (s.status === "fulfilled") continue;
-    if (isForbidden(s.reason)) refused.push(s.reason.operation);
-    else reportPostingError(deps, s.reason);
-  }
-  if (refused.length > 0) deps.log.notice(permissionNotice(refused));
-  return refused.length > 0;
-}
-async function checkAt(deps, ref, schemaRef) {
-  const { github, settings, log } = deps;
-  const [file, files, schemaFile] = await Promise.all([
-    github.getFile(settings.path, ref),
-    github.listRepoFiles(ref).catch((error2) => {
-      log.warning(
-        `report-check could not list the repository's files (${errorMessage(error2)}); image checks skipped.`
-      );
-      return null;
-    }),
-    // Never from the commit under check: a pull request must not be able to loosen its own check.
-    settings.schema ? github.getFile(settings.schema, schemaRef) : Promise.resolve(null)
-  ]);
-  let constraints = null;
-  if (settings.schema) {
-    if (!schemaFile) throw new RunError(`schema: ${settings.schema} does not exist on ${schemaRef}`);
-    if (!schemaFile.content) throw new RunError(`schema: ${settings.schema} on ${schemaRef} is too large`);
-    constraints = deps.engine.loadConstraints(
-      decoder.decode(schemaFile.content),
-      `${settings.schema} (${schemaRef})`
-    );
-  }
-  if (!file) {
-    return fileProblem(
-      deps,
-      "report-missing",
-      `${settings.path} does not exist at ${ref.slice(0, 12)}; the course checker reads the report from there.`
-    );
-  }
-  if (!file.content) {
-    return fileProblem(
-      deps,
-      "report-too-large",
-      `${settings.path} is ${file.size} bytes; a report over 1 MiB is not a report, so shrink it (images belong in files).`
-    );
-  }
-  return deps.engine.check({
-    path: settings.path,
-    content: file.content,
-    files,
-    edition: settings.edition,
-    constraints,
-    strict: settings.strict
-  });
-}
-function fileProblem(deps, ruleId, message) {
-  const { settings } = deps;
-  const diagnostic = {
-    ruleId,
-    severity: "error",
-    message,
-    path: settings.path,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    question: null,
-    fingerprint: fingerprint(ruleId, null)
-  };
-  return {
-    path: settings.path,
-    edition: settings.schema ? "custom" : settings.edition === "auto" ? EDITIONS[EDITIONS.length - 1] : settings.edition,
-    editionSource: settings.edition === "auto" ? "detected" : "given",
-    diagnostics: [diagnostic],
-    questions: [],
-    courseChecker: { outcome: "crash", failures: [], reason: message }
-  };
-}
-function publishLocally(deps, result) {
-  for (const annotation of planAnnotations(result.diagnostics)) deps.log.annotate(annotation);
-  setOutputs(deps, result);
-}
-function setOutputs(deps, result) {
-  const { log } = deps;
-  const counts = countSeverities(result?.diagnostics ?? []);
-  log.setOutput("result", deps.engine.formatJson(result ? [result] : []));
-  log.setOutput("errors", String(counts.errors));
-  log.setOutput("warnings", String(counts.warnings));
-  log.setOutput("course-checker", result?.courseChecker.outcome ?? "");
-}
-function gateFindings(deps, result) {
-  const failOn = deps.settings.failOn;
-  return failOn === "never" ? [] : result.diagnostics.filter((d) => reaches(d.severity, failOn));
-}
-function gate(deps, result) {
-  const failing = gateFindings(deps, result);
-  if (failing.length === 0) return false;
-  deps.log.setFailed(
-    `report-check: ${result.path} has ${renderCounts(result.diagnostics)} (fail-on: ${deps.settings.failOn}). See the annotations and the job summary.`
-  );
-  return true;
-}
-function status(deps, state, description) {
-  const { context: context2 } = deps;
+function pullSettings(deps, setStatus) {
+  const { context: context2, settings } = deps;
   const targetUrl = context2.runId ? `${context2.serverUrl}/${context2.owner}/${context2.repo}/actions/runs/${context2.runId}` : null;
-  return { state, context: STATUS_CONTEXT, description, targetUrl };
-}
-async function postToPull(deps, state, file, result, checked, commitStatus) {
-  const { github, settings } = deps;
-  const path6 = settings.path;
-  const number = state.pull.number;
-  const head = state.pull.headSha;
-  const threads = ownThreads(state, path6);
-  const postedInline = new Set(threads.filter((t) => !t.isOutdated).map((t) => t.key));
-  const postedInBody = new Set(
-    state.reviews.filter((r) => r.mine).map((r) => readMarker(r.body)).flatMap((m) => m?.kind === "review" ? (m.fields.listed ?? "").split(",").filter(Boolean) : [])
-  );
-  const plan = planReview({
-    diagnostics: result.diagnostics,
-    hunks: parsePatch(file?.patch),
-    postedInline,
-    postedInBody
-  });
-  const currentKeys = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
-  const resolve2 = checked ? planResolutions(threads, currentKeys) : [];
-  const summaryBody = renderSummaryComment({ result, headSha: head, failOn: settings.failOn });
-  const existing = ownSummary(state, path6);
-  const outcome = { inline: 0, body: 0, summary: "unchanged", resolved: 0, forbidden: false };
-  const tasks = [];
-  if (plan.inline.length > 0 || plan.body.length > 0) {
-    tasks.push(
-      postReview(deps, number, head, plan).then((posted) => {
-        outcome.inline = posted.inline;
-        outcome.body = posted.body;
-      })
-    );
-  }
-  if (!existing) {
-    tasks.push(github.createIssueComment(number, summaryBody).then(() => void (outcome.summary = "created")));
-  } else if (existing.body !== summaryBody) {
-    tasks.push(
-      github.updateIssueComment(existing.id, summaryBody).then(() => void (outcome.summary = "updated"))
-    );
-  }
-  if (resolve2.length > 0) {
-    tasks.push(github.resolveReviewThreads(resolve2).then(() => void (outcome.resolved = resolve2.length)));
-  }
-  if (commitStatus) tasks.push(github.createCommitStatus(head, commitStatus));
-  outcome.forbidden = await settle(deps, tasks);
-  if ((!existing || existing.body !== summaryBody) && outcome.summary === "unchanged")
-    outcome.summary = "failed";
-  return outcome;
-}
-async function postReview(deps, number, head, plan) {
-  const path6 = deps.settings.path;
-  const comments = plan.inline.map((c) => ({
-    path: c.path,
-    body: renderInlineComment(c.diagnostic, c.key),
-    line: c.line,
-    startLine: c.startLine
-  }));
-  try {
-    await deps.github.createReview(number, {
-      commitId: head,
-      body: renderReviewBody({ path: path6, headSha: head, inlineCount: comments.length, bodyFindings: plan.body }),
-      comments
-    });
-    return { inline: comments.length, body: plan.body.length };
-  } catch (error2) {
-    if (!(error2 instanceof GitHubError && error2.kind === "invalid" && comments.length > 0)) throw error2;
-    deps.log.warning(
-      `report-check: GitHub refused an inline comment (${error2.message}); posting all findings in the review body.`
-    );
-    const all2 = [...plan.inline, ...plan.body];
-    await deps.github.createReview(number, {
-      commitId: head,
-      body: renderReviewBody({ path: path6, headSha: head, inlineCount: 0, bodyFindings: all2 }),
-      comments: []
-    });
-    return { inline: 0, body: all2.length };
-  }
-}
-function reportPostingError(deps, error2) {
-  if (isForbidden(error2)) {
-    deps.log.notice(permissionNotice([error2.operation]));
-    return;
-  }
-  deps.log.warning(
-    `report-check: ${errorMessage(error2)}. The findings are still in the annotations and the job summary.`
-  );
+  return { path: settings.path, failOn: settings.failOn, status: setStatus ? { targetUrl } : null };
 }
 
 // src/parse/course-checker.ts
@@ -39795,8 +39873,8 @@ function blocksToParse(text3, starts, code, pointAt, from, end) {
   for (let i = first; i <= last; i++) {
     if (i <= covered || code[i] === 1) continue;
     const line = lineText(i);
-    const wanted = IMAGE_LIKE.test(line) || UNDERLINE.test(line) && i > first && !blank(i - 1);
-    if (!wanted) continue;
+    const wanted2 = IMAGE_LIKE.test(line) || UNDERLINE.test(line) && i > first && !blank(i - 1);
+    if (!wanted2) continue;
     let top = i;
     while (top > first && top - 1 > covered && !blank(top - 1)) top--;
     let bottom = i;
@@ -39986,6 +40064,938 @@ function collectNodeFacts(section, tree, block, pointAt) {
       section.setextHeadings.push({ line: at(start).line, underline: at(Math.max(start, end - 1)).line });
     }
   }
+}
+
+// src/rules/finding.ts
+function finding(fields) {
+  const { ruleId, severity, message, line, question, identity } = fields;
+  const fingerprintQuestion = identity && "question" in identity ? identity.question ?? null : question;
+  return {
+    ruleId,
+    severity,
+    message,
+    line,
+    column: fields.column ?? 1,
+    endLine: fields.endLine ?? line,
+    endColumn: fields.endColumn ?? 1,
+    question,
+    ..."expected" in fields ? { expected: fields.expected } : {},
+    ..."actual" in fields ? { actual: fields.actual } : {},
+    fingerprint: fingerprint(ruleId, fingerprintQuestion, identity?.key)
+  };
+}
+function clamp(found, lineCount) {
+  const line = Math.min(Math.max(1, found.line), lineCount);
+  const endLine = Math.min(Math.max(line, found.endLine), lineCount);
+  const column = Math.max(1, found.column);
+  const endColumn = endLine === line ? Math.max(column, found.endColumn) : Math.max(1, found.endColumn);
+  return { ...found, line, endLine, column, endColumn };
+}
+
+// src/rules/answer-cut.ts
+var answerCut = {
+  id: "answer-cut",
+  severity: "warning",
+  summary: "a `##` inside an answer: the checker stops counting there",
+  description: "The course checker cuts each answer at the first `##` after its `Answer:` line, so a `####` subheading (or any other `##`, e.g. in `C##`) inside an answer ends it early: the text after it is not counted towards the word and image ranges. Avoid `##` inside answers; use bold text for subheadings.",
+  bad: "> Answer:\n\nWe used three tools.\n\n#### Tools\n\nDVC, Hydra and W&B.",
+  good: "> Answer:\n\nWe used three tools.\n\n**Tools**: DVC, Hydra and W&B.",
+  fixable: false,
+  check: ({ model }) => model.questions.flatMap((section) => {
+    if (!section.answer || section.markers.length !== 1) return [];
+    const rest = model.text.slice(section.answer.end, section.end);
+    const cut = rest.indexOf("##");
+    if (cut === -1 || !/\S/.test(rest.slice(cut).replace(/^#+/, ""))) return [];
+    const line = model.pointAt(section.answer.end + cut).line;
+    return [
+      finding({
+        ruleId: "answer-cut",
+        severity: "warning",
+        message: `The course checker stops reading Question ${section.number}'s answer at the "##" on line ${line}, so the text after it is not counted; avoid "##" inside answers.`,
+        line,
+        question: section.number
+      })
+    ];
+  })
+};
+
+// src/rules/answer-missing.ts
+var answerMissing = {
+  id: "answer-missing",
+  severity: "warning",
+  severityNote: "error when the course checker crashes, else warning",
+  summary: "a question without its `Answer:` line",
+  description: "The course checker finds answers by splitting the report at every `Answer:`. A question whose `> Answer:` line was deleted has no answer of its own, so the checker counts one answer too few and crashes, or gives the next answer to this question. Put back the `> Answer:` line under the question.",
+  bad: "### Question 7\n\nWe wrote 12 unit tests.",
+  good: "### Question 7\n\n> Answer:\n\nWe wrote 12 unit tests.",
+  fixable: false,
+  check: ({ model, structureSeverity }) => model.questions.filter((section) => section.markers.length === 0).map(
+    (section) => finding({
+      ruleId: "answer-missing",
+      severity: structureSeverity,
+      message: `Question ${section.number} has no "Answer:" line, so the course checker ${structureSeverity === "error" ? "crashes (it counts the wrong number of answers)" : "mis-assigns answers"}; put back "> Answer:" under the question.`,
+      line: section.heading.start.line,
+      question: section.number
+    })
+  )
+};
+
+// src/parse/sections.ts
+function sectionContaining(model, offset) {
+  return model.questions.find((section) => offset >= section.start && offset < section.end);
+}
+function sectionAtLine(model, line) {
+  const section = model.questions.find(
+    (s) => model.pointAt(s.start).line <= line && line <= model.pointAt(Math.max(s.start, s.end - 1)).line
+  );
+  return section?.number ?? null;
+}
+
+// src/rules/answer-outside-question.ts
+var answerOutsideQuestion = {
+  id: "answer-outside-question",
+  severity: "warning",
+  severityNote: "error when the course checker crashes, else warning",
+  summary: "`Answer:` outside every question",
+  description: "The course checker counts every `Answer:` in the file as the start of an answer, including one in the introduction or a group-information section, so every answer after it shifts by one. Reword it.",
+  bad: "# Exam report\n\nAnswer: all questions below.\n\n### Question 1",
+  good: "# Exam report\n\nWe answer all questions below.\n\n### Question 1",
+  fixable: false,
+  check: ({ model, structureSeverity }) => {
+    const found = [];
+    for (let at = model.text.indexOf("Answer:"); at !== -1; at = model.text.indexOf("Answer:", at + 1)) {
+      if (sectionContaining(model, at)) continue;
+      const line = model.pointAt(at).line;
+      found.push(
+        finding({
+          ruleId: "answer-outside-question",
+          severity: structureSeverity,
+          message: `Line ${line} contains "Answer:" outside any question; the course checker counts it as an answer, so reword it.`,
+          line,
+          question: null,
+          identity: { key: String(line) }
+        })
+      );
+    }
+    return found;
+  }
+};
+
+// src/rules/answer-repeated.ts
+var answerRepeated = {
+  id: "answer-repeated",
+  severity: "error",
+  severityNote: "error, or warning when the course checker survives it",
+  summary: "`Answer:` a second time inside one answer",
+  description: 'The course checker splits the report at every `Answer:`, wherever it appears, so the word inside an answer starts a new answer and shifts every later one. Reword it, e.g. "Answer -" or "our answer was".',
+  bad: "### Question 9\n\n> Answer:\n\nAnswer: we used GitHub Actions.",
+  good: "### Question 9\n\n> Answer:\n\nWe used GitHub Actions.",
+  fixable: false,
+  check: ({ model, positional, structureSeverity }) => {
+    const severity = positional && structureSeverity === "warning" ? "warning" : "error";
+    return model.questions.flatMap(
+      (section) => section.markers.slice(1).map((marker2) => {
+        const line = model.pointAt(marker2).line;
+        return finding({
+          ruleId: "answer-repeated",
+          severity,
+          message: `Line ${line} contains "Answer:" again inside Question ${section.number}; the course checker splits answers at every "Answer:", so reword it (e.g. "Answer -").`,
+          line,
+          question: section.number,
+          identity: { key: String(marker2 - section.start) }
+        });
+      })
+    );
+  }
+};
+
+// src/rules/answers-misaligned.ts
+var answersMisaligned = {
+  id: "answers-misaligned",
+  severity: "error",
+  summary: "the checker would grade an answer against another question (it matches by position)",
+  description: "When the report has the right number of answers but not under their own headings (a question heading renamed, or questions moved), the course checker does not crash: it grades the k-th answer against question k's ranges, whatever the headings say. Restore the template's questions and `Answer:` lines so each answer sits under its own question.",
+  bad: "### Question 1\n\n> Answer:\n\n\u2026\n\n### Our pipeline\n\n> Answer:\n\n\u2026\n\n### Question 3\n\n> Answer:\n\n\u2026",
+  good: "### Question 1\n\n> Answer:\n\n\u2026\n\n### Question 2\n\n> Answer:\n\n\u2026\n\n### Question 3\n\n> Answer:\n\n\u2026",
+  fixable: false,
+  check: ({ model, reading }) => {
+    if (reading.crash) return [];
+    const shifted = reading.answers.findIndex(
+      (answer2, index2) => sectionContaining(model, answer2.start - 1)?.number !== index2 + 1
+    );
+    if (shifted === -1 || model.questions.length === 0) return [];
+    const answer = reading.answers[shifted];
+    const line = answer ? model.pointAt(answer.start).line : 1;
+    return [
+      finding({
+        ruleId: "answers-misaligned",
+        severity: "error",
+        message: `The course checker reads the answer at line ${line} as Question ${shifted + 1}'s, because it matches answers by position; restore the template's questions and "Answer:" lines.`,
+        line,
+        question: shifted + 1
+      })
+    ];
+  }
+};
+
+// src/rules/course-checker-crash.ts
+var PER_HEADING = [
+  "question-unknown",
+  "question-duplicate",
+  "question-order",
+  "answer-missing",
+  "answer-repeated"
+];
+var WHOLE_FILE = ["question-missing", "answer-outside-question", "section-after-last-answer"];
+function culprit(earlier) {
+  const perHeading = earlier.filter((f) => PER_HEADING.includes(f.ruleId)).sort((a, b) => a.line - b.line);
+  const wholeFile = WHOLE_FILE.flatMap((id) => earlier.filter((f) => f.ruleId === id));
+  return [...perHeading, ...wholeFile].find((f) => f.severity === "error");
+}
+function readingCrash(crash, earlier) {
+  const blamed = culprit(earlier);
+  return finding({
+    ruleId: "course-checker-crash",
+    severity: "error",
+    message: blamed ? `The course checker would crash (${crash}) because of line ${blamed.line}${blamed.question ? ` in Question ${blamed.question}` : ""}: fix the problem reported there.` : `The course checker would crash: ${crash}; compare the report's headings and "Answer:" lines with the template.`,
+    line: blamed?.line ?? 1,
+    question: blamed?.question ?? null,
+    identity: { question: null }
+  });
+}
+function decodeCrash({ model, invalidUtf8Lines }) {
+  const line = invalidUtf8Lines[0];
+  if (line === void 0) return [];
+  return [
+    finding({
+      ruleId: "course-checker-crash",
+      severity: "error",
+      message: `The course checker would crash (UnicodeDecodeError) on the bytes at line ${line}; save the file as UTF-8.`,
+      line,
+      question: sectionAtLine(model, line),
+      identity: { question: null, key: "utf-8" }
+    })
+  ];
+}
+var courseCheckerCrash = {
+  id: "course-checker-crash",
+  severity: "error",
+  summary: "the course checker would crash; points at the line that causes it",
+  description: "The course's `report.py check` crashes when the number of `Answer:` lines is not the edition's number of questions, or when the file is not UTF-8. A crash fails the hand-in check outright. The finding names the line that causes it; fix the problem reported there (a missing or extra question, `Answer:` line or trailing section, or bytes that are not UTF-8).",
+  bad: "### Question 2\n\nThe `> Answer:` line under this question was deleted.",
+  good: "### Question 2\n\n> Answer:\n\nThe answer.",
+  fixable: false,
+  check: (context2, earlier) => [
+    ...context2.reading.crash ? [readingCrash(context2.reading.crash, earlier)] : [],
+    ...decodeCrash(context2)
+  ]
+};
+
+// src/rules/image-rule.ts
+import { posix as posix2 } from "node:path";
+
+// src/validate/images.ts
+import { posix } from "node:path";
+var ALLOWED_EXTENSIONS = [".png", ".jpg", ".jpeg"];
+function indexFiles(files) {
+  const exact = /* @__PURE__ */ new Set();
+  const lower = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const path6 = file.replace(/^\.\//, "");
+    exact.add(path6);
+    if (!lower.has(path6.toLowerCase())) lower.set(path6.toLowerCase(), path6);
+  }
+  return { has: (path6) => exact.has(path6), findIgnoringCase: (path6) => lower.get(path6.toLowerCase()) };
+}
+function safeDecode(src) {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+function resolveLocal(src, reportPath) {
+  const clean = safeDecode(src.replace(/[?#].*$/, ""));
+  return clean.startsWith("/") ? posix.normalize(clean.slice(1)) : posix.normalize(posix.join(posix.dirname(reportPath), clean));
+}
+function imageTarget(image, reportPath, files) {
+  if (image.kind === "reference") return { kind: "reference" };
+  const src = image.src.trim();
+  if (src === "") return { kind: "empty" };
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) return { kind: "remote" };
+  const resolved = resolveLocal(src, reportPath);
+  if (resolved === ".." || resolved.startsWith("../")) return { kind: "outside-repository" };
+  const folder = posix.dirname(reportPath);
+  const outsideFolder = folder !== "." && !resolved.startsWith(`${folder}/`);
+  const extension2 = posix.extname(resolved).toLowerCase();
+  const base = { kind: "in-repository", resolved, extension: extension2, outsideFolder };
+  if (!files) return { ...base, presence: "unknown" };
+  if (files.has(resolved)) return { ...base, presence: "exact" };
+  const other = files.findIgnoringCase(resolved);
+  return other ? { ...base, presence: "case", other } : { ...base, presence: "absent" };
+}
+
+// src/rules/image-rule.ts
+function visitImages(section, reportPath, files) {
+  const folder = posix2.dirname(reportPath);
+  return section.imageRefs.map((image) => ({
+    image,
+    question: section.number,
+    src: image.src.trim(),
+    target: imageTarget(image, reportPath, files),
+    folder
+  }));
+}
+function imageFinding(ruleId, visit2, problem) {
+  const { image, question } = visit2;
+  return finding({
+    ruleId,
+    severity: "warning",
+    message: problem.message,
+    line: image.start.line,
+    column: image.start.column,
+    endLine: image.end.line,
+    endColumn: image.end.column,
+    question,
+    ..."expected" in problem ? { expected: problem.expected } : {},
+    ..."actual" in problem ? { actual: problem.actual } : {},
+    identity: { key: problem.key }
+  });
+}
+function imageRule(spec) {
+  return {
+    ...spec,
+    severity: "warning",
+    check: (context2) => context2.model.questions.flatMap(
+      (section) => visitImages(section, context2.path, context2.files).flatMap((visit2) => {
+        const problem = spec.inspect(visit2);
+        return problem ? [imageFinding(spec.id, visit2, problem)] : [];
+      })
+    )
+  };
+}
+
+// src/rules/image-case.ts
+var imageCase = imageRule({
+  id: "image-case",
+  summary: "an image link that matches a file only ignoring case",
+  description: "GitHub and the Linux machines that build the hand-in treat `Figure.PNG` and `figure.png` as different files, although macOS and Windows do not. Fix the link or rename the file so the case matches.",
+  bad: "![Bucket](figures/Bucket.PNG)   (the file is reports/figures/bucket.png)",
+  good: "![Bucket](figures/bucket.png)",
+  fixable: false,
+  inspect: ({ target, question, src }) => target.kind === "in-repository" && target.presence === "case" ? {
+    message: `Question ${question} links ${src}, but the file is ${target.other}: the case differs, so the image breaks on GitHub; fix the link or rename the file.`,
+    key: src,
+    expected: target.other,
+    actual: target.resolved
+  } : null
+});
+
+// src/rules/image-format.ts
+var imageFormat = imageRule({
+  id: "image-format",
+  summary: "an image that is not PNG or JPEG",
+  description: "The course template asks for `.png`, `.jpg` or `.jpeg` images. Convert other formats (GIF, SVG, WebP, \u2026) and link the converted file.",
+  bad: "![Pipeline](figures/pipeline.svg)",
+  good: "![Pipeline](figures/pipeline.png)",
+  fixable: false,
+  inspect: ({ target, question, src }) => target.kind === "in-repository" && !ALLOWED_EXTENSIONS.includes(target.extension) ? {
+    message: `Question ${question} links ${src}; the template asks for .png, .jpg or .jpeg images, so convert it.`,
+    key: src,
+    expected: [...ALLOWED_EXTENSIONS],
+    actual: target.extension || "(none)"
+  } : null
+});
+
+// src/rules/image-missing.ts
+var imageMissing = imageRule({
+  id: "image-missing",
+  summary: "an image whose file is not in the repository (or whose path is empty)",
+  description: "The hand-in is built from the repository, so an image must be committed at the path the report links, relative to the report (or to the repository root for a path starting with `/`). Add the file, or fix the path.",
+  bad: "![Training loss](figures/loss.png)   (no reports/figures/loss.png in the repository)",
+  good: "![Training loss](figures/loss.png)   (reports/figures/loss.png committed)",
+  fixable: false,
+  inspect: ({ target, question, src }) => {
+    if (target.kind === "empty") {
+      return {
+        message: `Question ${question} has an image with an empty path; link the screenshot's file.`,
+        key: ""
+      };
+    }
+    if (target.kind !== "in-repository" || target.presence !== "absent") return null;
+    return {
+      message: `Question ${question} links ${src}, but ${target.resolved} is not in the repository; add the file or fix the path.`,
+      key: src,
+      actual: target.resolved
+    };
+  }
+});
+
+// src/rules/image-not-counted.ts
+var imageNotCounted = imageRule({
+  id: "image-not-counted",
+  summary: "an `<img>` tag or reference-style image, which the checker does not count",
+  description: "The course checker counts images by the `![alt](path)` syntax only. An HTML `<img>` tag or a reference-style image (`![alt][ref]`) shows on GitHub but does not count towards the question's image range. Write it as `![alt](path)`.",
+  bad: '<img src="figures/cluster.png" width="400">',
+  good: "![Our GKE cluster](figures/cluster.png)",
+  fixable: false,
+  inspect: ({ image, question }) => {
+    if (image.kind === "reference") {
+      return {
+        message: `Question ${question} uses a reference-style image, which the course checker does not count; write it as ![alt](path).`,
+        key: image.alt
+      };
+    }
+    if (image.kind !== "html") return null;
+    return {
+      message: `Question ${question} uses an <img> tag, which the course checker does not count; write it as ![alt](${image.src}).`,
+      key: image.src
+    };
+  }
+});
+
+// src/rules/image-outside-report-folder.ts
+var imageOutsideReportFolder = imageRule({
+  id: "image-outside-report-folder",
+  summary: "an image outside the report's folder, which the course's hand-in (the `reports` folder) leaves out",
+  description: "The course collects the report's folder (`reports/`) for the hand-in, so an image elsewhere in the repository shows on GitHub but is missing from what is graded. Move the image into the report's `figures/` folder and link it from there.",
+  bad: "![Loss](../docs/loss.png)   (from reports/README.md)",
+  good: "![Loss](figures/loss.png)   (reports/figures/loss.png)",
+  fixable: false,
+  inspect: ({ target, question, src, folder }) => target.kind === "in-repository" && target.presence === "exact" && target.outsideFolder ? {
+    message: `Question ${question} links ${src}, outside ${folder}/, the folder the course collects for the hand-in; move the image into ${folder}/figures/ and link it from there.`,
+    key: src,
+    actual: target.resolved
+  } : null
+});
+
+// src/rules/image-outside-repository.ts
+var imageOutsideRepository = imageRule({
+  id: "image-outside-repository",
+  summary: "an image path that leaves the repository",
+  description: "A path with more `../` than folders above the report points outside the repository, where no reader of the report can follow it. Move the image into the repository and link it from the report's folder.",
+  bad: "![Architecture](../../diagram.png)   (from reports/README.md)",
+  good: "![Architecture](figures/diagram.png)",
+  fixable: false,
+  inspect: ({ target, question, src }) => target.kind === "outside-repository" ? { message: `Question ${question} links ${src}, which points outside the repository.`, key: src } : null
+});
+
+// src/rules/image-remote.ts
+var imageRemote = imageRule({
+  id: "image-remote",
+  summary: "an image linked by URL instead of from the repository",
+  description: "The course builds the hand-in from the repository, so an image on another site may be missing or changed when the report is graded. Save the image in the report's figures folder and link it there.",
+  bad: "![Dashboard](https://i.imgur.com/abc123.png)",
+  good: "![Dashboard](figures/dashboard.png)",
+  fixable: false,
+  inspect: ({ target, question, src }) => target.kind === "remote" ? {
+    message: `Question ${question} links a remote image (${src}); add the file to the repository's figures folder and link it there, as the hand-in is built from the repository.`,
+    key: src
+  } : null
+});
+
+// src/rules/image-rules.ts
+var IMAGE_RULES = [
+  imageNotCounted,
+  imageRemote,
+  imageOutsideRepository,
+  imageFormat,
+  imageOutsideReportFolder,
+  imageCase,
+  imageMissing
+];
+
+// src/validate/ranges.ts
+function describeRange(range2) {
+  if (range2.min === range2.max) return `exactly ${range2.min}`;
+  if (range2.max === Number.POSITIVE_INFINITY) return `at least ${range2.min}`;
+  if (range2.min <= 0) return `at most ${range2.max}`;
+  return `${range2.min}\u2013${range2.max}`;
+}
+function rangeMessage(question, kind, actual, range2) {
+  const noun = kind === "words" ? "word" : "image";
+  const has = actual === 0 && kind === "images" ? "no images" : plural(actual, noun);
+  const needs = `it needs ${describeRange(range2)} ${range2.max === 1 ? noun : kind}`;
+  if (actual < range2.min) {
+    const hint = kind === "images" ? " as ![caption](figures/name.png)" : "";
+    return `Question ${question} has ${has}; ${needs}, so add at least ${range2.min - actual}${hint}.`;
+  }
+  const cut = actual - range2.max;
+  return `Question ${question} has ${has}; ${needs}, so ${kind === "words" ? "cut" : "remove"} at least ${cut}.`;
+}
+function toRangeViolation(error2) {
+  const match = /^\/questions\/(\d+)\/(words|images)$/.exec(error2.instancePath);
+  if (!match || error2.keyword !== "minimum" && error2.keyword !== "maximum") return null;
+  if (typeof error2.data !== "number") return null;
+  const schema2 = error2.parentSchema ?? {};
+  return {
+    question: Number(match[1]),
+    kind: match[2],
+    actual: error2.data,
+    range: {
+      min: typeof schema2.minimum === "number" ? schema2.minimum : 0,
+      max: typeof schema2.maximum === "number" ? schema2.maximum : Number.POSITIVE_INFINITY
+    }
+  };
+}
+
+// src/rules/constraint-errors.ts
+function questionOfPath(path6) {
+  const match = /^\/questions\/(\d+)/.exec(path6);
+  return match ? Number(match[1]) : null;
+}
+var FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+function constraintErrors(context2) {
+  const { document: document3 } = context2;
+  const result = [];
+  for (const error2 of context2.schemaErrors) {
+    const violation = toRangeViolation(error2);
+    const question = violation?.question ?? questionOfPath(error2.instancePath);
+    const entry = question === null ? void 0 : document3.questions.get(question);
+    if (entry && !entry.entry.answered) continue;
+    result.push({ error: error2, violation, question, at: entry?.at ?? FILE_START });
+  }
+  return result;
+}
+
+// src/rules/word-count.ts
+function rangeFindings(context2, kind, ruleId) {
+  return constraintErrors(context2).flatMap(
+    ({ violation, at }) => violation?.kind === kind ? [
+      finding({
+        ruleId,
+        severity: "error",
+        message: rangeMessage(violation.question, violation.kind, violation.actual, violation.range),
+        ...at,
+        question: violation.question,
+        expected: violation.range,
+        actual: violation.actual,
+        identity: { key: String(violation.actual) }
+      })
+    ] : []
+  );
+}
+var wordCount = {
+  id: "word-count",
+  severity: "error",
+  summary: "words outside the question's range, counted as the course checker counts them",
+  description: "Each question allows a range of words (e.g. 100\u2013200). The course checker counts whitespace-separated tokens of the whole answer, markdown syntax, image links and code included, and fails the report when a count is outside the range. The message says how many words to add or cut.",
+  bad: "### Question 1\n\n> Answer:\n\nGroup 42.   (2 words; the question asks for at least 5)",
+  good: "### Question 1\n\n> Answer:\n\nWe are group 42 of the January 2026 course.",
+  fixable: false,
+  check: (context2) => rangeFindings(context2, "words", "word-count")
+};
+
+// src/rules/image-count.ts
+var imageCount = {
+  id: "image-count",
+  severity: "error",
+  summary: "`![..](..)` images outside the question's range",
+  description: "Some questions ask for screenshots (e.g. exactly 1 or 1\u20132 images). The course checker counts `![alt](path)` links only, so an `<img>` tag or a reference-style image does not count. Add or remove images until the count is in range.",
+  bad: "### Question 14\n\n> Answer:\n\nOur W&B dashboard shows the runs.",
+  good: "### Question 14\n\n> Answer:\n\nOur W&B dashboard shows the runs.\n\n![W&B runs](figures/wandb.png)",
+  fixable: false,
+  check: (context2) => rangeFindings(context2, "images", "image-count")
+};
+
+// src/rules/invalid-utf8.ts
+var invalidUtf8 = {
+  id: "invalid-utf8",
+  severity: "warning",
+  summary: "bytes that are not UTF-8 (the checker crashes on them; the rest is still checked)",
+  description: "The course checker reads the report as UTF-8 and crashes on any other byte (text pasted from a Latin-1 or Windows-1252 file, for example). report-check still checks the rest of the file and names each line with such bytes. Save the file as UTF-8.",
+  bad: 'Caf\\xe9 (the byte 0xE9 alone, as Latin-1 writes "\xE9")',
+  good: "Caf\xE9 (saved as UTF-8)",
+  fixable: false,
+  check: ({ model, invalidUtf8Lines }) => invalidUtf8Lines.map(
+    (line) => finding({
+      ruleId: "invalid-utf8",
+      severity: "warning",
+      message: `Line ${line} has bytes that are not valid UTF-8, on which the course checker crashes; save the file as UTF-8.`,
+      line,
+      question: sectionAtLine(model, line),
+      identity: { question: null, key: String(line) }
+    })
+  )
+};
+
+// src/rules/markdown-unparsed.ts
+var markdownUnparsed = {
+  id: "markdown-unparsed",
+  severity: "warning",
+  summary: "an answer too deeply nested to parse; only counts were checked",
+  description: "report-check parses each answer's markdown to find images, template markers and headings. An answer nested more than 64 levels deep (quotes or lists inside each other) or with more than 1,000 `[` is not parsed, as parsing it would take seconds to minutes; the headings, `Answer:` lines and the course checker's counts are still checked. Flatten the nesting.",
+  bad: "> > > > > > > \u2026 (65 levels of nested quotes)",
+  good: "> One level of quote is plenty.",
+  fixable: false,
+  check: ({ model }) => model.parseFailure ? [
+    finding({
+      ruleId: "markdown-unparsed",
+      severity: "warning",
+      message: `The markdown could not be parsed (${model.parseFailure}); only headings and counts were checked.`,
+      line: 1,
+      question: null
+    })
+  ] : []
+};
+
+// src/rules/placeholder-left.ts
+var placeholderLeft = {
+  id: "placeholder-left",
+  severity: "warning",
+  summary: "the template's `--- question N fill here ---` line left in an answered question",
+  description: "Once a question is answered, the template's placeholder line should go: it shows in the rendered report, and the course checker counts its six words towards the answer's word count. Remove it.",
+  bad: "> Answer:\n\n--- question 4 fill here ---\n\nWe split the data 80/10/10.",
+  good: "> Answer:\n\nWe split the data 80/10/10.",
+  fixable: false,
+  check: ({ model }) => model.questions.filter((section) => section.answered).flatMap(
+    (section) => section.placeholderLines.map(
+      (line) => finding({
+        ruleId: "placeholder-left",
+        severity: "warning",
+        message: `Question ${section.number} still has the template's "--- question ${section.number} fill here ---" line; remove it (the course checker counts its 6 words).`,
+        line,
+        question: section.number
+      })
+    )
+  )
+};
+
+// src/rules/headings.ts
+function visitHeadings(model, expected) {
+  const seen = /* @__PURE__ */ new Map();
+  let previous2 = 0;
+  return model.questions.map((section) => {
+    const n = section.number;
+    const visit2 = {
+      section,
+      line: section.heading.start.line,
+      known: n >= 1 && n <= expected,
+      first: seen.get(n),
+      previous: previous2
+    };
+    if (!seen.has(n)) seen.set(n, section);
+    previous2 = Math.max(previous2, n);
+    return visit2;
+  });
+}
+
+// src/rules/question-duplicate.ts
+var questionDuplicate = {
+  id: "question-duplicate",
+  severity: "warning",
+  severityNote: "error when the course checker crashes, else warning",
+  summary: "a question that appears twice",
+  description: "Each question appears once in the template. A second copy adds an `Answer:` line, so the course checker counts one answer too many and crashes, or grades the answers against the wrong questions. Keep one copy and merge the answers.",
+  bad: "### Question 5\n\n> Answer:\n\nFirst draft.\n\n### Question 5\n\n> Answer:\n\nSecond draft.",
+  good: "### Question 5\n\n> Answer:\n\nThe answer, merged.",
+  fixable: false,
+  check: ({ model, expected, structureSeverity }) => visitHeadings(model, expected).filter((visit2) => visit2.known && visit2.first !== void 0).map(
+    ({ section, line, first }) => finding({
+      ruleId: "question-duplicate",
+      severity: structureSeverity,
+      message: `Question ${section.number} appears again here (first at line ${first?.heading.start.line}); keep one copy.`,
+      line,
+      question: section.number
+    })
+  )
+};
+
+// src/rules/question-missing.ts
+var questionMissing = {
+  id: "question-missing",
+  severity: "warning",
+  severityNote: "error when the course checker crashes, else warning",
+  summary: "a question of the template that the report lacks",
+  description: "Every question of the template must stay in the report, answered or not: the course checker counts the `Answer:` lines and crashes when there are fewer than the edition's questions, and it grades the answers by position. Restore the question's heading and `> Answer:` line from the template.",
+  bad: "### Question 1\n\n> Answer:\n\n\u2026\n\n### Question 3\n\n> Answer:\n\n\u2026",
+  good: "### Question 1\n\n> Answer:\n\n\u2026\n\n### Question 2\n\n> Answer:\n\n\u2026\n\n### Question 3\n\n> Answer:\n\n\u2026",
+  fixable: false,
+  check: ({ model, expected, structureSeverity }) => {
+    const present = new Set(model.questions.map((section) => section.number));
+    const found = [];
+    for (let n = 1; n <= expected; n++) {
+      if (present.has(n)) continue;
+      const next = model.questions.find((s) => s.number > n);
+      found.push(
+        finding({
+          ruleId: "question-missing",
+          severity: structureSeverity,
+          message: `Question ${n} is missing; restore its "### Question ${n}" heading and "> Answer:" line from the template.`,
+          line: next ? next.heading.start.line : model.lineCount,
+          question: n
+        })
+      );
+    }
+    return found;
+  }
+};
+
+// src/rules/question-order.ts
+var questionOrder = {
+  id: "question-order",
+  severity: "warning",
+  summary: "questions out of the template's order",
+  description: "The course checker matches answers to questions by position, not by heading: the first `Answer:` is graded as Question 1's, the second as Question 2's, and so on. Questions moved out of order are graded against the wrong ranges. Keep the template's order.",
+  bad: "### Question 3\n\n> Answer:\n\n\u2026\n\n### Question 2\n\n> Answer:\n\n\u2026",
+  good: "### Question 2\n\n> Answer:\n\n\u2026\n\n### Question 3\n\n> Answer:\n\n\u2026",
+  fixable: false,
+  check: ({ model, expected }) => visitHeadings(model, expected).filter((visit2) => visit2.known && visit2.first === void 0 && visit2.section.number < visit2.previous).map(
+    ({ section, line, previous: previous2 }) => finding({
+      ruleId: "question-order",
+      severity: "warning",
+      message: `Question ${section.number} comes after Question ${previous2}; keep the template's order, as the course checker matches answers by position.`,
+      line,
+      question: section.number
+    })
+  )
+};
+
+// src/rules/question-unknown.ts
+var questionUnknown = {
+  id: "question-unknown",
+  severity: "warning",
+  summary: "a question number that is not in the edition's template",
+  description: "The course template numbers its questions 1 to 27 (2023/2024) or 1 to 31 (2025/2026). A heading with another number is not a question the course checker knows, and it usually means a heading was renumbered by mistake. Renumber it to the question it answers, or remove it.",
+  bad: "### Question 32\n\n> Answer:\n\nWe used DVC for data versioning.",
+  good: "### Question 31\n\n> Answer:\n\nWe used DVC for data versioning.",
+  fixable: false,
+  check: ({ model, expected }) => visitHeadings(model, expected).filter((visit2) => !visit2.known).map(
+    ({ section, line }) => finding({
+      ruleId: "question-unknown",
+      severity: "warning",
+      message: `Question ${section.number} is not in this edition's template (Questions 1\u2013${expected}); renumber or remove it.`,
+      line,
+      question: null,
+      identity: { question: section.number, key: String(line) }
+    })
+  )
+};
+
+// src/rules/report-deleted.ts
+var reportDeleted = {
+  id: "report-deleted",
+  severity: "error",
+  summary: "the pull request deletes the report",
+  description: "Merging this pull request would remove the report the course checker reads. Restore the file in the pull request.",
+  bad: "git rm reports/README.md",
+  good: "git checkout origin/main -- reports/README.md",
+  fixable: false,
+  check: null
+};
+
+// src/rules/report-missing.ts
+var reportMissing = {
+  id: "report-missing",
+  severity: "error",
+  summary: "the report file is not at its path",
+  description: "The course checker reads the report from `reports/README.md` (or the path the workflow configures). When there is no file there, nothing can be checked and the hand-in has no report. Restore the file at that path.",
+  bad: "reports/readme.md   (wrong case: the checker reads reports/README.md)",
+  good: "reports/README.md",
+  fixable: false,
+  check: null
+};
+
+// src/rules/report-renamed.ts
+var reportRenamed = {
+  id: "report-renamed",
+  severity: "error",
+  summary: "the pull request moves the report away from its path",
+  description: "The course checker reads the report from one fixed path, so a report moved or renamed elsewhere is not found. Move it back.",
+  bad: "git mv reports/README.md reports/report.md",
+  good: "git mv reports/report.md reports/README.md",
+  fixable: false,
+  check: null
+};
+
+// src/rules/report-too-large.ts
+var reportTooLarge = {
+  id: "report-too-large",
+  severity: "error",
+  summary: "the report file is over 1 MiB",
+  description: "Real reports are well under 100 KiB; a file over 1 MiB is almost surely not a report (an image or a data file pasted in, or a file committed at the wrong path), and it is not checked. Keep images in files linked from the report and shrink the report.",
+  bad: "![plot](data:image/png;base64,iVBORw0KGgo\u2026)   (a 2 MB image inlined)",
+  good: "![plot](figures/plot.png)",
+  fixable: false,
+  check: null
+};
+
+// src/rules/schema.ts
+var schema = {
+  id: "schema",
+  severity: "error",
+  summary: "any other failure of a custom constraints schema",
+  description: "A custom constraints schema (`--schema` / the action's `schema` input) may require more than word and image ranges, e.g. a minimum number of answered questions. Any failure that is not a question's word or image range is reported under this rule, with the schema's own message and the path in the report document (see `schema/report.schema.json`).",
+  bad: '{ "properties": { "answerCount": { "minimum": 40 } } }   (a schema no report can meet)',
+  good: '{ "properties": { "answerCount": { "minimum": 31 } } }',
+  fixable: false,
+  check: (context2) => constraintErrors(context2).flatMap(
+    ({ error: error2, violation, question, at }) => violation ? [] : [
+      finding({
+        ruleId: "schema",
+        severity: "error",
+        message: `The report breaks the constraints schema ${context2.constraints.source}: ${error2.instancePath || "document"} ${error2.message ?? "is invalid"}.`,
+        ...at,
+        question,
+        identity: { key: `${error2.instancePath} ${error2.keyword}` }
+      })
+    ]
+  )
+};
+
+// src/rules/section-after-last-answer.ts
+var sectionAfterLastAnswer = {
+  id: "section-after-last-answer",
+  severity: "warning",
+  severityNote: "error when the course checker crashes, else warning",
+  summary: "a heading after the last answer (the checker then counts one answer too many)",
+  description: "The course checker appends the text after the last `Answer:` once cut at the next `###` and once whole, so any `###` heading after the last answer (an appendix, a references section) adds one answer too many and it crashes. Remove the section or move it above Question 1.",
+  bad: "### Question 31\n\n> Answer:\n\n\u2026\n\n### References\n\n- DVC docs",
+  good: "### Question 31\n\n> Answer:\n\n\u2026 (see the DVC docs)",
+  fixable: false,
+  check: ({ model, structureSeverity }) => {
+    const lastMarker = model.text.lastIndexOf("Answer:");
+    const trailing = lastMarker === -1 ? -1 : model.text.indexOf("###", lastMarker);
+    if (trailing === -1) return [];
+    const line = model.pointAt(trailing).line;
+    return [
+      finding({
+        ruleId: "section-after-last-answer",
+        severity: structureSeverity,
+        message: `The heading at line ${line} comes after the last question's answer, so the course checker counts one answer too many; remove it or move it above Question 1.`,
+        line,
+        // The extra answer is cut from the last question's text, so that is the question to name.
+        question: sectionContaining(model, lastMarker)?.number ?? null,
+        identity: { question: null }
+      })
+    ];
+  }
+};
+
+// src/rules/setext-heading.ts
+var setextHeading = {
+  id: "setext-heading",
+  severity: "warning",
+  summary: "a `---`/`===` line directly under text, which turns it into a heading",
+  description: 'In markdown, a line of `---` or `===` directly under a paragraph makes that paragraph a heading (a "setext" heading), so an answer renders as a large title. Put an empty line before the `---`, or remove it.',
+  bad: "We deployed the model with Cloud Run.\n---",
+  good: "We deployed the model with Cloud Run.\n\n---",
+  fixable: false,
+  check: ({ model }) => model.questions.flatMap(
+    (section) => section.setextHeadings.map(
+      ({ line, underline }) => finding({
+        ruleId: "setext-heading",
+        severity: "warning",
+        message: `The "---" or "===" on line ${underline} turns the text above it into a heading; put an empty line before it or remove it.`,
+        line,
+        endLine: underline,
+        question: section.number,
+        identity: { key: String(line - section.heading.start.line) }
+      })
+    )
+  )
+};
+
+// src/rules/template-marker.ts
+var templateMarker = {
+  id: "template-marker",
+  severity: "warning",
+  summary: "the template's `---` markers left around an answer",
+  description: "The template wraps each placeholder in `---` markers. Kept around an answer they show in the rendered report (and a `---` under text turns it into a heading). Remove them. One finding per answer: a group that kept them usually kept them on every line.",
+  bad: "> Answer:\n\n--- We used Hydra for configs. ---",
+  good: "> Answer:\n\nWe used Hydra for configs.",
+  fixable: false,
+  check: ({ model }) => model.questions.flatMap((section) => {
+    const line = section.markerLines[0];
+    if (!section.answered || line === void 0) return [];
+    return [
+      finding({
+        ruleId: "template-marker",
+        severity: "warning",
+        message: `Line ${line} still has the template's "---" markers around Question ${section.number}'s answer; remove them, they show in the rendered report.`,
+        line,
+        question: section.number
+      })
+    ];
+  })
+};
+
+// src/rules/unanswered.ts
+function wanted(context2, question) {
+  const ranges = context2.constraints.ranges.get(question);
+  return [
+    ranges?.words ? `${describeRange(ranges.words)} words` : "",
+    ranges?.images ? `${describeRange(ranges.images)} ${ranges.images.max === 1 ? "image" : "images"}` : ""
+  ].filter(Boolean).join(" and ");
+}
+var unanswered = {
+  id: "unanswered",
+  severity: "notice",
+  severityNote: "notice, or error with `--strict` / `strict: true`",
+  summary: "an answer that is empty or still the template's placeholder",
+  description: "A question with no answer yet. While the report is in progress this is a notice, and the question's ranges are not checked; for the final hand-in, run with `--strict` (or the action's `strict: true`) to make it an error. Replace the placeholder with your answer.",
+  bad: "### Question 4\n\n> Answer:\n\n--- question 4 fill here ---",
+  good: "### Question 4\n\n> Answer:\n\nWe split the data 80/10/10 and tracked it with DVC.",
+  fixable: false,
+  check: (context2) => {
+    const found = [];
+    for (const [number, { entry, at }] of context2.document.questions) {
+      if (entry.answered) continue;
+      const ranges = wanted(context2, number);
+      found.push(
+        finding({
+          ruleId: "unanswered",
+          severity: context2.strict ? "error" : "notice",
+          message: `Question ${number} is not answered yet: ${entry.placeholder ? "replace the placeholder with your answer" : "write your answer"}${ranges ? ` (${ranges})` : ""}.`,
+          ...at,
+          question: number
+        })
+      );
+    }
+    return found;
+  }
+};
+
+// src/rules/index.ts
+var RULES = [
+  // The report's skeleton; course-checker-crash blames the first of these that is an error, so they come first.
+  questionUnknown,
+  questionDuplicate,
+  questionOrder,
+  answerMissing,
+  answerRepeated,
+  questionMissing,
+  answerOutsideQuestion,
+  sectionAfterLastAnswer,
+  courseCheckerCrash,
+  answersMisaligned,
+  // The constraints.
+  unanswered,
+  wordCount,
+  imageCount,
+  schema,
+  // Inside the answers.
+  ...IMAGE_RULES,
+  placeholderLeft,
+  templateMarker,
+  setextHeading,
+  answerCut,
+  // The bytes.
+  invalidUtf8,
+  markdownUnparsed,
+  // The report file itself: found by the source loader, before the engine runs.
+  reportMissing,
+  reportDeleted,
+  reportRenamed,
+  reportTooLarge
+];
+var byId = new Map(RULES.map((rule) => [rule.id, rule]));
+
+// src/rules/run-rules.ts
+function runRules(context2) {
+  const found = [];
+  for (const rule of RULES) if (rule.check) found.push(...rule.check(context2, found));
+  return found;
 }
 
 // src/validate/builtin-validators.ts
@@ -43373,9 +44383,9 @@ function rangeOf(node2) {
     max: typeof maximum === "number" ? maximum : Number.POSITIVE_INFINITY
   };
 }
-function extractRanges(schema) {
+function extractRanges(schema2) {
   const ranges = /* @__PURE__ */ new Map();
-  const questions = schema.properties?.questions?.properties;
+  const questions = schema2.properties?.questions?.properties;
   for (const [key, value] of Object.entries(questions ?? {})) {
     const number = Number(key);
     if (!Number.isInteger(number)) continue;
@@ -43403,362 +44413,97 @@ function validateDocument(constraints, document3) {
   return constraints.validate(document3) ? [] : [...constraints.validate.errors ?? []];
 }
 
-// src/validate/images.ts
-import { posix } from "node:path";
-var ALLOWED_EXTENSIONS = /* @__PURE__ */ new Set([".png", ".jpg", ".jpeg"]);
-function indexFiles(files) {
-  const exact = /* @__PURE__ */ new Set();
-  const lower = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const path6 = file.replace(/^\.\//, "");
-    exact.add(path6);
-    if (!lower.has(path6.toLowerCase())) lower.set(path6.toLowerCase(), path6);
-  }
-  return { has: (path6) => exact.has(path6), findIgnoringCase: (path6) => lower.get(path6.toLowerCase()) };
-}
-function safeDecode(src) {
-  try {
-    return decodeURI(src);
-  } catch {
-    return src;
-  }
-}
-function checkImages(section, reportPath, files) {
-  const found = [];
-  const q = section.number;
-  for (const image of section.imageRefs) {
-    const at = {
-      line: image.start.line,
-      column: image.start.column,
-      endLine: image.end.line,
-      endColumn: image.end.column,
-      question: q
-    };
-    const add = (ruleId, message, key, extra = {}) => {
-      found.push({
-        ruleId,
-        severity: "warning",
-        message,
-        ...at,
-        fingerprint: fingerprint(ruleId, q, key),
-        ...extra
-      });
-    };
-    if (image.kind === "reference") {
-      add(
-        "image-not-counted",
-        `Question ${q} uses a reference-style image, which the course checker does not count; write it as ![alt](path).`,
-        image.alt
-      );
-      continue;
-    }
-    if (image.kind === "html") {
-      add(
-        "image-not-counted",
-        `Question ${q} uses an <img> tag, which the course checker does not count; write it as ![alt](${image.src}).`,
-        image.src
-      );
-    }
-    const src = image.src.trim();
-    if (src === "") {
-      add("image-missing", `Question ${q} has an image with an empty path; link the screenshot's file.`, "");
-      continue;
-    }
-    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
-      add(
-        "image-remote",
-        `Question ${q} links a remote image (${src}); add the file to the repository's figures folder and link it there, as the hand-in is built from the repository.`,
-        src
-      );
-      continue;
-    }
-    const clean = safeDecode(src.replace(/[?#].*$/, ""));
-    const resolved = clean.startsWith("/") ? posix.normalize(clean.slice(1)) : posix.normalize(posix.join(posix.dirname(reportPath), clean));
-    if (resolved === ".." || resolved.startsWith("../")) {
-      add(
-        "image-outside-repository",
-        `Question ${q} links ${src}, which points outside the repository.`,
-        src
-      );
-      continue;
-    }
-    const extension2 = posix.extname(resolved).toLowerCase();
-    if (!ALLOWED_EXTENSIONS.has(extension2)) {
-      add(
-        "image-format",
-        `Question ${q} links ${src}; the template asks for .png, .jpg or .jpeg images, so convert it.`,
-        src,
-        { expected: [...ALLOWED_EXTENSIONS], actual: extension2 || "(none)" }
-      );
-    }
-    const folder = posix.dirname(reportPath);
-    const outsideFolder = folder !== "." && !resolved.startsWith(`${folder}/`);
-    if (!files || files.has(resolved)) {
-      if (files && outsideFolder) {
-        add(
-          "image-outside-report-folder",
-          `Question ${q} links ${src}, outside ${folder}/, the folder the course collects for the hand-in; move the image into ${folder}/figures/ and link it from there.`,
-          src,
-          { actual: resolved }
-        );
-      }
-      continue;
-    }
-    const other = files.findIgnoringCase(resolved);
-    if (other) {
-      add(
-        "image-case",
-        `Question ${q} links ${src}, but the file is ${other}: the case differs, so the image breaks on GitHub; fix the link or rename the file.`,
-        src,
-        { expected: other, actual: resolved }
-      );
-    } else {
-      add(
-        "image-missing",
-        `Question ${q} links ${src}, but ${resolved} is not in the repository; add the file or fix the path.`,
-        src,
-        { actual: resolved }
-      );
-    }
-  }
-  return found;
-}
-
-// src/validate/ranges.ts
-function describeRange(range2) {
-  if (range2.min === range2.max) return `exactly ${range2.min}`;
-  if (range2.max === Number.POSITIVE_INFINITY) return `at least ${range2.min}`;
-  if (range2.min <= 0) return `at most ${range2.max}`;
-  return `${range2.min}\u2013${range2.max}`;
-}
-function plural2(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function rangeMessage(question, kind, actual, range2) {
-  const noun = kind === "words" ? "word" : "image";
-  const has = actual === 0 && kind === "images" ? "no images" : plural2(actual, noun);
-  const needs = `it needs ${describeRange(range2)} ${range2.max === 1 ? noun : kind}`;
-  if (actual < range2.min) {
-    const hint = kind === "images" ? " as ![caption](figures/name.png)" : "";
-    return `Question ${question} has ${has}; ${needs}, so add at least ${range2.min - actual}${hint}.`;
-  }
-  const cut = actual - range2.max;
-  return `Question ${question} has ${has}; ${needs}, so ${kind === "words" ? "cut" : "remove"} at least ${cut}.`;
-}
-function toRangeViolation(error2) {
-  const match = /^\/questions\/(\d+)\/(words|images)$/.exec(error2.instancePath);
-  if (!match || error2.keyword !== "minimum" && error2.keyword !== "maximum") return null;
-  if (typeof error2.data !== "number") return null;
-  const schema = error2.parentSchema ?? {};
-  return {
-    question: Number(match[1]),
-    kind: match[2],
-    actual: error2.data,
-    range: {
-      min: typeof schema.minimum === "number" ? schema.minimum : 0,
-      max: typeof schema.maximum === "number" ? schema.maximum : Number.POSITIVE_INFINITY
-    }
-  };
-}
-
-// src/check.ts
-function checkReport(input) {
-  const { text: text3, invalidUtf8Lines } = decodeReport(input.content, input.path);
-  const given = input.edition && input.edition !== "auto" ? input.edition : null;
-  const edition = given ?? detectEdition(text3);
-  const model = parseReport(text3);
-  const reading = readAsCourseChecker(text3, edition);
-  const builtin = builtinConstraints(edition);
-  const constraints = input.constraints ?? builtin;
-  const expected = EXPECTED_ANSWERS[edition];
-  const findings = [];
-  const place = (offsetStart, offsetEnd) => {
-    const start = model.pointAt(offsetStart);
-    const end = model.pointAt(Math.max(offsetStart, offsetEnd));
-    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-  };
-  const verdict2 = predictVerdict(reading, builtin, invalidUtf8Lines);
-  const positional = reading.crash === null;
-  const structureSeverity = verdict2.outcome === "crash" ? "error" : "warning";
-  const documentQuestions = /* @__PURE__ */ new Map();
-  const firstSection = /* @__PURE__ */ new Map();
-  for (const section of model.questions)
-    if (!firstSection.has(section.number)) firstSection.set(section.number, section);
-  if (positional) {
-    reading.answers.forEach((answer, index2) => {
-      const number = index2 + 1;
-      const section = sectionContaining(model, answer.start - 1);
-      const text4 = answer.text;
-      const at = place(answer.start + leadingNewlines(model.text, answer.start), answer.end);
-      const own3 = section && section.number === number ? section : void 0;
-      documentQuestions.set(number, {
-        entry: {
-          words: answer.words,
-          images: answer.images,
-          proseWords: own3?.proseWords ?? answer.words,
-          answered: own3 ? own3.answered : text4.trim() !== "",
-          placeholder: own3 ? own3.placeholderLines.length > 0 : false,
-          line: at.line
-        },
-        at
-      });
-    });
-  } else {
-    for (const [number, section] of firstSection) {
-      const at = section.answer ? place(section.answer.start, section.answer.end) : place(section.start, section.start);
-      documentQuestions.set(number, {
-        entry: {
-          words: section.words,
-          images: section.images,
-          proseWords: section.proseWords,
-          answered: section.answered,
-          placeholder: section.placeholderLines.length > 0,
-          line: at.line
-        },
-        at
-      });
-    }
-  }
-  findings.push(...structureFindings(model, reading, expected, structureSeverity, positional));
-  const unanswered = /* @__PURE__ */ new Set();
-  for (const [number, { entry, at }] of documentQuestions) {
-    if (entry.answered) continue;
-    unanswered.add(number);
-    const ranges = constraints.ranges.get(number);
-    const wanted = [
-      ranges?.words ? `${describeRange(ranges.words)} words` : "",
-      ranges?.images ? `${describeRange(ranges.images)} ${ranges.images.max === 1 ? "image" : "images"}` : ""
-    ].filter(Boolean).join(" and ");
-    findings.push({
-      ruleId: "unanswered",
-      severity: input.strict ? "error" : "notice",
-      message: `Question ${number} is not answered yet: ${entry.placeholder ? "replace the placeholder with your answer" : "write your answer"}${wanted ? ` (${wanted})` : ""}.`,
-      ...at,
-      question: number,
-      fingerprint: fingerprint("unanswered", number)
-    });
-  }
-  const document3 = {
-    edition,
-    answerCount: reading.answers.length,
-    questions: Object.fromEntries(
-      [...documentQuestions].map(([number, { entry }]) => [String(number), entry])
-    )
-  };
-  for (const error2 of validateDocument(constraints, document3)) {
-    const violation = toRangeViolation(error2);
-    const question = violation?.question ?? questionOfPath(error2.instancePath);
-    if (question !== null && unanswered.has(question)) continue;
-    const at = question !== null && documentQuestions.get(question)?.at || {
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1
-    };
-    if (violation) {
-      const ruleId = violation.kind === "words" ? "word-count" : "image-count";
-      findings.push({
-        ruleId,
-        severity: "error",
-        message: rangeMessage(violation.question, violation.kind, violation.actual, violation.range),
-        ...at,
-        question: violation.question,
-        expected: violation.range,
-        actual: violation.actual,
-        fingerprint: fingerprint(ruleId, violation.question, String(violation.actual))
-      });
-    } else {
-      findings.push({
-        ruleId: "schema",
-        severity: "error",
-        message: `The report breaks the constraints schema ${constraints.source}: ${error2.instancePath || "document"} ${error2.message ?? "is invalid"}.`,
-        ...at,
-        question,
-        fingerprint: fingerprint("schema", question, `${error2.instancePath} ${error2.keyword}`)
-      });
-    }
-  }
-  const files = !input.files ? null : "has" in input.files ? input.files : indexFiles(input.files);
-  for (const section of model.questions) {
-    findings.push(...checkImages(section, input.path, files));
-    findings.push(...contentFindings(section, model));
-  }
-  for (const line of invalidUtf8Lines) {
-    findings.push({
-      ruleId: "invalid-utf8",
-      severity: "warning",
-      message: `Line ${line} has bytes that are not valid UTF-8, on which the course checker crashes; save the file as UTF-8.`,
-      line,
-      column: 1,
-      endLine: line,
-      endColumn: 1,
-      question: sectionAtLine(model, line),
-      fingerprint: fingerprint("invalid-utf8", null, String(line))
-    });
-  }
-  const firstInvalid = invalidUtf8Lines[0];
-  if (firstInvalid !== void 0) {
-    findings.push({
-      ruleId: "course-checker-crash",
-      severity: "error",
-      message: `The course checker would crash (UnicodeDecodeError) on the bytes at line ${firstInvalid}; save the file as UTF-8.`,
-      line: firstInvalid,
-      column: 1,
-      endLine: firstInvalid,
-      endColumn: 1,
-      question: sectionAtLine(model, firstInvalid),
-      fingerprint: fingerprint("course-checker-crash", null, "utf-8")
-    });
-  }
-  if (model.parseFailure) {
-    findings.push({
-      ruleId: "markdown-unparsed",
-      severity: "warning",
-      message: `The markdown could not be parsed (${model.parseFailure}); only headings and counts were checked.`,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      question: null,
-      fingerprint: fingerprint("markdown-unparsed", null)
-    });
-  }
-  const diagnostics = findings.map((finding) => ({ path: input.path, ...clamp(finding, model.lineCount) }));
-  diagnostics.sort(compareDiagnostics);
-  return {
-    path: input.path,
-    edition: input.constraints ? "custom" : edition,
-    editionSource: given ? "given" : "detected",
-    diagnostics,
-    questions: summarise(expected, documentQuestions, firstSection, constraints, diagnostics),
-    courseChecker: verdict2
-  };
+// src/validate/document.ts
+function placeOf(model, offsetStart, offsetEnd) {
+  const start = model.pointAt(offsetStart);
+  const end = model.pointAt(Math.max(offsetStart, offsetEnd));
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 function leadingNewlines(text3, offset) {
   let count = 0;
   while (text3[offset + count] === "\n") count++;
   return count;
 }
-function questionOfPath(path6) {
-  const match = /^\/questions\/(\d+)/.exec(path6);
-  return match ? Number(match[1]) : null;
+function checkerQuestions(model, reading) {
+  const questions = /* @__PURE__ */ new Map();
+  reading.answers.forEach((answer, index2) => {
+    const number = index2 + 1;
+    const section = sectionContaining(model, answer.start - 1);
+    const at = placeOf(model, answer.start + leadingNewlines(model.text, answer.start), answer.end);
+    const own3 = section && section.number === number ? section : void 0;
+    const entry = {
+      words: answer.words,
+      images: answer.images,
+      proseWords: own3?.proseWords ?? answer.words,
+      answered: own3 ? own3.answered : answer.text.trim() !== "",
+      placeholder: own3 ? own3.placeholderLines.length > 0 : false,
+      line: at.line
+    };
+    questions.set(number, { entry, at });
+  });
+  return questions;
 }
-function sectionContaining(model, offset) {
-  return model.questions.find((section) => offset >= section.start && offset < section.end);
+function sectionQuestions(model, sections) {
+  const questions = /* @__PURE__ */ new Map();
+  for (const [number, section] of sections) {
+    const at = section.answer ? placeOf(model, section.answer.start, section.answer.end) : placeOf(model, section.start, section.start);
+    const entry = {
+      words: section.words,
+      images: section.images,
+      proseWords: section.proseWords,
+      answered: section.answered,
+      placeholder: section.placeholderLines.length > 0,
+      line: at.line
+    };
+    questions.set(number, { entry, at });
+  }
+  return questions;
 }
-function sectionAtLine(model, line) {
-  const section = model.questions.find(
-    (s) => model.pointAt(s.start).line <= line && line <= model.pointAt(Math.max(s.start, s.end - 1)).line
-  );
-  return section?.number ?? null;
+function buildDocument(model, reading, edition, positional) {
+  const sections = /* @__PURE__ */ new Map();
+  for (const section of model.questions)
+    if (!sections.has(section.number)) sections.set(section.number, section);
+  const questions = positional ? checkerQuestions(model, reading) : sectionQuestions(model, sections);
+  return { edition, answerCount: reading.answers.length, questions, sections };
 }
-function clamp(finding, lineCount) {
-  const line = Math.min(Math.max(1, finding.line), lineCount);
-  const endLine = Math.min(Math.max(line, finding.endLine), lineCount);
-  const column = Math.max(1, finding.column);
-  const endColumn = endLine === line ? Math.max(column, finding.endColumn) : Math.max(1, finding.endColumn);
-  return { ...finding, line, endLine, column, endColumn };
+function validateReportDocument(constraints, document3) {
+  return validateDocument(constraints, {
+    edition: document3.edition,
+    answerCount: document3.answerCount,
+    questions: Object.fromEntries(
+      [...document3.questions].map(([number, { entry }]) => [String(number), entry])
+    )
+  });
 }
+
+// src/validate/summary.ts
+var FAILING_RULES = /* @__PURE__ */ new Set(["word-count", "image-count", "schema"]);
+function summariseQuestions(expected, document3, constraints, diagnostics) {
+  const failing = new Set(diagnostics.filter((d) => FAILING_RULES.has(d.ruleId)).map((d) => d.question));
+  const numbers = /* @__PURE__ */ new Set([
+    ...Array.from({ length: expected }, (_, i) => i + 1),
+    ...document3.questions.keys()
+  ]);
+  return [...numbers].sort((a, b) => a - b).map((number) => {
+    const entry = document3.questions.get(number)?.entry;
+    const section = document3.sections.get(number);
+    const ranges = constraints.ranges.get(number);
+    return {
+      number,
+      words: entry?.words ?? 0,
+      images: entry?.images ?? 0,
+      proseWords: entry?.proseWords ?? 0,
+      answered: entry?.answered ?? false,
+      wordRange: ranges?.words ?? null,
+      imageRange: ranges?.images ?? null,
+      status: !entry ? "missing" : !entry.answered ? "unanswered" : failing.has(number) ? "fail" : "ok",
+      line: section?.heading.start.line ?? null,
+      answerLine: entry?.line ?? null
+    };
+  });
+}
+
+// src/validate/verdict.ts
 function predictVerdict(reading, builtin, invalidUtf8Lines) {
   if (invalidUtf8Lines.length > 0) {
     return {
@@ -43781,265 +44526,50 @@ function predictVerdict(reading, builtin, invalidUtf8Lines) {
   });
   return { outcome: failures.length ? "fail" : "pass", failures, reason: null };
 }
-function structureFindings(model, reading, expected, severity, positional) {
-  const found = [];
-  const at = (line, endLine = line) => ({ line, column: 1, endLine, endColumn: 1 });
-  const seen = /* @__PURE__ */ new Map();
-  let previous2 = 0;
-  for (const section of model.questions) {
-    const line = section.heading.start.line;
-    const n = section.number;
-    if (n < 1 || n > expected) {
-      found.push({
-        ruleId: "question-unknown",
-        severity: "warning",
-        message: `Question ${n} is not in this edition's template (Questions 1\u2013${expected}); renumber or remove it.`,
-        ...at(line),
-        question: null,
-        fingerprint: fingerprint("question-unknown", n, String(line))
-      });
-    } else if (seen.has(n)) {
-      found.push({
-        ruleId: "question-duplicate",
-        severity,
-        message: `Question ${n} appears again here (first at line ${seen.get(n)?.heading.start.line}); keep one copy.`,
-        ...at(line),
-        question: n,
-        fingerprint: fingerprint("question-duplicate", n)
-      });
-    } else if (n < previous2) {
-      found.push({
-        ruleId: "question-order",
-        severity: "warning",
-        message: `Question ${n} comes after Question ${previous2}; keep the template's order, as the course checker matches answers by position.`,
-        ...at(line),
-        question: n,
-        fingerprint: fingerprint("question-order", n)
-      });
-    }
-    if (!seen.has(n)) seen.set(n, section);
-    previous2 = Math.max(previous2, n);
-    if (section.markers.length === 0) {
-      found.push({
-        ruleId: "answer-missing",
-        severity,
-        message: `Question ${n} has no "Answer:" line, so the course checker ${severity === "error" ? "crashes (it counts the wrong number of answers)" : "mis-assigns answers"}; put back "> Answer:" under the question.`,
-        ...at(line),
-        question: n,
-        fingerprint: fingerprint("answer-missing", n)
-      });
-    }
-    for (const marker2 of section.markers.slice(1)) {
-      const markerLine = model.pointAt(marker2).line;
-      found.push({
-        ruleId: "answer-repeated",
-        severity: positional && severity === "warning" ? "warning" : "error",
-        message: `Line ${markerLine} contains "Answer:" again inside Question ${n}; the course checker splits answers at every "Answer:", so reword it (e.g. "Answer -").`,
-        ...at(markerLine),
-        question: n,
-        fingerprint: fingerprint("answer-repeated", n, String(marker2 - section.start))
-      });
-    }
-  }
-  for (let n = 1; n <= expected; n++) {
-    if (seen.has(n)) continue;
-    const next = model.questions.find((s) => s.number > n);
-    const line = next ? next.heading.start.line : model.lineCount;
-    found.push({
-      ruleId: "question-missing",
-      severity,
-      message: `Question ${n} is missing; restore its "### Question ${n}" heading and "> Answer:" line from the template.`,
-      ...at(line),
-      question: n,
-      fingerprint: fingerprint("question-missing", n)
-    });
-  }
-  for (let at2 = model.text.indexOf("Answer:"); at2 !== -1; at2 = model.text.indexOf("Answer:", at2 + 1)) {
-    if (sectionContaining(model, at2)) continue;
-    const line = model.pointAt(at2).line;
-    found.push({
-      ruleId: "answer-outside-question",
-      severity,
-      message: `Line ${line} contains "Answer:" outside any question; the course checker counts it as an answer, so reword it.`,
-      ...at(line),
-      question: null,
-      fingerprint: fingerprint("answer-outside-question", null, String(line))
-    });
-  }
-  const lastMarker = model.text.lastIndexOf("Answer:");
-  const trailing = lastMarker === -1 ? -1 : model.text.indexOf("###", lastMarker);
-  if (trailing !== -1) {
-    const line = model.pointAt(trailing).line;
-    found.push({
-      ruleId: "section-after-last-answer",
-      severity,
-      message: `The heading at line ${line} comes after the last question's answer, so the course checker counts one answer too many; remove it or move it above Question 1.`,
-      ...at(line),
-      // The extra answer is cut from the last question's text, so that is the question to name.
-      question: sectionContaining(model, lastMarker)?.number ?? null,
-      fingerprint: fingerprint("section-after-last-answer", null)
-    });
-  }
-  if (reading.crash) {
-    const culprit = found.find((f) => f.severity === "error");
-    found.push({
-      ruleId: "course-checker-crash",
-      severity: "error",
-      message: culprit ? `The course checker would crash (${reading.crash}) because of line ${culprit.line}${culprit.question ? ` in Question ${culprit.question}` : ""}: fix the problem reported there.` : `The course checker would crash: ${reading.crash}; compare the report's headings and "Answer:" lines with the template.`,
-      ...at(culprit?.line ?? 1),
-      question: culprit?.question ?? null,
-      fingerprint: fingerprint("course-checker-crash", null)
-    });
-  } else {
-    const shifted = reading.answers.findIndex(
-      (answer, index2) => sectionContaining(model, answer.start - 1)?.number !== index2 + 1
-    );
-    if (shifted !== -1 && model.questions.length > 0) {
-      const answer = reading.answers[shifted];
-      const line = answer ? model.pointAt(answer.start).line : 1;
-      found.push({
-        ruleId: "answers-misaligned",
-        severity: "error",
-        message: `The course checker reads the answer at line ${line} as Question ${shifted + 1}'s, because it matches answers by position; restore the template's questions and "Answer:" lines.`,
-        ...at(line),
-        question: shifted + 1,
-        fingerprint: fingerprint("answers-misaligned", shifted + 1)
-      });
-    }
-  }
-  return found;
-}
-function contentFindings(section, model) {
-  const found = [];
-  const n = section.number;
-  const at = (line) => ({ line, column: 1, endLine: line, endColumn: 1 });
-  if (section.answered) {
-    for (const line of section.placeholderLines) {
-      found.push({
-        ruleId: "placeholder-left",
-        severity: "warning",
-        message: `Question ${n} still has the template's "--- question ${n} fill here ---" line; remove it (the course checker counts its 6 words).`,
-        ...at(line),
-        question: n,
-        fingerprint: fingerprint("placeholder-left", n)
-      });
-    }
-    const markerLine = section.markerLines[0];
-    if (markerLine !== void 0) {
-      found.push({
-        ruleId: "template-marker",
-        severity: "warning",
-        message: `Line ${markerLine} still has the template's "---" markers around Question ${n}'s answer; remove them, they show in the rendered report.`,
-        ...at(markerLine),
-        question: n,
-        fingerprint: fingerprint("template-marker", n)
-      });
-    }
-  }
-  for (const { line, underline } of section.setextHeadings) {
-    found.push({
-      ruleId: "setext-heading",
-      severity: "warning",
-      message: `The "---" or "===" on line ${underline} turns the text above it into a heading; put an empty line before it or remove it.`,
-      ...at(line),
-      endLine: underline,
-      question: n,
-      fingerprint: fingerprint("setext-heading", n, String(line - section.heading.start.line))
-    });
-  }
-  if (section.answer && section.markers.length === 1) {
-    const rest = model.text.slice(section.answer.end, section.end);
-    const cut = rest.indexOf("##");
-    if (cut !== -1 && /\S/.test(rest.slice(cut).replace(/^#+/, ""))) {
-      const line = model.pointAt(section.answer.end + cut).line;
-      found.push({
-        ruleId: "answer-cut",
-        severity: "warning",
-        message: `The course checker stops reading Question ${n}'s answer at the "##" on line ${line}, so the text after it is not counted; avoid "##" inside answers.`,
-        ...at(line),
-        question: n,
-        fingerprint: fingerprint("answer-cut", n)
-      });
-    }
-  }
-  return found;
-}
-function summarise(expected, documentQuestions, sections, constraints, diagnostics) {
-  const failing = new Set(
-    diagnostics.filter((d) => d.ruleId === "word-count" || d.ruleId === "image-count" || d.ruleId === "schema").map((d) => d.question)
-  );
-  const numbers = /* @__PURE__ */ new Set([
-    ...Array.from({ length: expected }, (_, i) => i + 1),
-    ...documentQuestions.keys()
-  ]);
-  return [...numbers].sort((a, b) => a - b).map((number) => {
-    const entry = documentQuestions.get(number)?.entry;
-    const section = sections.get(number);
-    const ranges = constraints.ranges.get(number);
-    return {
-      number,
-      words: entry?.words ?? 0,
-      images: entry?.images ?? 0,
-      proseWords: entry?.proseWords ?? 0,
-      answered: entry?.answered ?? false,
-      wordRange: ranges?.words ?? null,
-      imageRange: ranges?.images ?? null,
-      status: !entry ? "missing" : !entry.answered ? "unanswered" : failing.has(number) ? "fail" : "ok",
-      line: section?.heading.start.line ?? null,
-      answerLine: entry?.line ?? null
-    };
-  });
-}
 
-// src/format/json.ts
-function toJsonDiagnostic(diagnostic) {
-  const out = {
-    ruleId: diagnostic.ruleId,
-    severity: diagnostic.severity,
-    message: diagnostic.message,
-    line: diagnostic.line,
-    column: diagnostic.column,
-    endLine: diagnostic.endLine,
-    endColumn: diagnostic.endColumn,
-    question: diagnostic.question,
-    fingerprint: diagnostic.fingerprint
-  };
-  if (diagnostic.expected !== void 0) out.expected = diagnostic.expected;
-  if (diagnostic.actual !== void 0) out.actual = diagnostic.actual;
-  if (diagnostic.note !== void 0) out.note = diagnostic.note;
-  return out;
+// src/check.ts
+function fileLookup(files) {
+  if (!files) return null;
+  return "has" in files ? files : indexFiles(files);
 }
-function toJsonQuestion(question) {
-  const { number, words, images, answered, ...rest } = question;
-  return { number, words, images, answered, ...rest };
-}
-function toJsonReport(results, failures = []) {
+function checkReport(input) {
+  const { text: text3, invalidUtf8Lines } = decodeReport(input.content, input.path);
+  const given = input.edition && input.edition !== "auto" ? input.edition : null;
+  const edition = given ?? detectEdition(text3);
+  const model = parseReport(text3);
+  const reading = readAsCourseChecker(text3, edition);
+  const builtin = builtinConstraints(edition);
+  const constraints = input.constraints ?? builtin;
+  const expected = EXPECTED_ANSWERS[edition];
+  const verdict2 = predictVerdict(reading, builtin, invalidUtf8Lines);
+  const positional = reading.crash === null;
+  const structureSeverity = verdict2.outcome === "crash" ? "error" : "warning";
+  const document3 = buildDocument(model, reading, edition, positional);
+  const findings = runRules({
+    path: input.path,
+    model,
+    reading,
+    edition,
+    expected,
+    constraints,
+    document: document3,
+    schemaErrors: validateReportDocument(constraints, document3),
+    files: fileLookup(input.files),
+    strict: input.strict ?? false,
+    invalidUtf8Lines,
+    structureSeverity,
+    positional
+  });
+  const diagnostics = findings.map((found) => ({ path: input.path, ...clamp(found, model.lineCount) }));
+  diagnostics.sort(compareDiagnostics);
   return {
-    files: results.map((result) => ({
-      path: result.path,
-      edition: result.edition,
-      editionSource: result.editionSource,
-      summary: countSeverities(result.diagnostics),
-      diagnostics: result.diagnostics.map(toJsonDiagnostic),
-      questions: result.questions.map(toJsonQuestion),
-      courseChecker: {
-        outcome: result.courseChecker.outcome,
-        failures: result.courseChecker.failures.map((failure) => ({
-          question: failure.question,
-          kind: failure.kind,
-          min: failure.min,
-          max: failure.max,
-          got: failure.got
-        })),
-        reason: result.courseChecker.reason
-      }
-    })),
-    errors: failures.map((failure) => ({ path: failure.path, message: failure.message }))
+    path: input.path,
+    edition: input.constraints ? "custom" : edition,
+    editionSource: given ? "given" : "detected",
+    diagnostics,
+    questions: summariseQuestions(expected, document3, constraints, diagnostics),
+    courseChecker: verdict2
   };
-}
-function formatJson(results, failures = []) {
-  return `${JSON.stringify(toJsonReport(results, failures), null, 2)}
-`;
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -45036,7 +45566,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error2;
     throw requestError;
   }
-  const status2 = fetchResponse.status;
+  const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -45044,7 +45574,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url,
-    status: status2,
+    status,
     headers: responseHeaders,
     data: ""
   };
@@ -45055,28 +45585,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status2 === 204 || status2 === 205) {
+  if (status === 204 || status === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status2 < 400) {
+    if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status2, {
+    throw new RequestError(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 === 304) {
+  if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status2, {
+    throw new RequestError("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 >= 400) {
+  if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -48369,18 +48899,18 @@ function toGitHubError(operation, error2) {
     const kind2 = type === "FORBIDDEN" ? "forbidden" : type === "NOT_FOUND" ? "not-found" : type === "RATE_LIMITED" ? "rate-limited" : "invalid";
     return new GitHubError(operation, kind2, 200, first?.message ?? "GraphQL error", { cause: error2 });
   }
-  const status2 = typeof e?.status === "number" ? e.status : 0;
+  const status = typeof e?.status === "number" ? e.status : 0;
   const detail = e?.response?.data?.message ?? e?.message ?? String(error2);
   const headers = e?.response?.headers ?? {};
   let kind;
-  if (status2 === 429 || status2 === 403 && (headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(detail))) {
+  if (status === 429 || status === 403 && (headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(detail))) {
     kind = "rate-limited";
-  } else if (status2 === 403) kind = "forbidden";
-  else if (status2 === 401) kind = "unauthorized";
-  else if (status2 === 404) kind = "not-found";
-  else if (status2 === 0 || status2 >= 500) kind = "unavailable";
+  } else if (status === 403) kind = "forbidden";
+  else if (status === 401) kind = "unauthorized";
+  else if (status === 404) kind = "not-found";
+  else if (status === 0 || status >= 500) kind = "unavailable";
   else kind = "invalid";
-  return new GitHubError(operation, kind, status2, detail, { cause: error2 });
+  return new GitHubError(operation, kind, status, detail, { cause: error2 });
 }
 async function attempt(operation, run) {
   try {
@@ -48585,16 +49115,16 @@ function createOctokitPort(options) {
 ${fields}
 }`, variables);
     }),
-    createCommitStatus: (sha, status2) => attempt(`set a commit status on ${sha.slice(0, 7)}`, async () => {
-      const description = status2.description.length > MAX_STATUS_DESCRIPTION ? `${status2.description.slice(0, MAX_STATUS_DESCRIPTION - 1)}\u2026` : status2.description;
+    createCommitStatus: (sha, status) => attempt(`set a commit status on ${sha.slice(0, 7)}`, async () => {
+      const description = status.description.length > MAX_STATUS_DESCRIPTION ? `${status.description.slice(0, MAX_STATUS_DESCRIPTION - 1)}\u2026` : status.description;
       await octokit.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
         owner,
         repo,
         sha,
-        state: status2.state,
-        context: status2.context,
+        state: status.state,
+        context: status.context,
         description,
-        ...status2.targetUrl ? { target_url: status2.targetUrl } : {}
+        ...status.targetUrl ? { target_url: status.targetUrl } : {}
       });
     })
   };
@@ -48643,12 +49173,12 @@ function readSettings(getInput2) {
   const pr = get("pr-number").replace(/^#/, "");
   if (pr !== "" && !/^[1-9]\d{0,9}$/.test(pr))
     throw invalid("pr-number", pr, "empty or a pull request number, such as 42");
-  const schema = get("schema");
+  const schema2 = get("schema");
   return {
     token,
     path: repoPath("path", get("path") || "reports/README.md"),
     edition: oneOf("edition", get("edition") || "auto", ["auto", ...EDITIONS]),
-    schema: schema === "" ? null : repoPath("schema", schema),
+    schema: schema2 === "" ? null : repoPath("schema", schema2),
     failOn: oneOf("fail-on", get("fail-on") || "error", FAIL_ON),
     strict: TRUE.includes(strict2),
     prNumber: pr === "" ? null : Number(pr)
@@ -49563,10 +50093,10 @@ function getAjv() {
   ajv ??= new import__.Ajv2020(AJV_OPTIONS);
   return ajv;
 }
-function compile(schema, source) {
+function compile(schema2, source) {
   let validate;
   try {
-    validate = getAjv().compile(schema);
+    validate = getAjv().compile(schema2);
   } catch (error2) {
     throw new RunError(
       `${source}: not a valid JSON Schema: ${error2 instanceof Error ? error2.message : String(error2)}`,
@@ -49575,10 +50105,10 @@ function compile(schema, source) {
       }
     );
   } finally {
-    if (typeof schema.$id === "string")
-      getAjv().removeSchema(schema.$id);
+    if (typeof schema2.$id === "string")
+      getAjv().removeSchema(schema2.$id);
   }
-  return { source, validate, ranges: extractRanges(schema) };
+  return { source, validate, ranges: extractRanges(schema2) };
 }
 function lineColumn(text3, offset) {
   const before = text3.slice(0, offset);
@@ -49588,7 +50118,7 @@ function lineColumn(text3, offset) {
 function loadConstraints(text3, source) {
   const errors = [];
   const body = text3.replace(/^\uFEFF/, "");
-  const schema = parse5(body, errors, {
+  const schema2 = parse5(body, errors, {
     disallowComments: true,
     allowTrailingComma: false,
     allowEmptyContent: false
@@ -49599,10 +50129,10 @@ function loadConstraints(text3, source) {
       `${source}: invalid JSON at ${lineColumn(body, first.offset)}: ${describeJsonError(first.error)}`
     );
   }
-  if (!schema || typeof schema !== "object" || Array.isArray(schema)) {
+  if (!schema2 || typeof schema2 !== "object" || Array.isArray(schema2)) {
     throw new RunError(`${source}: a constraints schema must be a JSON object`);
   }
-  return compile(schema, source);
+  return compile(schema2, source);
 }
 function describeJsonError(code) {
   return printParseErrorCode(code).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
@@ -49644,7 +50174,7 @@ async function main() {
       log,
       settings,
       context: context2,
-      engine: { check: checkReport, loadConstraints, formatJson }
+      engine: { checkReport, loadConstraints }
     });
   } catch (error2) {
     log.setFailed(`report-check could not run: ${errorMessage(error2)}`);

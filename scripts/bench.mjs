@@ -4,10 +4,12 @@
 //      ../shared/corpus/reports/*/README.md (target >= 100);
 //   2. cold start: `node dist/cli.cjs REPORT` against bare `node -e 0`, median of COLD_RUNS each (target < 1.5x),
 //      with this Node and, when installed, the pinned Node 24 of .ci/node24;
-//   3. round trips: the action's GitHub API cost under fakegh, from acceptance/bench-roundtrips.mjs when present.
+//   3. round trips: the action's GitHub API cost under fakegh, from acceptance/bench-roundtrips.mjs when present;
+//   4. cohort: `node dist/cli.cjs cohort` over 200 repositories of a local fake GitHub REST API answering each
+//      request after 100 ms (target < 30 s; the fake is __tests__/support/fake-github-rest.ts).
 // Parts whose inputs are missing (no ../shared corpus, no dist/cli.cjs) print why and are skipped.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +24,9 @@ const roundTrips = join(root, 'acceptance', 'bench-roundtrips.mjs');
 const node24 = join(root, '.ci', 'node24', 'node_modules', '.bin', 'node');
 
 const THROUGHPUT_TARGET = 100;
+const COHORT_REPOSITORIES = 200;
+const COHORT_LATENCY_MS = 100;
+const COHORT_TARGET_S = 30;
 const COLD_TARGET = 1.5;
 const COLD_RUNS = 15;
 /** Timed passes over the corpus continue until this much time has gone by (after one warm-up pass). */
@@ -170,3 +175,70 @@ if (existsSync(corpus)) {
   );
 }
 benchRoundTrips();
+
+/** The fake GitHub of the unit tests and the report builder, bundled for this script like the engine. */
+async function loadFakeGitHub(dir) {
+  const entry = join(dir, 'entry.ts');
+  writeFileSync(
+    entry,
+    `export { startFakeGitHub } from ${JSON.stringify(join(root, '__tests__', 'support', 'fake-github-rest.ts'))};\n` +
+      `export { makePassingReport, makeReport, words } from ${JSON.stringify(join(root, '__tests__', 'support', 'report.ts'))};\n`,
+  );
+  const outfile = join(dir, 'fake.mjs');
+  await build({ ...bundleOptions, entryPoints: [entry], outfile });
+  return import(pathToFileURL(outfile).href);
+}
+
+async function benchCohort() {
+  if (!existsSync(cli)) {
+    console.log('cohort: skipped (dist/cli.cjs not built; run `npm run build` first)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'report-check-cohort-'));
+  try {
+    const { startFakeGitHub, makePassingReport, makeReport, words } = await loadFakeGitHub(dir);
+    const repositories = Array.from({ length: COHORT_REPOSITORIES }, (_, i) => ({
+      owner: 'course',
+      repo: `group-${i}`,
+      files: {
+        'reports/README.md': i % 3 === 0 ? makeReport('2026', { 4: words(50) }) : makePassingReport('2026'),
+        'reports/figures/shot.png': 'png',
+      },
+    }));
+    const fake = await startFakeGitHub(repositories, { latencyMs: COHORT_LATENCY_MS });
+    const list = join(dir, 'groups.txt');
+    writeFileSync(list, repositories.map((r) => `${r.owner}/${r.repo}\n`).join(''));
+    const start = performance.now();
+    // Asynchronous: the fake answers from this process's event loop.
+    const { status, stdout } = await new Promise((done) => {
+      const child = spawn(process.execPath, [cli, 'cohort', '--format', 'json', list], {
+        env: { ...process.env, GITHUB_API_URL: fake.baseUrl, GITHUB_TOKEN: 'bench' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.on('close', (code) => done({ status: code, stdout: out }));
+    });
+    const seconds = (performance.now() - start) / 1000;
+    await fake.close();
+    let rows = 0;
+    let unreadable = -1;
+    try {
+      const document = JSON.parse(stdout);
+      rows = document.groups.length;
+      unreadable = document.cohort.unreadable;
+    } catch {
+      // Reported below as 0 rows.
+    }
+    const verdict =
+      rows === COHORT_REPOSITORIES && unreadable === 0 && seconds < COHORT_TARGET_S ? 'ok' : 'MISSED';
+    console.log(
+      `cohort: ${COHORT_REPOSITORIES} repositories at ${COHORT_LATENCY_MS} ms per request in ${seconds.toFixed(1)} s ` +
+        `(${fake.log.requests.length} requests, ${rows} rows, ${unreadable} unreadable, exit ${status}) - target < ${COHORT_TARGET_S} s: ${verdict}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await benchCohort();

@@ -12,6 +12,7 @@ const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/html\.js$/ }, () => ({ path: './html.cjs', external: true }));
+    build.onResolve({ filter: /^\.\.\/cohort\/main\.js$/ }, () => ({ path: './cohort.cjs', external: true }));
     build.onResolve({ filter: /^\.\/validate\/custom-schema\.js$/ }, () => ({
       path: './custom-schema.cjs',
       external: true,
@@ -27,6 +28,8 @@ await build({
 });
 await build({ ...cjs, entryPoints: ['src/html.ts'], outfile: 'dist/html.cjs' });
 await build({ ...cjs, entryPoints: ['src/validate/custom-schema.ts'], outfile: 'dist/custom-schema.cjs' });
+// `report-check cohort`: the GitHub client, the table formats and the progress bar, loaded only by that command.
+await build({ ...cjs, entryPoints: ['src/cohort/main.ts'], outfile: 'dist/cohort.cjs' });
 await writeFile(
   'dist/cli.cjs',
   "#!/usr/bin/env node\n'use strict';\nrequire('node:module').enableCompileCache?.();\nrequire('./cli-main.cjs');\n",

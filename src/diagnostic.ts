@@ -66,3 +66,19 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.message.localeCompare(b.message)
   );
 }
+
+/**
+ * Orders diagnostics by severity (errors first), then line and column: the order a reader should meet them in a
+ * review, a summary or the annotations (GitHub shows only the first few annotations of each level).
+ */
+export function bySeverityThenLine(a: Diagnostic, b: Diagnostic): number {
+  return severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column;
+}
+
+/** The findings that fail the gate set by `fail-on` (none when it is `never`). */
+export function failingFindings(
+  diagnostics: readonly Diagnostic[],
+  failOn: Severity | 'never',
+): Diagnostic[] {
+  return failOn === 'never' ? [] : diagnostics.filter((d) => reaches(d.severity, failOn));
+}

@@ -4,7 +4,6 @@ import { runAction, type ActionLog } from './action.js';
 import { checkReport } from './check.js';
 import { readRunContext } from './context.js';
 import { errorMessage } from './errors.js';
-import { formatJson } from './format/json.js';
 import { createOctokitPort } from './github/octokit.js';
 import { readSettings } from './inputs.js';
 import { loadConstraints } from './validate/custom-schema.js';
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
       log,
       settings,
       context,
-      engine: { check: checkReport, loadConstraints, formatJson },
+      engine: { checkReport, loadConstraints },
     });
   } catch (error) {
     log.setFailed(`report-check could not run: ${errorMessage(error)}`);

@@ -1,6 +1,6 @@
 import type { Severity } from './diagnostic.js';
 import { RunError } from './errors.js';
-import { EDITIONS, type Edition } from './result.js';
+import { EDITIONS, type Edition } from './editions.js';
 
 /** The action's inputs, read and checked. */
 export interface Settings {

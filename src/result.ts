@@ -1,9 +1,7 @@
 import type { Diagnostic } from './diagnostic.js';
+import type { Edition } from './editions.js';
 
-/** Course editions whose template and checker report-check knows. */
-export const EDITIONS = ['2023', '2024', '2025', '2026'] as const;
-/** A known course edition. */
-export type Edition = (typeof EDITIONS)[number];
+export type { Edition };
 
 /** An inclusive range, as the course checker enforces it. */
 export interface Range {

@@ -1,13 +1,15 @@
 import type { FileLookup } from '../../src/validate/images.js';
 import type { CheckInput } from '../../src/check.js';
-import { runCli, useColor, type CliDeps, type CliEngine, type Constraints } from '../../src/cli/run.js';
+import { runCli, useColor, type CliDeps } from '../../src/cli/run.js';
+import type { Constraints, Engine } from '../../src/engine.js';
 import { RunError } from '../../src/errors.js';
 import type { CheckResult } from '../../src/result.js';
-import { cleanResult, sampleDiagnostic, sampleResult } from '../format/sample-results.js';
+import { RULES } from '../../src/rules/index.js';
+import { cleanResult, sampleDiagnostic, sampleResult } from '../output/sample-results.js';
 import { memoryFileSystem } from './memory-file-system.js';
 
 /** A stand-in engine: the report's text says what it finds (CLEAN, ERROR, WARNING, NOTICE, BINARY, BUG). */
-function fakeEngine(seen: CheckInput[] = []): CliEngine {
+function fakeEngine(seen: CheckInput[] = []): Engine {
   return {
     checkReport(input) {
       seen.push(input);
@@ -278,6 +280,30 @@ describe('runCli: help and version', () => {
   it('should print the version on --version', async () => {
     expect(await run(['--version'], {})).toMatchObject({ code: 0, stdout: '9.8.7\n' });
   });
+
+  it('should list every rule with its severity and summary on --list-rules', async () => {
+    const result = await run(['--list-rules'], {});
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(RULES.length);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^word-count +error +words outside the question's range/),
+    );
+  });
+
+  it('should print the registry as JSON on --list-rules --format json', async () => {
+    const result = await run(['--list-rules', '--format', 'json'], {});
+    expect(result.code).toBe(0);
+    const rules = JSON.parse(result.stdout) as { id: string; docs: string }[];
+    expect(rules.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
+    expect(rules[0]?.docs).toMatch(/\/docs\/rules\/[a-z-]+\.md$/);
+  });
+
+  it('should refuse --list-rules in a format other than text or json', async () => {
+    const result = await run(['--list-rules', '--format', 'sarif'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--format: unknown value "sarif" (expected text, json)');
+  });
 });
 
 describe('runCli: formats', () => {
@@ -304,6 +330,29 @@ describe('runCli: formats', () => {
     expect((await run([], repo, { isTTY: true })).stdout).toContain('\u001b[31merror');
     expect((await run([], repo, { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
     expect((await run([], repo, { isTTY: false, env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+  });
+});
+
+describe('report-check cohort', () => {
+  it('should load the cohort command on demand and print a row per group, with progress on stderr', async () => {
+    const result = await run(['cohort', '--format', 'csv', 'g1', 'g2'], {
+      '/repo/g1/reports/README.md': 'CLEAN',
+      '/repo/g2/reports/README.md': 'ERROR',
+    });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^g1\/reports\/README\.md,/);
+    expect(lines[2]).toMatch(/^g2\/reports\/README\.md,/);
+    expect(result.stderr).toBe(
+      'report-check: 1 of 2 sources read (50%)\nreport-check: 2 of 2 sources read (100%)\n',
+    );
+  });
+
+  it('should answer a bad cohort option in one line with exit status 2', async () => {
+    const result = await run(['cohort'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('report-check: cohort needs at least one SOURCE (see cohort --help)\n');
   });
 });
 

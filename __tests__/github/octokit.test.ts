@@ -98,7 +98,7 @@ const pullPage = (overrides: Record<string, unknown> = {}) => ({
         },
         reviews: {
           pageInfo: { hasNextPage: false, endCursor: null },
-          nodes: [{ author: { login: 'raj' }, body: 'ok' }],
+          nodes: [{ author: { login: 'raj' }, body: 'ok', viewerDidAuthor: false }],
         },
         ...overrides,
       },
@@ -179,7 +179,7 @@ describe('createOctokitPort', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('should tell our comments by viewerDidAuthor, and our reviews by the login of a comment we wrote', async () => {
+  it('should tell our comments and reviews by viewerDidAuthor, whatever login they were written by', async () => {
     // A GitHub App token: `viewer` is refused; our comments are by report-app, not github-actions.
     const authored = (login: string, mine: boolean) => ({
       author: { login },
@@ -196,10 +196,7 @@ describe('createOctokitPort', () => {
       },
       reviews: {
         pageInfo: { hasNextPage: false, endCursor: null },
-        nodes: [authored('github-actions', false), authored('report-app', false)].map(({ author, body }) => ({
-          author,
-          body,
-        })),
+        nodes: [authored('github-actions', false), authored('report-app', true)],
       },
     });
     handler = (req) =>
@@ -208,6 +205,9 @@ describe('createOctokitPort', () => {
         : { body: { data: { ...page.data, viewer: undefined } } };
     const state = await port().getPullRequest(5);
     expect((seen[1]?.body as { query: string }).query).toMatch(/body viewerDidAuthor/);
+    expect((seen[1]?.body as { query: string }).query).toMatch(
+      /reviews\(first: 100\) \{.*nodes \{ author \{ login \} body viewerDidAuthor \}/,
+    );
     expect(state.issueComments.map((c) => [c.author, c.mine])).toEqual([
       ['github-actions', false],
       ['report-app', true],
@@ -218,13 +218,15 @@ describe('createOctokitPort', () => {
     ]);
   });
 
-  it('should take reviews by the Actions bot for ours when nothing names the token user', async () => {
+  it('should not take a review by the Actions bot for ours when GitHub says the token did not write it', async () => {
     const page = pullPage();
     page.data.repository.pullRequest.reviewThreads.nodes = [];
-    page.data.repository.pullRequest.reviews.nodes = [{ author: { login: 'github-actions' }, body: 'r' }];
+    page.data.repository.pullRequest.reviews.nodes = [
+      { author: { login: 'github-actions' }, body: 'r', viewerDidAuthor: false },
+    ];
     handler = () => ({ body: { data: { ...page.data, viewer: null } } });
     const state = await port().getPullRequest(5);
-    expect(state.reviews).toEqual([{ author: 'github-actions', body: 'r', mine: true }]);
+    expect(state.reviews).toEqual([{ author: 'github-actions', body: 'r', mine: false }]);
   });
 
   it('should list every page of the pull request files with their patches', async () => {

@@ -1,4 +1,4 @@
-import { keyDiagnostics, planAnnotations, planResolutions, planReview } from '../../src/review/plan.js';
+import { keyDiagnostics, planResolutions, planReview } from '../../src/review/plan.js';
 import { diag } from '../support/results.js';
 
 const HUNKS = [{ start: 1, end: 10 }];
@@ -118,23 +118,5 @@ describe('planResolutions', () => {
       new Set(['b']),
     );
     expect(ids).toEqual(['fixed']);
-  });
-});
-
-describe('planAnnotations', () => {
-  it('should order errors first, then by line, with columns only on one-line findings', () => {
-    const annotations = planAnnotations([
-      diag({ line: 1, severity: 'notice' }),
-      diag({ line: 7, endLine: 9, severity: 'error' }),
-      diag({ line: 3, column: 2, endColumn: 5, severity: 'error', question: null, note: 'n' }),
-    ]);
-    expect(annotations.map((a) => [a.level, a.startLine])).toEqual([
-      ['error', 3],
-      ['error', 7],
-      ['notice', 1],
-    ]);
-    expect(annotations[0]).toMatchObject({ startColumn: 2, endColumn: 5, title: 'report-check: word-count' });
-    expect(annotations[1]).toMatchObject({ endLine: 9, title: 'report-check: word-count (question 1)' });
-    expect(annotations[1]?.startColumn).toBeUndefined();
   });
 });

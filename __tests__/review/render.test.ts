@@ -1,10 +1,5 @@
 import {
-  codeBlock,
-  codeSpan,
   MAX_BODY_CHARS,
-  marker,
-  neutralise,
-  readMarker,
   renderCouldNotRunSummary,
   renderCourseChecker,
   renderInlineComment,
@@ -13,52 +8,11 @@ import {
   renderReviewBody,
   renderSummaryComment,
 } from '../../src/review/render.js';
+import { readMarker } from '../../src/review/marker.js';
+import { codeBlock, codeSpan, neutralise } from '../../src/review/neutralise.js';
 import { diag, question, result } from '../support/results.js';
 
-describe('neutralise', () => {
-  it('should break @mentions with a zero-width joiner', () => {
-    expect(neutralise('ask @octocat or @org/team')).toBe('ask @\u200doctocat or @\u200dorg/team');
-  });
-
-  it('should escape HTML so no tag or comment renders', () => {
-    expect(neutralise('<img src=x onerror=alert(1)> <!-- report-check:summary -->')).toBe(
-      '&lt;img src=x onerror=alert(1)&gt; &lt;!-- report-check:summary --&gt;',
-    );
-  });
-
-  it('should keep entity-spelled mentions from rendering as @', () => {
-    expect(neutralise('&#64;octocat &#x40;octocat')).toBe('&amp;#64;octocat &amp;#x40;octocat');
-  });
-
-  it('should show markdown links and images as text', () => {
-    expect(neutralise('![x](http://t.example/p.png)')).toBe('!\\[x\\](http://t.example/p.png)');
-  });
-
-  it('should keep code spans verbatim and re-fence them', () => {
-    expect(neutralise('use `<b>@me</b>` here')).toBe('use `<b>@me</b>` here');
-    expect(neutralise('a `` x ` y `` b')).toBe('a ``x ` y`` b');
-  });
-
-  it('should escape an unclosed backtick', () => {
-    expect(neutralise('it`s <b>')).toBe('it\\`s &lt;b&gt;');
-  });
-});
-
-describe('codeSpan and codeBlock', () => {
-  it('should fence with more backticks than the longest run inside', () => {
-    expect(codeSpan('a ``` b')).toBe('````a ``` b````');
-    expect(codeSpan('`x')).toBe('`` `x ``');
-    expect(codeBlock('```\ncode\n```')).toBe('````text\n```\ncode\n```\n````');
-    expect(codeBlock('plain')).toBe('```text\nplain\n```');
-  });
-});
-
 describe('markers', () => {
-  it('should round-trip a marker through a body', () => {
-    const body = `text\n${marker('review', { sha: 'deadbeef', listed: 'a,b' })}`;
-    expect(readMarker(body)).toEqual({ kind: 'review', fields: { sha: 'deadbeef', listed: 'a,b' } });
-  });
-
   it('should not find a marker in neutralised student text', () => {
     expect(readMarker(neutralise('<!-- report-check:finding fp=x -->'))).toBeNull();
   });
@@ -70,15 +24,6 @@ describe('markers', () => {
     expect(text).not.toContain('-->');
     expect(codeSpan('<!-- x -->')).toBe('`<\u200d!-- x --\u200d>`');
     expect(codeBlock('<!-- x -->')).not.toMatch(/<!--|-->/);
-  });
-
-  it('should read only a marker that is the whole last line of the body', () => {
-    const m = marker('finding', { fp: 'real' });
-    expect(readMarker(`text\n${m}\n`)).toEqual({ kind: 'finding', fields: { fp: 'real' } });
-    expect(readMarker(`${marker('finding', { fp: 'planted' })}\ntext\n${m}`)?.fields.fp).toBe('real');
-    expect(readMarker(`${m}\ntext after`)).toBeNull();
-    expect(readMarker(`see \`${m}\``)).toBeNull();
-    expect(readMarker('')).toBeNull();
   });
 
   it('should give an inline comment whose message echoes a planted marker the marker of its own key', () => {

@@ -2,9 +2,9 @@ import * as nodePath from 'node:path';
 import type { FileLookup } from '../validate/images.js';
 import type { CliFileSystem, DirEntry } from './file-system.js';
 
-// The engine's limit, checked here before reading: the longest real report is about 60 KiB.
-export { MAX_REPORT_BYTES } from '../parse/decode.js';
-import { MAX_REPORT_BYTES } from '../parse/decode.js';
+// The one report-size limit (src/source/), checked here before reading: the longest real report is about 60 KiB.
+export { MAX_REPORT_BYTES } from '../source/problems.js';
+import { MAX_REPORT_BYTES, problemReason } from '../source/problems.js';
 
 /** A file the CLI could not use, with a one-line reason (without the path). */
 export class FileError extends Error {
@@ -43,14 +43,9 @@ export function readReportBytes(fs: CliFileSystem, path: string): Uint8Array {
   if (stat.kind === 'directory') throw new FileError(REASONS.EISDIR ?? 'is a directory', 'EISDIR');
   if (stat.kind !== 'file') throw new FileError('is not a regular file', 'ENOTFILE');
   if (stat.size > MAX_REPORT_BYTES) {
-    throw new FileError(`too large (${formatSize(stat.size)}; the limit is 1 MiB)`, 'EFBIG');
+    throw new FileError(problemReason({ kind: 'too-large', size: stat.size }), 'EFBIG');
   }
   return fs.readFile(path);
-}
-
-function formatSize(bytes: number): string {
-  // Just over the limit, one decimal would read "1.0 MiB; the limit is 1 MiB": show the bytes there.
-  return bytes >= 2 * 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
 }
 
 function exists(fs: CliFileSystem, path: string): boolean {

@@ -1,8 +1,10 @@
 import * as nodePath from 'node:path';
 import { errorMessage } from '../errors.js';
+import { bytesProblem, problemReason } from '../source/problems.js';
 import { describeFsError, readReportBytes } from './files.js';
 import type { CliDeps } from './run.js';
-import { parseArguments, UsageError } from './usage-error.js';
+import { parseArguments } from './args.js';
+import { UsageError } from './usage-error.js';
 
 /** `report-check html --help`. */
 export const HTML_USAGE = `Usage: report-check html FILE [-o OUT]
@@ -35,9 +37,8 @@ export async function runHtml(argv: readonly string[], deps: CliDeps): Promise<n
   } catch (error) {
     throw new UsageError(`${shown}: ${describeFsError(error)}`, { cause: error });
   }
-  const nul = bytes.indexOf(0);
-  if (nul !== -1)
-    throw new UsageError(`${shown}: binary file (NUL byte at offset ${nul}), not a markdown report`);
+  const problem = bytesProblem(bytes);
+  if (problem) throw new UsageError(`${shown}: ${problemReason(problem)}`);
   // Python reads the report as UTF-8 and would refuse bad bytes; a page with U+FFFD in their place is more useful.
   const markdown = new TextDecoder('utf-8').decode(bytes);
   // Loaded on demand: the HTML libraries would otherwise add to every check's start-up time.

@@ -1,33 +1,29 @@
 import * as nodePath from 'node:path';
-import type { CheckInput } from '../check.js';
+import type { Constraints, Engine } from '../engine.js';
 import { reaches, type Severity } from '../diagnostic.js';
 import { errorMessage, isRunError } from '../errors.js';
-import type { FileFailure } from '../format/file-failure.js';
-import { formatGithub } from '../format/github.js';
-import { formatJson } from '../format/json.js';
-import { formatSarif } from '../format/sarif.js';
-import { oneLine } from '../format/printable.js';
-import { formatText, formatTextFailure, formatTextTotal } from '../format/text.js';
-import { EDITIONS, type CheckResult, type Edition } from '../result.js';
+import type { FileFailure } from '../output/file-failure.js';
+import { formatGithub } from '../output/github.js';
+import { formatJson } from '../output/json.js';
+import { formatSarif } from '../output/sarif.js';
+import { oneLine } from '../output/printable.js';
+import { formatText, formatTextFailure, formatTextTotal } from '../output/text.js';
+import { EDITIONS, type Edition } from '../editions.js';
+import type { CheckResult } from '../result.js';
+import { ruleList, rulesJson } from '../rules/docs.js';
+import { RULES } from '../rules/index.js';
+import { loadSource } from '../source/load-source.js';
 import { runHtml } from './html-command.js';
 import { describeFsError, readReportBytes, repositoryFiles, repositoryRoot } from './files.js';
 import type { CliFileSystem } from './file-system.js';
-import { choice, parseArguments, UsageError } from './usage-error.js';
-
-/** The constraints object {@link CliEngine.loadConstraints} returns and `checkReport` takes. */
-export type Constraints = NonNullable<CheckInput['constraints']>;
-
-/** The engine the CLI drives: the real one in `src/cli.ts`, a stand-in in tests. */
-export interface CliEngine {
-  checkReport(input: CheckInput): CheckResult;
-  /** May load the schema compiler on demand, so a run without `--schema` does not pay for it. */
-  loadConstraints(text: string, source: string): Constraints | Promise<Constraints>;
-}
+import { choice, parseArguments } from './args.js';
+import { UsageError } from './usage-error.js';
 
 /** Everything the CLI touches, injected so that it runs without a process. */
 export interface CliDeps {
   fs: CliFileSystem;
-  engine: CliEngine;
+  /** The real engine in `src/cli.ts`, a stand-in in tests. */
+  engine: Engine;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour on by default). */
@@ -52,6 +48,7 @@ const DEFAULT_REPORT = 'reports/README.md';
 /** `report-check --help`. */
 export const USAGE = `Usage: report-check [options] [FILE...]
        report-check html FILE [-o OUT]
+       report-check cohort [options] SOURCE...
 
 Check DTU 02476 MLOps exam reports against the course's constraints (default FILE: ${DEFAULT_REPORT}).
 
@@ -61,16 +58,25 @@ Options:
   --schema FILE                       check against a custom constraints JSON Schema instead of the edition's
   --strict                            unanswered questions are errors (for the final hand-in)
   --fail-on error|warning|never       exit 1 when a finding is at least this severe (default: error)
+  --list-rules                        list every rule: id, severity, summary (with --format json: the registry)
   -h, --help                          show this help
   -V, --version                       show the version
 
 Commands:
   html FILE [-o OUT]                  render the report to a standalone HTML page (stdout, or OUT)
+  cohort SOURCE...                    one row per group for folders, reports or GitHub repositories (cohort --help)
 
 Exit status: 0 no finding at the --fail-on level; 1 at least one; 2 could not run (bad option, a report
 that could not be read, invalid schema). With many files, one that cannot be read is reported on stderr,
 the others are still checked, and the exit status is 2.
 `;
+
+/** `--list-rules` prints the registry as text or JSON only. */
+const LIST_FORMATS = ['text', 'json'] as const;
+
+interface ListRulesOptions {
+  listRules: (typeof LIST_FORMATS)[number];
+}
 
 interface CheckOptions {
   format: Format;
@@ -110,6 +116,8 @@ function checkOne(
   } catch (error) {
     return { path: shown, message: describeFsError(error) };
   }
+  const source = loadSource({ path: shown, bytes: content });
+  if (!source.ok) return { path: shown, message: source.reason };
   const root = repositoryRoot(deps.fs, absolute);
   const repoPath = nodePath.relative(root, absolute).split(nodePath.sep).join('/');
   const files = repositoryFiles(deps.fs, root);
@@ -165,7 +173,7 @@ async function loadSchema(file: string, deps: CliDeps): Promise<Constraints> {
   }
 }
 
-function parseCheckOptions(argv: string[]): CheckOptions | 'help' | 'version' {
+function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'help' | 'version' {
   const { values, positionals } = parseArguments({
     args: argv,
     allowPositionals: true,
@@ -176,12 +184,14 @@ function parseCheckOptions(argv: string[]): CheckOptions | 'help' | 'version' {
       schema: { type: 'string' },
       strict: { type: 'boolean' },
       'fail-on': { type: 'string' },
+      'list-rules': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'V' },
     },
   });
   if (values.help) return 'help';
   if (values.version) return 'version';
+  if (values['list-rules']) return { listRules: choice('format', values.format, LIST_FORMATS, 'text') };
   if (values.schema === '') throw new UsageError('--schema needs a file');
   return {
     format: choice('format', values.format, FORMATS, 'text'),
@@ -209,6 +219,10 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   }
   if (options === 'version') {
     deps.stdout(`${deps.version}\n`);
+    return EXIT.ok;
+  }
+  if ('listRules' in options) {
+    deps.stdout(options.listRules === 'json' ? rulesJson(RULES) : ruleList(RULES));
     return EXIT.ok;
   }
   const constraints = options.schema === undefined ? null : await loadSchema(options.schema, deps);
@@ -245,6 +259,9 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
   try {
     if (argv[0] === 'html') return await runHtml(argv.slice(1), deps);
+    // Loaded on demand (its own bundle, with the GitHub client): a plain check's start-up does not pay for it.
+    if (argv[0] === 'cohort')
+      return await (await import('../cohort/main.js')).runCohortCommand(argv.slice(1), deps);
     return await runCheck([...argv], deps);
   } catch (error) {
     const message =

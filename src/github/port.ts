@@ -43,10 +43,7 @@ export interface IssueComment {
 export interface ReviewSummary {
   author: string | null;
   body: string;
-  /**
-   * Written by the token's user: by login, the viewer's or else that of a comment the viewer wrote (fakegh does not
-   * implement `PullRequestReview.viewerDidAuthor`, so reviews are matched by login; see the octokit adapter).
-   */
+  /** Written by the token's user (GraphQL `PullRequestReview.viewerDidAuthor`). */
   mine: boolean;
 }
 
@@ -87,6 +84,13 @@ export interface NewReviewComment {
   startLine: number | null;
 }
 
+/** A review to submit: its body and inline comments, on one commit. */
+export interface NewReview {
+  commitId: string;
+  body: string;
+  comments: NewReviewComment[];
+}
+
 /** A commit status (shows on the pull request for a `workflow_dispatch` rerun). */
 export interface CommitStatus {
   state: 'success' | 'failure' | 'error' | 'pending';
@@ -110,20 +114,10 @@ export interface GitHubPort {
   /** Every file path at a commit (the git tree, recursively), or null when the tree is too large to list. */
   listRepoFiles(ref: string): Promise<string[] | null>;
   /** Posts one submitted review (event COMMENT) on `commitId`. */
-  createReview(
-    number: number,
-    review: { commitId: string; body: string; comments: NewReviewComment[] },
-  ): Promise<void>;
+  createReview(number: number, review: NewReview): Promise<void>;
   createIssueComment(number: number, body: string): Promise<void>;
   updateIssueComment(id: number, body: string): Promise<void>;
   /** Resolves review threads by GraphQL node id. */
   resolveReviewThreads(threadIds: readonly string[]): Promise<void>;
   createCommitStatus(sha: string, status: CommitStatus): Promise<void>;
-}
-
-/** Logins compare equal with or without the `[bot]` suffix (GraphQL leaves it out of a bot's comment author). */
-export function sameLogin(a: string | null, b: string): boolean {
-  if (!a) return false;
-  const norm = (x: string) => x.toLowerCase().replace(/\[bot\]$/, '');
-  return norm(a) === norm(b);
 }

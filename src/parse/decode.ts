@@ -1,8 +1,8 @@
 import { RunError } from '../errors.js';
+import { bytesProblem, MAX_REPORT_BYTES, problemReason } from '../source/problems.js';
 import { normaliseNewlines } from './course-checker.js';
 
-/** Largest report read: real reports are under 100 KiB, and a bigger file is almost surely not a report. */
-export const MAX_REPORT_BYTES = 1024 * 1024;
+export { MAX_REPORT_BYTES };
 
 /** A report's text, ready for parsing. */
 export interface DecodedReport {
@@ -47,15 +47,15 @@ function findInvalidLines(bytes: Uint8Array): number[] {
  */
 export function decodeReport(content: Uint8Array | string, path: string): DecodedReport {
   if (typeof content === 'string') return { text: normaliseNewlines(content), invalidUtf8Lines: [] };
-  if (content.length > MAX_REPORT_BYTES) {
+  // The edges turn these into findings or "could not run" before calling the engine (src/source/); this guard
+  // keeps the engine's own promise for a caller that did not.
+  const problem = bytesProblem(content);
+  if (problem?.kind === 'too-large') {
     throw new RunError(
-      `${path}: file is ${content.length} bytes, over the ${MAX_REPORT_BYTES}-byte limit for a report`,
+      `${path}: file is ${problem.size} bytes, over the ${MAX_REPORT_BYTES}-byte limit for a report`,
     );
   }
-  const nul = content.indexOf(0);
-  if (nul !== -1) {
-    throw new RunError(`${path}: binary file (NUL byte at offset ${nul}), not a markdown report`);
-  }
+  if (problem) throw new RunError(`${path}: ${problemReason(problem)}`);
   if (isValidUtf8(content)) return { text: normaliseNewlines(strict.decode(content)), invalidUtf8Lines: [] };
   return { text: normaliseNewlines(lenient.decode(content)), invalidUtf8Lines: findInvalidLines(content) };
 }

@@ -382,8 +382,8 @@ function tooComplexToParse(region: string): string | null {
  * repeat the number of the question whose answer it stands in. So a `# Question 7` or `### Question 7` title that
  * a group put inside Question 7's answer stays part of that answer (the checker counts it there too), and a
  * renamed or duplicated question with its own `Answer:` is still a question. Other headings end a question only at
- * level 2 outside quotes and HTML (the template's section headings; the checker cuts there too), or when they
- * follow an untouched placeholder; a `# Results` or `### Results` inside an answer does not.
+ * level 2 outside quotes and HTML (the template's section headings; the checker cuts there too), at level 3
+ * when an `Answer:` follows (a renamed question), or when they follow an untouched placeholder; a `# Results` or `### Results` inside an answer does not.
  */
 function questionStarts(
   text: string,
@@ -402,21 +402,27 @@ function questionStarts(
   const inAnswer: InAnswerHeading[] = [];
   const ends: Heading[] = [];
   let current: { number: number; answerAt: number; placeholderOnly: boolean | null } | null = null;
+  // Where the next question or section heading after each heading starts (one backward pass).
+  const nextSkeleton: number[] = new Array<number>(headings.length);
+  for (let i = headings.length - 1, next = text.length; i >= 0; i--) {
+    nextSkeleton[i] = next;
+    const heading = headings[i] as Heading;
+    if (candidates[i] || isSection(heading)) next = heading.start;
+  }
   headings.forEach((heading, i) => {
     const candidate = candidates[i];
+    while (nextAnswer < answers.length && (answers[nextAnswer] ?? 0) < heading.end) nextAnswer++;
+    const answerAt = answers[nextAnswer] ?? -1;
+    const hasAnswer = answerAt !== -1 && answerAt < (nextSkeleton[i] ?? text.length);
     if (!candidate) {
-      if (!heading.nested && (isSection(heading) || followsPlaceholder(text, current, heading))) {
+      // A `###` heading with its own `Answer:` is a renamed question: it ends the one before.
+      const renamed = heading.depth === 3 && hasAnswer;
+      if (!heading.nested && (isSection(heading) || renamed || followsPlaceholder(text, current, heading))) {
         current = null;
         ends.push(heading);
       }
       return;
     }
-    let j = i + 1;
-    while (j < headings.length && !candidates[j] && !isSection(headings[j] as Heading)) j++;
-    const next = headings[j]?.start ?? text.length;
-    while (nextAnswer < answers.length && (answers[nextAnswer] ?? 0) < heading.end) nextAnswer++;
-    const answerAt = answers[nextAnswer] ?? -1;
-    const hasAnswer = answerAt !== -1 && answerAt < next;
     const repeats =
       current !== null &&
       current.number === candidate.number &&

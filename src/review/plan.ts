@@ -1,6 +1,6 @@
-import { type Diagnostic, type Severity, severityRank } from '../diagnostic.js';
+import { bySeverityThenLine, type Diagnostic } from '../diagnostic.js';
 import { anchorRange, type Hunk } from './patch.js';
-import { bySeverityThenLine } from './render.js';
+import type { OwnThread } from './reconcile.js';
 
 /**
  * At most this many inline comments per review: GitHub's guidance for bots is to keep reviews small (content
@@ -81,61 +81,12 @@ export function planReview(input: PlanInput): ReviewPlan {
   return plan;
 }
 
-/** One of our earlier inline threads, as far as deciding whether to resolve it goes. */
-export interface OwnThread {
-  id: string;
-  key: string;
-  isResolved: boolean;
-  /** True when anyone other than us commented in the thread: then it is left alone. */
-  hasOtherAuthors: boolean;
-}
-
 /** Our unresolved threads whose finding is gone and that nobody else replied to: resolve them. */
-export function planResolutions(threads: readonly OwnThread[], currentKeys: ReadonlySet<string>): string[] {
+export function planResolutions(
+  threads: readonly Omit<OwnThread, 'isOutdated'>[],
+  currentKeys: ReadonlySet<string>,
+): string[] {
   return threads
     .filter((t) => !t.isResolved && !t.hasOtherAuthors && !currentKeys.has(t.key))
     .map((t) => t.id);
-}
-
-/** A workflow-command annotation for one finding. */
-export interface PlannedAnnotation {
-  level: Severity;
-  message: string;
-  title: string;
-  file: string;
-  startLine: number;
-  endLine: number;
-  /** Only when the finding is on one line: GitHub ignores columns on multi-line annotations. */
-  startColumn?: number;
-  endColumn?: number;
-}
-
-/**
- * Annotations for every finding, most important first: GitHub shows only 10 per level per step and 50 per job
- * (docs: workflow commands, "Setting an error message"), so errors come first, then by line.
- */
-export function planAnnotations(diagnostics: readonly Diagnostic[]): PlannedAnnotation[] {
-  return [...diagnostics]
-    .sort(
-      (a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.column - b.column,
-    )
-    .map((d) => {
-      const endLine = Math.max(d.line, d.endLine);
-      const annotation: PlannedAnnotation = {
-        level: d.severity,
-        message: d.note ? `${d.message}\n${d.note}` : d.message,
-        title:
-          d.question === null
-            ? `report-check: ${d.ruleId}`
-            : `report-check: ${d.ruleId} (question ${d.question})`,
-        file: d.path,
-        startLine: d.line,
-        endLine,
-      };
-      if (endLine === d.line) {
-        annotation.startColumn = d.column;
-        annotation.endColumn = Math.max(d.column, d.endColumn);
-      }
-      return annotation;
-    });
 }

@@ -1,6 +1,9 @@
-import type { Diagnostic, Severity } from '../diagnostic.js';
-import { countSeverities } from '../format/severity-counts.js';
+import { bySeverityThenLine, type Diagnostic, type Severity } from '../diagnostic.js';
+import { countSeverities } from '../output/severity-counts.js';
+import { plural } from '../plural.js';
 import type { CheckResult, QuestionSummary, Range } from '../result.js';
+import { marker } from './marker.js';
+import { codeSpan, neutralise } from './neutralise.js';
 
 /** GitHub rejects issue, review and review-comment bodies longer than this ("Body is too long (maximum is 65536 characters)"). */
 export const MAX_BODY_CHARS = 65_536;
@@ -8,145 +11,6 @@ export const MAX_BODY_CHARS = 65_536;
 const BODY_BUDGET = MAX_BODY_CHARS - 2_000;
 /** The job summary is capped at 1 MiB per step (docs: "Adding a job summary"); counted in UTF-8 bytes. */
 export const MAX_JOB_SUMMARY_BYTES = 1_000_000;
-
-const ZWJ = '\u200d';
-const MARKER_PREFIX = 'report-check';
-
-// ---- neutralising student text ------------------------------------------------------------------------------
-
-/** Escapes HTML and breaks `@mentions` in plain (non-code) markdown text. */
-function neutralisePlain(text: string): string {
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      // A zero-width joiner after "@" keeps the text readable but stops GitHub from pinging anyone.
-      .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
-      // Markdown links and images in a message would render (a tracking pixel, a disguised link): show them as text.
-      .replace(/([[\]])/g, '\\$1')
-  );
-}
-
-/**
- * Breaks HTML comment delimiters with a zero-width joiner: GitHub shows code verbatim, so `<!--` or `-->` in an
- * echoed code span would otherwise stand in our comment's raw body, where a reader of markers could see them.
- */
-function breakComments(text: string): string {
-  return text.replace(/<!/g, `<${ZWJ}!`).replace(/--(?=!?>)/g, `--${ZWJ}`);
-}
-
-/** A code span holding `text` (HTML comment delimiters broken), fenced with more backticks than any run inside. */
-export function codeSpan(text: string): string {
-  const clean = breakComments(text.replace(/\r?\n/g, ' '));
-  const fence = '`'.repeat(longestRun(clean, '`') + 1);
-  const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
-
-/** A fenced code block holding `text` (HTML comment delimiters broken), with a fence longer than any backtick run. */
-export function codeBlock(text: string): string {
-  const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-  return `${fence}text\n${breakComments(text).replace(/\n$/, '')}\n${fence}`;
-}
-
-function longestRun(text: string, char: string): number {
-  let longest = 0;
-  let run = 0;
-  for (const c of text) {
-    run = c === char ? run + 1 : 0;
-    longest = Math.max(longest, run);
-  }
-  return longest;
-}
-
-/**
- * Makes text that may quote the student's report safe to post: HTML escaped, `@mentions` (also spelled as
- * `&#64;` entities) broken, link syntax shown as text. Code spans in the text stay code spans, re-fenced so
- * that backticks inside cannot close them early; an unclosed backtick is kept as a literal.
- */
-export function neutralise(text: string): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const open = text.indexOf('`', i);
-    if (open === -1) break;
-    let runEnd = open;
-    while (text[runEnd] === '`') runEnd++;
-    const fence = text.slice(open, runEnd);
-    const close = findClosingFence(text, runEnd, fence.length);
-    if (close === -1) {
-      out += neutralisePlain(text.slice(i, runEnd)).replace(/`/g, '\\`');
-      i = runEnd;
-      continue;
-    }
-    out += neutralisePlain(text.slice(i, open));
-    out += codeSpan(text.slice(runEnd, close).replace(/^ (.*) $/s, '$1'));
-    i = close + fence.length;
-  }
-  return out + neutralisePlain(text.slice(i));
-}
-
-function findClosingFence(text: string, from: number, length: number): number {
-  let i = from;
-  while (i < text.length) {
-    const at = text.indexOf('`', i);
-    if (at === -1) return -1;
-    let end = at;
-    while (text[end] === '`') end++;
-    if (end - at === length) return at;
-    i = end;
-  }
-  return -1;
-}
-
-// ---- markers --------------------------------------------------------------------------------------------------
-
-/** What a hidden marker says: its kind (`finding`, `review`, `summary`) and `key=value` fields. */
-export interface Marker {
-  kind: string;
-  fields: Record<string, string>;
-}
-
-/** A hidden HTML comment that identifies what report-check posted; values must not contain spaces or `-->`. */
-export function marker(kind: string, fields: Record<string, string>): string {
-  const parts = Object.entries(fields).map(([k, v]) => `${k}=${v.replace(/[\s>]/g, '_')}`);
-  return `<!-- ${MARKER_PREFIX}:${kind}${parts.length ? ` ${parts.join(' ')}` : ''} -->`;
-}
-
-const MARKER_LINE = /^<!-- report-check:([a-z-]+)((?: [a-z]+=[^\s>]*)*) -->$/;
-
-/** The marker when `line` is exactly one of ours, else null. */
-function markerOnLine(line: string | undefined): Marker | null {
-  const m = MARKER_LINE.exec((line ?? '').trim());
-  if (!m) return null;
-  const fields: Record<string, string> = {};
-  for (const pair of (m[2] ?? '').trim().split(' ')) {
-    const eq = pair.indexOf('=');
-    if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return { kind: m[1] ?? '', fields };
-}
-
-/**
- * The marker of a body report-check posted: only a marker that is the whole last line counts (every body we post
- * ends with its marker). A marker anywhere else, e.g. echoed from the student's report, is ignored.
- */
-export function readMarker(body: string): Marker | null {
-  const lines = body.trimEnd().split(/\r?\n/);
-  return markerOnLine(lines[lines.length - 1]);
-}
-
-/**
- * Whether `body` is the summary comment for `path`: its marker on the last line, or (summaries posted before the
- * marker moved to the end) as the whole first line, which no echoed text can precede.
- */
-export function isSummaryFor(body: string, path: string): boolean {
-  const want = marker('summary', { path });
-  const m = readMarker(body);
-  if (m) return m.kind === 'summary' && marker(m.kind, m.fields) === want;
-  return body.split(/\r?\n/, 1)[0]?.trim() === want;
-}
 
 // ---- findings -------------------------------------------------------------------------------------------------
 
@@ -269,10 +133,6 @@ export interface SummaryInput {
   result: CheckResult;
   headSha: string | null;
   failOn: Severity | 'never';
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function range(r: Range | null): string {
@@ -423,10 +283,4 @@ export function renderJobSummary(input: SummaryInput & { note?: string }): strin
     );
   }
   return parts.join('\n') + '\n';
-}
-
-/** Findings in the order a reader should see them: errors first, then by line. */
-export function bySeverityThenLine(a: Diagnostic, b: Diagnostic): number {
-  const rank = (s: Severity) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
-  return rank(a.severity) - rank(b.severity) || a.line - b.line || a.column - b.column;
 }

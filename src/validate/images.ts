@@ -1,9 +1,8 @@
 import { posix } from 'node:path';
-import { fingerprint, type Diagnostic } from '../diagnostic.js';
-import type { QuestionSection } from '../parse/report.js';
+import type { ImageRef } from '../parse/report.js';
 
 /** Image formats the course template asks for. */
-const ALLOWED_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg']);
+export const ALLOWED_EXTENSIONS: readonly string[] = ['.png', '.jpg', '.jpeg'];
 
 /** What the image checks ask of a repository's files; paths are relative to its root, `/`-separated. */
 export interface FileLookup {
@@ -34,113 +33,46 @@ function safeDecode(src: string): string {
 }
 
 /**
- * Checks every image of a question: remote URLs, paths leaving the repository, formats other than PNG/JPEG,
- * files missing from the repository or differing in case (GitHub and the course's Linux build are case-sensitive).
- * `files` null skips the existence checks (nothing is known about the repository).
+ * Where an image link leads, as far as it can be followed: not at all (a reference-style image, an empty path),
+ * off the repository (a URL, a path above the root), or to a path in the repository, which exists exactly, in
+ * another case only, not at all, or is unknown (nothing is known about the repository's files).
  */
-export function checkImages(
-  section: QuestionSection,
-  reportPath: string,
-  files: FileLookup | null,
-): Omit<Diagnostic, 'path'>[] {
-  const found: Omit<Diagnostic, 'path'>[] = [];
-  const q = section.number;
-  for (const image of section.imageRefs) {
-    const at = {
-      line: image.start.line,
-      column: image.start.column,
-      endLine: image.end.line,
-      endColumn: image.end.column,
-      question: q,
+export type ImageTarget =
+  | { kind: 'reference' | 'empty' | 'remote' | 'outside-repository' }
+  | {
+      kind: 'in-repository';
+      /** The path from the repository root, `/`-separated. */
+      resolved: string;
+      /** The lower-case extension, e.g. `.png`, or '' for none. */
+      extension: string;
+      /** Whether the path is outside the report's folder (the folder the course collects). */
+      outsideFolder: boolean;
+      presence: 'exact' | 'case' | 'absent' | 'unknown';
+      /** The file that matches ignoring case, when `presence` is `case`. */
+      other?: string;
     };
-    const add = (ruleId: string, message: string, key: string, extra: Partial<Diagnostic> = {}): void => {
-      found.push({
-        ruleId,
-        severity: 'warning',
-        message,
-        ...at,
-        fingerprint: fingerprint(ruleId, q, key),
-        ...extra,
-      });
-    };
-    if (image.kind === 'reference') {
-      add(
-        'image-not-counted',
-        `Question ${q} uses a reference-style image, which the course checker does not count; write it as ![alt](path).`,
-        image.alt,
-      );
-      continue;
-    }
-    if (image.kind === 'html') {
-      add(
-        'image-not-counted',
-        `Question ${q} uses an <img> tag, which the course checker does not count; write it as ![alt](${image.src}).`,
-        image.src,
-      );
-    }
-    const src = image.src.trim();
-    if (src === '') {
-      add('image-missing', `Question ${q} has an image with an empty path; link the screenshot's file.`, '');
-      continue;
-    }
-    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
-      add(
-        'image-remote',
-        `Question ${q} links a remote image (${src}); add the file to the repository's figures folder and link it there, as the hand-in is built from the repository.`,
-        src,
-      );
-      continue;
-    }
-    const clean = safeDecode(src.replace(/[?#].*$/, ''));
-    const resolved = clean.startsWith('/')
-      ? posix.normalize(clean.slice(1))
-      : posix.normalize(posix.join(posix.dirname(reportPath), clean));
-    if (resolved === '..' || resolved.startsWith('../')) {
-      add(
-        'image-outside-repository',
-        `Question ${q} links ${src}, which points outside the repository.`,
-        src,
-      );
-      continue;
-    }
-    const extension = posix.extname(resolved).toLowerCase();
-    if (!ALLOWED_EXTENSIONS.has(extension)) {
-      add(
-        'image-format',
-        `Question ${q} links ${src}; the template asks for .png, .jpg or .jpeg images, so convert it.`,
-        src,
-        { expected: [...ALLOWED_EXTENSIONS], actual: extension || '(none)' },
-      );
-    }
-    const folder = posix.dirname(reportPath);
-    const outsideFolder = folder !== '.' && !resolved.startsWith(`${folder}/`);
-    if (!files || files.has(resolved)) {
-      if (files && outsideFolder) {
-        add(
-          'image-outside-report-folder',
-          `Question ${q} links ${src}, outside ${folder}/, the folder the course collects for the hand-in; move the image into ${folder}/figures/ and link it from there.`,
-          src,
-          { actual: resolved },
-        );
-      }
-      continue;
-    }
-    const other = files.findIgnoringCase(resolved);
-    if (other) {
-      add(
-        'image-case',
-        `Question ${q} links ${src}, but the file is ${other}: the case differs, so the image breaks on GitHub; fix the link or rename the file.`,
-        src,
-        { expected: other, actual: resolved },
-      );
-    } else {
-      add(
-        'image-missing',
-        `Question ${q} links ${src}, but ${resolved} is not in the repository; add the file or fix the path.`,
-        src,
-        { actual: resolved },
-      );
-    }
-  }
-  return found;
+
+function resolveLocal(src: string, reportPath: string): string {
+  const clean = safeDecode(src.replace(/[?#].*$/, ''));
+  return clean.startsWith('/')
+    ? posix.normalize(clean.slice(1))
+    : posix.normalize(posix.join(posix.dirname(reportPath), clean));
+}
+
+/** Follows one image link of a report at `reportPath`; `files` null leaves presence unknown. */
+export function imageTarget(image: ImageRef, reportPath: string, files: FileLookup | null): ImageTarget {
+  if (image.kind === 'reference') return { kind: 'reference' };
+  const src = image.src.trim();
+  if (src === '') return { kind: 'empty' };
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) return { kind: 'remote' };
+  const resolved = resolveLocal(src, reportPath);
+  if (resolved === '..' || resolved.startsWith('../')) return { kind: 'outside-repository' };
+  const folder = posix.dirname(reportPath);
+  const outsideFolder = folder !== '.' && !resolved.startsWith(`${folder}/`);
+  const extension = posix.extname(resolved).toLowerCase();
+  const base = { kind: 'in-repository' as const, resolved, extension, outsideFolder };
+  if (!files) return { ...base, presence: 'unknown' };
+  if (files.has(resolved)) return { ...base, presence: 'exact' };
+  const other = files.findIgnoringCase(resolved);
+  return other ? { ...base, presence: 'case', other } : { ...base, presence: 'absent' };
 }

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { plural } from '../plural.js';
 import type { Range } from '../result.js';
 
 /** "100–200", "exactly 1", "at least 50": a range as a student reads it. */
@@ -7,10 +8,6 @@ export function describeRange(range: Range): string {
   if (range.max === Number.POSITIVE_INFINITY) return `at least ${range.min}`;
   if (range.min <= 0) return `at most ${range.max}`;
   return `${range.min}–${range.max}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** The one-sentence message for a count outside its range, saying how much to add or cut. */

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The pre-commit hook as a student uses it: Debian's pre-commit (installed when missing) installs this checkout
+# (its files as they would be committed, dist/ included) as the hook repository of a throwaway project, and real
+# `git commit`s there show what the student sees. Checks: a report with only warnings commits and the warnings
+# are printed; a report with errors is refused with its errors printed; a commit of only a figure runs the hook;
+# a commit outside reports/ skips it; a report at another path (the README's example) is checked there. Prints
+# how long the first install took (pre-commit install-hooks, fresh pre-commit cache) and fails if that install
+# set up any environment (npm install, nodeenv): the hook runs the committed bundle with the Node on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+fail() {
+  echo "pre-commit-check: $*" >&2
+  exit 1
+}
+
+if ! command -v pre-commit >/dev/null; then
+  apt-get install -y -qq pre-commit >/dev/null || { apt-get update -qq && apt-get install -y -qq pre-commit >/dev/null; } ||
+    fail "pre-commit is missing and apt-get could not install it"
+fi
+pre-commit --version
+
+# The hook repository: this checkout's tracked and new files (not the ignored ones), committed once.
+hooks=$work/hook-repo
+mkdir "$hooks"
+git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
+  [ -e "$f" ] && mkdir -p "$hooks/$(dirname "$f")" && cp -p "$f" "$hooks/$f"
+done
+git -C "$hooks" init -q
+git -C "$hooks" add -A
+git -C "$hooks" -c user.name=ci -c user.email=ci@example.invalid commit -qm snapshot
+rev=$(git -C "$hooks" rev-parse HEAD)
+
+project=$work/project
+mkdir -p "$project/reports/figures"
+cd "$project"
+git init -q
+git config user.name student
+git config user.email student@example.invalid
+config() { # config [ARGS_LINE]: the project's .pre-commit-config.yaml, as the README shows it
+  {
+    printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: report-check\n' "$hooks" "$rev"
+    if [ $# -gt 0 ]; then printf "%s\n" "$@"; fi
+  } >.pre-commit-config.yaml
+}
+config
+export PRE_COMMIT_HOME=$work/pre-commit-home
+git add .pre-commit-config.yaml
+git commit -qm "pre-commit config" --no-verify
+pre-commit install >/dev/null
+
+start=$(date +%s%N)
+pre-commit install-hooks
+elapsed_ms=$((($(date +%s%N) - start) / 1000000))
+echo "first install (pre-commit install-hooks, empty pre-commit cache): ${elapsed_ms} ms"
+# Nothing is installed: no language environment, no node_modules, only the clone of the hook repository.
+installed=$(find "$PRE_COMMIT_HOME" -mindepth 2 -maxdepth 2 \( -name 'node_env-*' -o -name 'py_env-*' -o -name node_modules \) | tr '\n' ' ')
+[ -z "$installed" ] || fail "the hook's install installed an environment: $installed"
+echo "the hook's install is a clone of the hook repository; nothing else is installed"
+
+# commit MESSAGE: a real commit, its output (the student's terminal) in $work/out; returns git's status.
+commit() {
+  git commit -m "$1" >"$work/out" 2>&1
+}
+
+# 1. Only warnings (figures not in the repository): the commit goes through and the warnings are shown.
+cp "$root/acceptance/fixtures/good.md" reports/README.md
+git add reports/README.md
+commit "report with warnings" || { cat "$work/out"; fail "a report with only warnings was refused"; }
+cat "$work/out"
+grep -q '^report-check (DTU 02476 MLOps exam report)\.*Passed$' "$work/out" || fail "the hook did not pass"
+grep -q 'reports/README.md:[0-9]*:[0-9]* warning .*\[image-missing\]' "$work/out" || fail "the warnings were not shown"
+warnings_before=$(grep -c 'warning .*\[image-missing\]' "$work/out")
+
+# 2. Errors: the commit is refused and the errors are shown.
+cp "$root/acceptance/fixtures/violations.md" reports/README.md
+git add reports/README.md
+commit "report with errors" && { cat "$work/out"; fail "a report with errors was committed"; }
+cat "$work/out"
+grep -q '^report-check (DTU 02476 MLOps exam report)\.*Failed$' "$work/out" || fail "the hook did not fail"
+grep -q 'reports/README.md:[0-9]*:[0-9]* error .*\[word-count\]' "$work/out" || fail "the errors were not shown"
+git checkout -q HEAD -- reports/README.md
+
+# 3. Only a figure changes: the hook runs, and the report's figure is found now.
+printf '\x89PNG\r\n\x1a\n' >reports/figures/index.png
+git add reports/figures/index.png
+commit "a figure" || { cat "$work/out"; fail "committing a figure failed"; }
+cat "$work/out"
+grep -q '^report-check (DTU 02476 MLOps exam report)\.*Passed$' "$work/out" || fail "the hook did not run for a figure"
+warnings_after=$(grep -c 'warning .*\[image-missing\]' "$work/out" || true)
+[ "$warnings_after" -lt "$warnings_before" ] ||
+  fail "the committed figure still counts as missing ($warnings_before warnings before, $warnings_after after)"
+
+# 4. A file outside reports/: the hook is skipped.
+echo "print('hello')" >train.py
+git add train.py
+commit "code" || { cat "$work/out"; fail "committing code failed"; }
+grep -q '^report-check (DTU 02476 MLOps exam report)\.*(no files to check)Skipped$' "$work/out" ||
+  { cat "$work/out"; fail "the hook ran for a file outside reports/"; }
+
+# 5. The report at another path, with options, as the README shows (files and args replaced).
+mkdir -p docs/exam
+git mv reports/README.md docs/exam/README.md
+config '        files: ^docs/exam/' '        args: [--fail-on, warning, docs/exam/README.md]'
+git add .pre-commit-config.yaml
+commit "moved report" && { cat "$work/out"; fail "--fail-on warning passed a report with warnings"; }
+cat "$work/out"
+grep -q '^docs/exam/README.md:[0-9]*:[0-9]* warning .*\[image-missing\]' "$work/out" ||
+  fail "the report at docs/exam/README.md was not checked with the user's args"
+
+echo "pre-commit: warnings shown on a passing commit, errors refuse it, a figure runs the hook, other files skip it, another path works (first install ${elapsed_ms} ms)"

@@ -1,0 +1,38 @@
+import { formatCohortText } from '../../src/cohort/format-text.js';
+import { summarize } from '../../src/cohort/summary.js';
+import { sampleGroups } from '../support/cohort-groups.js';
+
+const rows = sampleGroups();
+const summary = summarize(rows, null);
+
+describe('formatCohortText', () => {
+  it('should print a row per group with a cell per question when there is room', () => {
+    const lines = formatCohortText(rows, summary, { width: Infinity }).split('\n');
+    expect(lines[0]).toMatch(/^group\s+ed\.\s+checker\s+scraper\s+E\s+W\s+N\s+ans\.\s+Q1 .* Q31$/);
+    expect(lines[2]).toMatch(/^course\/bravo\s+2025\s+fail 2\s+2\s+2\s+0\s+0\s+31\/31\s/);
+    expect(lines[2]).toMatch(/-13w.*\+20w/);
+    expect(lines[4]).toMatch(/^course\/delta\s+2023\s+pass\s+0 \(crash\)/);
+    expect(lines[8]).toBe(
+      'course/hotel    could not read: repository not found, or private (set GITHUB_TOKEN to read private repositories)',
+    );
+    expect(lines).toContain(
+      '8 groups: course checker 2 pass, 4 fail, 1 crash; 1 could not be read; the grading scraper (2026 checker) ' +
+        'records 0 warnings for 2 crashing report(s); its record differs from the truth for 2 group(s)',
+    );
+  });
+
+  it('should fit a narrow terminal: the failing questions as a list instead of a cell per question', () => {
+    const text = formatCohortText(rows, summary, { width: 100 });
+    const table = text.split('\n\n')[0] as string;
+    for (const line of table.split('\n').slice(0, 8)) expect([...line].length).toBeLessThanOrEqual(100);
+    expect(table).toMatch(/failing questions/);
+    expect(table).toMatch(/course\/bravo .* Q4 -13w, Q11 \+20w/);
+  });
+
+  it('should make a group name that could repaint the terminal printable', () => {
+    const hostile = [{ ...(rows[0] as (typeof rows)[0]), source: 'evil\u001b[2Jname' }];
+    const text = formatCohortText(hostile, summarize(hostile, null), { width: Infinity });
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('evil\\u{001b}[2Jname');
+  });
+});

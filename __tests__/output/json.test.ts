@@ -1,0 +1,75 @@
+import { formatJson } from '../../src/output/json.js';
+import { cleanResult, sampleDiagnostic, sampleResult } from './sample-results.js';
+
+describe('formatJson', () => {
+  it('should print the minimum contract of issue 2 for each file', () => {
+    const doc = JSON.parse(formatJson([sampleResult()]));
+    const file = doc.files[0];
+    expect(file).toMatchObject({ path: 'reports/README.md', edition: '2024' });
+    expect(file.diagnostics[0]).toMatchObject({
+      ruleId: 'word-count',
+      severity: 'error',
+      message: 'Question 14 has 187 words; it needs 200–300, so add at least 13.',
+      line: 120,
+      column: 1,
+      endLine: 124,
+      question: 14,
+    });
+    expect(file.questions[0]).toMatchObject({ number: 14, words: 187, images: 1, answered: true });
+    expect(file.courseChecker).toEqual({
+      outcome: 'fail',
+      failures: [{ question: 14, kind: 'words', min: 200, max: 300, got: 187 }],
+      reason: null,
+    });
+  });
+
+  it('should give null as the question of a whole-file finding', () => {
+    const result = sampleResult({
+      diagnostics: [sampleDiagnostic({ question: null, ruleId: 'answer-count' })],
+    });
+    const doc = JSON.parse(formatJson([result]));
+    expect(doc.files[0].diagnostics[0].question).toBeNull();
+  });
+
+  it('should count findings per severity in a summary', () => {
+    const result = sampleResult({
+      diagnostics: [
+        sampleDiagnostic(),
+        sampleDiagnostic({ severity: 'warning' }),
+        sampleDiagnostic({ severity: 'notice' }),
+        sampleDiagnostic({ severity: 'notice' }),
+      ],
+    });
+    expect(JSON.parse(formatJson([result])).files[0].summary).toEqual({ errors: 1, warnings: 1, notices: 2 });
+  });
+
+  it('should leave out expected, actual and note when a finding has none', () => {
+    const bare = sampleDiagnostic();
+    delete bare.expected;
+    delete bare.actual;
+    const doc = JSON.parse(formatJson([sampleResult({ diagnostics: [bare] })]));
+    expect(Object.keys(doc.files[0].diagnostics[0])).not.toEqual(expect.arrayContaining(['expected']));
+    expect(doc.files[0].diagnostics[0]).not.toHaveProperty('note');
+  });
+
+  it('should list reports that could not be checked under errors', () => {
+    const doc = JSON.parse(formatJson([cleanResult()], [{ path: 'b/README.md', message: 'no such file' }]));
+    expect(doc.files).toHaveLength(1);
+    expect(doc.errors).toEqual([{ path: 'b/README.md', message: 'no such file' }]);
+  });
+
+  it('should print an empty document for no reports', () => {
+    expect(JSON.parse(formatJson([]))).toEqual({ files: [], errors: [] });
+  });
+
+  it('should give the same bytes for the same input, ending in a newline', () => {
+    const text = formatJson([sampleResult(), cleanResult('other/README.md')]);
+    expect(formatJson([sampleResult(), cleanResult('other/README.md')])).toBe(text);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('should not include the path inside each diagnostic twice over', () => {
+    const doc = JSON.parse(formatJson([sampleResult()]));
+    expect(doc.files[0].diagnostics[0]).not.toHaveProperty('path');
+  });
+});

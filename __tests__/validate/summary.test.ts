@@ -1,0 +1,27 @@
+import { checkReport } from '../../src/check.js';
+import { makePassingReport, makeReport, words } from '../support/report.js';
+
+// summariseQuestions is the questions part of a CheckResult; checked here through checkReport's output.
+describe('summariseQuestions', () => {
+  it('should list every question of the edition with its counts, ranges and status', () => {
+    const result = checkReport({
+      path: 'r.md',
+      content: makeReport('2026', { 4: words(3) }),
+      edition: '2026',
+    });
+    expect(result.questions).toHaveLength(31);
+    expect(result.questions[3]).toMatchObject({
+      number: 4,
+      words: 3,
+      status: 'fail',
+      wordRange: { min: 100, max: 200 },
+    });
+    expect(result.questions[4]).toMatchObject({ number: 5, answered: false, status: 'unanswered' });
+  });
+
+  it('should mark a question without a heading missing', () => {
+    const text = makePassingReport('2026').replace(/### Question 2\n[^]*?(?=### Question 3\n)/, '');
+    const result = checkReport({ path: 'r.md', content: text, edition: '2026' });
+    expect(result.questions[1]).toMatchObject({ number: 2, line: null });
+  });
+});

@@ -1,0 +1,155 @@
+import { printable } from '../format/printable.js';
+import { cellText } from './group.js';
+import { checkerText, questionNumbers, rowChangeText, scraperText, type CohortRow } from './columns.js';
+import type { CohortSummary } from './summary.js';
+
+/** Options for {@link formatCohortText}. */
+export interface CohortTextOptions {
+  /** Terminal width; the table is fitted to it. Infinity (a pipe or file) prints every column in full. */
+  width: number;
+}
+
+/** The shortest the group column gets before question cells give way to a list of failing questions. */
+const MIN_SOURCE_WIDTH = 16;
+const GAP = '  ';
+
+function truncate(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+function pad(text: string, width: number, right = false): string {
+  const length = [...text].length;
+  const fill = ' '.repeat(Math.max(0, width - length));
+  return right ? fill + text : text + fill;
+}
+
+function failingList(row: CohortRow): string {
+  const failing = (row.questions ?? []).filter(
+    (q) => q.status === 'short' || q.status === 'long' || q.status === 'fail',
+  );
+  return failing.map((q) => `Q${q.number} ${cellText(q)}`).join(', ') || '—';
+}
+
+/**
+ * The cohort as a text table, one row per group, fitted to `width`: the group, edition, the course checker's
+ * outcome (own edition), what the grading scraper records, errors / warnings / notices, questions answered, the
+ * change since the last run, and a cell per question; when those do not fit, the failing questions as a list.
+ */
+export function formatCohortText(
+  rows: readonly CohortRow[],
+  summary: CohortSummary,
+  options: CohortTextOptions,
+): string {
+  const numbers = questionNumbers(rows);
+  const compared = rows.some((row) => row.change);
+  const fixedHeaders = [
+    'group',
+    'ed.',
+    'checker',
+    'scraper',
+    'E',
+    'W',
+    'N',
+    'ans.',
+    ...(compared ? ['change'] : []),
+  ];
+  const fixedCells = (row: CohortRow): string[] =>
+    row.error !== null
+      ? [printable(row.source)]
+      : [
+          printable(row.source),
+          row.edition ?? '',
+          checkerText(row),
+          scraperText(row),
+          String(row.summary?.errors ?? ''),
+          String(row.summary?.warnings ?? ''),
+          String(row.summary?.notices ?? ''),
+          `${row.answered}/${row.questionCount}`,
+          ...(compared ? [rowChangeText(row)] : []),
+        ];
+  const table = rows.map(fixedCells);
+  const widths = fixedHeaders.map((header, c) =>
+    Math.max(
+      header.length,
+      ...table.filter((cells) => cells.length > c).map((cells) => [...(cells[c] as string)].length),
+    ),
+  );
+  const cell = (row: CohortRow, n: number) => {
+    const question = row.questions?.find((q) => q.number === n);
+    return question ? cellText(question) : '';
+  };
+  const questionWidths = numbers.map((n) =>
+    Math.max(`Q${n}`.length, ...rows.map((row) => cell(row, n).length)),
+  );
+  const fixedWidth = (sourceWidth: number) =>
+    [sourceWidth, ...widths.slice(1)].reduce((sum, w) => sum + w + GAP.length, 0);
+  const questionsWidth = questionWidths.reduce((sum, w) => sum + w + 1, 0);
+  const sourceWanted = widths[0] as number;
+  let sourceWidth = sourceWanted;
+  let perQuestion = fixedWidth(sourceWidth) + questionsWidth <= options.width;
+  if (!perQuestion) {
+    // Shorten long group names before giving up the question cells.
+    const room = options.width - (fixedWidth(0) + questionsWidth);
+    if (room >= MIN_SOURCE_WIDTH) {
+      sourceWidth = Math.min(sourceWanted, room);
+      perQuestion = true;
+    } else {
+      sourceWidth = Math.min(sourceWanted, Math.max(MIN_SOURCE_WIDTH, Math.floor(options.width / 3)));
+    }
+  }
+  const rest = Number.isFinite(options.width)
+    ? Math.max(10, options.width - fixedWidth(sourceWidth))
+    : Infinity;
+  const numeric = new Set(['E', 'W', 'N', 'ans.']);
+  const line = (cells: string[], tail: string) => {
+    const fixed = cells
+      .map((text, c) => {
+        const width = c === 0 ? sourceWidth : (widths[c] as number);
+        return pad(truncate(text, width), width, numeric.has(fixedHeaders[c] as string));
+      })
+      .join(GAP);
+    return `${fixed}${GAP}${tail}`.trimEnd();
+  };
+  const questionTail = (texts: string[]) =>
+    texts.map((text, i) => pad(text, questionWidths[i] as number, true)).join(' ');
+  const header = line(
+    fixedHeaders,
+    perQuestion ? questionTail(numbers.map((n) => `Q${n}`)) : 'failing questions',
+  );
+  const out = [header];
+  for (const [index, row] of rows.entries()) {
+    const cells = table[index] as string[];
+    if (row.error !== null) {
+      out.push(
+        `${pad(truncate(cells[0] as string, sourceWidth), sourceWidth)}${GAP}could not read: ${printable(row.error)}`,
+      );
+      continue;
+    }
+    out.push(
+      line(
+        cells,
+        perQuestion ? questionTail(numbers.map((n) => cell(row, n))) : truncate(failingList(row), rest),
+      ),
+    );
+  }
+  const { pass, fail, crash } = summary.courseChecker;
+  out.push(
+    '',
+    `${summary.groups} groups: course checker ${pass} pass, ${fail} fail, ${crash} crash` +
+      `${summary.unreadable ? `; ${summary.unreadable} could not be read` : ''}` +
+      `; the grading scraper (${summary.scraper.checkerEdition} checker) records 0 warnings for ${summary.scraper.crashRecordedAsZero} crashing report(s)` +
+      `${summary.scraper.disagreeing ? `; its record differs from the truth for ${summary.scraper.disagreeing} group(s)` : ''}`,
+  );
+  if (summary.changes) {
+    const parts = Object.entries(summary.changes)
+      .filter(([status]) => status !== 'unchanged')
+      .map(([status, count]) => `${count} ${status}`);
+    out.push(`since the previous run: ${parts.length ? parts.join(', ') : 'no group changed its outcome'}`);
+  }
+  out.push(
+    'cells: ok; -Nw / +Nw words short / over the range; -Ni / +Ni images; — unanswered; ? missing. ' +
+      "checker: the course checker of the report's own edition; scraper: num_warnings the grading scraper records.",
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,6 @@
+/** Course editions whose template and checker report-check knows, oldest first. */
+export const EDITIONS = ['2023', '2024', '2025', '2026'] as const;
+/** A known course edition. */
+export type Edition = (typeof EDITIONS)[number];
+/** The newest edition: what `auto` means when there is no report to detect the edition from. */
+export const LATEST_EDITION: Edition = EDITIONS[EDITIONS.length - 1] as Edition;

@@ -1,0 +1,133 @@
+import { defaults, getOctokitOptions, GitHub } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import { GitHubError, type GitHubFailure } from './errors.js';
+
+/** Give up on a rate limit that would make the job wait longer than this (seconds). */
+const MAX_RATE_LIMIT_WAIT_S = 120;
+/** Retries after a rate limit before giving up (the throttling plugin asks after each one). */
+const MAX_RATE_LIMIT_RETRIES = 3;
+
+/** How to reach GitHub. */
+export interface OctokitPortOptions {
+  token: string;
+  owner: string;
+  repo: string;
+  /** REST API root, e.g. `https://api.github.com` (GITHUB_API_URL); GraphQL is found from it. */
+  baseUrl: string;
+  /** Told when a request is retried after a rate limit. */
+  onWarning?: (message: string) => void;
+  /** Milliseconds per second of `retry-after` and of the retry plugin's back-off (1000; smaller in tests). */
+  retryBaseMs?: number;
+}
+
+/**
+ * The throttling plugin runs GraphQL and every write through one queue 1 s apart, and writes that notify people
+ * (reviews, comments) through another 3 s apart. GitHub asks for that spacing when a client makes *many* writes;
+ * a run makes at most four, each of a different kind, so the queues would only add sequential round trips (and
+ * seconds) to every run. This group lets them run side by side; a secondary rate limit, should one come, is still
+ * caught and retried after `retry-after` by the plugin's retry limiter.
+ */
+const sideBySideWrites = {
+  key: () => ({
+    schedule: <T>(_options: unknown, task: (...args: unknown[]) => Promise<T>, ...args: unknown[]) =>
+      task(...args),
+  }),
+} as unknown as ThrottlingOptions['write'];
+
+const RetryingGitHub = GitHub.plugin(retry, throttling);
+
+/** Octokit with the retry (5xx) and throttling (rate limits) plugins. */
+export type Client = InstanceType<typeof RetryingGitHub>;
+
+/** The client and the repository every request of the port is about. */
+export interface Repo {
+  octokit: Client;
+  owner: string;
+  repo: string;
+}
+
+/** Creates the Octokit client: retries on 5xx, waits out rate limits that end soon enough, and gives up on others. */
+export function createClient(options: OctokitPortOptions): Client {
+  const base = options.retryBaseMs ?? 1000;
+  const warn = options.onWarning ?? (() => undefined);
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const again = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
+      warn(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying in ${retryAfter} s` : 'giving up'}.`,
+      );
+      return again;
+    };
+  return new RetryingGitHub(
+    getOctokitOptions(options.token, {
+      baseUrl: options.baseUrl,
+      userAgent: 'report-check',
+      request: { ...defaults.request },
+      // 429 is left to the throttling plugin, which honours retry-after; retrying it here too would double the wait.
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: base },
+      throttle: {
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        retryAfterBaseValue: base,
+        write: sideBySideWrites,
+        notifications: sideBySideWrites,
+      },
+    }),
+  );
+}
+
+/** The `errors` a GraphQL answer carries. */
+export interface GraphqlErrorLike {
+  errors?: { type?: string; message: string; path?: (string | number)[] }[];
+}
+
+function graphqlFailure(type: string): GitHubFailure {
+  if (type === 'FORBIDDEN') return 'forbidden';
+  if (type === 'NOT_FOUND') return 'not-found';
+  if (type === 'RATE_LIMITED') return 'rate-limited';
+  return 'invalid';
+}
+
+function httpFailure(
+  status: number,
+  detail: string,
+  headers: Record<string, string | undefined>,
+): GitHubFailure {
+  const rateLimited = headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(detail);
+  if (status === 429 || (status === 403 && rateLimited)) return 'rate-limited';
+  if (status === 403) return 'forbidden';
+  if (status === 401) return 'unauthorized';
+  if (status === 404) return 'not-found';
+  if (status === 0 || status >= 500) return 'unavailable';
+  return 'invalid';
+}
+
+/** Maps anything a request threw to a {@link GitHubError} naming the operation. */
+export function toGitHubError(operation: string, error: unknown): GitHubError {
+  if (error instanceof GitHubError) return error;
+  const e = error as {
+    status?: number;
+    message?: string;
+    response?: { headers?: Record<string, string | undefined>; data?: { message?: string } };
+  } & GraphqlErrorLike;
+  if (Array.isArray(e?.errors) && e.status === undefined) {
+    const first = e.errors[0];
+    const kind = graphqlFailure(first?.type ?? '');
+    return new GitHubError(operation, kind, 200, first?.message ?? 'GraphQL error', { cause: error });
+  }
+  const status = typeof e?.status === 'number' ? e.status : 0;
+  const detail = e?.response?.data?.message ?? e?.message ?? String(error);
+  const kind = httpFailure(status, detail, e?.response?.headers ?? {});
+  return new GitHubError(operation, kind, status, detail, { cause: error });
+}
+
+/** Runs one request, mapping whatever it throws to a {@link GitHubError} naming `operation`. */
+export async function attempt<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toGitHubError(operation, error);
+  }
+}

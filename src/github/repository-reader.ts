@@ -1,0 +1,197 @@
+import { defaults, GitHub } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { MAX_REPORT_BYTES } from '../parse/decode.js';
+import { toGitHubError } from './octokit.js';
+
+/** Give up on a rate limit that would hold the whole cohort up longer than this (seconds). */
+const MAX_RATE_LIMIT_WAIT_S = 120;
+/** Retries after a rate limit before the repository gets its row with the reason. */
+const MAX_RATE_LIMIT_RETRIES = 3;
+
+/** How to reach GitHub for a cohort run. */
+export interface RepositoryReaderOptions {
+  /** GITHUB_TOKEN / GH_TOKEN, or null for public repositories at the unauthenticated rate limit. */
+  token: string | null;
+  /** REST API root, e.g. `https://api.github.com`. */
+  baseUrl: string;
+  /** Told when a request is retried after a rate limit. */
+  onWarning?: (message: string) => void;
+  /** Milliseconds per second of `retry-after` and of the retry plugin's back-off (1000; smaller in tests). */
+  retryBaseMs?: number;
+}
+
+/** A group's report as read from GitHub, with what the image checks need. */
+export interface RepositoryReport {
+  /** The branch, tag or commit read (the default branch unless one was given). */
+  ref: string;
+  /** The report's page on GitHub. */
+  htmlUrl: string;
+  content: Uint8Array;
+  /** Every file path at `ref`, or null when the tree is too large for one listing (image checks are skipped). */
+  files: string[] | null;
+}
+
+/** A repository that could not be read, with one line saying why (no repository name in it). */
+export class RepositoryReadError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RepositoryReadError';
+  }
+}
+
+/** Reads one group's report (and file list) from GitHub without cloning. */
+export interface RepositoryReader {
+  /** Throws {@link RepositoryReadError} for a repository that is missing, private, without a report or too large. */
+  readReport(owner: string, repo: string, path: string, ref: string | null): Promise<RepositoryReport>;
+}
+
+const RetryingGitHub = GitHub.plugin(retry, throttling);
+
+/**
+ * Creates the real {@link RepositoryReader}: one Octokit for the whole run, with the retry (5xx) and throttling
+ * (rate limits, `retry-after`) plugins, so that the throttling plugin's limits hold across all repositories.
+ */
+export function createRepositoryReader(options: RepositoryReaderOptions): RepositoryReader {
+  const base = options.retryBaseMs ?? 1000;
+  const warn = options.onWarning ?? (() => undefined);
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const again = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
+      warn(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying in ${retryAfter} s` : 'giving up'}.`,
+      );
+      return again;
+    };
+  const octokit = new RetryingGitHub({
+    ...(options.token ? { auth: `token ${options.token}` } : {}),
+    baseUrl: options.baseUrl,
+    userAgent: 'report-check',
+    request: { ...defaults.request },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: base },
+    throttle: {
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+      retryAfterBaseValue: base,
+    },
+  });
+  const notFound = options.token
+    ? 'repository not found, or the token may not read it'
+    : 'repository not found, or private (set GITHUB_TOKEN to read private repositories)';
+
+  const describe = (operation: string, error: unknown): RepositoryReadError => {
+    const failure = toGitHubError(operation, error);
+    const detail = failure.message.replace(/^GitHub refused to /, '');
+    if (failure.kind === 'rate-limited')
+      return new RepositoryReadError(`rate limited: ${detail}`, { cause: error });
+    if (failure.kind === 'unauthorized')
+      return new RepositoryReadError('the token was refused (401): check GITHUB_TOKEN', { cause: error });
+    if (failure.kind === 'unavailable')
+      return new RepositoryReadError(`GitHub did not answer: ${detail}`, { cause: error });
+    if (failure.kind === 'forbidden')
+      return new RepositoryReadError(`forbidden: ${detail}`, { cause: error });
+    return new RepositoryReadError(`could not ${detail}`, { cause: error });
+  };
+
+  const status = (error: unknown) => (error as { status?: number } | null)?.status;
+
+  async function defaultBranch(owner: string, repo: string): Promise<string> {
+    try {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
+      return data.default_branch;
+    } catch (error) {
+      if (status(error) === 404) throw new RepositoryReadError(notFound, { cause: error });
+      throw describe('read the repository', error);
+    }
+  }
+
+  async function readContent(owner: string, repo: string, path: string, ref: string) {
+    try {
+      const { data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, {
+        owner,
+        repo,
+        ref,
+      });
+      return data as unknown;
+    } catch (error) {
+      if (status(error) === 404) return null;
+      throw describe(`read ${path}`, error);
+    }
+  }
+
+  async function listFiles(owner: string, repo: string, ref: string): Promise<string[] | null> {
+    try {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+        owner,
+        repo,
+        tree_sha: ref,
+        recursive: '1',
+      });
+      if (data.truncated) return null;
+      return data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path as string);
+    } catch (error) {
+      // The report was read, so the listing failing only costs the image checks; a 404 here is an empty repo.
+      if (status(error) === 404 || status(error) === 409) return [];
+      throw describe('list the files', error);
+    }
+  }
+
+  async function rawContent(owner: string, repo: string, path: string, ref: string): Promise<Uint8Array> {
+    try {
+      const raw = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, {
+        owner,
+        repo,
+        ref,
+        headers: { accept: 'application/vnd.github.raw' },
+      });
+      const body = raw.data as unknown;
+      return typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body as ArrayBuffer);
+    } catch (error) {
+      throw describe(`read ${path}`, error);
+    }
+  }
+
+  return {
+    async readReport(owner, repo, path, givenRef) {
+      const ref = givenRef ?? (await defaultBranch(owner, repo));
+      const [data, files] = await Promise.all([
+        readContent(owner, repo, path, ref),
+        listFiles(owner, repo, ref),
+      ]);
+      if (data === null) {
+        // With a given ref, the repository itself may be what is missing: ask, so the reason is the right one.
+        if (givenRef !== null) await defaultBranch(owner, repo);
+        throw new RepositoryReadError(`no ${path} at ${ref}`);
+      }
+      const file = data as {
+        type?: string;
+        size?: number;
+        encoding?: string;
+        content?: string;
+        html_url?: string;
+      };
+      if (Array.isArray(data) || file.type !== 'file')
+        throw new RepositoryReadError(`${path} at ${ref} is not a file`);
+      const size = file.size ?? 0;
+      if (size > MAX_REPORT_BYTES) {
+        throw new RepositoryReadError(
+          `${path} is too large (${(size / (1024 * 1024)).toFixed(1)} MiB; the limit is 1 MiB)`,
+        );
+      }
+      // Over 1 MB the contents API leaves the bytes out of its JSON answer; the raw media type has them.
+      const content =
+        file.encoding === 'base64' && typeof file.content === 'string'
+          ? new Uint8Array(Buffer.from(file.content, 'base64'))
+          : await rawContent(owner, repo, path, ref);
+      const htmlUrl =
+        file.html_url ?? `https://github.com/${owner}/${repo}/blob/${encodePath(ref)}/${encodePath(path)}`;
+      return { ref, htmlUrl, content, files };
+    },
+  };
+}
+
+/** A repository path for a URL: each segment encoded, slashes kept. */
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,64 @@
+/**
+ * The marker protocol: every body report-check posts ends with a hidden HTML comment naming what it is, so that a
+ * later run can find its own comments (with the author check in reconcile.ts) without storing anything.
+ */
+
+/** What a hidden marker says: its kind (`finding`, `review`, `summary`) and `key=value` fields. */
+export interface Marker {
+  kind: string;
+  fields: Record<string, string>;
+}
+
+const MARKER_PREFIX = 'report-check';
+
+/** A hidden HTML comment that identifies what report-check posted; values must not contain spaces or `-->`. */
+export function marker(kind: string, fields: Record<string, string>): string {
+  const parts = Object.entries(fields).map(([k, v]) => `${k}=${v.replace(/[\s>]/g, '_')}`);
+  return `<!-- ${MARKER_PREFIX}:${kind}${parts.length ? ` ${parts.join(' ')}` : ''} -->`;
+}
+
+const MARKER_LINE = /^<!-- report-check:([a-z-]+)((?: [a-z]+=[^\s>]*)*) -->$/;
+
+/** The marker when `line` is exactly one of ours, else null. */
+function markerOnLine(line: string | undefined): Marker | null {
+  const m = MARKER_LINE.exec((line ?? '').trim());
+  if (!m) return null;
+  const fields: Record<string, string> = {};
+  for (const pair of (m[2] ?? '').trim().split(' ')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { kind: m[1] ?? '', fields };
+}
+
+/**
+ * The marker of a body report-check posted: only a marker that is the whole last line counts (every body we post
+ * ends with its marker). A marker anywhere else, e.g. echoed from the student's report, is ignored.
+ */
+export function readMarker(body: string): Marker | null {
+  const lines = body.trimEnd().split(/\r?\n/);
+  return markerOnLine(lines[lines.length - 1]);
+}
+
+/**
+ * Whether `body` is the summary comment for `path`: its marker on the last line, or (summaries posted before the
+ * marker moved to the end) as the whole first line, which no echoed text can precede.
+ */
+export function isSummaryFor(body: string, path: string): boolean {
+  const want = marker('summary', { path });
+  const m = readMarker(body);
+  if (m) return m.kind === 'summary' && marker(m.kind, m.fields) === want;
+  return body.split(/\r?\n/, 1)[0]?.trim() === want;
+}
+
+/** The finding keys a review body's marker lists (findings shown in that body, not to be listed again). */
+export function listedKeys(body: string): string[] {
+  const m = readMarker(body);
+  return m?.kind === 'review' ? (m.fields.listed ?? '').split(',').filter(Boolean) : [];
+}
+
+/** The finding key of an inline comment's marker, or null when the body is not one of our finding comments. */
+export function findingKey(body: string): string | null {
+  const m = readMarker(body);
+  return (m?.kind === 'finding' && m.fields.fp) || null;
+}

@@ -1,0 +1,157 @@
+import { planAnnotations, type Annotation } from '../annotation.js';
+import { failingFindings, type Severity } from '../diagnostic.js';
+import type { CommitStatus, NewReview, PullFile, PullRequestState } from '../github/port.js';
+import type { CheckResult } from '../result.js';
+import { parsePatch } from './patch.js';
+import { keyDiagnostics, planResolutions, planReview, type ReviewPlan } from './plan.js';
+import { ownSummary, ownThreads, postedKeys } from './reconcile.js';
+import {
+  renderCounts,
+  renderCouldNotRunSummary,
+  renderInlineComment,
+  renderReviewBody,
+  renderSummaryComment,
+  renderUntouchedSummary,
+} from './render.js';
+
+/** The commit-status context a `workflow_dispatch` run sets on the pull request's head. */
+export const STATUS_CONTEXT = 'report-check';
+
+/** One review to submit, and how many findings its body lists. */
+export interface ReviewWrite {
+  review: NewReview;
+  listed: number;
+}
+
+/** The one review of a run, and the review posted instead if GitHub refuses one of its lines (422). */
+export interface PlannedReview {
+  first: ReviewWrite;
+  /** Every finding in the body, no inline comments; null when `first` has no inline comment to refuse. */
+  fallback: ReviewWrite | null;
+}
+
+/** What to do with our summary comment. */
+export type SummaryWrite =
+  { kind: 'none' } | { kind: 'create'; body: string } | { kind: 'update'; id: number; body: string };
+
+/** Everything a run writes to a pull request, decided before anything is written. */
+export interface PullPlan {
+  number: number;
+  headSha: string;
+  review: PlannedReview | null;
+  summary: SummaryWrite;
+  /** Our threads to resolve, by GraphQL node id. */
+  resolve: string[];
+  status: CommitStatus | null;
+  annotations: Annotation[];
+}
+
+/** What the run found: a result to post, a report the pull request does not touch, or a run that failed. */
+export type PullRun =
+  | {
+      kind: 'checked';
+      result: CheckResult;
+      /** The report was read and checked (not deleted or moved away): threads of fixed findings get resolved. */
+      resolveFixed: boolean;
+    }
+  | { kind: 'untouched' }
+  | { kind: 'could-not-run'; message: string };
+
+/** What GitHub told about the pull request: what is posted on it, and the report's entry in its files. */
+export interface PullView {
+  state: PullRequestState;
+  /** The report's file in the pull request (its patch gives the lines that can take a comment), or null. */
+  file: PullFile | null;
+}
+
+/** The settings {@link planPull} needs. */
+export interface PullSettings {
+  path: string;
+  failOn: Severity | 'never';
+  /** A commit status is due on the head (a `workflow_dispatch` rerun), linking to `targetUrl`; null when not. */
+  status: { targetUrl: string | null } | null;
+}
+
+/** Decides every write of a run on a pull request: review (and its 422 fallback), summary, resolutions, status. */
+export function planPull(run: PullRun, pull: PullView, settings: PullSettings): PullPlan {
+  const { state } = pull;
+  const plan: PullPlan = {
+    number: state.pull.number,
+    headSha: state.pull.headSha,
+    review: null,
+    summary: { kind: 'none' },
+    resolve: [],
+    status: null,
+    annotations: [],
+  };
+  const existing = ownSummary(state, settings.path);
+  const rewrite = (body: string): SummaryWrite =>
+    existing && existing.body !== body ? { kind: 'update', id: existing.id, body } : { kind: 'none' };
+  const status = (s: CommitStatus['state'], description: string): CommitStatus | null =>
+    settings.status && {
+      state: s,
+      context: STATUS_CONTEXT,
+      description,
+      targetUrl: settings.status.targetUrl,
+    };
+
+  if (run.kind === 'untouched') {
+    // A summary and threads of ours from when the pull request did change the report (then reverted) would go on
+    // showing findings that no longer apply: the summary says so instead, and the threads are resolved.
+    const { number, headSha } = state.pull;
+    plan.summary = rewrite(renderUntouchedSummary({ path: settings.path, number, headSha }));
+    plan.resolve = planResolutions(ownThreads(state, settings.path), new Set());
+    plan.status = status('success', 'Report not changed by this pull request.');
+    return plan;
+  }
+  if (run.kind === 'could-not-run') {
+    // Our summary, if there is one, says so (not the last run's findings); a due status is `error`.
+    const { message } = run;
+    plan.summary = rewrite(renderCouldNotRunSummary({ path: settings.path, headSha: plan.headSha, message }));
+    plan.status = status('error', `could not run: ${message}`);
+    return plan;
+  }
+
+  const { result } = run;
+  const placed = planReview({
+    diagnostics: result.diagnostics,
+    hunks: parsePatch(pull.file?.patch),
+    ...postedKeys(state, settings.path),
+  });
+  plan.review = reviewWrites(placed, settings.path, plan.headSha);
+  const body = renderSummaryComment({ result, headSha: plan.headSha, failOn: settings.failOn });
+  plan.summary = existing ? rewrite(body) : { kind: 'create', body };
+  if (run.resolveFixed) {
+    const current = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
+    plan.resolve = planResolutions(ownThreads(state, settings.path), current);
+  }
+  plan.status = status(
+    failingFindings(result.diagnostics, settings.failOn).length ? 'failure' : 'success',
+    `${renderCounts(result.diagnostics)}; course checker: ${result.courseChecker.outcome}`,
+  );
+  plan.annotations = planAnnotations(result.diagnostics);
+  return plan;
+}
+
+/** The review for the placed findings, and its fallback; null when no finding is new. */
+function reviewWrites(placed: ReviewPlan, path: string, headSha: string): PlannedReview | null {
+  if (placed.inline.length === 0 && placed.body.length === 0) return null;
+  const comments = placed.inline.map((c) => ({
+    path: c.path,
+    body: renderInlineComment(c.diagnostic, c.key),
+    line: c.line,
+    startLine: c.startLine,
+  }));
+  const write = (inlineCount: number, bodyFindings: ReviewPlan['body']): ReviewWrite => ({
+    review: {
+      commitId: headSha,
+      body: renderReviewBody({ path, headSha, inlineCount, bodyFindings }),
+      comments: inlineCount > 0 ? comments : [],
+    },
+    listed: bodyFindings.length,
+  });
+  return {
+    first: write(comments.length, placed.body),
+    fallback: comments.length > 0 ? write(0, [...placed.inline, ...placed.body]) : null,
+  };
+}

@@ -1,0 +1,51 @@
+import type { IssueComment, PullRequestState } from '../github/port.js';
+import { findingKey, isSummaryFor, listedKeys } from './marker.js';
+
+/** One of our earlier inline threads, with the finding key of its marker. */
+export interface OwnThread {
+  id: string;
+  key: string;
+  isResolved: boolean;
+  /** The commented line is no longer part of the diff: the finding may be commented inline again. */
+  isOutdated: boolean;
+  /** True when anyone other than us commented in the thread: then it is left alone. */
+  hasOtherAuthors: boolean;
+}
+
+/** The finding keys already posted on the pull request: on current inline threads, and listed in review bodies. */
+export interface PostedKeys {
+  postedInline: ReadonlySet<string>;
+  postedInBody: ReadonlySet<string>;
+}
+
+/** Our summary comment for `path`: written by the token's user, with our marker on its last line. */
+export function ownSummary(state: PullRequestState, path: string): IssueComment | undefined {
+  return state.issueComments.find((c) => c.mine && isSummaryFor(c.body, path));
+}
+
+/** Our inline threads on `path`, with the finding key of their marker. */
+export function ownThreads(state: PullRequestState, path: string): OwnThread[] {
+  // Ours: written by the token's user AND with our marker as the last line (a student can paste a marker too).
+  return state.threads.flatMap((thread) => {
+    const first = thread.comments[0];
+    if (thread.path !== path || !first?.mine) return [];
+    const key = findingKey(first.body);
+    if (!key) return [];
+    const hasOtherAuthors =
+      thread.commentCount > thread.comments.length || thread.comments.some((c) => !c.mine);
+    return [
+      { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors },
+    ];
+  });
+}
+
+/** What earlier runs posted: keys with a current (not outdated) thread of ours, and keys our reviews listed. */
+export function postedKeys(state: PullRequestState, path: string): PostedKeys {
+  const inline = new Set(
+    ownThreads(state, path)
+      .filter((t) => !t.isOutdated)
+      .map((t) => t.key),
+  );
+  const inBody = new Set(state.reviews.filter((r) => r.mine).flatMap((r) => listedKeys(r.body)));
+  return { postedInline: inline, postedInBody: inBody };
+}

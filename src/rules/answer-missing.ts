@@ -1,0 +1,27 @@
+import { finding } from './finding.js';
+import type { Rule } from './rule.js';
+
+/** A question without its `Answer:` line. */
+export const answerMissing: Rule = {
+  id: 'answer-missing',
+  severity: 'warning',
+  severityNote: 'error when the course checker crashes, else warning',
+  summary: 'a question without its `Answer:` line',
+  description:
+    'The course checker finds answers by splitting the report at every `Answer:`. A question whose `> Answer:` line was deleted has no answer of its own, so the checker counts one answer too few and crashes, or gives the next answer to this question. Put back the `> Answer:` line under the question.',
+  bad: '### Question 7\n\nWe wrote 12 unit tests.',
+  good: '### Question 7\n\n> Answer:\n\nWe wrote 12 unit tests.',
+  fixable: false,
+  check: ({ model, structureSeverity }) =>
+    model.questions
+      .filter((section) => section.markers.length === 0)
+      .map((section) =>
+        finding({
+          ruleId: 'answer-missing',
+          severity: structureSeverity,
+          message: `Question ${section.number} has no "Answer:" line, so the course checker ${structureSeverity === 'error' ? 'crashes (it counts the wrong number of answers)' : 'mis-assigns answers'}; put back "> Answer:" under the question.`,
+          line: section.heading.start.line,
+          question: section.number,
+        }),
+      ),
+};

@@ -1,0 +1,31 @@
+import { finding } from './finding.js';
+import type { Finding, Rule } from './rule.js';
+
+/** `Answer:` a second time inside one question. */
+export const answerRepeated: Rule = {
+  id: 'answer-repeated',
+  severity: 'error',
+  severityNote: 'error, or warning when the course checker survives it',
+  summary: '`Answer:` a second time inside one answer',
+  description:
+    'The course checker splits the report at every `Answer:`, wherever it appears, so the word inside an answer starts a new answer and shifts every later one. Reword it, e.g. "Answer -" or "our answer was".',
+  bad: '### Question 9\n\n> Answer:\n\nAnswer: we used GitHub Actions.',
+  good: '### Question 9\n\n> Answer:\n\nWe used GitHub Actions.',
+  fixable: false,
+  check: ({ model, positional, structureSeverity }) => {
+    const severity = positional && structureSeverity === 'warning' ? 'warning' : 'error';
+    return model.questions.flatMap((section): Finding[] =>
+      section.markers.slice(1).map((marker) => {
+        const line = model.pointAt(marker).line;
+        return finding({
+          ruleId: 'answer-repeated',
+          severity,
+          message: `Line ${line} contains "Answer:" again inside Question ${section.number}; the course checker splits answers at every "Answer:", so reword it (e.g. "Answer -").`,
+          line,
+          question: section.number,
+          identity: { key: String(marker - section.start) },
+        });
+      }),
+    );
+  },
+};

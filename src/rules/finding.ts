@@ -1,0 +1,49 @@
+import { fingerprint, type Severity } from '../diagnostic.js';
+import type { Finding } from './rule.js';
+
+/** The fields of a finding that {@link finding} fills in when they are left out. */
+export interface FindingFields {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  /** 1 when left out. */
+  column?: number;
+  /** `line` when left out. */
+  endLine?: number;
+  /** 1 when left out. */
+  endColumn?: number;
+  question: number | null;
+  expected?: unknown;
+  actual?: unknown;
+  /** What {@link fingerprint} is computed from: the question (default: `question`) and a discriminator. */
+  identity?: { question?: number | null; key?: string };
+}
+
+/** A finding from its fields: a whole-line range by default, fingerprinted by rule, question and key. */
+export function finding(fields: FindingFields): Finding {
+  const { ruleId, severity, message, line, question, identity } = fields;
+  const fingerprintQuestion = identity && 'question' in identity ? (identity.question ?? null) : question;
+  return {
+    ruleId,
+    severity,
+    message,
+    line,
+    column: fields.column ?? 1,
+    endLine: fields.endLine ?? line,
+    endColumn: fields.endColumn ?? 1,
+    question,
+    ...('expected' in fields ? { expected: fields.expected } : {}),
+    ...('actual' in fields ? { actual: fields.actual } : {}),
+    fingerprint: fingerprint(ruleId, fingerprintQuestion, identity?.key),
+  };
+}
+
+/** Keeps a finding's range inside the file, whatever went wrong upstream. */
+export function clamp(found: Finding, lineCount: number): Finding {
+  const line = Math.min(Math.max(1, found.line), lineCount);
+  const endLine = Math.min(Math.max(line, found.endLine), lineCount);
+  const column = Math.max(1, found.column);
+  const endColumn = endLine === line ? Math.max(column, found.endColumn) : Math.max(1, found.endColumn);
+  return { ...found, line, endLine, column, endColumn };
+}

@@ -1,0 +1,78 @@
+import { posix } from 'node:path';
+import type { ImageRef, QuestionSection } from '../parse/report.js';
+import { imageTarget, type FileLookup, type ImageTarget } from '../validate/images.js';
+import { finding } from './finding.js';
+import type { Finding, Rule, RuleContext } from './rule.js';
+
+/** One image link, followed: what an image rule looks at. */
+export interface ImageVisit {
+  image: ImageRef;
+  question: number;
+  /** The link as written, trimmed. */
+  src: string;
+  target: ImageTarget;
+  /** The report's folder, e.g. `reports`. */
+  folder: string;
+}
+
+/** What an image rule reports about one image, if anything: its message, fingerprint key and extra fields. */
+export interface ImageProblem {
+  message: string;
+  key: string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+/** Follows every image of a section. */
+export function visitImages(
+  section: QuestionSection,
+  reportPath: string,
+  files: FileLookup | null,
+): ImageVisit[] {
+  const folder = posix.dirname(reportPath);
+  return section.imageRefs.map((image) => ({
+    image,
+    question: section.number,
+    src: image.src.trim(),
+    target: imageTarget(image, reportPath, files),
+    folder,
+  }));
+}
+
+/** The finding of an image rule about one image (a warning spanning the image's syntax). */
+export function imageFinding(ruleId: string, visit: ImageVisit, problem: ImageProblem): Finding {
+  const { image, question } = visit;
+  return finding({
+    ruleId,
+    severity: 'warning',
+    message: problem.message,
+    line: image.start.line,
+    column: image.start.column,
+    endLine: image.end.line,
+    endColumn: image.end.column,
+    question,
+    ...('expected' in problem ? { expected: problem.expected } : {}),
+    ...('actual' in problem ? { actual: problem.actual } : {}),
+    identity: { key: problem.key },
+  });
+}
+
+/** A rule about single images: its metadata and what it says about one image (null: nothing). */
+export type ImageRuleSpec = Omit<Rule, 'check' | 'severity'> & {
+  inspect(visit: ImageVisit): ImageProblem | null;
+};
+
+/** An image rule: a warning per image that `inspect` finds a problem with, over every question's images. */
+export function imageRule(spec: ImageRuleSpec): Rule & { inspect: ImageRuleSpec['inspect'] } {
+  return {
+    ...spec,
+    severity: 'warning',
+    check: (context: RuleContext) =>
+      context.model.questions.flatMap((section) =>
+        visitImages(section, context.path, context.files).flatMap((visit) => {
+          const problem = spec.inspect(visit);
+          return problem ? [imageFinding(spec.id, visit, problem)] : [];
+        }),
+      ),
+  };
+}

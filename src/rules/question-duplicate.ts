@@ -1,0 +1,28 @@
+import { finding } from './finding.js';
+import { visitHeadings } from './headings.js';
+import type { Rule } from './rule.js';
+
+/** A question heading that appears a second time. */
+export const questionDuplicate: Rule = {
+  id: 'question-duplicate',
+  severity: 'warning',
+  severityNote: 'error when the course checker crashes, else warning',
+  summary: 'a question that appears twice',
+  description:
+    'Each question appears once in the template. A second copy adds an `Answer:` line, so the course checker counts one answer too many and crashes, or grades the answers against the wrong questions. Keep one copy and merge the answers.',
+  bad: '### Question 5\n\n> Answer:\n\nFirst draft.\n\n### Question 5\n\n> Answer:\n\nSecond draft.',
+  good: '### Question 5\n\n> Answer:\n\nThe answer, merged.',
+  fixable: false,
+  check: ({ model, expected, structureSeverity }) =>
+    visitHeadings(model, expected)
+      .filter((visit) => visit.known && visit.first !== undefined)
+      .map(({ section, line, first }) =>
+        finding({
+          ruleId: 'question-duplicate',
+          severity: structureSeverity,
+          message: `Question ${section.number} appears again here (first at line ${first?.heading.start.line}); keep one copy.`,
+          line,
+          question: section.number,
+        }),
+      ),
+};

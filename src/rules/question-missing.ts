@@ -1,0 +1,33 @@
+import { finding } from './finding.js';
+import type { Finding, Rule } from './rule.js';
+
+/** A question of the template with no heading in the report. */
+export const questionMissing: Rule = {
+  id: 'question-missing',
+  severity: 'warning',
+  severityNote: 'error when the course checker crashes, else warning',
+  summary: 'a question of the template that the report lacks',
+  description:
+    "Every question of the template must stay in the report, answered or not: the course checker counts the `Answer:` lines and crashes when there are fewer than the edition's questions, and it grades the answers by position. Restore the question's heading and `> Answer:` line from the template.",
+  bad: '### Question 1\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
+  good: '### Question 1\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
+  fixable: false,
+  check: ({ model, expected, structureSeverity }) => {
+    const present = new Set(model.questions.map((section) => section.number));
+    const found: Finding[] = [];
+    for (let n = 1; n <= expected; n++) {
+      if (present.has(n)) continue;
+      const next = model.questions.find((s) => s.number > n);
+      found.push(
+        finding({
+          ruleId: 'question-missing',
+          severity: structureSeverity,
+          message: `Question ${n} is missing; restore its "### Question ${n}" heading and "> Answer:" line from the template.`,
+          line: next ? next.heading.start.line : model.lineCount,
+          question: n,
+        }),
+      );
+    }
+    return found;
+  },
+};

@@ -1,0 +1,28 @@
+import { finding } from './finding.js';
+import { visitHeadings } from './headings.js';
+import type { Rule } from './rule.js';
+
+/** A `### Question N` heading whose number is not one of the edition's questions. */
+export const questionUnknown: Rule = {
+  id: 'question-unknown',
+  severity: 'warning',
+  summary: "a question number that is not in the edition's template",
+  description:
+    'The course template numbers its questions 1 to 27 (2023/2024) or 1 to 31 (2025/2026). A heading with another number is not a question the course checker knows, and it usually means a heading was renumbered by mistake. Renumber it to the question it answers, or remove it.',
+  bad: '### Question 32\n\n> Answer:\n\nWe used DVC for data versioning.',
+  good: '### Question 31\n\n> Answer:\n\nWe used DVC for data versioning.',
+  fixable: false,
+  check: ({ model, expected }) =>
+    visitHeadings(model, expected)
+      .filter((visit) => !visit.known)
+      .map(({ section, line }) =>
+        finding({
+          ruleId: 'question-unknown',
+          severity: 'warning',
+          message: `Question ${section.number} is not in this edition's template (Questions 1–${expected}); renumber or remove it.`,
+          line,
+          question: null,
+          identity: { question: section.number, key: String(line) },
+        }),
+      ),
+};
