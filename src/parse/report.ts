@@ -48,6 +48,11 @@ export interface QuestionSection {
 export interface ReportModel {
   text: string;
   questions: QuestionSection[];
+  /**
+   * `Question N` headings that stand inside an answer (see questionStarts): the page shows them as headings, the
+   * course checker reads them as words of that answer, or cuts the answer there when they have `##`.
+   */
+  headingsInAnswers: { line: number; depth: number; number: number; text: string }[];
   /** Set when the markdown could not be parsed (e.g. pathological nesting) and only the text was read. */
   parseFailure: string | null;
   /** Converts an offset in `text` into a line and column. */
@@ -94,6 +99,8 @@ interface Heading {
   end: number;
   depth: number;
   text: string;
+  /** Inside a block quote or an HTML block: the page shows it quoted or as raw HTML, not as the report's own heading. */
+  nested: boolean;
 }
 
 /** Every node in document order, without recursion (deeply nested trees must not overflow the stack). */
@@ -212,7 +219,8 @@ function scanLines(text: string, starts: number[]): { headings: Heading[]; code:
       continue;
     }
     const match = atxHeading(line);
-    if (match) headings.push({ start, end, depth: match.depth, text: match.text });
+    if (match)
+      headings.push({ start, end, depth: match.depth, text: match.text, nested: depth > 0 || inHtml });
     afterText = /\S/.test(line) && !match && !inHtml;
   }
   return { headings, code };
@@ -371,20 +379,118 @@ function tooComplexToParse(region: string): string | null {
   return null;
 }
 
+/**
+ * Which headings start a question, as both readers see it. The course checker cuts answers only at `##`/`###`
+ * (anywhere, quotes and HTML included) and matches them by position; the page shows CommonMark headings. A
+ * `Question N` heading starts a question when it is the report's own heading (not quoted, not in HTML) and either
+ * an `Answer:` follows it before the next heading of the skeleton, or it is a `##`–`######` heading that does not
+ * repeat the number of the question whose answer it stands in. So a `# Question 7` or `### Question 7` title that
+ * a group put inside Question 7's answer stays part of that answer (the checker counts it there too), and a
+ * renamed or duplicated question with its own `Answer:` is still a question. Other headings end a question only at
+ * level 2 outside quotes and HTML (the template's section headings; the checker cuts there too), at level 3
+ * when an `Answer:` follows (a renamed question), or when they follow an untouched placeholder; a `# Results` or `### Results` inside an answer does not.
+ */
+function questionStarts(
+  text: string,
+  headings: Heading[],
+): { starts: (Heading & { number: number })[]; ends: Heading[]; inAnswer: InAnswerHeading[] } {
+  const candidates = headings.map((heading) => {
+    const match = heading.nested ? null : QUESTION_HEADING.exec(heading.text);
+    return match ? { ...heading, number: Number(match[1]) } : null;
+  });
+  const isSection = (heading: Heading): boolean => !heading.nested && heading.depth === 2;
+  // Offsets of every `Answer:`, found once; both lists are walked forward only, so this stays linear.
+  const answers: number[] = [];
+  for (let at = text.indexOf(ANSWER); at !== -1; at = text.indexOf(ANSWER, at + 1)) answers.push(at);
+  let nextAnswer = 0;
+  const starts: (Heading & { number: number })[] = [];
+  const inAnswer: InAnswerHeading[] = [];
+  const ends: Heading[] = [];
+  let current: { number: number; answerAt: number; placeholderOnly: boolean | null } | null = null;
+  // Where the next question or section heading after each heading starts (one backward pass).
+  const nextSkeleton: number[] = new Array<number>(headings.length);
+  for (let i = headings.length - 1, next = text.length; i >= 0; i--) {
+    nextSkeleton[i] = next;
+    const heading = headings[i] as Heading;
+    if (candidates[i] || isSection(heading)) next = heading.start;
+  }
+  headings.forEach((heading, i) => {
+    const candidate = candidates[i];
+    while (nextAnswer < answers.length && (answers[nextAnswer] ?? 0) < heading.end) nextAnswer++;
+    const answerAt = answers[nextAnswer] ?? -1;
+    const hasAnswer = answerAt !== -1 && answerAt < (nextSkeleton[i] ?? text.length);
+    if (!candidate) {
+      // A `###` heading with its own `Answer:` is a renamed question: it ends the one before.
+      const renamed = heading.depth === 3 && hasAnswer;
+      if (!heading.nested && (isSection(heading) || renamed || followsPlaceholder(text, current, heading))) {
+        current = null;
+        ends.push(heading);
+      }
+      return;
+    }
+    const repeats =
+      current !== null &&
+      current.number === candidate.number &&
+      current.answerAt !== -1 &&
+      current.answerAt < heading.start;
+    if (hasAnswer || (heading.depth >= 2 && !repeats)) {
+      starts.push(candidate);
+      current = { number: candidate.number, answerAt: hasAnswer ? answerAt : -1, placeholderOnly: null };
+    } else {
+      inAnswer.push({
+        start: heading.start,
+        end: heading.end,
+        depth: heading.depth,
+        number: candidate.number,
+      });
+    }
+  });
+  return { starts, ends, inAnswer };
+}
+
+/**
+ * Whether a `###` heading follows a question whose answer is still the untouched placeholder: then it starts a
+ * section of its own (an unanswered question, then something else), not a sub-heading of the answer.
+ */
+function followsPlaceholder(
+  text: string,
+  current: { answerAt: number; placeholderOnly: boolean | null } | null,
+  heading: Heading,
+): boolean {
+  if (current === null || current.answerAt === -1 || current.answerAt > heading.start) return false;
+  // Asked once per question (at its first other heading), so the text is read once.
+  if (current.placeholderOnly === null) {
+    const before = text.slice(current.answerAt + ANSWER.length, heading.start);
+    current.placeholderOnly = PLACEHOLDER_ONCE.test(before) && !/\S/.test(before.replace(PLACEHOLDER, ' '));
+  }
+  return current.placeholderOnly;
+}
+
+const PLACEHOLDER_ONCE = /---\s*question\s+\d+\s+fill\s+here\s*---/i;
+
+/** A `Question N` heading inside an answer: the page shows a heading, the report's skeleton does not have one. */
+interface InAnswerHeading {
+  start: number;
+  end: number;
+  depth: number;
+  number: number;
+}
+
 /** Builds the report model: question sections with their answers and the facts the rules need. */
 export function parseReport(text: string): ReportModel {
   const starts = lineStarts(text);
   const pointAt = makePointAt(starts);
   const { headings, code } = scanLines(text, starts);
-  const boundaries = headings.filter((h) => h.depth <= 3);
+  const skeleton = questionStarts(text, headings);
+  const boundaries = [...skeleton.starts, ...skeleton.ends].sort((a, b) => a.start - b.start);
   const questions: QuestionSection[] = [];
   let parseFailure: string | null = null;
-  boundaries.forEach((heading, index) => {
-    const match = QUESTION_HEADING.exec(heading.text);
-    if (!match) return;
+  let boundary = 0;
+  for (const heading of skeleton.starts) {
     const start = heading.start;
-    const end = boundaries[index + 1]?.start ?? text.length;
-    const section = buildSection(text, Number(match[1]), heading, start, end, pointAt);
+    while (boundary < boundaries.length && (boundaries[boundary]?.start ?? 0) <= start) boundary++;
+    const end = boundaries[boundary]?.start ?? text.length;
+    const section = buildSection(text, heading.number, heading, start, end, pointAt);
     const from = section.markers[0];
     for (const block of from === undefined ? [] : blocksToParse(text, starts, code, pointAt, from, end)) {
       if (collectPlainImages(section, block, pointAt)) continue;
@@ -394,10 +500,16 @@ export function parseReport(text: string): ReportModel {
       else collectNodeFacts(section, tree, block, pointAt);
     }
     questions.push(section);
-  });
+  }
+  const headingsInAnswers = skeleton.inAnswer.map((h) => ({
+    line: pointAt(h.start).line,
+    depth: h.depth,
+    number: h.number,
+    text: text.slice(h.start, h.end),
+  }));
   // A final newline ends the last line; it does not start one (editors, git and GitHub count lines so).
   const lineCount = text.endsWith('\n') && starts.length > 1 ? starts.length - 1 : starts.length;
-  return { text, questions, parseFailure, pointAt, lineCount };
+  return { text, questions, headingsInAnswers, parseFailure, pointAt, lineCount };
 }
 
 /** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
@@ -448,7 +560,17 @@ function buildSection(
     }
     lineOffset += line.length + 1;
   }
-  const answeredText = region.replace(PLACEHOLDER, ' ').replace(/(^|\s)(>|-{3,})(?=\s|$)/g, ' ');
+  // Without an `Answer:` line, the section's unquoted lines are the student's (the template's prompt is all
+  // quoted): a group that replaced the prompt by its answer has answered.
+  const ownText =
+    first !== undefined
+      ? region
+      : text
+          .slice(heading.end, end)
+          .split('\n')
+          .filter((line) => !/^[ \t]*>/.test(line))
+          .join('\n');
+  const answeredText = ownText.replace(PLACEHOLDER, ' ').replace(/(^|\s)(>|-{3,})(?=\s|$)/g, ' ');
   return {
     number,
     heading: { start: pointAt(heading.start), end: pointAt(heading.end), text: heading.text },

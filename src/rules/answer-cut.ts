@@ -11,13 +11,15 @@ export const answerCut: Rule = {
   bad: '> Answer:\n\nWe used three tools.\n\n#### Tools\n\nDVC, Hydra and W&B.',
   good: '> Answer:\n\nWe used three tools.\n\n**Tools**: DVC, Hydra and W&B.',
   fixable: false,
-  check: ({ model }) =>
+  check: ({ model }, earlier) =>
     model.questions.flatMap((section): Finding[] => {
       if (!section.answer || section.markers.length !== 1) return [];
       const rest = model.text.slice(section.answer.end, section.end);
       const cut = rest.indexOf('##');
       if (cut === -1 || !/\S/.test(rest.slice(cut).replace(/^#+/, ''))) return [];
       const line = model.pointAt(section.answer.end + cut).line;
+      // A heading after the last answer is section-after-last-answer's: one cause, one finding.
+      if (earlier.some((f) => f.ruleId === 'section-after-last-answer' && f.line === line)) return [];
       return [
         finding({
           ruleId: 'answer-cut',

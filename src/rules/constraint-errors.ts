@@ -28,6 +28,9 @@ export function constraintErrors(context: RuleContext): ConstraintError[] {
     const question = violation?.question ?? questionOfPath(error.instancePath);
     const entry = question === null ? undefined : document.questions.get(question);
     if (entry && !entry.entry.answered) continue;
+    // A question without its `Answer:` line has no answer to count: answer-missing speaks for it.
+    if (!context.positional && question !== null && document.sections.get(question)?.markers.length === 0)
+      continue;
     result.push({ error, violation, question, at: entry?.at ?? FILE_START });
   }
   return result;
