@@ -84,7 +84,7 @@ export function neutralise(text: string): string {
  */
 function closingRuns(text: string): Map<number, number> {
   const runs: [number, number][] = [];
-  for (let at = text.indexOf('`'); at !== -1; ) {
+  for (let at = text.indexOf('`'); at !== -1;) {
     let end = at;
     while (text[end] === '`') end++;
     runs.push([at, end - at]);
