@@ -269,10 +269,10 @@ if (existsSync(corpus)) {
   const seed = join(corpus, 'seed-001', 'README.md');
   const report = existsSync(seed) ? seed : join(corpus, reports[0].name, 'README.md');
   if (!existsSync(cli)) {
-    console.log('cold start: skipped (dist/cli.cjs not built; run `npm run build` first)');
+    console.log('cold start: skipped (dist/cli.cjs not built; run `npm run bundle` first)');
   } else {
     if (statSync(cli).mtimeMs < newestSource(join(root, 'src'))) {
-      console.log('  note: dist/cli.cjs is older than src/; run `npm run build` for current figures');
+      console.log('  note: dist/cli.cjs is older than src/; run `npm run bundle` for current figures');
     }
     const nodes = [{ node: process.execPath, label: '' }];
     // The acceptance run uses the pinned Node 24 (npm ci --prefix .ci/node24), whose bare start is faster.
@@ -305,7 +305,7 @@ async function loadFakeGitHub(dir) {
 
 async function benchCohort() {
   if (!existsSync(cli)) {
-    console.log('cohort: skipped (dist/cli.cjs not built; run `npm run build` first)');
+    console.log('cohort: skipped (dist/cli.cjs not built; run `npm run bundle` first)');
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'report-check-cohort-'));

@@ -2,7 +2,7 @@
 // Differential test of `report-check cohort` against the course's grading scraper: for every corpus report (and both
 // sides of every before/after pair), the scraper's num_warnings is the number of stderr lines containing WARNING
 // that the newest real checker (checkers/2026/report.py) prints, 0 when it crashes. report-check's
-// `scraper.numWarnings` must equal it. Runs the built dist/cli.cjs (npm run build first). Ends "N passed, N failed".
+// `scraper.numWarnings` must equal it. Runs the built dist/cli.cjs (npm run bundle first). Ends "N passed, N failed".
 //   node scripts/cohort-differential.mjs [--corpus ../shared/corpus] [--python /usr/bin/python3]
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';

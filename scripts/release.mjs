@@ -118,7 +118,7 @@ function bump(root, version, date) {
   console.log(
     [
       `Version ${version}: package.json, package-lock.json, README.md (@v${major}, rev: v${version}) and CHANGELOG.md updated.`,
-      'Next: npm run build (the CLI prints the version), commit, then',
+      'Next: npm run bundle (the CLI prints the version), commit, then',
       `  git tag -a v${version} -m v${version} && git push origin HEAD v${version}`,
       'The release workflow checks, publishes to npm and moves the major tag.',
     ].join('\n'),

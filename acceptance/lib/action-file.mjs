@@ -7,6 +7,6 @@ export default function actionProblem(root) {
   if (!file) return 'no action.yml in the repository root (the action is not there yet)';
   const main = /^\s+main:\s*['"]?([^'"\s#]+)/m.exec(readFileSync(file, 'utf8'))?.[1];
   if (!main) return 'action.yml has no runs.main';
-  if (!existsSync(join(root, main))) return `runs.main ${main} does not exist: run \`npm run build\``;
+  if (!existsSync(join(root, main))) return `runs.main ${main} does not exist: run \`npm run bundle\``;
   return null;
 }
