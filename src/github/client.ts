@@ -8,17 +8,23 @@ const MAX_RATE_LIMIT_WAIT_S = 120;
 /** Retries after a rate limit before giving up (the throttling plugin asks after each one). */
 const MAX_RATE_LIMIT_RETRIES = 3;
 
-/** How to reach GitHub. */
-export interface OctokitPortOptions {
-  token: string;
-  owner: string;
-  repo: string;
+/** How to reach GitHub: the one client setup for the action and for `report-check cohort`. */
+export interface ClientOptions {
+  /** The token, or null for public repositories at the unauthenticated rate limit (cohort runs only). */
+  token: string | null;
   /** REST API root, e.g. `https://api.github.com` (GITHUB_API_URL); GraphQL is found from it. */
   baseUrl: string;
   /** Told when a request is retried after a rate limit. */
   onWarning?: (message: string) => void;
   /** Milliseconds per second of `retry-after` and of the retry plugin's back-off (1000; smaller in tests). */
   retryBaseMs?: number;
+}
+
+/** How the action's port reaches GitHub: a token and the repository every request is about. */
+export interface OctokitPortOptions extends ClientOptions {
+  token: string;
+  owner: string;
+  repo: string;
 }
 
 /**
@@ -48,7 +54,7 @@ export interface Repo {
 }
 
 /** Creates the Octokit client: retries on 5xx, waits out rate limits that end soon enough, and gives up on others. */
-export function createClient(options: OctokitPortOptions): Client {
+export function createClient(options: ClientOptions): Client {
   const base = options.retryBaseMs ?? 1000;
   const warn = options.onWarning ?? (() => undefined);
   const onLimit =
@@ -60,22 +66,22 @@ export function createClient(options: OctokitPortOptions): Client {
       );
       return again;
     };
-  return new RetryingGitHub(
-    getOctokitOptions(options.token, {
-      baseUrl: options.baseUrl,
-      userAgent: 'report-check',
-      request: { ...defaults.request },
-      // 429 is left to the throttling plugin, which honours retry-after; retrying it here too would double the wait.
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: base },
-      throttle: {
-        onRateLimit: onLimit('primary'),
-        onSecondaryRateLimit: onLimit('secondary'),
-        retryAfterBaseValue: base,
-        write: sideBySideWrites,
-        notifications: sideBySideWrites,
-      },
-    }),
-  );
+  const settings = {
+    baseUrl: options.baseUrl,
+    userAgent: 'report-check',
+    request: { ...defaults.request },
+    // 429 is left to the throttling plugin, which honours retry-after; retrying it here too would double the wait.
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: base },
+    throttle: {
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+      retryAfterBaseValue: base,
+      write: sideBySideWrites,
+      notifications: sideBySideWrites,
+    },
+  };
+  // getOctokitOptions insists on a token; without one, Octokit sends no Authorization header at all.
+  return new RetryingGitHub(options.token ? getOctokitOptions(options.token, settings) : settings);
 }
 
 /** The `errors` a GraphQL answer carries. */

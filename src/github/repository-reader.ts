@@ -1,25 +1,9 @@
-import { defaults, GitHub } from '@actions/github/lib/utils';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import { MAX_REPORT_BYTES } from '../parse/decode.js';
+import { createClient, type ClientOptions } from './client.js';
 import { toGitHubError } from './octokit.js';
 
-/** Give up on a rate limit that would hold the whole cohort up longer than this (seconds). */
-const MAX_RATE_LIMIT_WAIT_S = 120;
-/** Retries after a rate limit before the repository gets its row with the reason. */
-const MAX_RATE_LIMIT_RETRIES = 3;
-
-/** How to reach GitHub for a cohort run. */
-export interface RepositoryReaderOptions {
-  /** GITHUB_TOKEN / GH_TOKEN, or null for public repositories at the unauthenticated rate limit. */
-  token: string | null;
-  /** REST API root, e.g. `https://api.github.com`. */
-  baseUrl: string;
-  /** Told when a request is retried after a rate limit. */
-  onWarning?: (message: string) => void;
-  /** Milliseconds per second of `retry-after` and of the retry plugin's back-off (1000; smaller in tests). */
-  retryBaseMs?: number;
-}
+/** How to reach GitHub for a cohort run (token: GITHUB_TOKEN / GH_TOKEN, or null for public repositories). */
+export type RepositoryReaderOptions = ClientOptions;
 
 /** A group's report as read from GitHub, with what the image checks need. */
 export interface RepositoryReport {
@@ -46,36 +30,12 @@ export interface RepositoryReader {
   readReport(owner: string, repo: string, path: string, ref: string | null): Promise<RepositoryReport>;
 }
 
-const RetryingGitHub = GitHub.plugin(retry, throttling);
-
 /**
  * Creates the real {@link RepositoryReader}: one Octokit for the whole run, with the retry (5xx) and throttling
  * (rate limits, `retry-after`) plugins, so that the throttling plugin's limits hold across all repositories.
  */
 export function createRepositoryReader(options: RepositoryReaderOptions): RepositoryReader {
-  const base = options.retryBaseMs ?? 1000;
-  const warn = options.onWarning ?? (() => undefined);
-  const onLimit =
-    (kind: string) =>
-    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-      const again = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
-      warn(
-        `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying in ${retryAfter} s` : 'giving up'}.`,
-      );
-      return again;
-    };
-  const octokit = new RetryingGitHub({
-    ...(options.token ? { auth: `token ${options.token}` } : {}),
-    baseUrl: options.baseUrl,
-    userAgent: 'report-check',
-    request: { ...defaults.request },
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: base },
-    throttle: {
-      onRateLimit: onLimit('primary'),
-      onSecondaryRateLimit: onLimit('secondary'),
-      retryAfterBaseValue: base,
-    },
-  });
+  const octokit = createClient(options);
   const notFound = options.token
     ? 'repository not found, or the token may not read it'
     : 'repository not found, or private (set GITHUB_TOKEN to read private repositories)';
