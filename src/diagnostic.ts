@@ -25,6 +25,30 @@ export interface Diagnostic {
   note?: string;
   /** Stable identity of the finding across runs, independent of its line (see {@link fingerprint}). */
   fingerprint: string;
+  /** The one right edit, when the rule knows it (data, never applied by the rule itself). */
+  fix?: Fix;
+}
+
+/**
+ * One replacement in the report's text: the range from (`line`, `column`) up to, not including, (`endLine`,
+ * `endColumn`) becomes `text`. 1-based; columns count UTF-16 code units; a range may span line ends.
+ */
+export interface TextEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/** A finding's fix: edits that never change the words of the student's own answer, and what it leaves. */
+export interface Fix {
+  /** One line saying what the fix does, e.g. "Remove the template's `---` markers". */
+  description: string;
+  /** Non-overlapping edits, in text order, applied together or not at all. */
+  edits: TextEdit[];
+  /** The finding's state once the fix is applied, e.g. "79 words: still 21 short", or absent when it is resolved. */
+  after?: string;
 }
 
 /** Numeric rank of a severity: lower is more severe. */
