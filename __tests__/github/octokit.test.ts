@@ -331,13 +331,15 @@ describe('createOctokitPort', () => {
     });
   });
 
-  it('should create and update issue comments', async () => {
+  it('should create, update and delete issue comments', async () => {
     handler = () => ({ status: 201, body: { id: 3 } });
     await port().createIssueComment(5, 'hello');
     await port().updateIssueComment(3, 'again');
+    await port().deleteIssueComment(4);
     expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
       'POST /repos/acme/exam/issues/5/comments',
       'PATCH /repos/acme/exam/issues/comments/3',
+      'DELETE /repos/acme/exam/issues/comments/4',
     ]);
     expect(seen[1]?.body).toEqual({ body: 'again' });
   });
@@ -375,6 +377,44 @@ describe('createOctokitPort', () => {
     handler = () => (++n <= 2 ? { status: 502, body: { message: 'Server Error' } } : { body: [] });
     expect(await port().listPullFiles(5)).toEqual([]);
     expect(seen).toHaveLength(3);
+  });
+
+  it('should not repeat a write whose answer was a 502: GitHub may have carried it out', async () => {
+    handler = () => ({ status: 502, body: { message: 'Server Error' } });
+    const review = { commitId: 'h', body: 'b', comments: [] };
+    await expect(port().createReview(5, review)).rejects.toMatchObject({ kind: 'unavailable', status: 502 });
+    await expect(port().createIssueComment(5, 'x')).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(port().updateIssueComment(3, 'x')).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(port().deleteIssueComment(3)).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(port().resolveReviewThreads(['A'])).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(seen.map((s) => s.method)).toEqual(['POST', 'POST', 'PATCH', 'DELETE', 'POST']);
+  });
+
+  it('should not repeat a write whose connection was reset before the answer', async () => {
+    let n = 0;
+    const reset = createServer((req) => {
+      n++;
+      req.socket.destroy();
+    });
+    await new Promise<void>((resolve) => reset.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(reset.address() as AddressInfo).port}`;
+    const writer = createOctokitPort({
+      token: 't',
+      owner: 'acme',
+      repo: 'exam',
+      baseUrl: url,
+      retryBaseMs: 1,
+    });
+    await expect(writer.createIssueComment(5, 'x')).rejects.toMatchObject({ kind: 'unavailable' });
+    await new Promise<void>((resolve) => reset.close(() => resolve()));
+    expect(n).toBe(1);
+  });
+
+  it('should still retry a GraphQL query (a read) that answered 502', async () => {
+    let n = 0;
+    handler = () => (++n === 1 ? { status: 502, body: { message: 'Server Error' } } : { body: pullPage() });
+    expect((await port().getPullRequest(5)).pull.number).toBe(5);
+    expect(seen).toHaveLength(2);
   });
 
   it('should give up on a server that keeps failing with an unavailable error', async () => {

@@ -67,8 +67,10 @@ export class FakeGitHub implements GitHubPort {
   statuses: (CommitStatus & { sha: string })[] = [];
   /** Every call, in order, e.g. `getFile reports/README.md@abc`. */
   calls: string[] = [];
-  /** Calls whose name is listed here throw this error (once each). */
+  /** Calls whose name is listed here throw this error (once each), having done nothing. */
   failures = new Map<string, GitHubError>();
+  /** Writes whose name is listed here are carried out, then throw this error (once each): the answer was lost. */
+  lostAnswers = new Map<string, GitHubError>();
   private nextId = 1000;
 
   constructor(setup: FakeGitHubSetup = {}) {
@@ -111,6 +113,15 @@ export class FakeGitHub implements GitHubPort {
   private write(operation: string): void {
     if (this.readOnly)
       throw new GitHubError(operation, 'forbidden', 403, 'Resource not accessible by integration');
+  }
+
+  /** After a write was carried out: throws when its answer is to be lost. */
+  private answer(name: string): void {
+    const lost = this.lostAnswers.get(name);
+    if (lost) {
+      this.lostAnswers.delete(name);
+      throw lost;
+    }
   }
 
   async getPullRequest(number: number) {
@@ -185,12 +196,14 @@ export class FakeGitHub implements GitHubPort {
         commentCount: 1,
       });
     }
+    this.answer('createReview');
   }
 
   async createIssueComment(number: number, body: string): Promise<void> {
     this.record('createIssueComment', `#${number}`);
     this.write('comment');
     this.issueComments.push({ id: this.nextId++, author: this.author, body });
+    this.answer('createIssueComment');
   }
 
   async updateIssueComment(id: number, body: string): Promise<void> {
@@ -199,6 +212,14 @@ export class FakeGitHub implements GitHubPort {
     const comment = this.issueComments.find((c) => c.id === id);
     if (!comment) throw new GitHubError('update a comment', 'not-found', 404, 'Not Found');
     comment.body = body;
+    this.answer('updateIssueComment');
+  }
+
+  async deleteIssueComment(id: number): Promise<void> {
+    this.record('deleteIssueComment', `${id}`);
+    this.write('delete a comment');
+    this.issueComments = this.issueComments.filter((c) => c.id !== id);
+    this.answer('deleteIssueComment');
   }
 
   async resolveReviewThreads(threadIds: readonly string[]): Promise<void> {
@@ -209,11 +230,13 @@ export class FakeGitHub implements GitHubPort {
       if (!thread) throw new GitHubError('resolve threads', 'not-found', 200, `Could not resolve ${id}`);
       thread.isResolved = true;
     }
+    this.answer('resolveReviewThreads');
   }
 
   async createCommitStatus(sha: string, status: CommitStatus): Promise<void> {
     this.record('createCommitStatus', sha);
     this.write('set a commit status');
     this.statuses.push({ sha, ...status });
+    this.answer('createCommitStatus');
   }
 }

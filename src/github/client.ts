@@ -81,7 +81,23 @@ export function createClient(options: ClientOptions): Client {
     },
   };
   // getOctokitOptions insists on a token; without one, Octokit sends no Authorization header at all.
-  return new RetryingGitHub(options.token ? getOctokitOptions(options.token, settings) : settings);
+  const client = new RetryingGitHub(options.token ? getOctokitOptions(options.token, settings) : settings);
+  // A write answered 5xx, or not at all, may still have been carried out (one lost answer to a review POST gave
+  // two reviews): it is never repeated blind here. The caller reads back what is posted and writes what is not
+  // there (action/publish.ts). Rate-limit answers still retry: GitHub refused those before doing anything.
+  client.hook.before('request', (request) => {
+    if (mayBeApplied(request)) request.request = { ...request.request, retries: 0 };
+  });
+  return client;
+}
+
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/** Whether a request changes something, so that a failure does not tell whether it happened (GraphQL: a mutation). */
+export function mayBeApplied(request: { method?: string; url?: string; query?: unknown }): boolean {
+  if (!WRITE_METHODS.has((request.method ?? 'GET').toUpperCase())) return false;
+  if (request.url !== '/graphql') return true;
+  return typeof request.query !== 'string' || /^\s*mutation\b/.test(request.query);
 }
 
 /** The `errors` a GraphQL answer carries. */

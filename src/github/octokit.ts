@@ -22,6 +22,7 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
       attempt(`comment on pull request #${number}`, () => writes.createIssueComment(r, number, body)),
     updateIssueComment: (id, body) =>
       attempt(`update comment ${id}`, () => writes.updateIssueComment(r, id, body)),
+    deleteIssueComment: (id) => attempt(`delete comment ${id}`, () => writes.deleteIssueComment(r, id)),
     resolveReviewThreads: (ids) =>
       attempt(`resolve ${ids.length} review thread(s)`, () => writes.resolveReviewThreads(r, ids)),
     createCommitStatus: (sha, status) =>

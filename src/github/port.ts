@@ -53,6 +53,7 @@ export interface PullRequestState {
   /** Login of the token's user, or null when GitHub would not say (then `mine` on comments still tells ours). */
   viewer: string | null;
   threads: ReviewThread[];
+  /** Oldest first, as GitHub lists them. */
   issueComments: IssueComment[];
   reviews: ReviewSummary[];
 }
@@ -117,6 +118,8 @@ export interface GitHubPort {
   createReview(number: number, review: NewReview): Promise<void>;
   createIssueComment(number: number, body: string): Promise<void>;
   updateIssueComment(id: number, body: string): Promise<void>;
+  /** Deletes one of our conversation comments (a duplicate summary); one already gone is not an error. */
+  deleteIssueComment(id: number): Promise<void>;
   /** Resolves review threads by GraphQL node id. */
   resolveReviewThreads(threadIds: readonly string[]): Promise<void>;
   createCommitStatus(sha: string, status: CommitStatus): Promise<void>;

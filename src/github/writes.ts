@@ -37,6 +37,19 @@ export async function updateIssueComment({ octokit, owner, repo }: Repo, id: num
   });
 }
 
+/** Deletes a conversation comment; 404 (already deleted, e.g. by a concurrent run) counts as done. */
+export async function deleteIssueComment({ octokit, owner, repo }: Repo, id: number) {
+  try {
+    await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      owner,
+      repo,
+      comment_id: id,
+    });
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+  }
+}
+
 /** Resolves review threads, all in one request: aliased mutations in one document. */
 export async function resolveReviewThreads({ octokit }: Repo, ids: readonly string[]) {
   if (ids.length === 0) return;
