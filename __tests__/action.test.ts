@@ -623,11 +623,11 @@ describe('runAction when posting fails', () => {
     const h = harness();
     h.github.failures.set(
       'createIssueComment',
-      new GitHubError('comment', 'unavailable', 502, 'Bad Gateway'),
+      new GitHubError('comment', 'invalid', 422, 'Body is too long (maximum is 65536 characters)'),
     );
     const outcome = await runAction(h.deps);
     expect(outcome.posting?.summary).toBe('failed');
-    expect(h.log.warnings[0]).toContain('Bad Gateway');
+    expect(h.log.warnings[0]).toContain('Body is too long');
     expect(h.log.annotations).toHaveLength(3);
     expect(h.log.failed).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import type { ActionLog } from './action/log.js';
 import { gate, setOutputs } from './action/outputs.js';
-import { publish, type PostingOutcome } from './action/publish.js';
+import { publish, type PostingOutcome, type Replan } from './action/publish.js';
 import { checkSource, entryProblem, locateReport, readReport } from './action/source.js';
 import { planAnnotations } from './annotation.js';
 import type { RunContext } from './context.js';
@@ -56,7 +56,8 @@ export async function runAction(deps: ActionDeps): Promise<ActionOutcome> {
     setOutputs(log, null, [{ path: settings.path, message }]);
     if (known.state && known.settings) {
       const run: PullRun = { kind: 'could-not-run', message };
-      await publish(planPull(run, { state: known.state, file: null }, known.settings), deps);
+      const view: PullView = { state: known.state, file: null };
+      await publish(planPull(run, view, known.settings), deps, replan(deps, run, view, known.settings));
     }
     await log
       .writeSummary(`## report-check could not run\n\n${message.replace(/[<>&]/g, ' ')}\n`)
@@ -105,10 +106,8 @@ async function checkPull(
   setOutputs(log, result);
   // Round trip 3: every write side by side. Posting problems are reported but never hide or change findings.
   const view: PullView = { state, file: entry.kind === 'changed' ? entry.file : null };
-  const posting = await publish(
-    planPull({ kind: 'checked', result, resolveFixed: !moved }, view, settings),
-    deps,
-  );
+  const run: PullRun = { kind: 'checked', result, resolveFixed: !moved };
+  const posting = await publish(planPull(run, view, settings), deps, replan(deps, run, view, settings));
   const note = posting.forbidden
     ? '> [!NOTE]\n> The token could not post to the pull request (read-only, e.g. a fork): the findings are only here and in the annotations.'
     : undefined;
@@ -127,9 +126,19 @@ async function untouched(deps: ActionDeps, view: PullView, settings: PullSetting
   const message = `${settings.path} is not changed by pull request #${view.state.pull.number}; nothing to check.`;
   log.notice(message);
   setOutputs(log, null);
-  await publish(planPull({ kind: 'untouched' }, view, settings), deps);
+  const run: PullRun = { kind: 'untouched' };
+  await publish(planPull(run, view, settings), deps, replan(deps, run, view, settings));
   await log.writeSummary(`## report-check: \`${settings.path}\`\n\n${message}\n`);
   return { status: 'skipped', result: null, posting: null };
+}
+
+/** Plans the same run again against the pull request as it is now: after a write whose answer was lost. */
+function replan(deps: ActionDeps, run: PullRun, view: PullView, settings: PullSettings): Replan {
+  return async () => {
+    // On the commit the run checked, even if a push came in meanwhile: its lines are the ones the findings are on.
+    const state = { ...(await deps.github.getPullRequest(view.state.pull.number)), pull: view.state.pull };
+    return planPull(run, { state, file: view.file }, settings);
+  };
 }
 
 function pullSettings(deps: ActionDeps, setStatus: boolean): PullSettings {

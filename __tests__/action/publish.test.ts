@@ -41,6 +41,8 @@ function plan(overrides: Partial<PullPlan> = {}): PullPlan {
     review: review(3),
     summary: { kind: 'create', body: 'summary' },
     resolve: ['T1'],
+    resolveAfterReview: [],
+    deleteComments: [],
     status: { state: 'failure', context: 'report-check', description: '1 error', targetUrl: null },
     annotations: [{ level: 'error', message: 'm', title: 't', file: PATH, startLine: 3, endLine: 3 }],
     ...overrides,

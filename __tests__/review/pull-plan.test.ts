@@ -169,3 +169,70 @@ describe('planPull for an untouched report or a run that failed', () => {
     expect(planPull(run, view(), settings).summary).toEqual({ kind: 'none' });
   });
 });
+
+describe('planPull keeps one summary and one open thread per finding', () => {
+  const summary = (id: number, body = 'old') => ({
+    id,
+    author: 'github-actions[bot]',
+    body: `${body}\n${marker('summary', { path: PATH })}`,
+    mine: true,
+  });
+
+  it('should update the oldest of several summaries for the path and delete the others', () => {
+    const other = { id: 3, author: 'bot', body: `x\n${marker('summary', { path: 'other.md' })}`, mine: true };
+    const student = { ...summary(4), mine: false };
+    const plan = planPull(
+      checked(),
+      view({ issueComments: [student, summary(10), other, summary(11), summary(12)] }),
+      settings,
+    );
+    expect(plan.summary).toMatchObject({ kind: 'update', id: 10 });
+    expect(plan.deleteComments).toEqual([11, 12]);
+  });
+
+  it('should delete duplicate summaries when it could not run or the report is untouched, too', () => {
+    const comments = [summary(10), summary(11)];
+    const failed = planPull(
+      { kind: 'could-not-run', message: 'down' },
+      view({ issueComments: comments }),
+      settings,
+    );
+    expect(failed.summary).toMatchObject({ kind: 'update', id: 10 });
+    expect(failed.deleteComments).toEqual([11]);
+    const untouched = planPull({ kind: 'untouched' }, view({ issueComments: comments }), settings);
+    expect(untouched.deleteComments).toEqual([11]);
+  });
+
+  it('should post a finding whose line was edited again and resolve its old thread once the review is posted', () => {
+    const plan = planPull(
+      checked([inDiff]),
+      view({ threads: [ownThread('in-diff', { isOutdated: true })] }),
+      settings,
+    );
+    expect(plan.review?.first.review.comments.map((c) => readMarker(c.body)?.fields.fp)).toEqual(['in-diff']);
+    expect(plan.resolveAfterReview).toEqual(['T-in-diff']);
+    expect(plan.resolve).toEqual([]);
+  });
+
+  it('should leave a moved finding’s old thread alone when someone replied in it', () => {
+    const discussed = ownThread('in-diff', { isOutdated: true, commentCount: 2 });
+    const plan = planPull(checked([inDiff]), view({ threads: [discussed] }), settings);
+    expect(plan.review?.first.review.comments).toHaveLength(1);
+    expect(plan.resolveAfterReview).toEqual([]);
+  });
+
+  it('should resolve every open thread of a finding but its oldest current one, and then write nothing more', () => {
+    const threads = [
+      ownThread('in-diff', { id: 'OLD', isOutdated: true }),
+      ownThread('in-diff', { id: 'KEEP' }),
+      ownThread('in-diff', { id: 'DUP' }),
+      ownThread('in-diff', { id: 'DONE', isOutdated: true, isResolved: true }),
+    ];
+    const plan = planPull(checked([inDiff]), view({ threads }), settings);
+    expect(plan.review).toBeNull();
+    expect(plan.resolve.sort()).toEqual(['DUP', 'OLD']);
+    const after = threads.map((t) => (plan.resolve.includes(t.id) ? { ...t, isResolved: true } : t));
+    const rerun = planPull(checked([inDiff]), view({ threads: after }), settings);
+    expect([rerun.review, rerun.resolve, rerun.resolveAfterReview]).toEqual([null, [], []]);
+  });
+});

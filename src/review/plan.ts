@@ -90,3 +90,34 @@ export function planResolutions(
     .filter((t) => !t.isResolved && !t.hasOtherAuthors && !currentKeys.has(t.key))
     .map((t) => t.id);
 }
+
+/** Our threads that another thread of the same finding replaces: resolve them, so each finding has one open thread. */
+export interface Superseded {
+  /** Open threads of findings posted again by this run's review (moved lines): resolved once it is posted. */
+  afterReview: string[];
+  /** Open threads besides the oldest current one of their finding (duplicates, or left behind by a move). */
+  now: string[];
+}
+
+/**
+ * A finding keeps one open thread. When the student edits a finding's own line, its thread becomes outdated and the
+ * finding is posted again at its new line (`reposted`): the old thread is resolved once the new one exists. Threads
+ * of a finding that already has a current thread (an earlier move, a duplicate after a lost answer) are resolved
+ * now. Threads with other people's replies are left alone, and so is the thread a current finding keeps.
+ */
+export function planSuperseded(
+  threads: readonly OwnThread[],
+  current: ReadonlySet<string>,
+  reposted: ReadonlySet<string>,
+): Superseded {
+  const out: Superseded = { afterReview: [], now: [] };
+  const open = threads.filter((t) => !t.isResolved && current.has(t.key));
+  const kept = new Map<string, string>();
+  for (const t of open) if (!t.isOutdated && !kept.has(t.key)) kept.set(t.key, t.id);
+  for (const t of open) {
+    if (t.hasOtherAuthors) continue;
+    if (reposted.has(t.key)) out.afterReview.push(t.id);
+    else if (kept.has(t.key) && kept.get(t.key) !== t.id) out.now.push(t.id);
+  }
+  return out;
+}

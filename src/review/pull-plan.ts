@@ -3,8 +3,8 @@ import { failingFindings, type Severity } from '../diagnostic.js';
 import type { CommitStatus, NewReview, PullFile, PullRequestState } from '../github/port.js';
 import type { CheckResult } from '../result.js';
 import { parsePatch } from './patch.js';
-import { keyDiagnostics, planResolutions, planReview, type ReviewPlan } from './plan.js';
-import { ownSummary, ownThreads, postedKeys } from './reconcile.js';
+import { keyDiagnostics, planResolutions, planReview, planSuperseded, type ReviewPlan } from './plan.js';
+import { ownSummaries, ownThreads, postedKeys } from './reconcile.js';
 import {
   renderCounts,
   renderCouldNotRunSummary,
@@ -42,6 +42,10 @@ export interface PullPlan {
   summary: SummaryWrite;
   /** Our threads to resolve, by GraphQL node id. */
   resolve: string[];
+  /** Our threads of findings this review posts again at a new line: resolved once the review is posted. */
+  resolveAfterReview: string[];
+  /** Our summary comments for the path besides the oldest, which is the one kept up to date: deleted. */
+  deleteComments: number[];
   status: CommitStatus | null;
   annotations: Annotation[];
 }
@@ -81,10 +85,13 @@ export function planPull(run: PullRun, pull: PullView, settings: PullSettings): 
     review: null,
     summary: { kind: 'none' },
     resolve: [],
+    resolveAfterReview: [],
+    deleteComments: [],
     status: null,
     annotations: [],
   };
-  const existing = ownSummary(state, settings.path);
+  const [existing, ...duplicates] = ownSummaries(state, settings.path);
+  plan.deleteComments = duplicates.map((c) => c.id);
   const rewrite = (body: string): SummaryWrite =>
     existing && existing.body !== body ? { kind: 'update', id: existing.id, body } : { kind: 'none' };
   const status = (s: CommitStatus['state'], description: string): CommitStatus | null =>
@@ -123,7 +130,11 @@ export function planPull(run: PullRun, pull: PullView, settings: PullSettings): 
   plan.summary = existing ? rewrite(body) : { kind: 'create', body };
   if (run.resolveFixed) {
     const current = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
-    plan.resolve = planResolutions(ownThreads(state, settings.path), current);
+    const threads = ownThreads(state, settings.path);
+    const reposted = new Set([...placed.inline, ...placed.body].map((k) => k.key));
+    const superseded = planSuperseded(threads, current, reposted);
+    plan.resolve = [...planResolutions(threads, current), ...superseded.now];
+    plan.resolveAfterReview = superseded.afterReview;
   }
   plan.status = status(
     failingFindings(result.diagnostics, settings.failOn).length ? 'failure' : 'success',

@@ -18,9 +18,12 @@ export interface PostedKeys {
   postedInBody: ReadonlySet<string>;
 }
 
-/** Our summary comment for `path`: written by the token's user, with our marker on its last line. */
-export function ownSummary(state: PullRequestState, path: string): IssueComment | undefined {
-  return state.issueComments.find((c) => c.mine && isSummaryFor(c.body, path));
+/**
+ * Our summary comments for `path`, oldest first: written by the token's user, with our marker on its last line.
+ * There should be one; two runs at once (no concurrency group) or an older version can leave more.
+ */
+export function ownSummaries(state: PullRequestState, path: string): IssueComment[] {
+  return state.issueComments.filter((c) => c.mine && isSummaryFor(c.body, path));
 }
 
 /** Our inline threads on `path`, with the finding key of their marker. */
