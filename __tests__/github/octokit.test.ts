@@ -69,7 +69,6 @@ const port = () =>
 
 const pullPage = (overrides: Record<string, unknown> = {}) => ({
   data: {
-    viewer: { login: 'github-actions[bot]' },
     repository: {
       pullRequest: {
         number: 5,
@@ -120,7 +119,6 @@ describe('createOctokitPort', () => {
     });
     expect(state).toEqual({
       pull: { number: 5, headSha: 'h'.repeat(40), baseSha: 'b'.repeat(40), baseRef: 'main', state: 'OPEN' },
-      viewer: 'github-actions[bot]',
       threads: [
         {
           id: 'T1',
@@ -169,14 +167,15 @@ describe('createOctokitPort', () => {
     expect((seen[1]?.body as { variables: { after: string } }).variables.after).toBe('c1');
   });
 
-  it('should ask again without viewer when GitHub will not say who the token is', async () => {
+  it('should not ask who the token is (GitHub refuses viewer to App tokens): one request, ours by viewerDidAuthor', async () => {
     handler = (req) =>
       (req.body as { query: string }).query.includes('viewer {')
         ? { body: { data: null, errors: [{ type: 'FORBIDDEN', path: ['viewer'], message: 'no' }] } }
-        : { body: { data: { ...pullPage().data, viewer: undefined } } };
+        : { body: pullPage() };
     const state = await port().getPullRequest(5);
-    expect(state.viewer).toBeNull();
-    expect(seen).toHaveLength(2);
+    expect(seen).toHaveLength(1);
+    expect((seen[0]?.body as { query: string }).query).not.toMatch(/\bviewer\b/);
+    expect(state.threads[0]?.comments[0]?.mine).toBe(true);
   });
 
   it('should tell our comments and reviews by viewerDidAuthor, whatever login they were written by', async () => {
@@ -199,13 +198,10 @@ describe('createOctokitPort', () => {
         nodes: [authored('github-actions', false), authored('report-app', true)],
       },
     });
-    handler = (req) =>
-      (req.body as { query: string }).query.includes('viewer {')
-        ? { body: { data: null, errors: [{ type: 'FORBIDDEN', path: ['viewer'], message: 'no' }] } }
-        : { body: { data: { ...page.data, viewer: undefined } } };
+    handler = () => ({ body: page });
     const state = await port().getPullRequest(5);
-    expect((seen[1]?.body as { query: string }).query).toMatch(/body viewerDidAuthor/);
-    expect((seen[1]?.body as { query: string }).query).toMatch(
+    expect((seen[0]?.body as { query: string }).query).toMatch(/body viewerDidAuthor/);
+    expect((seen[0]?.body as { query: string }).query).toMatch(
       /reviews\(first: 100\) \{.*nodes \{ author \{ login \} body viewerDidAuthor \}/,
     );
     expect(state.issueComments.map((c) => [c.author, c.mine])).toEqual([
@@ -224,7 +220,7 @@ describe('createOctokitPort', () => {
     page.data.repository.pullRequest.reviews.nodes = [
       { author: { login: 'github-actions' }, body: 'r', viewerDidAuthor: false },
     ];
-    handler = () => ({ body: { data: { ...page.data, viewer: null } } });
+    handler = () => ({ body: page });
     const state = await port().getPullRequest(5);
     expect(state.reviews).toEqual([{ author: 'github-actions', body: 'r', mine: false }]);
   });

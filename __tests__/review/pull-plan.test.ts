@@ -15,7 +15,6 @@ const warning = diag({ line: 5, severity: 'warning', question: 3, fingerprint: '
 function state(overrides: Partial<PullRequestState> = {}): PullRequestState {
   return {
     pull: { number: 7, headSha: HEAD, baseSha: 'b'.repeat(40), baseRef: 'main', state: 'OPEN' },
-    viewer: 'github-actions[bot]',
     threads: [],
     issueComments: [],
     reviews: [],

@@ -130,7 +130,6 @@ export class FakeGitHub implements GitHubPort {
       throw new GitHubError('read pull request', 'not-found', 404, 'Not Found');
     return {
       pull: { ...this.pull },
-      viewer: this.viewer,
       threads: this.threads.map((t) => ({
         ...structuredClone(t),
         comments: t.comments.map((c) => ({ author: c.author, body: c.body, mine: this.mine(c) })),

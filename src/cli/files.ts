@@ -119,3 +119,8 @@ export function repositoryFiles(fs: CliFileSystem, root: string): FileLookup {
       }),
   };
 }
+
+/** A path as the user should see it: forward slashes, no `./`, relative paths kept relative. */
+export function displayPath(arg: string): string {
+  return nodePath.normalize(arg).split(nodePath.sep).join('/');
+}

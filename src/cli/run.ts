@@ -14,7 +14,17 @@ import { ruleList, rulesJson } from '../rules/docs.js';
 import { RULES } from '../rules/index.js';
 import { loadSource } from '../source/load-source.js';
 import { runHtml } from './html-command.js';
-import { describeFsError, hasGitFolder, readReportBytes, repositoryFiles, repositoryRoot } from './files.js';
+import {
+  describeFsError,
+  displayPath,
+  hasGitFolder,
+  readReportBytes,
+  repositoryFiles,
+  repositoryRoot,
+} from './files.js';
+import { loadSchema } from './schema-file.js';
+
+export { displayPath };
 import { gitFiles, type GitRunner } from './git-files.js';
 import type { CliFileSystem } from './file-system.js';
 import { choice, parseArguments } from './args.js';
@@ -99,11 +109,6 @@ export function useColor(isTTY: boolean, env: Readonly<Record<string, string | u
   return isTTY;
 }
 
-/** A path as the user should see it: forward slashes, no `./`, relative paths kept relative. */
-export function displayPath(arg: string): string {
-  return nodePath.normalize(arg).split(nodePath.sep).join('/');
-}
-
 /** Checks one report; returns a result or a one-line failure, never throws. */
 function checkOne(
   arg: string,
@@ -155,27 +160,6 @@ function withoutPathPrefix(message: string, path: string): string {
 
 function isFailure(outcome: CheckResult | FileFailure): outcome is FileFailure {
   return 'message' in outcome && !('diagnostics' in outcome);
-}
-
-async function loadSchema(file: string, deps: CliDeps): Promise<Constraints> {
-  const shown = displayPath(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = readReportBytes(deps.fs, nodePath.resolve(deps.cwd, file));
-  } catch (error) {
-    throw new UsageError(`${shown}: ${describeFsError(error)}`);
-  }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  try {
-    return await deps.engine.loadConstraints(text, shown);
-  } catch (error) {
-    if (!isRunError(error)) throw error;
-    // JSON.parse messages quote the text around the error, line breaks and all.
-    const message = oneLine(error.message);
-    throw new UsageError(message.startsWith(`${shown}: `) ? message : `${shown}: ${message}`, {
-      cause: error,
-    });
-  }
 }
 
 function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'help' | 'version' {

@@ -1,3 +1,4 @@
+import { plural } from '../plural.js';
 import { cellText, type GroupQuestion } from './group.js';
 import { checkerText, questionNumbers, rowChangeText, scraperText, type CohortRow } from './columns.js';
 import type { CohortSummary } from './summary.js';
@@ -128,12 +129,52 @@ function chart(summary: CohortSummary): string {
   );
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 function outcomeOf(row: CohortRow): string {
   return row.error !== null ? 'unreadable' : (row.courseChecker?.outcome ?? 'unreadable');
+}
+
+/** The table's header cells: the group's columns, the change column with `--compare`, a column per question. */
+function headCells(numbers: readonly number[], compared: boolean): string {
+  return [
+    '<th class="src" scope="col">group</th>',
+    '<th scope="col">edition</th>',
+    '<th scope="col" title="The course checker of the report\'s own edition">checker</th>',
+    '<th scope="col" title="num_warnings the grading scraper records (newest checker; a crash is recorded as 0)">scraper</th>',
+    '<th scope="col" title="errors">E</th>',
+    '<th scope="col" title="warnings">W</th>',
+    '<th scope="col" title="notices">N</th>',
+    '<th scope="col">answered</th>',
+    ...(compared ? ['<th scope="col">change</th>'] : []),
+    ...numbers.map((n) => `<th scope="col">Q${n}</th>`),
+  ].join('');
+}
+
+/** One group's table row; a source that could not be read spans the row with its reason. */
+function bodyRow(row: CohortRow, numbers: readonly number[], compared: boolean, href: string | null): string {
+  const name = escapeHtml(row.source);
+  const source = href ? `<a href="${escapeHtml(href)}">${name}</a>` : name;
+  const outcome = outcomeOf(row);
+  if (row.error !== null) {
+    const span = 8 + (compared ? 1 : 0) + numbers.length;
+    return (
+      `<tr class="unreadable" data-outcome="unreadable"><td class="src">${source}</td>` +
+      `<td colspan="${span - 1}" class="src" data-sort="">could not read: ${escapeHtml(row.error)}</td></tr>`
+    );
+  }
+  const byNumber = new Map((row.questions ?? []).map((q) => [q.number, q]));
+  const cells = [
+    `<td class="src">${source}</td>`,
+    `<td>${escapeHtml(row.edition ?? '')}</td>`,
+    `<td class="o-${outcome}" data-sort="${row.courseChecker?.outcome === 'crash' ? 1000 : (row.courseChecker?.failures.length ?? '')}">${escapeHtml(checkerText(row))}</td>`,
+    `<td data-sort="${row.scraper?.numWarnings ?? ''}"${row.scraper?.note ? ` title="${escapeHtml(row.scraper.note)}"` : ''}>${escapeHtml(scraperText(row))}</td>`,
+    `<td>${row.summary?.errors ?? ''}</td>`,
+    `<td>${row.summary?.warnings ?? ''}</td>`,
+    `<td>${row.summary?.notices ?? ''}</td>`,
+    `<td data-sort="${row.answered ?? ''}">${row.answered}/${row.questionCount}</td>`,
+    ...(compared ? [`<td class="src">${escapeHtml(rowChangeText(row))}</td>`] : []),
+    ...numbers.map((n) => questionCell(byNumber.get(n))),
+  ];
+  return `<tr data-outcome="${outcome}">${cells.join('')}</tr>`;
 }
 
 /**
@@ -148,47 +189,8 @@ export function formatCohortHtml(
 ): string {
   const numbers = questionNumbers(rows);
   const compared = rows.some((row) => row.change);
-  const head = [
-    '<th class="src" scope="col">group</th>',
-    '<th scope="col">edition</th>',
-    '<th scope="col" title="The course checker of the report\'s own edition">checker</th>',
-    '<th scope="col" title="num_warnings the grading scraper records (newest checker; a crash is recorded as 0)">scraper</th>',
-    '<th scope="col" title="errors">E</th>',
-    '<th scope="col" title="warnings">W</th>',
-    '<th scope="col" title="notices">N</th>',
-    '<th scope="col">answered</th>',
-    ...(compared ? ['<th scope="col">change</th>'] : []),
-    ...numbers.map((n) => `<th scope="col">Q${n}</th>`),
-  ].join('');
-  const span = 8 + (compared ? 1 : 0) + numbers.length;
-  const body = rows
-    .map((row) => {
-      const href = options.href(row);
-      const name = escapeHtml(row.source);
-      const source = href ? `<a href="${escapeHtml(href)}">${name}</a>` : name;
-      const outcome = outcomeOf(row);
-      if (row.error !== null) {
-        return (
-          `<tr class="unreadable" data-outcome="unreadable"><td class="src">${source}</td>` +
-          `<td colspan="${span - 1}" class="src" data-sort="">could not read: ${escapeHtml(row.error)}</td></tr>`
-        );
-      }
-      const byNumber = new Map((row.questions ?? []).map((q) => [q.number, q]));
-      const cells = [
-        `<td class="src">${source}</td>`,
-        `<td>${escapeHtml(row.edition ?? '')}</td>`,
-        `<td class="o-${outcome}" data-sort="${row.courseChecker?.outcome === 'crash' ? 1000 : (row.courseChecker?.failures.length ?? '')}">${escapeHtml(checkerText(row))}</td>`,
-        `<td data-sort="${row.scraper?.numWarnings ?? ''}"${row.scraper?.note ? ` title="${escapeHtml(row.scraper.note)}"` : ''}>${escapeHtml(scraperText(row))}</td>`,
-        `<td>${row.summary?.errors ?? ''}</td>`,
-        `<td>${row.summary?.warnings ?? ''}</td>`,
-        `<td>${row.summary?.notices ?? ''}</td>`,
-        `<td data-sort="${row.answered ?? ''}">${row.answered}/${row.questionCount}</td>`,
-        ...(compared ? [`<td class="src">${escapeHtml(rowChangeText(row))}</td>`] : []),
-        ...numbers.map((n) => questionCell(byNumber.get(n))),
-      ];
-      return `<tr data-outcome="${outcome}">${cells.join('')}</tr>`;
-    })
-    .join('\n');
+  const head = headCells(numbers, compared);
+  const body = rows.map((row) => bodyRow(row, numbers, compared, options.href(row))).join('\n');
   const { pass, fail, crash } = summary.courseChecker;
   const totals =
     `${summary.groups} groups: ${pass} pass, ${fail} fail, ${crash} crash` +

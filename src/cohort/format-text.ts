@@ -31,6 +31,102 @@ function failingList(row: CohortRow): string {
   return failing.map((q) => `Q${q.number} ${cellText(q)}`).join(', ') || '—';
 }
 
+/** The fixed columns' headers: everything before the question cells. */
+function fixedHeaders(compared: boolean): string[] {
+  return ['group', 'ed.', 'checker', 'scraper', 'E', 'W', 'N', 'ans.', ...(compared ? ['change'] : [])];
+}
+
+/** A row's fixed cells; an unreadable source has only its name (its reason takes the rest of the line). */
+function fixedCells(row: CohortRow, compared: boolean): string[] {
+  if (row.error !== null) return [printable(row.source)];
+  return [
+    printable(row.source),
+    row.edition ?? '',
+    checkerText(row),
+    scraperText(row),
+    String(row.summary?.errors ?? ''),
+    String(row.summary?.warnings ?? ''),
+    String(row.summary?.notices ?? ''),
+    `${row.answered}/${row.questionCount}`,
+    ...(compared ? [rowChangeText(row)] : []),
+  ];
+}
+
+function questionCell(row: CohortRow, n: number): string {
+  const question = row.questions?.find((q) => q.number === n);
+  return question ? cellText(question) : '';
+}
+
+/** How the table fits the width: column widths, and whether the question cells fit or give way to a list. */
+interface Layout {
+  widths: number[];
+  sourceWidth: number;
+  questionWidths: number[];
+  perQuestion: boolean;
+  /** Room for the failing-questions list when the cells do not fit. */
+  rest: number;
+}
+
+function fitLayout(
+  headers: readonly string[],
+  table: readonly string[][],
+  rows: readonly CohortRow[],
+  numbers: readonly number[],
+  width: number,
+): Layout {
+  const widths = headers.map((header, c) =>
+    Math.max(
+      header.length,
+      ...table.filter((cells) => cells.length > c).map((cells) => [...(cells[c] as string)].length),
+    ),
+  );
+  const questionWidths = numbers.map((n) =>
+    Math.max(`Q${n}`.length, ...rows.map((row) => questionCell(row, n).length)),
+  );
+  const fixedWidth = (sourceWidth: number) =>
+    [sourceWidth, ...widths.slice(1)].reduce((sum, w) => sum + w + GAP.length, 0);
+  const questionsWidth = questionWidths.reduce((sum, w) => sum + w + 1, 0);
+  const sourceWanted = widths[0] as number;
+  let sourceWidth = sourceWanted;
+  let perQuestion = fixedWidth(sourceWidth) + questionsWidth <= width;
+  if (!perQuestion) {
+    // Shorten long group names before giving up the question cells.
+    const room = width - (fixedWidth(0) + questionsWidth);
+    if (room >= MIN_SOURCE_WIDTH) {
+      sourceWidth = Math.min(sourceWanted, room);
+      perQuestion = true;
+    } else {
+      sourceWidth = Math.min(sourceWanted, Math.max(MIN_SOURCE_WIDTH, Math.floor(width / 3)));
+    }
+  }
+  const rest = Number.isFinite(width) ? Math.max(10, width - fixedWidth(sourceWidth)) : Infinity;
+  return { widths, sourceWidth, questionWidths, perQuestion, rest };
+}
+
+/** The lines under the table: the totals, the changes since the last run, and the legend. */
+function summaryLines(summary: CohortSummary): string[] {
+  const { pass, fail, crash } = summary.courseChecker;
+  const out = [
+    `${summary.groups} groups: course checker ${pass} pass, ${fail} fail, ${crash} crash` +
+      `${summary.unreadable ? `; ${summary.unreadable} could not be read` : ''}` +
+      `; the grading scraper (${summary.scraper.checkerEdition} checker) records 0 warnings for ${summary.scraper.crashRecordedAsZero} crashing report(s)` +
+      `${summary.scraper.disagreeing ? `; its record differs from the truth for ${summary.scraper.disagreeing} group(s)` : ''}`,
+  ];
+  if (summary.changes) {
+    const parts = Object.entries(summary.changes)
+      .filter(([status]) => status !== 'unchanged')
+      .map(([status, count]) => `${count} ${status}`);
+    out.push(`since the previous run: ${parts.length ? parts.join(', ') : 'no group changed its outcome'}`);
+  }
+  out.push(
+    'cells: ok; -Nw / +Nw words short / over the range; -Ni / +Ni images; — unanswered; ? missing. ' +
+      "checker: the course checker of the report's own edition; scraper: num_warnings the grading scraper records.",
+  );
+  return out;
+}
+
+const NUMERIC = new Set(['E', 'W', 'N', 'ans.']);
+
 /**
  * The cohort as a text table, one row per group, fitted to `width`: the group, edition, the course checker's
  * outcome (own edition), what the grading scraper records, errors / warnings / notices, questions answered, the
@@ -43,81 +139,27 @@ export function formatCohortText(
 ): string {
   const numbers = questionNumbers(rows);
   const compared = rows.some((row) => row.change);
-  const fixedHeaders = [
-    'group',
-    'ed.',
-    'checker',
-    'scraper',
-    'E',
-    'W',
-    'N',
-    'ans.',
-    ...(compared ? ['change'] : []),
-  ];
-  const fixedCells = (row: CohortRow): string[] =>
-    row.error !== null
-      ? [printable(row.source)]
-      : [
-          printable(row.source),
-          row.edition ?? '',
-          checkerText(row),
-          scraperText(row),
-          String(row.summary?.errors ?? ''),
-          String(row.summary?.warnings ?? ''),
-          String(row.summary?.notices ?? ''),
-          `${row.answered}/${row.questionCount}`,
-          ...(compared ? [rowChangeText(row)] : []),
-        ];
-  const table = rows.map(fixedCells);
-  const widths = fixedHeaders.map((header, c) =>
-    Math.max(
-      header.length,
-      ...table.filter((cells) => cells.length > c).map((cells) => [...(cells[c] as string)].length),
-    ),
+  const headers = fixedHeaders(compared);
+  const table = rows.map((row) => fixedCells(row, compared));
+  const { widths, sourceWidth, questionWidths, perQuestion, rest } = fitLayout(
+    headers,
+    table,
+    rows,
+    numbers,
+    options.width,
   );
-  const cell = (row: CohortRow, n: number) => {
-    const question = row.questions?.find((q) => q.number === n);
-    return question ? cellText(question) : '';
-  };
-  const questionWidths = numbers.map((n) =>
-    Math.max(`Q${n}`.length, ...rows.map((row) => cell(row, n).length)),
-  );
-  const fixedWidth = (sourceWidth: number) =>
-    [sourceWidth, ...widths.slice(1)].reduce((sum, w) => sum + w + GAP.length, 0);
-  const questionsWidth = questionWidths.reduce((sum, w) => sum + w + 1, 0);
-  const sourceWanted = widths[0] as number;
-  let sourceWidth = sourceWanted;
-  let perQuestion = fixedWidth(sourceWidth) + questionsWidth <= options.width;
-  if (!perQuestion) {
-    // Shorten long group names before giving up the question cells.
-    const room = options.width - (fixedWidth(0) + questionsWidth);
-    if (room >= MIN_SOURCE_WIDTH) {
-      sourceWidth = Math.min(sourceWanted, room);
-      perQuestion = true;
-    } else {
-      sourceWidth = Math.min(sourceWanted, Math.max(MIN_SOURCE_WIDTH, Math.floor(options.width / 3)));
-    }
-  }
-  const rest = Number.isFinite(options.width)
-    ? Math.max(10, options.width - fixedWidth(sourceWidth))
-    : Infinity;
-  const numeric = new Set(['E', 'W', 'N', 'ans.']);
   const line = (cells: string[], tail: string) => {
     const fixed = cells
       .map((text, c) => {
         const width = c === 0 ? sourceWidth : (widths[c] as number);
-        return pad(truncate(text, width), width, numeric.has(fixedHeaders[c] as string));
+        return pad(truncate(text, width), width, NUMERIC.has(headers[c] as string));
       })
       .join(GAP);
     return `${fixed}${GAP}${tail}`.trimEnd();
   };
   const questionTail = (texts: string[]) =>
     texts.map((text, i) => pad(text, questionWidths[i] as number, true)).join(' ');
-  const header = line(
-    fixedHeaders,
-    perQuestion ? questionTail(numbers.map((n) => `Q${n}`)) : 'failing questions',
-  );
-  const out = [header];
+  const out = [line(headers, perQuestion ? questionTail(numbers.map((n) => `Q${n}`)) : 'failing questions')];
   for (const [index, row] of rows.entries()) {
     const cells = table[index] as string[];
     if (row.error !== null) {
@@ -126,30 +168,10 @@ export function formatCohortText(
       );
       continue;
     }
-    out.push(
-      line(
-        cells,
-        perQuestion ? questionTail(numbers.map((n) => cell(row, n))) : truncate(failingList(row), rest),
-      ),
-    );
+    const tail = perQuestion
+      ? questionTail(numbers.map((n) => questionCell(row, n)))
+      : truncate(failingList(row), rest);
+    out.push(line(cells, tail));
   }
-  const { pass, fail, crash } = summary.courseChecker;
-  out.push(
-    '',
-    `${summary.groups} groups: course checker ${pass} pass, ${fail} fail, ${crash} crash` +
-      `${summary.unreadable ? `; ${summary.unreadable} could not be read` : ''}` +
-      `; the grading scraper (${summary.scraper.checkerEdition} checker) records 0 warnings for ${summary.scraper.crashRecordedAsZero} crashing report(s)` +
-      `${summary.scraper.disagreeing ? `; its record differs from the truth for ${summary.scraper.disagreeing} group(s)` : ''}`,
-  );
-  if (summary.changes) {
-    const parts = Object.entries(summary.changes)
-      .filter(([status]) => status !== 'unchanged')
-      .map(([status, count]) => `${count} ${status}`);
-    out.push(`since the previous run: ${parts.length ? parts.join(', ') : 'no group changed its outcome'}`);
-  }
-  out.push(
-    'cells: ok; -Nw / +Nw words short / over the range; -Ni / +Ni images; — unanswered; ? missing. ' +
-      "checker: the course checker of the report's own edition; scraper: num_warnings the grading scraper records.",
-  );
-  return `${out.join('\n')}\n`;
+  return `${[...out, '', ...summaryLines(summary)].join('\n')}\n`;
 }

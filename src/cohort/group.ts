@@ -110,10 +110,16 @@ export interface GroupOrigin {
 
 /**
  * One group's row from two checks of the same report: with its own edition (the truth) and with the newest
- * checker's edition (what the grading scraper records).
+ * checker's edition (what the grading scraper records). `checked`, the check against a custom schema when one
+ * was given, supplies the findings and the question cells.
  */
-export function toGroup(origin: GroupOrigin, own: CheckResult, newest: CheckResult): CohortGroup {
-  const questions = own.questions.map(toGroupQuestion);
+export function toGroup(
+  origin: GroupOrigin,
+  own: CheckResult,
+  newest: CheckResult,
+  checked: CheckResult = own,
+): CohortGroup {
+  const questions = checked.questions.map(toGroupQuestion);
   return {
     source: origin.source,
     kind: origin.kind,
@@ -127,9 +133,9 @@ export function toGroup(origin: GroupOrigin, own: CheckResult, newest: CheckResu
       reason: own.courseChecker.reason,
     },
     scraper: scraperRecord(own, newest),
-    summary: countSeverities(own.diagnostics),
-    answered: own.questions.filter((q) => q.answered).length,
-    questionCount: own.questions.length,
+    summary: countSeverities(checked.diagnostics),
+    answered: checked.questions.filter((q) => q.answered).length,
+    questionCount: checked.questions.length,
     questions,
     error: null,
   };

@@ -1,15 +1,21 @@
 import * as nodePath from 'node:path';
 import type { CheckInput } from '../check.js';
 import type { CliDeps } from '../cli/run.js';
-import { describeFsError, readReportBytes, repositoryFiles, repositoryRoot } from '../cli/files.js';
-import { choice, parseArguments } from '../cli/args.js';
+import { loadSchema } from '../cli/schema-file.js';
+import {
+  describeFsError,
+  displayPath,
+  readReportBytes,
+  repositoryFiles,
+  repositoryRoot,
+} from '../cli/files.js';
 import { UsageError } from '../cli/usage-error.js';
+import type { Constraints } from '../engine.js';
 import { errorMessage, isRunError } from '../errors.js';
 import type { FileFailure } from '../output/file-failure.js';
 import { toJsonReport } from '../output/json.js';
 import { oneLine } from '../output/printable.js';
 import type { RepositoryReader, RepositoryReaderOptions } from '../github/repository-reader.js';
-import { EDITIONS, type Edition } from '../editions.js';
 import type { CheckResult } from '../result.js';
 import type { CohortRow } from './columns.js';
 import { compareRuns, readPreviousRun, CompareError, type PreviousRun } from './compare.js';
@@ -17,6 +23,7 @@ import { formatCohortCsv } from './format-csv.js';
 import { formatCohortHtml } from './format-html.js';
 import { formatCohortText } from './format-text.js';
 import { failedGroup, NEWEST_EDITION, toGroup, type CohortGroup, type GroupOrigin } from './group.js';
+import { COHORT_USAGE, parseCohortOptions, type CohortOptions } from './options.js';
 import type { Progress } from './progress.js';
 import { resolveSources, type CohortSource } from './sources.js';
 import { summarize, type CohortDocument } from './summary.js';
@@ -30,91 +37,9 @@ export interface CohortEnvironment {
   columns: number | undefined;
 }
 
-/** `report-check cohort --help`. */
-export const COHORT_USAGE = `Usage: report-check cohort [options] SOURCE...
-
-One row per group for a whole cohort. A SOURCE is a group's folder (holding reports/README.md), a folder of
-such folders, a report file (.md), a GitHub repository (owner/name or its URL), a file listing repositories
-one a line, or a CSV group list with a column of repository URLs. Repositories are read through the GitHub
-API (no clone) with GITHUB_TOKEN or GH_TOKEN, or without a token for public repositories.
-
-Options:
-  --format text|csv|json|html   output format (default: text, fitted to the terminal)
-  -o, --output FILE             write the output to FILE instead of stdout
-  --path PATH                   the report's path in each folder or repository (default: reports/README.md)
-  --ref REF                     branch, tag or commit to read in each repository (default: its default branch)
-  --compare FILE                a previous run's --format json: show what changed per group
-  --edition auto|${EDITIONS.join('|')}   edition of every report (default: auto, detected per report)
-  --strict                      unanswered questions are errors
-  --concurrency N               repositories read at once (default: 8)
-  -h, --help                    show this help
-
-Exit status: 0 every source was read; 2 a source could not be read (it has its row with the reason) or the
-run could not start.
-`;
-
 /** As the plain check's: 0 every source read, 2 could not run (here: a source could not be read). */
 const EXIT = { ok: 0, couldNotRun: 2 } as const;
-const FORMATS = ['text', 'csv', 'json', 'html'] as const;
-const EDITION_CHOICES = ['auto', ...EDITIONS] as const;
-const DEFAULT_CONCURRENCY = 8;
-const MAX_CONCURRENCY = 64;
-const DEFAULT_PATH = 'reports/README.md';
 const DEFAULT_API = 'https://api.github.com';
-
-interface CohortOptions {
-  format: (typeof FORMATS)[number];
-  output: string | undefined;
-  path: string;
-  ref: string | null;
-  compare: string | undefined;
-  edition: Edition | 'auto';
-  strict: boolean;
-  concurrency: number;
-  sources: string[];
-}
-
-function parseCohortOptions(argv: readonly string[]): CohortOptions | 'help' {
-  const { values, positionals } = parseArguments({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      path: { type: 'string' },
-      ref: { type: 'string' },
-      compare: { type: 'string' },
-      edition: { type: 'string' },
-      strict: { type: 'boolean' },
-      concurrency: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return 'help';
-  if (positionals.length === 0) throw new UsageError('cohort needs at least one SOURCE (see cohort --help)');
-  const path = (values.path ?? DEFAULT_PATH).replace(/^\.?\/+/, '');
-  if (path === '' || path.split('/').includes('..'))
-    throw new UsageError(`--path must be a path inside the repository; got "${values.path}"`);
-  if (values.ref === '') throw new UsageError('--ref needs a branch, tag or commit');
-  const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-    throw new UsageError(
-      `--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}; got "${values.concurrency}"`,
-    );
-  }
-  return {
-    format: choice('format', values.format, FORMATS, 'text'),
-    output: values.output === '-' ? undefined : values.output,
-    path,
-    ref: values.ref ?? null,
-    compare: values.compare,
-    edition: choice('edition', values.edition, EDITION_CHOICES, 'auto'),
-    strict: values.strict ?? false,
-    concurrency,
-    sources: positionals,
-  };
-}
 
 /** Runs `fn` on every item with at most `limit` running at once; results keep the items' order. */
 async function mapConcurrently<T, R>(
@@ -141,22 +66,35 @@ interface Outcome {
   result: CheckResult | null;
 }
 
-/** Checks one report's bytes twice: as its own edition (the truth) and as the newest checker reads it. */
+/** What every group's check shares: the options, the CLI's dependencies and a custom schema, if one was given. */
+interface CohortRun {
+  options: CohortOptions;
+  deps: CliDeps;
+  /** `--schema`: replaces each edition's constraints for the findings and the question cells. */
+  constraints: Constraints | null;
+}
+
+/**
+ * Checks one report's bytes twice: as its own edition (the truth) and as the newest checker reads it; with
+ * `--schema` a third time against the custom constraints, for the findings and the question cells (the course
+ * checker's and the scraper's columns stay what the course's own checkers print).
+ */
 function checkGroup(
   origin: GroupOrigin,
   input: Omit<CheckInput, 'edition' | 'strict'>,
-  options: CohortOptions,
-  deps: CliDeps,
+  { options, deps, constraints }: CohortRun,
 ): Outcome {
   try {
-    const own = deps.engine.checkReport({ ...input, edition: options.edition, strict: options.strict });
+    const asked = { ...input, edition: options.edition, strict: options.strict };
+    const own = deps.engine.checkReport(asked);
     const newest = deps.engine.checkReport({ ...input, edition: NEWEST_EDITION });
+    const checked = constraints ? deps.engine.checkReport({ ...asked, constraints }) : own;
     const result = {
-      ...own,
+      ...checked,
       path: origin.source,
-      diagnostics: own.diagnostics.map((diagnostic) => ({ ...diagnostic, path: origin.source })),
+      diagnostics: checked.diagnostics.map((diagnostic) => ({ ...diagnostic, path: origin.source })),
     };
-    return { group: toGroup(origin, own, newest), result };
+    return { group: toGroup(origin, own, newest, checked), result };
   } catch (error) {
     const message = isRunError(error)
       ? oneLine(error.message).replace(`${input.path}: `, '')
@@ -165,7 +103,8 @@ function checkGroup(
   }
 }
 
-function readLocal(source: CohortSource & { kind: 'file' }, options: CohortOptions, deps: CliDeps): Outcome {
+function readLocal(source: CohortSource & { kind: 'file' }, run: CohortRun): Outcome {
+  const { deps } = run;
   let content: Uint8Array;
   try {
     content = readReportBytes(deps.fs, source.reportPath);
@@ -175,15 +114,15 @@ function readLocal(source: CohortSource & { kind: 'file' }, options: CohortOptio
   const root = repositoryRoot(deps.fs, source.reportPath);
   const path = nodePath.relative(root, source.reportPath).split(nodePath.sep).join('/');
   const origin: GroupOrigin = { source: source.source, kind: 'file', link: source.reportPath, ref: null };
-  return checkGroup(origin, { path, content, files: repositoryFiles(deps.fs, root) }, options, deps);
+  return checkGroup(origin, { path, content, files: repositoryFiles(deps.fs, root) }, run);
 }
 
 async function readRemote(
   source: CohortSource & { kind: 'github' },
   reader: RepositoryReader,
-  options: CohortOptions,
-  deps: CliDeps,
+  run: CohortRun,
 ): Promise<Outcome> {
+  const { options } = run;
   let report;
   try {
     report = await reader.readReport(source.owner, source.repo, options.path, options.ref);
@@ -200,12 +139,7 @@ async function readRemote(
     link: report.htmlUrl,
     ref: report.ref,
   };
-  return checkGroup(
-    origin,
-    { path: options.path, content: report.content, files: report.files },
-    options,
-    deps,
-  );
+  return checkGroup(origin, { path: options.path, content: report.content, files: report.files }, run);
 }
 
 function hrefFor(row: CohortRow, options: CohortOptions, deps: CliDeps): string | null {
@@ -232,6 +166,108 @@ function readCompare(file: string, deps: CliDeps): PreviousRun {
   }
 }
 
+/** The GitHub reader, when a source is a repository; says up front when there is no token. */
+function createReader(
+  sources: readonly CohortSource[],
+  deps: CliDeps,
+  env: CohortEnvironment,
+): RepositoryReader | null {
+  const remote = sources.filter((source) => source.kind === 'github').length;
+  if (remote === 0) return null;
+  const token = deps.env.GITHUB_TOKEN || deps.env.GH_TOKEN || null;
+  if (!token) {
+    // Said before the run, not after 60 requests have gone and the rest fail.
+    deps.stderr(
+      `report-check: no GITHUB_TOKEN or GH_TOKEN: reading ${remote} public repositories without a token, at GitHub's ` +
+        `unauthenticated rate limit (60 requests an hour; each repository takes 2 or 3); private ones will not be found\n`,
+    );
+  }
+  return env.createReader({
+    token,
+    baseUrl: (deps.env.GITHUB_API_URL || DEFAULT_API).replace(/\/+$/, ''),
+    onWarning: (message) => deps.stderr(`report-check: ${message}\n`),
+  });
+}
+
+/** Reads and checks every source, at most `--concurrency` at once, ticking the progress display. */
+async function readAll(
+  sources: readonly CohortSource[],
+  run: CohortRun,
+  env: CohortEnvironment,
+): Promise<Outcome[]> {
+  const reader = createReader(sources, run.deps, env);
+  const progress = env.progress(sources.length);
+  const outcomes = await mapConcurrently(
+    sources,
+    run.options.concurrency,
+    async (source): Promise<Outcome> => {
+      let outcome: Outcome;
+      if (source.kind === 'invalid')
+        outcome = { group: failedGroup(source.source, 'invalid', source.error), result: null };
+      else if (source.kind === 'file') outcome = readLocal(source, run);
+      else outcome = await readRemote(source, reader as RepositoryReader, run);
+      progress.tick();
+      return outcome;
+    },
+  );
+  progress.stop();
+  return outcomes;
+}
+
+/** The output in the format asked for: the table, CSV, the JSON document or the HTML page. */
+function render(
+  outcomes: readonly Outcome[],
+  previous: PreviousRun | null,
+  run: CohortRun,
+  columns: number | undefined,
+): string {
+  const { options, deps } = run;
+  const groups = outcomes.map((outcome) => outcome.group);
+  const compared = previous ? compareRuns(groups, previous) : null;
+  const rows: CohortRow[] = groups.map((group, i) =>
+    compared ? { ...group, change: compared.changes[i] } : group,
+  );
+  const summary = summarize(groups, compared?.changes ?? null);
+  const gone = compared?.gone ?? [];
+  if (options.format === 'json') {
+    const failures: FileFailure[] = groups
+      .filter((group) => group.error !== null)
+      .map((group) => ({ path: group.source, message: group.error as string }));
+    const results = outcomes.flatMap((outcome) => (outcome.result ? [outcome.result] : []));
+    const document: CohortDocument = {
+      ...toJsonReport(results, failures),
+      groups: rows,
+      cohort: {
+        ...summary,
+        ...(compared ? { gone } : {}),
+        ...(options.schema === undefined ? {} : { schema: displayPath(options.schema) }),
+      },
+    };
+    return `${JSON.stringify(document, null, 2)}\n`;
+  }
+  if (options.format === 'csv') return formatCohortCsv(rows);
+  if (options.format === 'html') {
+    return formatCohortHtml(rows, summary, {
+      title: `report-check cohort: ${groups.length} groups`,
+      href: (row) => hrefFor(row, options, deps),
+    });
+  }
+  const text = formatCohortText(rows, summary, { width: options.output ? Infinity : (columns ?? Infinity) });
+  return gone.length > 0 ? `${text}not in this run, but in the previous one: ${gone.join(', ')}\n` : text;
+}
+
+function writeOutput(text: string, { options, deps }: CohortRun): void {
+  if (options.output === undefined) {
+    deps.stdout(text);
+    return;
+  }
+  try {
+    deps.fs.writeFile(nodePath.resolve(deps.cwd, options.output), text);
+  } catch (error) {
+    throw new UsageError(`${options.output}: could not write (${describeFsError(error)})`, { cause: error });
+  }
+}
+
 /**
  * Runs `report-check cohort ...` (the arguments after `cohort`): reads every source, checks each report, and prints
  * one row per group. Returns the exit status; a source that cannot be read gets its row and makes the status 2.
@@ -246,75 +282,12 @@ export async function runCohort(
     deps.stdout(COHORT_USAGE);
     return EXIT.ok;
   }
+  // Both are read before any repository is: a bad file stops the run before it spends the rate limit.
   const previous = options.compare === undefined ? null : readCompare(options.compare, deps);
+  const constraints = options.schema === undefined ? null : await loadSchema(options.schema, deps);
+  const run: CohortRun = { options, deps, constraints };
   const sources = resolveSources(options.sources, deps.fs, { reportPath: options.path, cwd: deps.cwd });
-  const remote = sources.filter((source) => source.kind === 'github').length;
-  let reader: RepositoryReader | null = null;
-  if (remote > 0) {
-    const token = deps.env.GITHUB_TOKEN || deps.env.GH_TOKEN || null;
-    if (!token) {
-      // Said before the run, not after 60 requests have gone and the rest fail.
-      deps.stderr(
-        `report-check: no GITHUB_TOKEN or GH_TOKEN: reading ${remote} public repositories without a token, at GitHub's ` +
-          `unauthenticated rate limit (60 requests an hour; each repository takes 2 or 3); private ones will not be found\n`,
-      );
-    }
-    reader = env.createReader({
-      token,
-      baseUrl: (deps.env.GITHUB_API_URL || DEFAULT_API).replace(/\/+$/, ''),
-      onWarning: (message) => deps.stderr(`report-check: ${message}\n`),
-    });
-  }
-  const progress = env.progress(sources.length);
-  const outcomes = await mapConcurrently(sources, options.concurrency, async (source): Promise<Outcome> => {
-    let outcome: Outcome;
-    if (source.kind === 'invalid')
-      outcome = { group: failedGroup(source.source, 'invalid', source.error), result: null };
-    else if (source.kind === 'file') outcome = readLocal(source, options, deps);
-    else outcome = await readRemote(source, reader as RepositoryReader, options, deps);
-    progress.tick();
-    return outcome;
-  });
-  progress.stop();
-  const groups = outcomes.map((outcome) => outcome.group);
-  const compared = previous ? compareRuns(groups, previous) : null;
-  const rows: CohortRow[] = groups.map((group, i) =>
-    compared ? { ...group, change: compared.changes[i] } : group,
-  );
-  const summary = summarize(groups, compared?.changes ?? null);
-  const gone = compared?.gone ?? [];
-  let text: string;
-  if (options.format === 'json') {
-    const failures: FileFailure[] = groups
-      .filter((group) => group.error !== null)
-      .map((group) => ({ path: group.source, message: group.error as string }));
-    const results = outcomes.flatMap((outcome) => (outcome.result ? [outcome.result] : []));
-    const document: CohortDocument = {
-      ...toJsonReport(results, failures),
-      groups: rows,
-      cohort: { ...summary, ...(compared ? { gone } : {}) },
-    };
-    text = `${JSON.stringify(document, null, 2)}\n`;
-  } else if (options.format === 'csv') {
-    text = formatCohortCsv(rows);
-  } else if (options.format === 'html') {
-    text = formatCohortHtml(rows, summary, {
-      title: `report-check cohort: ${groups.length} groups`,
-      href: (row) => hrefFor(row, options, deps),
-    });
-  } else {
-    text = formatCohortText(rows, summary, { width: options.output ? Infinity : (env.columns ?? Infinity) });
-    if (gone.length > 0) text += `not in this run, but in the previous one: ${gone.join(', ')}\n`;
-  }
-  if (options.output === undefined) deps.stdout(text);
-  else {
-    try {
-      deps.fs.writeFile(nodePath.resolve(deps.cwd, options.output), text);
-    } catch (error) {
-      throw new UsageError(`${options.output}: could not write (${describeFsError(error)})`, {
-        cause: error,
-      });
-    }
-  }
-  return groups.some((group) => group.error !== null) ? EXIT.couldNotRun : EXIT.ok;
+  const outcomes = await readAll(sources, run, env);
+  writeOutput(render(outcomes, previous, run, env.columns), run);
+  return outcomes.some((outcome) => outcome.group.error !== null) ? EXIT.couldNotRun : EXIT.ok;
 }

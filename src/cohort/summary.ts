@@ -26,7 +26,8 @@ export interface CohortSummary {
 /** The whole `report-check cohort --format json` document: the check's document plus one row per group. */
 export interface CohortDocument extends JsonReport {
   groups: (CohortGroup & { change?: GroupChange })[];
-  cohort: CohortSummary;
+  /** With `--compare`, `gone`: the groups of the previous run missing from this one; with `--schema`, its file. */
+  cohort: CohortSummary & { gone?: string[]; schema?: string };
 }
 
 /** Totals over the groups' rows. */

@@ -50,8 +50,6 @@ export interface ReviewSummary {
 /** Everything read about a pull request in one request: where it is and what is already posted on it. */
 export interface PullRequestState {
   pull: PullRequestInfo;
-  /** Login of the token's user, or null when GitHub would not say (then `mine` on comments still tells ours). */
-  viewer: string | null;
   threads: ReviewThread[];
   /** Oldest first, as GitHub lists them. */
   issueComments: IssueComment[];

@@ -1,9 +1,9 @@
 import { GitHubError } from './errors.js';
-import type { GraphqlErrorLike, Repo } from './client.js';
+import type { Repo } from './client.js';
 import type { IssueComment, PullRequestState, ReviewSummary, ReviewThread } from './port.js';
 
-// viewerDidAuthor tells our comments and reviews apart even when `viewer` is refused (GitHub App and Actions
-// tokens), and whatever login the token writes as.
+// viewerDidAuthor tells our comments and reviews apart whatever login the token writes as; `viewer` is not asked
+// for: nothing needs the login, and GitHub refuses it to App and Actions tokens (nulling the whole answer).
 const AUTHORED = 'author { login } body viewerDidAuthor';
 const THREADS = `pageInfo { hasNextPage endCursor }
   nodes { id isResolved isOutdated path comments(first: 10) { totalCount nodes { ${AUTHORED} } } }`;
@@ -11,10 +11,7 @@ const THREADS = `pageInfo { hasNextPage endCursor }
 const COMMENTS = `pageInfo { hasNextPage endCursor } nodes { fullDatabaseId ${AUTHORED} }`;
 const REVIEWS = `pageInfo { hasNextPage endCursor } nodes { ${AUTHORED} }`;
 
-const PULL_QUERY = (
-  withViewer: boolean,
-) => `query reportCheckPull($owner: String!, $repo: String!, $number: Int!) {
-  ${withViewer ? 'viewer { login }' : ''}
+const PULL_QUERY = `query reportCheckPull($owner: String!, $repo: String!, $number: Int!) {
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) {
       number headRefOid baseRefOid baseRefName state
@@ -63,22 +60,7 @@ interface PullNode {
   reviews: Page<Authored>;
 }
 interface PullQuery {
-  viewer?: { login: string } | null;
   repository: { pullRequest: PullNode } | null;
-}
-
-async function pullQuery({ octokit, owner, repo }: Repo, number: number): Promise<PullQuery> {
-  const variables = { owner, repo, number };
-  try {
-    return await octokit.graphql<PullQuery>(PULL_QUERY(true), variables);
-  } catch (error) {
-    // `viewer` is non-null: if GitHub would not say who the token is, the whole answer is null. Ask without it.
-    const errors = (error as GraphqlErrorLike).errors;
-    if (Array.isArray(errors) && errors.length > 0 && errors.every((x) => x.path?.[0] === 'viewer')) {
-      return octokit.graphql<PullQuery>(PULL_QUERY(false), variables);
-    }
-    throw error;
-  }
 }
 
 async function allPages<T>(r: Repo, page: Page<T>, field: string, selection: string, number: number) {
@@ -105,7 +87,7 @@ const authored = (a: Authored) => ({
 
 /** The pull request's head and base, and every thread, comment and review on it (all pages), in one query. */
 export async function readPullRequest(r: Repo, number: number): Promise<PullRequestState> {
-  const data = await pullQuery(r, number);
+  const data = await r.octokit.graphql<PullQuery>(PULL_QUERY, { owner: r.owner, repo: r.repo, number });
   const pr = data.repository?.pullRequest;
   if (!pr) throw new GitHubError(`read pull request #${number}`, 'not-found', 404, 'no such pull request');
   const [threadNodes, commentNodes, reviewNodes] = await Promise.all([
@@ -129,7 +111,6 @@ export async function readPullRequest(r: Repo, number: number): Promise<PullRequ
   const { headRefOid: headSha, baseRefOid: baseSha, baseRefName: baseRef, state } = pr;
   return {
     pull: { number: pr.number, headSha, baseSha, baseRef, state },
-    viewer: data.viewer?.login ?? null,
     threads,
     issueComments,
     reviews,

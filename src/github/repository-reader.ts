@@ -1,5 +1,6 @@
 import { MAX_REPORT_BYTES } from '../parse/decode.js';
-import { createClient, type ClientOptions } from './client.js';
+import { createClient, type ClientOptions, type Repo } from './client.js';
+import { listRepoFiles } from './reads.js';
 import { toGitHubError } from './octokit.js';
 
 /** How to reach GitHub for a cohort run (token: GITHUB_TOKEN / GH_TOKEN, or null for public repositories). */
@@ -30,125 +31,150 @@ export interface RepositoryReader {
   readReport(owner: string, repo: string, path: string, ref: string | null): Promise<RepositoryReport>;
 }
 
+/** What the reading functions share: the one client and how a failure reads. */
+interface ReaderContext {
+  octokit: Repo['octokit'];
+  /** The reason for a repository that is not there (or not readable with this token). */
+  notFound: string;
+}
+
+function status(error: unknown): number | undefined {
+  return (error as { status?: number } | null)?.status;
+}
+
+/** A GitHub failure as one line for the group's row (no repository name in it). */
+function describe(operation: string, error: unknown): RepositoryReadError {
+  const failure = toGitHubError(operation, error);
+  const detail = failure.message.replace(/^GitHub refused to /, '');
+  if (failure.kind === 'rate-limited')
+    return new RepositoryReadError(`rate limited: ${detail}`, { cause: error });
+  if (failure.kind === 'unauthorized')
+    return new RepositoryReadError('the token was refused (401): check GITHUB_TOKEN', { cause: error });
+  if (failure.kind === 'unavailable')
+    return new RepositoryReadError(`GitHub did not answer: ${detail}`, { cause: error });
+  if (failure.kind === 'forbidden') return new RepositoryReadError(`forbidden: ${detail}`, { cause: error });
+  return new RepositoryReadError(`could not ${detail}`, { cause: error });
+}
+
+async function defaultBranch(
+  { octokit, notFound }: ReaderContext,
+  owner: string,
+  repo: string,
+): Promise<string> {
+  try {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
+    return data.default_branch;
+  } catch (error) {
+    if (status(error) === 404) throw new RepositoryReadError(notFound, { cause: error });
+    throw describe('read the repository', error);
+  }
+}
+
+async function readContent(
+  { octokit }: ReaderContext,
+  owner: string,
+  repo: string,
+  path: string,
+  ref: string,
+) {
+  try {
+    const { data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, {
+      owner,
+      repo,
+      ref,
+    });
+    return data as unknown;
+  } catch (error) {
+    if (status(error) === 404) return null;
+    throw describe(`read ${path}`, error);
+  }
+}
+
+async function listFiles({ octokit }: ReaderContext, owner: string, repo: string, ref: string) {
+  try {
+    return await listRepoFiles({ octokit, owner, repo }, ref);
+  } catch (error) {
+    // The report was read, so the listing failing only costs the image checks; a 404 here is an empty repo.
+    if (status(error) === 404 || status(error) === 409) return [];
+    throw describe('list the files', error);
+  }
+}
+
+async function rawContent(
+  { octokit }: ReaderContext,
+  owner: string,
+  repo: string,
+  path: string,
+  ref: string,
+): Promise<Uint8Array> {
+  try {
+    const raw = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, {
+      owner,
+      repo,
+      ref,
+      headers: { accept: 'application/vnd.github.raw' },
+    });
+    const body = raw.data as unknown;
+    return typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body as ArrayBuffer);
+  } catch (error) {
+    throw describe(`read ${path}`, error);
+  }
+}
+
+async function readReport(
+  context: ReaderContext,
+  owner: string,
+  repo: string,
+  path: string,
+  givenRef: string | null,
+): Promise<RepositoryReport> {
+  const ref = givenRef ?? (await defaultBranch(context, owner, repo));
+  const [data, files] = await Promise.all([
+    readContent(context, owner, repo, path, ref),
+    listFiles(context, owner, repo, ref),
+  ]);
+  if (data === null) {
+    // With a given ref, the repository itself may be what is missing: ask, so the reason is the right one.
+    if (givenRef !== null) await defaultBranch(context, owner, repo);
+    throw new RepositoryReadError(`no ${path} at ${ref}`);
+  }
+  const file = data as {
+    type?: string;
+    size?: number;
+    encoding?: string;
+    content?: string;
+    html_url?: string;
+  };
+  if (Array.isArray(data) || file.type !== 'file')
+    throw new RepositoryReadError(`${path} at ${ref} is not a file`);
+  const size = file.size ?? 0;
+  if (size > MAX_REPORT_BYTES) {
+    throw new RepositoryReadError(
+      `${path} is too large (${(size / (1024 * 1024)).toFixed(1)} MiB; the limit is 1 MiB)`,
+    );
+  }
+  // Over 1 MB the contents API leaves the bytes out of its JSON answer; the raw media type has them.
+  const content =
+    file.encoding === 'base64' && typeof file.content === 'string'
+      ? new Uint8Array(Buffer.from(file.content, 'base64'))
+      : await rawContent(context, owner, repo, path, ref);
+  const htmlUrl =
+    file.html_url ?? `https://github.com/${owner}/${repo}/blob/${encodePath(ref)}/${encodePath(path)}`;
+  return { ref, htmlUrl, content, files };
+}
+
 /**
  * Creates the real {@link RepositoryReader}: one Octokit for the whole run, with the retry (5xx) and throttling
  * (rate limits, `retry-after`) plugins, so that the throttling plugin's limits hold across all repositories.
  */
 export function createRepositoryReader(options: RepositoryReaderOptions): RepositoryReader {
-  const octokit = createClient(options);
-  const notFound = options.token
-    ? 'repository not found, or the token may not read it'
-    : 'repository not found, or private (set GITHUB_TOKEN to read private repositories)';
-
-  const describe = (operation: string, error: unknown): RepositoryReadError => {
-    const failure = toGitHubError(operation, error);
-    const detail = failure.message.replace(/^GitHub refused to /, '');
-    if (failure.kind === 'rate-limited')
-      return new RepositoryReadError(`rate limited: ${detail}`, { cause: error });
-    if (failure.kind === 'unauthorized')
-      return new RepositoryReadError('the token was refused (401): check GITHUB_TOKEN', { cause: error });
-    if (failure.kind === 'unavailable')
-      return new RepositoryReadError(`GitHub did not answer: ${detail}`, { cause: error });
-    if (failure.kind === 'forbidden')
-      return new RepositoryReadError(`forbidden: ${detail}`, { cause: error });
-    return new RepositoryReadError(`could not ${detail}`, { cause: error });
+  const context: ReaderContext = {
+    octokit: createClient(options),
+    notFound: options.token
+      ? 'repository not found, or the token may not read it'
+      : 'repository not found, or private (set GITHUB_TOKEN to read private repositories)',
   };
-
-  const status = (error: unknown) => (error as { status?: number } | null)?.status;
-
-  async function defaultBranch(owner: string, repo: string): Promise<string> {
-    try {
-      const { data } = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
-      return data.default_branch;
-    } catch (error) {
-      if (status(error) === 404) throw new RepositoryReadError(notFound, { cause: error });
-      throw describe('read the repository', error);
-    }
-  }
-
-  async function readContent(owner: string, repo: string, path: string, ref: string) {
-    try {
-      const { data } = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, {
-        owner,
-        repo,
-        ref,
-      });
-      return data as unknown;
-    } catch (error) {
-      if (status(error) === 404) return null;
-      throw describe(`read ${path}`, error);
-    }
-  }
-
-  async function listFiles(owner: string, repo: string, ref: string): Promise<string[] | null> {
-    try {
-      const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
-        owner,
-        repo,
-        tree_sha: ref,
-        recursive: '1',
-      });
-      if (data.truncated) return null;
-      return data.tree.filter((e) => e.type === 'blob' && e.path).map((e) => e.path as string);
-    } catch (error) {
-      // The report was read, so the listing failing only costs the image checks; a 404 here is an empty repo.
-      if (status(error) === 404 || status(error) === 409) return [];
-      throw describe('list the files', error);
-    }
-  }
-
-  async function rawContent(owner: string, repo: string, path: string, ref: string): Promise<Uint8Array> {
-    try {
-      const raw = await octokit.request(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, {
-        owner,
-        repo,
-        ref,
-        headers: { accept: 'application/vnd.github.raw' },
-      });
-      const body = raw.data as unknown;
-      return typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body as ArrayBuffer);
-    } catch (error) {
-      throw describe(`read ${path}`, error);
-    }
-  }
-
-  return {
-    async readReport(owner, repo, path, givenRef) {
-      const ref = givenRef ?? (await defaultBranch(owner, repo));
-      const [data, files] = await Promise.all([
-        readContent(owner, repo, path, ref),
-        listFiles(owner, repo, ref),
-      ]);
-      if (data === null) {
-        // With a given ref, the repository itself may be what is missing: ask, so the reason is the right one.
-        if (givenRef !== null) await defaultBranch(owner, repo);
-        throw new RepositoryReadError(`no ${path} at ${ref}`);
-      }
-      const file = data as {
-        type?: string;
-        size?: number;
-        encoding?: string;
-        content?: string;
-        html_url?: string;
-      };
-      if (Array.isArray(data) || file.type !== 'file')
-        throw new RepositoryReadError(`${path} at ${ref} is not a file`);
-      const size = file.size ?? 0;
-      if (size > MAX_REPORT_BYTES) {
-        throw new RepositoryReadError(
-          `${path} is too large (${(size / (1024 * 1024)).toFixed(1)} MiB; the limit is 1 MiB)`,
-        );
-      }
-      // Over 1 MB the contents API leaves the bytes out of its JSON answer; the raw media type has them.
-      const content =
-        file.encoding === 'base64' && typeof file.content === 'string'
-          ? new Uint8Array(Buffer.from(file.content, 'base64'))
-          : await rawContent(owner, repo, path, ref);
-      const htmlUrl =
-        file.html_url ?? `https://github.com/${owner}/${repo}/blob/${encodePath(ref)}/${encodePath(path)}`;
-      return { ref, htmlUrl, content, files };
-    },
-  };
+  return { readReport: (owner, repo, path, ref) => readReport(context, owner, repo, path, ref) };
 }
 
 /** A repository path for a URL: each segment encoded, slashes kept. */
