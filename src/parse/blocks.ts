@@ -1,0 +1,89 @@
+import { lineEnd } from './lines.js';
+import type { Point } from './model.js';
+
+/** A line with image syntax or an `<img>` tag, which code spans can hide: only micromark tells. */
+const IMAGE_LIKE = /!\[|<img/i;
+/** A link reference definition, `[label]: url`. */
+const DEFINITION = /^[ \t>]*\[[^\]]+\]:/;
+/** A `---`/`===` line, which turns text right above it into a (setext) heading. */
+export const UNDERLINE = /^[ \t>]*(?:=+|-+)[ \t]*$/;
+
+/** One run of non-blank lines of an answer, dedented, with the offset in the report where each line starts. */
+export interface Block {
+  text: string;
+  /** Offset in `text` of each block line's start. */
+  starts: number[];
+  /** Offset in the report of each block line's first kept character. */
+  origins: number[];
+}
+
+/**
+ * The blocks (runs of non-blank lines outside code) of an answer that hold an image, an `<img>` or a setext
+ * underline: all micromark needs to see. micromark runs at about 1 MB/s here, slower still before the JIT
+ * warms up, so parsing whole reports would cost more than node's own start. Lines lose their leading
+ * whitespace, so that a block cut out of a list is not read as indented code.
+ */
+export function blocksToParse(
+  text: string,
+  starts: number[],
+  code: Uint8Array,
+  pointAt: (offset: number) => Point,
+  from: number,
+  end: number,
+): Block[] {
+  const pointLine = (offset: number): number => pointAt(offset).line - 1;
+  const first = pointLine(from);
+  const last = pointLine(Math.max(from, end - 1));
+  const lineText = (i: number): string =>
+    text.slice(Math.max(starts[i] ?? 0, from), Math.min(lineEnd(text, starts[i] ?? 0), end));
+  const blank = (i: number): boolean => code[i] === 1 || !/\S/.test(lineText(i).replace(/^[\s>]*$/, ''));
+  const blocks: Block[] = [];
+  let covered = first - 1;
+  for (let i = first; i <= last; i++) {
+    if (i <= covered || code[i] === 1) continue;
+    const line = lineText(i);
+    const wanted = IMAGE_LIKE.test(line) || (UNDERLINE.test(line) && i > first && !blank(i - 1));
+    if (!wanted) continue;
+    let top = i;
+    while (top > first && top - 1 > covered && !blank(top - 1)) top--;
+    let bottom = i;
+    while (bottom < last && !blank(bottom + 1)) bottom++;
+    const block: Block = { text: '', starts: [], origins: [] };
+    for (let j = top; j <= bottom; j++) {
+      const raw = lineText(j);
+      const kept = raw.replace(/^[ \t]+/, '');
+      block.starts.push(block.text.length);
+      block.origins.push(Math.max(starts[j] ?? 0, from) + raw.length - kept.length);
+      block.text += `${kept}\n`;
+    }
+    blocks.push(block);
+    covered = bottom;
+  }
+  // Reference-style images need their `[label]: url` definitions, wherever in the answer they stand.
+  const definitions: number[] = [];
+  for (let i = first; i <= last; i++) if (code[i] !== 1 && DEFINITION.test(lineText(i))) definitions.push(i);
+  for (const block of definitions.length ? blocks : []) {
+    block.text += '\n';
+    for (const i of definitions) {
+      const raw = lineText(i);
+      const kept = raw.replace(/^[ \t>]+/, '');
+      block.starts.push(block.text.length);
+      block.origins.push(Math.max(starts[i] ?? 0, from) + raw.length - kept.length);
+      block.text += `${kept}\n`;
+    }
+  }
+  return blocks;
+}
+
+/** The report offset of an offset inside a block. */
+export function blockToReport(block: Block, offset: number): number {
+  // Binary search: a block of many lines with an image on each would make a scan from the end quadratic.
+  let line = 0;
+  let hi = block.starts.length - 1;
+  while (line < hi) {
+    const mid = (line + hi + 1) >> 1;
+    if ((block.starts[mid] ?? 0) <= offset) line = mid;
+    else hi = mid - 1;
+  }
+  return (block.origins[line] ?? 0) + offset - (block.starts[line] ?? 0);
+}

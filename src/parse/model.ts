@@ -1,0 +1,57 @@
+/** A place in the report: 1-based line and column. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** An image in an answer, as markdown renders it. */
+export interface ImageRef {
+  src: string;
+  alt: string;
+  /** `markdown` = `![alt](src)`; `html` = an `<img>` tag; `reference` = `![alt][ref]` (both not counted by the course checker). */
+  kind: 'markdown' | 'html' | 'reference';
+  start: Point;
+  end: Point;
+}
+
+/** One `### Question N` section of the report and what its answer contains. */
+export interface QuestionSection {
+  number: number;
+  heading: { start: Point; end: Point; text: string };
+  /** Offsets of the section in the text: from the heading to the next heading of level 1-3. */
+  start: number;
+  end: number;
+  /** Offsets just after each `Answer:` in the section (normally exactly one). */
+  markers: number[];
+  /** The answer's text as the course checker would cut it from this section's first `Answer:`, or null. */
+  answer: { start: number; end: number; text: string } | null;
+  words: number;
+  images: number;
+  /** Words of rendered prose only: no markers, placeholders, image syntax, code or HTML. */
+  proseWords: number;
+  imageRefs: ImageRef[];
+  /** Lines where the template's `--- question N fill here ---` placeholder is still there. */
+  placeholderLines: number[];
+  /** Lines that still start or end with the template's `---` marker around the answer's text. */
+  markerLines: number[];
+  /** Text that a `---` (or `===`) line right under it turns into a heading: its first line and the underline's. */
+  setextHeadings: { line: number; underline: number }[];
+  answered: boolean;
+}
+
+/** A report as report-check sees it: the text, its line index and its question sections in document order. */
+export interface ReportModel {
+  text: string;
+  questions: QuestionSection[];
+  /**
+   * `Question N` headings that stand inside an answer (see questionStarts in skeleton.ts): the page shows them as headings, the
+   * course checker reads them as words of that answer, or cuts the answer there when they have `##`.
+   */
+  headingsInAnswers: { line: number; depth: number; number: number; text: string }[];
+  /** Set when the markdown could not be parsed (e.g. pathological nesting) and only the text was read. */
+  parseFailure: string | null;
+  /** Converts an offset in `text` into a line and column. */
+  pointAt(offset: number): Point;
+  /** Number of lines in the report (at least 1, even for an empty file). */
+  lineCount: number;
+}

@@ -1,0 +1,94 @@
+import { countPythonImages, countPythonWords } from './course-checker.js';
+import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
+import type { Point, QuestionSection } from './model.js';
+import type { Heading } from './scan-lines.js';
+
+export const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
+export const ANSWER = 'Answer:';
+
+/** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
+function proseOf(text: string): string {
+  const code = text
+    .replace(/^[ \t>]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t>]*\1[ \t]*$|(?![\s\S]))/gm, ' ')
+    .replace(/`+[^`\n]*`+/g, ' ');
+  return withoutTags(withoutImages(code));
+}
+
+/** The answer as the course checker cuts it: from the first `Answer:` to the next, else to the first `##` (which `###` contains). */
+function cutAnswer(text: string, markers: number[], end: number): QuestionSection['answer'] {
+  const first = markers[0];
+  if (first === undefined) return null;
+  let cut = Math.min(markers[1] !== undefined ? markers[1] - ANSWER.length : end, end);
+  const hashes = text.indexOf('##', first);
+  if (hashes !== -1 && hashes < cut) cut = hashes;
+  let s = first;
+  let e = cut;
+  while (s < e && text[s] === '\n') s++;
+  while (e > s && text[e - 1] === '\n') e--;
+  return { start: s, end: e, text: text.slice(s, e) };
+}
+
+/** Lines of an answer's region with the template's placeholder, and lines still carrying its `---` markers. */
+function templateLines(
+  region: string,
+  regionStart: number,
+  pointAt: (offset: number) => Point,
+): { placeholderLines: number[]; markerLines: number[] } {
+  const placeholderLines: number[] = [];
+  for (const match of region.matchAll(PLACEHOLDER))
+    placeholderLines.push(pointAt(regionStart + match.index).line);
+  const markerLines: number[] = [];
+  let lineOffset = regionStart;
+  for (const line of region.split('\n')) {
+    // Only a line with a dash can hold a marker; most lines are skipped without copying them.
+    const withoutPlaceholder = line.includes('---') ? line.replace(PLACEHOLDER, '') : '';
+    if (withoutPlaceholder.trim() !== '' && isMarkerLine(withoutPlaceholder) && !/^\s*\|/.test(line)) {
+      markerLines.push(pointAt(lineOffset).line);
+    }
+    lineOffset += line.length + 1;
+  }
+  return { placeholderLines, markerLines };
+}
+
+/** A question's section from its heading to `end`: its `Answer:` markers, the checker's cut and the template's leftovers. */
+export function buildSection(
+  text: string,
+  number: number,
+  heading: Heading,
+  end: number,
+  pointAt: (offset: number) => Point,
+): QuestionSection {
+  const markers: number[] = [];
+  for (let at = text.indexOf(ANSWER, heading.end); at !== -1 && at < end; at = text.indexOf(ANSWER, at + 1)) {
+    markers.push(at + ANSWER.length);
+  }
+  const answer = cutAnswer(text, markers, end);
+  const first = markers[0];
+  const region = first !== undefined ? text.slice(first, end) : '';
+  // Without an `Answer:` line, the section's unquoted lines are the student's (the template's prompt is all
+  // quoted): a group that replaced the prompt by its answer has answered.
+  const ownText =
+    first !== undefined
+      ? region
+      : text
+          .slice(heading.end, end)
+          .split('\n')
+          .filter((line) => !/^[ \t]*>/.test(line))
+          .join('\n');
+  const answeredText = ownText.replace(PLACEHOLDER, ' ').replace(/(^|\s)(>|-{3,})(?=\s|$)/g, ' ');
+  return {
+    number,
+    heading: { start: pointAt(heading.start), end: pointAt(heading.end), text: heading.text },
+    start: heading.start,
+    end,
+    markers,
+    answer,
+    words: answer ? countPythonWords(answer.text) : 0,
+    images: answer ? countPythonImages(answer.text) : 0,
+    proseWords: countPythonWords(proseOf(answeredText)),
+    imageRefs: [],
+    ...templateLines(region, first ?? end, pointAt),
+    setextHeadings: [],
+    answered: countPythonWords(answeredText) > 0,
+  };
+}

@@ -1,0 +1,100 @@
+import type { Heading } from './scan-lines.js';
+import { ANSWER, PLACEHOLDER } from './section.js';
+
+const QUESTION_HEADING = /^\s*question\s+(\d+)/i;
+const PLACEHOLDER_ONCE = /---\s*question\s+\d+\s+fill\s+here\s*---/i;
+
+/** A `Question N` heading inside an answer: the page shows a heading, the report's skeleton does not have one. */
+export interface InAnswerHeading {
+  start: number;
+  end: number;
+  depth: number;
+  number: number;
+}
+
+/**
+ * Which headings start a question, as both readers see it. The course checker cuts answers only at `##`/`###`
+ * (anywhere, quotes and HTML included) and matches them by position; the page shows CommonMark headings. A
+ * `Question N` heading starts a question when it is the report's own heading (not quoted, not in HTML) and either
+ * an `Answer:` follows it before the next heading of the skeleton, or it is a `##`–`######` heading that does not
+ * repeat the number of the question whose answer it stands in. So a `# Question 7` or `### Question 7` title that
+ * a group put inside Question 7's answer stays part of that answer (the checker counts it there too), and a
+ * renamed or duplicated question with its own `Answer:` is still a question. Other headings end a question only at
+ * level 2 outside quotes and HTML (the template's section headings; the checker cuts there too), at level 3
+ * when an `Answer:` follows (a renamed question), or when they follow an untouched placeholder; a `# Results` or `### Results` inside an answer does not.
+ */
+export function questionStarts(
+  text: string,
+  headings: Heading[],
+): { starts: (Heading & { number: number })[]; ends: Heading[]; inAnswer: InAnswerHeading[] } {
+  const candidates = headings.map((heading) => {
+    const match = heading.nested ? null : QUESTION_HEADING.exec(heading.text);
+    return match ? { ...heading, number: Number(match[1]) } : null;
+  });
+  const isSection = (heading: Heading): boolean => !heading.nested && heading.depth === 2;
+  // Offsets of every `Answer:`, found once; both lists are walked forward only, so this stays linear.
+  const answers: number[] = [];
+  for (let at = text.indexOf(ANSWER); at !== -1; at = text.indexOf(ANSWER, at + 1)) answers.push(at);
+  let nextAnswer = 0;
+  const starts: (Heading & { number: number })[] = [];
+  const inAnswer: InAnswerHeading[] = [];
+  const ends: Heading[] = [];
+  let current: { number: number; answerAt: number; placeholderOnly: boolean | null } | null = null;
+  // Where the next question or section heading after each heading starts (one backward pass).
+  const nextSkeleton: number[] = new Array<number>(headings.length);
+  for (let i = headings.length - 1, next = text.length; i >= 0; i--) {
+    nextSkeleton[i] = next;
+    const heading = headings[i] as Heading;
+    if (candidates[i] || isSection(heading)) next = heading.start;
+  }
+  headings.forEach((heading, i) => {
+    const candidate = candidates[i];
+    while (nextAnswer < answers.length && (answers[nextAnswer] ?? 0) < heading.end) nextAnswer++;
+    const answerAt = answers[nextAnswer] ?? -1;
+    const hasAnswer = answerAt !== -1 && answerAt < (nextSkeleton[i] ?? text.length);
+    if (!candidate) {
+      // A `###` heading with its own `Answer:` is a renamed question: it ends the one before.
+      const renamed = heading.depth === 3 && hasAnswer;
+      if (!heading.nested && (isSection(heading) || renamed || followsPlaceholder(text, current, heading))) {
+        current = null;
+        ends.push(heading);
+      }
+      return;
+    }
+    const repeats =
+      current !== null &&
+      current.number === candidate.number &&
+      current.answerAt !== -1 &&
+      current.answerAt < heading.start;
+    if (hasAnswer || (heading.depth >= 2 && !repeats)) {
+      starts.push(candidate);
+      current = { number: candidate.number, answerAt: hasAnswer ? answerAt : -1, placeholderOnly: null };
+    } else {
+      inAnswer.push({
+        start: heading.start,
+        end: heading.end,
+        depth: heading.depth,
+        number: candidate.number,
+      });
+    }
+  });
+  return { starts, ends, inAnswer };
+}
+
+/**
+ * Whether a `###` heading follows a question whose answer is still the untouched placeholder: then it starts a
+ * section of its own (an unanswered question, then something else), not a sub-heading of the answer.
+ */
+function followsPlaceholder(
+  text: string,
+  current: { answerAt: number; placeholderOnly: boolean | null } | null,
+  heading: Heading,
+): boolean {
+  if (current === null || current.answerAt === -1 || current.answerAt > heading.start) return false;
+  // Asked once per question (at its first other heading), so the text is read once.
+  if (current.placeholderOnly === null) {
+    const before = text.slice(current.answerAt + ANSWER.length, heading.start);
+    current.placeholderOnly = PLACEHOLDER_ONCE.test(before) && !/\S/.test(before.replace(PLACEHOLDER, ' '));
+  }
+  return current.placeholderOnly;
+}
