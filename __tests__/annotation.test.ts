@@ -1,4 +1,5 @@
 import { planAnnotations, toAnnotation } from '../src/annotation.js';
+import { ruleDocsUrl } from '../src/project.js';
 import { diag } from './support/results.js';
 
 describe('planAnnotations', () => {
@@ -24,7 +25,7 @@ describe('toAnnotation', () => {
     expect(toAnnotation(diag({ line: 4, endLine: 4, column: 3, endColumn: 1, note: 'why' }), 'r.md')).toEqual(
       {
         level: 'error',
-        message: `${diag().message}\nwhy`,
+        message: `${diag().message}\nwhy\nDocs: ${ruleDocsUrl('word-count')}`,
         title: 'report-check: word-count (question 1)',
         file: 'r.md',
         startLine: 4,

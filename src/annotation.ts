@@ -1,4 +1,5 @@
 import { bySeverityThenLine, type Diagnostic, type Severity } from './diagnostic.js';
+import { ruleDocsUrl } from './project.js';
 
 /** A GitHub annotation for one finding: what `core.error/warning/notice` and the `::error` command both carry. */
 export interface Annotation {
@@ -13,12 +14,15 @@ export interface Annotation {
   endColumn?: number;
 }
 
-/** The one diagnostic → annotation mapping (action and `--format github`): title names the rule and question. */
+/**
+ * The one diagnostic → annotation mapping (action and `--format github`): title names the rule and question; the
+ * message ends with the rule's docs page (annotations are plain text, so the URL is written out).
+ */
 export function toAnnotation(d: Diagnostic, file: string = d.path): Annotation {
   const endLine = Math.max(d.line, d.endLine);
   const annotation: Annotation = {
     level: d.severity,
-    message: d.note ? `${d.message}\n${d.note}` : d.message,
+    message: `${d.note ? `${d.message}\n${d.note}` : d.message}\nDocs: ${ruleDocsUrl(d.ruleId)}`,
     title:
       d.question === null
         ? `report-check: ${d.ruleId}`

@@ -1,3 +1,4 @@
+import { ruleDocsUrl } from '../../src/project.js';
 import { formatGithub, formatGithubDiagnostic } from '../../src/output/github.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from './sample-results.js';
 
@@ -5,7 +6,8 @@ describe('formatGithub', () => {
   it('should print a workflow command per finding with file, lines and title', () => {
     expect(formatGithub([sampleResult()])).toBe(
       '::error file=reports/README.md,line=120,endLine=124,title=report-check%3A word-count (question 14)::' +
-        'Question 14 has 187 words; it needs 200–300, so add at least 13.\n',
+        'Question 14 has 187 words; it needs 200–300, so add at least 13.' +
+        `%0ADocs: ${ruleDocsUrl('word-count')}\n`,
     );
   });
 
@@ -28,7 +30,8 @@ describe('formatGithub', () => {
       sampleDiagnostic({ message: '50% done\r\nnext: line, more', ruleId: 'x' }),
     );
     expect(line).toBe(
-      '::error file=dir%2Ca%3Ab/100%25.md,line=120,endLine=124,title=report-check%3A x (question 14)::50%25 done%0D%0Anext: line, more',
+      '::error file=dir%2Ca%3Ab/100%25.md,line=120,endLine=124,title=report-check%3A x (question 14)::50%25 done%0D%0Anext: line, more' +
+        `%0ADocs: ${ruleDocsUrl('x')}`,
     );
     expect(line.split('\n')).toHaveLength(1);
   });

@@ -162,4 +162,20 @@ describe('formatSarif', () => {
     }
     for (const item of run.results) expect(item.properties.helpUri).toBe(ruleDocsUrl(item.ruleId));
   });
+
+  it("should point each result at its rule by reference, which leads to the rule's docs page", () => {
+    const run = sarif([everyRule], [], { version: '0' }).runs[0]! as unknown as {
+      tool: { driver: { rules: { id: string; helpUri: string }[] } };
+      results: { ruleId: string; ruleIndex: number; rule: { id: string; index: number } }[];
+    };
+    expect(run.results.length).toBeGreaterThan(0);
+    for (const item of run.results) {
+      expect(item.rule).toEqual({ id: item.ruleId, index: item.ruleIndex });
+      expect(run.tool.driver.rules[item.rule.index]).toMatchObject({
+        id: item.ruleId,
+        helpUri: ruleDocsUrl(item.ruleId),
+      });
+    }
+    expect(validate(sarif([everyRule], [], { version: '0' }))).toBe(true);
+  });
 });

@@ -35,10 +35,35 @@ describe('markers', () => {
   });
 });
 
+describe('links to the rule docs', () => {
+  it('should link the rule id of every finding in the review body and the summary comment to its docs page', () => {
+    const findings = [diag({ ruleId: 'word-count' }), diag({ ruleId: 'image-missing', line: 9 })];
+    const link = (id: string) =>
+      `[\`${id}\`](https://github.com/report-check/report-check/blob/main/docs/rules/${id}.md)`;
+    const summary = renderSummaryComment({
+      result: result(findings),
+      headSha: 'a'.repeat(40),
+      failOn: 'error',
+    });
+    const review = renderReviewBody({
+      path: 'reports/README.md',
+      headSha: 'a'.repeat(40),
+      inlineCount: 0,
+      bodyFindings: findings.map((diagnostic, i) => ({ diagnostic, key: `k${i}` })),
+    });
+    for (const body of [summary, review]) {
+      expect(body).toContain(`${link('word-count')}:`);
+      expect(body).toContain(`${link('image-missing')}:`);
+    }
+  });
+});
+
 describe('renderInlineComment', () => {
   it('should hold the severity, rule, neutralised message and marker', () => {
     const body = renderInlineComment(diag({ message: 'Thanks @prof <b>!</b>', note: 'see `a|b`' }), 'k1');
-    expect(body).toContain('**❌ Error** `word-count`: Thanks @\u200dprof &lt;b&gt;!&lt;/b&gt;');
+    expect(body).toContain(
+      '**❌ Error** [`word-count`](https://github.com/report-check/report-check/blob/main/docs/rules/word-count.md): Thanks @\u200dprof &lt;b&gt;!&lt;/b&gt;',
+    );
     expect(body).toContain('> see `a|b`');
     expect(readMarker(body)).toEqual({ kind: 'finding', fields: { fp: 'k1' } });
   });

@@ -14,7 +14,7 @@ const record = JSON.parse(readFileSync(join(root, 'docs/pull-request.json'), 'ut
 describe('the README picture of a pull request (docs/pull-request.png)', () => {
   it('should show the first error inline under the diff lines that end at its line', () => {
     expect(sample.inline.body).toMatch(
-      /^\*\*❌ Error\*\* `word-count`: Question 7 has 136 words; it needs 50–100/,
+      /^\*\*❌ Error\*\* \[`word-count`\]\(https:\/\/github\.com\/report-check\/report-check\/blob\/main\/docs\/rules\/word-count\.md\): Question 7 has 136 words; it needs 50–100/,
     );
     expect(sample.inline.lines.map((l) => l.number)).toEqual([152, 153, 154, 155]);
     expect(sample.inline.lines[3]?.text).toMatch(/^We've implemented quite a few tests/);
@@ -24,7 +24,9 @@ describe('the README picture of a pull request (docs/pull-request.png)', () => {
     expect(sample.summary).toContain('## report-check: `reports/README.md`');
     expect(sample.summary).toContain('**2 errors, 1 warning, 0 notices** at 4f2c9a1.');
     expect(sample.summary).toContain('| 7 | 136 ⚠️ | 50–100 | 0 | — | ❌ out of range |');
-    expect(sample.summary).toContain('`image-missing`: Question 14 links figures/wandb_runs.png');
+    expect(sample.summary).toContain(
+      '[`image-missing`](https://github.com/report-check/report-check/blob/main/docs/rules/image-missing.md): Question 14 links figures/wandb_runs.png',
+    );
   });
 
   it('should be of the current comment format (else run npm run screenshot and commit docs/)', () => {

@@ -101,6 +101,8 @@ export function toSarif(
           result.diagnostics.map((diagnostic) => ({
             ruleId: diagnostic.ruleId,
             ruleIndex: ruleIndex.get(diagnostic.ruleId),
+            // The rule by reference: viewers follow it to the rule's helpUri, its docs page.
+            rule: { id: diagnostic.ruleId, index: ruleIndex.get(diagnostic.ruleId) },
             level: LEVEL[diagnostic.severity],
             message: { text: diagnostic.message },
             locations: [

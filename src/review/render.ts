@@ -1,5 +1,6 @@
 import { bySeverityThenLine, type Diagnostic, type Severity } from '../diagnostic.js';
 import { countSeverities } from '../output/severity-counts.js';
+import { ruleDocsUrl } from '../project.js';
 import { plural } from '../plural.js';
 import type { CheckResult, QuestionSummary, Range } from '../result.js';
 import { marker } from './marker.js';
@@ -20,6 +21,11 @@ const SEVERITY_LABEL: Record<Severity, string> = {
   notice: 'ℹ️ Notice',
 };
 
+/** The rule id as a link to its docs page: all a comment spends on the link. */
+function ruleLink(ruleId: string): string {
+  return `[${codeSpan(ruleId)}](${ruleDocsUrl(ruleId)})`;
+}
+
 function where(d: Diagnostic): string {
   const q = d.question === null ? '' : `Question ${d.question}, `;
   return d.endLine > d.line ? `${q}lines ${d.line}–${d.endLine}` : `${q}line ${d.line}`;
@@ -27,7 +33,7 @@ function where(d: Diagnostic): string {
 
 /** The body of an inline review comment for one finding, ending with its hidden marker. */
 export function renderInlineComment(d: Diagnostic, key: string): string {
-  const lines = [`**${SEVERITY_LABEL[d.severity]}** ${codeSpan(d.ruleId)}: ${neutralise(d.message)}`];
+  const lines = [`**${SEVERITY_LABEL[d.severity]}** ${ruleLink(d.ruleId)}: ${neutralise(d.message)}`];
   if (d.note) lines.push('', `> ${neutralise(d.note).replace(/\n/g, '\n> ')}`);
   lines.push('', marker('finding', { fp: key }));
   return limitBody(lines.join('\n'));
@@ -36,7 +42,7 @@ export function renderInlineComment(d: Diagnostic, key: string): string {
 /** One finding as a markdown list item (review body, summary comment, job summary). */
 export function renderFindingItem(d: Diagnostic): string {
   const note = d.note ? ` — ${neutralise(d.note.replace(/\r?\n/g, ' '))}` : '';
-  return `- **${SEVERITY_LABEL[d.severity]}** (${where(d)}) ${codeSpan(d.ruleId)}: ${neutralise(d.message)}${note}`;
+  return `- **${SEVERITY_LABEL[d.severity]}** (${where(d)}) ${ruleLink(d.ruleId)}: ${neutralise(d.message)}${note}`;
 }
 
 /** Fits list items into `budget` characters; the ones that do not fit become one "… and N more" line. */
