@@ -17,6 +17,7 @@ import { Checker, View, commonChecks, loadExpect } from './lib/checks.mjs';
 import {
   actionDir,
   ensureFakegh,
+  matrixScenarios,
   node24Path,
   nodeVersion,
   runScenario,
@@ -46,12 +47,16 @@ const finish = () => {
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
 };
 
-let names = scenarioNames();
+// Scenarios built in code (scenarios/*.matrix.mjs, one per parameter set) run beside the JSON ones.
+const matrix = await matrixScenarios();
+let names = [...scenarioNames(), ...matrix.keys()];
 if (args.only) {
+  // A name ending in `*` selects every scenario it starts, e.g. `write-fault-*`.
   const want = args.only
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((n) => (n.endsWith('*') ? names.filter((x) => x.startsWith(n.slice(0, -1))) : [n]));
   const unknown = want.filter((n) => !names.includes(n));
   if (unknown.length) {
     console.error(`unknown scenario(s): ${unknown.join(', ')} (have: ${names.join(', ')})`);
@@ -90,9 +95,10 @@ async function worker() {
 
 async function runOne({ name, node }) {
   if (!node.version) return { ok: false, text: node.missing ?? `${node.bin} does not run` };
-  const scenarioFile = join(scenariosDir, `${name}.json`);
+  const built = matrix.get(name);
+  const scenarioFile = built?.file ?? join(scenariosDir, `${name}.json`);
   const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8'));
-  const run = await runScenario({ name, node: node.bin, label: node.label });
+  const run = await runScenario({ name, node: node.bin, label: node.label, scenarioFile });
   if (!run.result) {
     const tail = `${run.stderr}\n${run.stdout}`.trim().split('\n').slice(-3).join(' | ');
     return { ok: false, text: `harness failed (exit ${run.harnessExit}): ${tail}`, outDir: run.outDir };
@@ -101,7 +107,9 @@ async function runOne({ name, node }) {
   const t = new Checker();
   let expect;
   try {
-    expect = await loadExpect(scenariosDir, name);
+    expect = built
+      ? { check: built.check, options: built.options ?? {} }
+      : await loadExpect(scenariosDir, name);
   } catch (e) {
     return { ok: false, text: `no expectations: ${e.message}` };
   }

@@ -176,7 +176,7 @@ export class View {
   fileText(side, path) {
     const v = this.scenario[side]?.files?.[path];
     if (typeof v === 'string') return v;
-    if (v && typeof v.file === 'string') return readFileSync(join(this.scenarioDir, v.file), 'utf8');
+    if (v && typeof v.file === 'string') return readFileSync(resolve(this.scenarioDir, v.file), 'utf8');
     return null;
   }
 }

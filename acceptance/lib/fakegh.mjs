@@ -1,9 +1,18 @@
 // Locating and running the fakegh harness (../shared/tools/fakegh beside the repository) and the Node binaries.
 /* global setTimeout, clearTimeout */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // ACCEPTANCE_ACTION_DIR runs the scenarios against another action folder (to try the harness itself).
@@ -50,10 +59,43 @@ export function scenarioNames() {
     .sort();
 }
 /**
+ * The scenarios of every `scenarios/*.matrix.mjs`: each default-exports a list of `{name, scenario, check, options}`
+ * (one scenario per parameter set, built in code). Each scenario is written to fakegh-out/acceptance/.generated
+ * with its `{file}` references made absolute. Returns Map name -> {file, scenario, check, options}.
+ */
+export async function matrixScenarios() {
+  const out = new Map();
+  const dir = join(outRoot, '.generated');
+  for (const f of readdirSync(scenariosDir)
+    .filter((x) => x.endsWith('.matrix.mjs'))
+    .sort()) {
+    const variants = (await import(pathToFileURL(join(scenariosDir, f)).href)).default;
+    mkdirSync(dir, { recursive: true });
+    for (const v of variants) {
+      const file = join(dir, `${v.name}.json`);
+      writeFileSync(file, `${JSON.stringify(absoluteFiles(v.scenario), null, 1)}\n`);
+      out.set(v.name, { ...v, file });
+    }
+  }
+  return out;
+}
+
+/** A scenario whose `{file: "relative"}` values (resolved from scenarios/) are absolute paths. */
+function absoluteFiles(value) {
+  if (Array.isArray(value)) return value.map(absoluteFiles);
+  if (!value || typeof value !== 'object') return value;
+  const entries = Object.entries(value).map(([k, x]) => [
+    k,
+    k === 'file' && typeof x === 'string' && !isAbsolute(x) ? resolve(scenariosDir, x) : absoluteFiles(x),
+  ]);
+  return Object.fromEntries(entries);
+}
+
+/**
  * Runs one scenario with fakegh as a child process and reads its result.json.
  * Resolves to { result, outDir, stdout, stderr, harnessExit, ms } (result null when the harness failed).
  */
-export function runScenario({ name, node, label, runs, timeoutMs = 180000 }) {
+export function runScenario({ name, node, label, runs, timeoutMs = 180000, scenarioFile }) {
   // Work in a folder of this process, then move it into place: several runs at once do not clobber each other.
   const outDir = join(outRoot, label, name);
   const tmpRoot = join(outRoot, `.tmp-${process.pid}`);
@@ -65,7 +107,7 @@ export function runScenario({ name, node, label, runs, timeoutMs = 180000 }) {
     '--action',
     actionDir,
     '--scenario',
-    join(scenariosDir, `${name}.json`),
+    scenarioFile ?? join(scenariosDir, `${name}.json`),
     '--out',
     workDir,
     '--node',
