@@ -1,4 +1,5 @@
 import { finding } from './finding.js';
+import { crashClause } from './crash-clause.js';
 import type { Rule } from './rule.js';
 
 /** A question without its `Answer:` line. */
@@ -12,16 +13,19 @@ export const answerMissing: Rule = {
   bad: '### Question 7\n\nWe wrote 12 unit tests.',
   good: '### Question 7\n\n> Answer:\n\nWe wrote 12 unit tests.',
   fixable: false,
-  check: ({ model, structureSeverity }) =>
-    model.questions
+  check: (context) => {
+    const { model, structureSeverity } = context;
+    const consequence = structureSeverity === 'error' ? crashClause(context) : '';
+    return model.questions
       .filter((section) => section.markers.length === 0)
       .map((section) =>
         finding({
           ruleId: 'answer-missing',
           severity: structureSeverity,
-          message: `Question ${section.number} has no "Answer:" line, so the course checker ${structureSeverity === 'error' ? 'crashes (it counts the wrong number of answers)' : 'mis-assigns answers'}; put back "> Answer:" under the question.`,
+          message: `Question ${section.number} has no "Answer:" line, so ${consequence || 'the course checker mis-assigns answers'}; put back "> Answer:" under the question.`,
           line: section.heading.start.line,
           question: section.number,
         }),
-      ),
+      );
+  },
 };

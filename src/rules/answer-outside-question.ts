@@ -1,4 +1,5 @@
 import { sectionContaining } from '../parse/sections.js';
+import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -13,7 +14,9 @@ export const answerOutsideQuestion: Rule = {
   bad: '# Exam report\n\nAnswer: all questions below.\n\n### Question 1',
   good: '# Exam report\n\nWe answer all questions below.\n\n### Question 1',
   fixable: false,
-  check: ({ model, structureSeverity }) => {
+  check: (context) => {
+    const { model, structureSeverity } = context;
+    const consequence = structureSeverity === 'error' ? crashClause(context) : '';
     const found: Finding[] = [];
     for (let at = model.text.indexOf('Answer:'); at !== -1; at = model.text.indexOf('Answer:', at + 1)) {
       if (sectionContaining(model, at)) continue;
@@ -22,7 +25,7 @@ export const answerOutsideQuestion: Rule = {
         finding({
           ruleId: 'answer-outside-question',
           severity: structureSeverity,
-          message: `Line ${line} contains "Answer:" outside any question; the course checker counts it as an answer, so reword it.`,
+          message: `Line ${line} contains "Answer:" outside any question; the course checker counts it as an answer${consequence ? `, so ${consequence.replace('the course checker ', 'it ')}; reword it` : ', so reword it'}.`,
           line,
           question: null,
           identity: { key: String(line) },

@@ -1,3 +1,4 @@
+import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -12,7 +13,9 @@ export const answerRepeated: Rule = {
   bad: '### Question 9\n\n> Answer:\n\nAnswer: we used GitHub Actions.',
   good: '### Question 9\n\n> Answer:\n\nWe used GitHub Actions.',
   fixable: false,
-  check: ({ model, positional, structureSeverity }) => {
+  check: (context) => {
+    const { model, positional, structureSeverity } = context;
+    const consequence = crashClause(context);
     const severity = positional && structureSeverity === 'warning' ? 'warning' : 'error';
     return model.questions.flatMap((section): Finding[] =>
       section.markers.slice(1).map((marker) => {
@@ -20,7 +23,7 @@ export const answerRepeated: Rule = {
         return finding({
           ruleId: 'answer-repeated',
           severity,
-          message: `Line ${line} contains "Answer:" again inside Question ${section.number}; the course checker splits answers at every "Answer:", so reword it (e.g. "Answer -").`,
+          message: `Line ${line} contains "Answer:" again inside Question ${section.number}${consequence ? `, so ${consequence}; reword it` : '; the course checker splits answers at every "Answer:", so reword it'} (e.g. "Answer -").`,
           line,
           question: section.number,
           identity: { key: String(marker - section.start) },

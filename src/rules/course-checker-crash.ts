@@ -1,4 +1,5 @@
 import { sectionAtLine } from '../parse/sections.js';
+import { STATES_CRASH } from './crash-clause.js';
 import { finding } from './finding.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
 
@@ -24,9 +25,12 @@ function culprit(earlier: readonly Finding[]): Finding | undefined {
   return [...perHeading, ...wholeFile].find((f) => f.severity === 'error');
 }
 
-function readingCrash(crash: string, earlier: readonly Finding[]): Finding {
+function readingCrash(crash: string, earlier: readonly Finding[]): Finding[] {
+  // A skeleton error that changes the number of answers already says that the checker crashes, at its line:
+  // one cause, one finding.
+  if (earlier.some((f) => f.severity === 'error' && STATES_CRASH.has(f.ruleId))) return [];
   const blamed = culprit(earlier);
-  return finding({
+  const found = finding({
     ruleId: 'course-checker-crash',
     severity: 'error',
     message: blamed
@@ -36,6 +40,7 @@ function readingCrash(crash: string, earlier: readonly Finding[]): Finding {
     question: blamed?.question ?? null,
     identity: { question: null },
   });
+  return [found];
 }
 
 function decodeCrash({ model, invalidUtf8Lines }: RuleContext): Finding[] {
@@ -58,14 +63,14 @@ function decodeCrash({ model, invalidUtf8Lines }: RuleContext): Finding[] {
 export const courseCheckerCrash: Rule = {
   id: 'course-checker-crash',
   severity: 'error',
-  summary: 'the course checker would crash; points at the line that causes it',
+  summary: 'the course checker would crash, for a reason no other finding names',
   description:
-    "The course's `report.py check` crashes when the number of `Answer:` lines is not the edition's number of questions, or when the file is not UTF-8. A crash fails the hand-in check outright. The finding names the line that causes it; fix the problem reported there (a missing or extra question, `Answer:` line or trailing section, or bytes that are not UTF-8).",
-  bad: '### Question 2\n\nThe `> Answer:` line under this question was deleted.',
-  good: '### Question 2\n\n> Answer:\n\nThe answer.',
+    "The course's `report.py check` crashes when the number of `Answer:` lines is not the edition's number of questions, or when the file is not UTF-8. A crash fails the hand-in check outright. When a finding of its own explains it (a missing or duplicated question, a missing or extra `Answer:` line, a trailing section), that finding says the checker crashes and this one is left out; this one names the bytes that are not UTF-8, or the line to compare with the template when nothing else explains the crash.",
+  bad: 'We trained on data from Caf\\xe9 Reviews.   (the byte 0xE9 alone, as Latin-1 writes "é")',
+  good: 'We trained on data from Café Reviews.   (saved as UTF-8)',
   fixable: false,
   check: (context, earlier) => [
-    ...(context.reading.crash ? [readingCrash(context.reading.crash, earlier)] : []),
+    ...(context.reading.crash ? readingCrash(context.reading.crash, earlier) : []),
     ...decodeCrash(context),
   ],
 };

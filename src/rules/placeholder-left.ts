@@ -1,3 +1,4 @@
+import { removableWords } from './counted-text.js';
 import { finding } from './finding.js';
 import type { Rule } from './rule.js';
 
@@ -7,22 +8,28 @@ export const placeholderLeft: Rule = {
   severity: 'warning',
   summary: "the template's `--- question N fill here ---` line left in an answered question",
   description:
-    "Once a question is answered, the template's placeholder line should go: it shows in the rendered report, and the course checker counts its six words towards the answer's word count. Remove it.",
+    "Once a question is answered, the template's placeholder line should go: it shows in the rendered report, and the course checker counts its six words towards the answer's word count. Remove it. When the answer's word count is out of range, the word-count finding names the placeholder's words and this one is left out.",
   bad: '> Answer:\n\n--- question 4 fill here ---\n\nWe split the data 80/10/10.',
   good: '> Answer:\n\nWe split the data 80/10/10.',
   fixable: false,
-  check: ({ model }) =>
-    model.questions
-      .filter((section) => section.answered)
-      .flatMap((section) =>
-        section.placeholderLines.map((line) =>
-          finding({
-            ruleId: 'placeholder-left',
-            severity: 'warning',
-            message: `Question ${section.number} still has the template's "--- question ${section.number} fill here ---" line; remove it (the course checker counts its 6 words).`,
-            line,
-            question: section.number,
-          }),
-        ),
-      ),
+  check: (context, earlier) => {
+    const counted = new Set(earlier.filter((f) => f.ruleId === 'word-count').map((f) => f.question));
+    return (
+      context.model.questions
+        .filter((section) => section.answered)
+        // The word count already names the placeholder's words, and counts as if they were gone.
+        .filter((s) => !(counted.has(s.number) && removableWords(context, s.number).placeholder > 0))
+        .flatMap((section) =>
+          section.placeholderLines.map((line) =>
+            finding({
+              ruleId: 'placeholder-left',
+              severity: 'warning',
+              message: `Question ${section.number} still has the template's "--- question ${section.number} fill here ---" line; remove it (the course checker counts its 6 words).`,
+              line,
+              question: section.number,
+            }),
+          ),
+        )
+    );
+  },
 };

@@ -1,3 +1,4 @@
+import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
 import { visitHeadings } from './headings.js';
 import type { Rule } from './rule.js';
@@ -13,16 +14,19 @@ export const questionDuplicate: Rule = {
   bad: '### Question 5\n\n> Answer:\n\nFirst draft.\n\n### Question 5\n\n> Answer:\n\nSecond draft.',
   good: '### Question 5\n\n> Answer:\n\nThe answer, merged.',
   fixable: false,
-  check: ({ model, expected, structureSeverity }) =>
-    visitHeadings(model, expected)
+  check: (context) => {
+    const { model, expected, structureSeverity } = context;
+    const consequence = structureSeverity === 'error' ? crashClause(context) : '';
+    return visitHeadings(model, expected)
       .filter((visit) => visit.known && visit.first !== undefined)
       .map(({ section, line, first }) =>
         finding({
           ruleId: 'question-duplicate',
           severity: structureSeverity,
-          message: `Question ${section.number} appears again here (first at line ${first?.heading.start.line}); keep one copy.`,
+          message: `Question ${section.number} appears again here (first at line ${first?.heading.start.line})${consequence ? `, so ${consequence}` : ''}; keep one copy.`,
           line,
           question: section.number,
         }),
-      ),
+      );
+  },
 };

@@ -1,3 +1,4 @@
+import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -12,7 +13,9 @@ export const questionMissing: Rule = {
   bad: '### Question 1\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   good: '### Question 1\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   fixable: false,
-  check: ({ model, expected, structureSeverity }) => {
+  check: (context) => {
+    const { model, expected, structureSeverity } = context;
+    const consequence = structureSeverity === 'error' ? crashClause(context) : '';
     const present = new Set(model.questions.map((section) => section.number));
     const found: Finding[] = [];
     for (let n = 1; n <= expected; n++) {
@@ -22,7 +25,7 @@ export const questionMissing: Rule = {
         finding({
           ruleId: 'question-missing',
           severity: structureSeverity,
-          message: `Question ${n} is missing; restore its "### Question ${n}" heading and "> Answer:" line from the template.`,
+          message: `Question ${n} is missing${consequence ? `, so ${consequence}` : ''}; restore its "### Question ${n}" heading and "> Answer:" line from the template.`,
           line: next ? next.heading.start.line : model.lineCount,
           question: n,
         }),

@@ -1,4 +1,5 @@
 import { sectionContaining } from '../parse/sections.js';
+import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
 import type { Rule } from './rule.js';
 
@@ -13,7 +14,9 @@ export const sectionAfterLastAnswer: Rule = {
   bad: '### Question 31\n\n> Answer:\n\n…\n\n### References\n\n- DVC docs',
   good: '### Question 31\n\n> Answer:\n\n… (see the DVC docs)',
   fixable: false,
-  check: ({ model, structureSeverity }) => {
+  check: (context) => {
+    const { model, structureSeverity } = context;
+    const consequence = structureSeverity === 'error' ? crashClause(context) : '';
     const lastMarker = model.text.lastIndexOf('Answer:');
     const trailing = lastMarker === -1 ? -1 : model.text.indexOf('###', lastMarker);
     if (trailing === -1) return [];
@@ -22,7 +25,7 @@ export const sectionAfterLastAnswer: Rule = {
       finding({
         ruleId: 'section-after-last-answer',
         severity: structureSeverity,
-        message: `The heading at line ${line} comes after the last question's answer, so the course checker counts one answer too many; remove it or move it above Question 1.`,
+        message: `The heading at line ${line} comes after the last question's answer, so the course checker counts one answer too many${consequence ? ` and ${consequence.replace('the course checker ', '')}` : ''}; remove it or move it above Question 1.`,
         line,
         // The extra answer is cut from the last question's text, so that is the question to name.
         question: sectionContaining(model, lastMarker)?.number ?? null,

@@ -24,10 +24,17 @@ export const unanswered: Rule = {
   bad: '### Question 4\n\n> Answer:\n\n--- question 4 fill here ---',
   good: '### Question 4\n\n> Answer:\n\nWe split the data 80/10/10 and tracked it with DVC.',
   fixable: false,
-  check: (context) => {
+  check: (context, earlier) => {
+    // Without its `Answer:` line a question has no answer of its own to read: answer-missing says so, unless
+    // it is only a warning and strict makes this an error (the checker grades whatever answer it finds there).
+    const noMarker = new Set(
+      earlier
+        .filter((f) => f.ruleId === 'answer-missing' && (f.severity === 'error' || !context.strict))
+        .map((f) => f.question),
+    );
     const found: Finding[] = [];
     for (const [number, { entry, at }] of context.document.questions) {
-      if (entry.answered) continue;
+      if (entry.answered || noMarker.has(number)) continue;
       const ranges = wanted(context, number);
       found.push(
         finding({

@@ -1,0 +1,192 @@
+import { countPythonWords } from '../parse/course-checker.js';
+import type { QuestionSection } from '../parse/report.js';
+import { sectionContaining } from '../parse/sections.js';
+import type { RuleContext } from './rule.js';
+
+/** An answer's text as the course checker counts it, and where it starts in the report. */
+export interface CountedAnswer {
+  section: QuestionSection;
+  text: string;
+  /** Offset in the report of the text's first character. */
+  start: number;
+}
+
+/**
+ * The text the course checker counts for `question`, when it is that question's own answer: the answer it
+ * assigns by position (when it does not crash and the answer lies under the question's heading), else the
+ * section's own answer. Null when the checker grades another question's text here (answers-misaligned).
+ */
+export function countedAnswer(context: RuleContext, question: number): CountedAnswer | null {
+  const section = context.document.sections.get(question);
+  if (!section) return null;
+  if (context.positional) {
+    const answer = context.reading.answers[question - 1];
+    if (!answer || sectionContaining(context.model, answer.start - 1) !== section) return null;
+    return { section, text: answer.text, start: answer.end - answer.text.length };
+  }
+  return section.answer ? { section, text: section.answer.text, start: section.answer.start } : null;
+}
+
+/** Words the checker counts that the student is told to remove: the template's `---` markers and placeholder. */
+export interface RemovableWords {
+  markers: number;
+  placeholder: number;
+}
+
+const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
+const DASHES = /^-{3,}$/;
+// Python's str.split() separators, as countPythonWords splits (see course-checker.ts).
+// eslint-disable-next-line no-control-regex -- U+001C–U+001F are whitespace to Python
+const PY_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+/** Dash-only tokens at the start (after quote marks) and end of one line: its `---` markers. */
+function markerTokens(line: string): number {
+  const tokens = line.split(PY_WHITESPACE).filter((token) => token !== '');
+  let first = 0;
+  while (first < tokens.length && /^>+$/.test(tokens[first] ?? '')) first++;
+  const last = tokens.length - 1;
+  let count = 0;
+  if (first <= last && DASHES.test(tokens[first] ?? '')) {
+    count++;
+    first++;
+  }
+  if (first <= last && DASHES.test(tokens[last] ?? '')) count++;
+  return count;
+}
+
+/**
+ * How many of the words the checker counts for `question` are the template's `---` markers (on the lines
+ * template-marker names) and its `--- question N fill here ---` placeholder (which placeholder-left names).
+ */
+export function removableWords(context: RuleContext, question: number): RemovableWords {
+  const counted = countedAnswer(context, question);
+  if (!counted) return { markers: 0, placeholder: 0 };
+  const { section, text, start } = counted;
+  let placeholder = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) placeholder += countPythonWords(match[0]);
+  const markerLines = new Set(section.markerLines);
+  let markers = 0;
+  let offset = start;
+  for (const line of markerLines.size ? text.split('\n') : []) {
+    if (markerLines.has(context.model.pointAt(offset).line))
+      markers += markerTokens(line.replace(PLACEHOLDER, ' '));
+    offset += line.length + 1;
+  }
+  return { markers, placeholder };
+}
+
+/** "2 of them the template's `---` markers, which you should remove", or '' when there are none. */
+export function removableNote(question: number, { markers, placeholder }: RemovableWords): string {
+  const what = [
+    markers ? '`---` markers' : '',
+    placeholder ? `\`--- question ${question} fill here ---\` line` : '',
+  ].filter(Boolean);
+  if (what.length === 0) return '';
+  return `${markers + placeholder} of them the template's ${what.join(' and its ')}, which you should remove`;
+}
+
+/** Offsets in `text` where the checker's `!\[.*?\]\(.*?\)` matches start (as countPythonImages counts them). */
+function checkerImageOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    for (let at = line.indexOf('!['); at !== -1; at = line.indexOf('![', at)) {
+      const bracket = line.indexOf('](', at + 2);
+      const paren = bracket === -1 ? -1 : line.indexOf(')', bracket + 2);
+      if (paren === -1) break;
+      offsets.push(lineStart + at);
+      at = paren + 1;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return offsets;
+}
+
+/** Where each `<!-- … -->` comment of a text starts and ends (an unclosed one runs to the end). */
+function commentSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (let open = text.indexOf('<!--'); open !== -1;) {
+    const close = text.indexOf('-->', open + 4);
+    const end = close === -1 ? text.length : close + 3;
+    spans.push({ start: open, end });
+    open = text.indexOf('<!--', end);
+  }
+  return spans;
+}
+
+/** Offsets where each fenced code block of a text starts and ends, roughly as CommonMark reads fences. */
+function fenceSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let open: { start: number; marker: string } | null = null;
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const fence = /^[ \t>]*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (open && fence && fence[0] === open.marker[0] && fence.length >= open.marker.length) {
+      spans.push({ start: open.start, end: lineStart + line.length });
+      open = null;
+    } else if (!open && fence) open = { start: lineStart, marker: fence };
+    lineStart += line.length + 1;
+  }
+  if (open) spans.push({ start: open.start, end: text.length });
+  return spans;
+}
+
+/** An image the checker counts that the page does not show, and what hides it. */
+export interface HiddenImage {
+  line: number;
+  where: 'an HTML comment' | 'inline code' | 'code' | 'escaped or broken markup';
+}
+
+/** How many hidden images {@link hiddenImages} names; the rest are only counted. */
+const NAMED = 5;
+
+/**
+ * The images the checker counts for `question` that the page does not show (in fenced or indented code, inline
+ * code or an HTML comment): every counted match with no rendered image at its place. The first few are named
+ * with what hides them; `count` has them all. One pass over the answer.
+ */
+export function hiddenImages(
+  context: RuleContext,
+  question: number,
+): { count: number; named: HiddenImage[] } {
+  const counted = countedAnswer(context, question);
+  if (!counted) return { count: 0, named: [] };
+  const { section, text, start } = counted;
+  const shown = new Set(
+    section.imageRefs
+      .filter((ref) => ref.kind === 'markdown')
+      .map((ref) => `${ref.start.line}:${ref.start.column}`),
+  );
+  const comments = commentSpans(text);
+  const fences = fenceSpans(text);
+  let nextFence = 0;
+  const named: HiddenImage[] = [];
+  let count = 0;
+  let next = 0;
+  for (const offset of checkerImageOffsets(text)) {
+    const point = context.model.pointAt(start + offset);
+    if (shown.has(`${point.line}:${point.column}`)) continue;
+    count++;
+    if (named.length === NAMED) continue;
+    while (next < comments.length && (comments[next]?.end ?? 0) <= offset) next++;
+    const inComment = (comments[next]?.start ?? Number.POSITIVE_INFINITY) < offset;
+    while (nextFence < fences.length && (fences[nextFence]?.end ?? 0) <= offset) nextFence++;
+    const inFence = (fences[nextFence]?.start ?? Number.POSITIVE_INFINITY) <= offset;
+    // Only the few named images look back along their line, so this stays linear.
+    const lineStart = text.lastIndexOf('\n', offset) + 1;
+    const before = text.slice(lineStart, offset);
+    const where: HiddenImage['where'] = inComment
+      ? 'an HTML comment'
+      : inFence || /^(?: {4}|\t)/.test(text.slice(lineStart, offset + 1))
+        ? 'code'
+        : (before.split('`').length - 1) % 2 === 1
+          ? 'inline code'
+          : 'escaped or broken markup';
+    named.push({ line: point.line, where });
+  }
+  return { count, named };
+}
