@@ -1,3 +1,4 @@
+import { checkAnswer, type AnswerName } from './answers.js';
 import { GitHubError } from './errors.js';
 import type { GraphqlErrorLike, Repo } from './client.js';
 import type { IssueComment, PullRequestState, ReviewSummary, ReviewThread } from './port.js';
@@ -69,28 +70,44 @@ interface PullQuery {
 
 async function pullQuery({ octokit, owner, repo }: Repo, number: number): Promise<PullQuery> {
   const variables = { owner, repo, number };
+  const checked = (data: unknown) =>
+    checkAnswer<PullQuery>('pullRequest', `read pull request #${number}`, data);
   try {
-    return await octokit.graphql<PullQuery>(PULL_QUERY(true), variables);
+    return checked(await octokit.graphql<unknown>(PULL_QUERY(true), variables));
   } catch (error) {
     // `viewer` is non-null: if GitHub would not say who the token is, the whole answer is null. Ask without it.
     const errors = (error as GraphqlErrorLike).errors;
     if (Array.isArray(errors) && errors.length > 0 && errors.every((x) => x.path?.[0] === 'viewer')) {
-      return octokit.graphql<PullQuery>(PULL_QUERY(false), variables);
+      return checked(await octokit.graphql<unknown>(PULL_QUERY(false), variables));
     }
+    // @octokit/graphql reads `.errors` of the body: a `null` body throws a TypeError there.
+    if (error instanceof TypeError) return checked(null);
     throw error;
   }
 }
+
+const PAGE_SCHEMA: Record<string, AnswerName> = {
+  reviewThreads: 'threadsPage',
+  comments: 'commentsPage',
+  reviews: 'reviewsPage',
+};
 
 async function allPages<T>(r: Repo, page: Page<T>, field: string, selection: string, number: number) {
   const nodes = [...page.nodes];
   let info = page.pageInfo;
   while (info.hasNextPage) {
-    const next: { repository: { pullRequest: Record<string, Page<T>> } } = await r.octokit.graphql(
-      PAGE_QUERY(field, selection),
-      { owner: r.owner, repo: r.repo, number, after: info.endCursor },
+    const answer = await r.octokit.graphql<unknown>(PAGE_QUERY(field, selection), {
+      owner: r.owner,
+      repo: r.repo,
+      number,
+      after: info.endCursor,
+    });
+    const next = checkAnswer<{ repository: { pullRequest: Record<string, Page<T>> } }>(
+      PAGE_SCHEMA[field] ?? 'threadsPage',
+      `read pull request #${number}`,
+      answer,
     );
-    const more = next.repository.pullRequest[field];
-    if (!more) break;
+    const more = next.repository.pullRequest[field] as Page<T>;
     nodes.push(...more.nodes);
     info = more.pageInfo;
   }
