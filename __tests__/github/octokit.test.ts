@@ -145,7 +145,14 @@ describe('createOctokitPort', () => {
                 pullRequest: {
                   comments: {
                     pageInfo: { hasNextPage: false, endCursor: 'c2' },
-                    nodes: [{ fullDatabaseId: '12', author: { login: 'mia' }, body: 'second page' }],
+                    nodes: [
+                      {
+                        fullDatabaseId: '12',
+                        author: { login: 'mia' },
+                        body: 'second page',
+                        viewerDidAuthor: false,
+                      },
+                    ],
                   },
                 },
               },
@@ -157,7 +164,9 @@ describe('createOctokitPort', () => {
         body: pullPage({
           comments: {
             pageInfo: { hasNextPage: true, endCursor: 'c1' },
-            nodes: [{ fullDatabaseId: '11', author: { login: 'mia' }, body: 'first page' }],
+            nodes: [
+              { fullDatabaseId: '11', author: { login: 'mia' }, body: 'first page', viewerDidAuthor: false },
+            ],
           },
         }),
       };
@@ -252,7 +261,7 @@ describe('createOctokitPort', () => {
 
   it('should read a file at a ref and decode it', async () => {
     handler = () => ({
-      body: { type: 'file', size: 5, encoding: 'base64', content: Buffer.from('héllo').toString('base64') },
+      body: { type: 'file', size: 6, encoding: 'base64', content: Buffer.from('héllo').toString('base64') },
     });
     const file = await port().getFile('reports/README.md', 'abc');
     expect(seen[0]?.url).toBe('/repos/acme/exam/contents/reports/README.md?ref=abc');
@@ -283,15 +292,16 @@ describe('createOctokitPort', () => {
   it('should fetch the raw bytes of a file between 1 MB and 1 MiB', async () => {
     handler = (req) =>
       req.headers.accept?.includes('raw')
-        ? { raw: 'raw text' }
+        ? { raw: 'r'.repeat(1_000_001) }
         : { body: { type: 'file', size: 1_000_001, encoding: 'none', content: '' } };
     const file = await port().getFile('mid.md', 'abc');
-    expect(new TextDecoder().decode(file?.content ?? new Uint8Array())).toBe('raw text');
+    expect(new TextDecoder().decode(file?.content ?? new Uint8Array())).toBe('r'.repeat(1_000_001));
   });
 
   it('should list the blobs of the tree, or null when it is truncated', async () => {
     handler = () => ({
       body: {
+        sha: 'abc',
         truncated: false,
         tree: [
           { path: 'reports', type: 'tree' },
@@ -301,7 +311,7 @@ describe('createOctokitPort', () => {
     });
     expect(await port().listRepoFiles('abc')).toEqual(['reports/README.md']);
     expect(seen[0]?.url).toBe('/repos/acme/exam/git/trees/abc?recursive=1');
-    handler = () => ({ body: { truncated: true, tree: [] } });
+    handler = () => ({ body: { sha: 'abc', truncated: true, tree: [] } });
     expect(await port().listRepoFiles('abc')).toBeNull();
   });
 

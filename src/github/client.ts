@@ -1,7 +1,9 @@
 import { defaults, getOctokitOptions, GitHub } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import { TimeBudgetError, type RequestBudget } from './budget.js';
 import { GitHubError, type GitHubFailure } from './errors.js';
+import { limits, type RequestLimits } from './limits.js';
 
 /** Give up on a rate limit that would make the job wait longer than this (seconds). */
 const MAX_RATE_LIMIT_WAIT_S = 120;
@@ -18,6 +20,10 @@ export interface ClientOptions {
   onWarning?: (message: string) => void;
   /** Milliseconds per second of `retry-after` and of the retry plugin's back-off (1000; smaller in tests). */
   retryBaseMs?: number;
+  /** Per-request timeout and the time retries may take (defaults: 30 s, 60 s). */
+  limits?: Partial<RequestLimits>;
+  /** The run's time budget: every request is aborted when it runs out, and nothing waits past it. */
+  budget?: RequestBudget;
 }
 
 /** How the action's port reaches GitHub: a token and the repository every request is about. */
@@ -41,7 +47,8 @@ const sideBySideWrites = {
   }),
 } as unknown as ThrottlingOptions['write'];
 
-const RetryingGitHub = GitHub.plugin(retry, throttling);
+// `limits` first: its hook is the innermost, so it times each try and sees each retry.
+const RetryingGitHub = GitHub.plugin(limits, retry, throttling);
 
 /** Octokit with the retry (5xx) and throttling (rate limits) plugins. */
 export type Client = InstanceType<typeof RetryingGitHub>;
@@ -60,7 +67,9 @@ export function createClient(options: ClientOptions): Client {
   const onLimit =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-      const again = retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
+      const left = options.budget ? options.budget.remainingMs() / base : Infinity;
+      const again =
+        retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= Math.min(MAX_RATE_LIMIT_WAIT_S, left);
       warn(
         `GitHub ${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying in ${retryAfter} s` : 'giving up'}.`,
       );
@@ -72,6 +81,7 @@ export function createClient(options: ClientOptions): Client {
     request: { ...defaults.request },
     // 429 is left to the throttling plugin, which honours retry-after; retrying it here too would double the wait.
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: base },
+    limits: { ...options.limits, budget: options.budget, retryBaseMs: base },
     throttle: {
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
@@ -150,6 +160,7 @@ export async function attempt<T>(operation: string, run: () => Promise<T>): Prom
   try {
     return await run();
   } catch (error) {
+    if (error instanceof TimeBudgetError) throw new TimeBudgetError(error.seconds, operation);
     throw toGitHubError(operation, error);
   }
 }

@@ -12,7 +12,9 @@ export type GitHubFailure =
   /** 401: the token is missing, wrong or expired. */
   | 'unauthorized'
   /** 5xx or network failure, still after the retry plugin's retries. */
-  | 'unavailable';
+  | 'unavailable'
+  /** A 2xx answer that is not what the API documents (empty, not JSON, the wrong shape, cut short). */
+  | 'malformed';
 
 /** A failed GitHub request: which operation, the HTTP status (0 for a network error), and a kind to decide on. */
 export class GitHubError extends RunError {
@@ -27,7 +29,12 @@ export class GitHubError extends RunError {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`GitHub refused to ${operation} (${status || 'network error'}: ${detail})`, options);
+    super(
+      kind === 'malformed'
+        ? `GitHub's answer to "${operation}" is not what its API documents (${detail})`
+        : `GitHub refused to ${operation} (${status || 'network error'}: ${detail})`,
+      options,
+    );
     this.name = 'GitHubError';
     this.kind = kind;
     this.status = status;

@@ -1,3 +1,4 @@
+import { checkAnswer, type AnswerName } from './answers.js';
 import { GitHubError } from './errors.js';
 import type { Repo } from './client.js';
 import type { IssueComment, PullRequestState, ReviewSummary, ReviewThread } from './port.js';
@@ -63,16 +64,40 @@ interface PullQuery {
   repository: { pullRequest: PullNode } | null;
 }
 
+async function pullQuery({ octokit, owner, repo }: Repo, number: number): Promise<PullQuery> {
+  const checked = (data: unknown) =>
+    checkAnswer<PullQuery>('pullRequest', `read pull request #${number}`, data);
+  try {
+    return checked(await octokit.graphql<unknown>(PULL_QUERY, { owner, repo, number }));
+  } catch (error) {
+    // @octokit/graphql reads `.errors` of the body: a `null` body throws a TypeError there.
+    if (error instanceof TypeError) return checked(null);
+    throw error;
+  }
+}
+
+const PAGE_SCHEMA: Record<string, AnswerName> = {
+  reviewThreads: 'threadsPage',
+  comments: 'commentsPage',
+  reviews: 'reviewsPage',
+};
+
 async function allPages<T>(r: Repo, page: Page<T>, field: string, selection: string, number: number) {
   const nodes = [...page.nodes];
   let info = page.pageInfo;
   while (info.hasNextPage) {
-    const next: { repository: { pullRequest: Record<string, Page<T>> } } = await r.octokit.graphql(
-      PAGE_QUERY(field, selection),
-      { owner: r.owner, repo: r.repo, number, after: info.endCursor },
+    const answer = await r.octokit.graphql<unknown>(PAGE_QUERY(field, selection), {
+      owner: r.owner,
+      repo: r.repo,
+      number,
+      after: info.endCursor,
+    });
+    const next = checkAnswer<{ repository: { pullRequest: Record<string, Page<T>> } }>(
+      PAGE_SCHEMA[field] ?? 'threadsPage',
+      `read pull request #${number}`,
+      answer,
     );
-    const more = next.repository.pullRequest[field];
-    if (!more) break;
+    const more = next.repository.pullRequest[field] as Page<T>;
     nodes.push(...more.nodes);
     info = more.pageInfo;
   }
@@ -87,7 +112,7 @@ const authored = (a: Authored) => ({
 
 /** The pull request's head and base, and every thread, comment and review on it (all pages), in one query. */
 export async function readPullRequest(r: Repo, number: number): Promise<PullRequestState> {
-  const data = await r.octokit.graphql<PullQuery>(PULL_QUERY, { owner: r.owner, repo: r.repo, number });
+  const data = await pullQuery(r, number);
   const pr = data.repository?.pullRequest;
   if (!pr) throw new GitHubError(`read pull request #${number}`, 'not-found', 404, 'no such pull request');
   const [threadNodes, commentNodes, reviewNodes] = await Promise.all([
