@@ -1,6 +1,6 @@
 import { planAnnotations, type Annotation } from '../annotation.js';
 import { failingFindings, type Severity } from '../diagnostic.js';
-import type { CommitStatus, NewReview, PullFile, PullRequestState } from '../github/port.js';
+import type { CommitStatus, IssueComment, NewReview, PullFile, PullRequestState } from '../github/port.js';
 import type { CheckResult } from '../result.js';
 import { parsePatch } from './patch.js';
 import { keyDiagnostics, planResolutions, planReview, planSuperseded, type ReviewPlan } from './plan.js';
@@ -119,7 +119,27 @@ export function planPull(run: PullRun, pull: PullView, settings: PullSettings): 
     return plan;
   }
 
+  planChecked(plan, run, pull, settings, { existing, rewrite, status });
+  return plan;
+}
+
+interface Helpers {
+  existing: IssueComment | undefined;
+  rewrite: (body: string) => SummaryWrite;
+  status: (s: CommitStatus['state'], description: string) => CommitStatus | null;
+}
+
+/** The writes of a run that checked the report: the review, the summary, the resolutions, status, annotations. */
+function planChecked(
+  plan: PullPlan,
+  run: Extract<PullRun, { kind: 'checked' }>,
+  pull: PullView,
+  settings: PullSettings,
+  h: Helpers,
+): void {
+  const { state } = pull;
   const { result } = run;
+  const { existing, rewrite, status } = h;
   const placed = planReview({
     diagnostics: result.diagnostics,
     hunks: parsePatch(pull.file?.patch),
@@ -141,7 +161,6 @@ export function planPull(run: PullRun, pull: PullView, settings: PullSettings): 
     `${renderCounts(result.diagnostics)}; course checker: ${result.courseChecker.outcome}`,
   );
   plan.annotations = planAnnotations(result.diagnostics);
-  return plan;
 }
 
 /** The review for the placed findings, and its fallback; null when no finding is new. */
