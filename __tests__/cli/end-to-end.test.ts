@@ -110,7 +110,7 @@ describe('report-check end to end', () => {
     const result = await run(['reports/README.md']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^reports\/README\.md:\d+:\d+ error Question 14 .*\[[a-z-]+\]$/m);
-    expect(result.stdout).toContain('course checker: fail on 14 (words)');
+    expect(result.stdout).toContain('course checker: fail on 14 (words -49)');
   });
 
   it('should print the JSON contract with the course checker verdict', async () => {

@@ -74,6 +74,20 @@ const repo = {
 };
 
 describe('runCli: checking', () => {
+  it('should print the word budget per question and no findings with --summary', async () => {
+    const { stdout, code } = await run(['--summary'], repo);
+    expect(stdout).toContain('        14  187/200–300 -13  1/1–3   out of range\n');
+    expect(stdout).not.toContain('[word-count]');
+    expect(stdout).toMatch(/course checker: fail on 14 \(words -13\)\n$/);
+    expect(code).toBe(1);
+  });
+
+  it('should refuse --summary with a format other than text, in one line', async () => {
+    const { stderr, code } = await run(['--summary', '--format', 'json'], repo);
+    expect(stderr).toBe('report-check: --summary is text output, not --format json\n');
+    expect(code).toBe(2);
+  });
+
   it('should check reports/README.md when no file is given', async () => {
     const { seen } = await run([], repo);
     expect(seen.map((input) => input.path)).toEqual(['reports/README.md']);

@@ -19,7 +19,7 @@ describe('formatText', () => {
   it('should end with a summary line naming the counts, the edition and the course checker outcome', () => {
     const lines = formatText(sampleResult(), plain).trimEnd().split('\n');
     expect(lines.at(-1)).toBe(
-      'reports/README.md: 1 error, 0 warnings, 0 notices; edition 2024 (detected); course checker: fail on 14 (words)',
+      'reports/README.md: 1 error, 0 warnings, 0 notices; edition 2024 (detected); course checker: fail on 14 (words -13)',
     );
   });
 
@@ -52,18 +52,18 @@ describe('formatText', () => {
 });
 
 describe('describeCourseChecker', () => {
-  it('should group failures by question', () => {
+  it('should group failures by question, each saying how far and which way it is out of range', () => {
     expect(
       describeCourseChecker({
         outcome: 'fail',
         failures: [
           { question: 14, kind: 'words', min: 200, max: 300, got: 10 },
           { question: 14, kind: 'images', min: 1, max: 3, got: 0 },
-          { question: 19, kind: 'images', min: 1, max: 2, got: 0 },
+          { question: 19, kind: 'images', min: 1, max: 2, got: 5 },
         ],
         reason: null,
       }),
-    ).toBe('fail on 14 (words, images), 19 (images)');
+    ).toBe('fail on 14 (words -190, images -1), 19 (images +3)');
   });
 
   it('should give the reason of a crash', () => {

@@ -115,7 +115,7 @@ describe('renderQuestionTable', () => {
       },
     });
     const table = renderQuestionTable(r);
-    expect(table).toContain('| 1 | 10 ⚠️ | 50–100 | 0 | — | ❌ out of range |');
+    expect(table).toContain('| 1 | 10 (-40) ⚠️ | 50–100 | 0 | — | ❌ out of range |');
     expect(table).toContain('| 2 | — | 100 | — | — | ❓ missing |');
     expect(table).toContain('| 3 | 60 | 50–100 | 1 | 1–2 | ✅ ok |');
   });
@@ -131,7 +131,7 @@ describe('renderQuestionTable for course-checker warnings', () => {
         reason: null,
       },
     });
-    expect(renderQuestionTable(r)).toContain('| 9 | — | — | 0 ⚠️ | 1–2 | ❌ course checker warns |');
+    expect(renderQuestionTable(r)).toContain('| 9 | — | — | 0 (-1) ⚠️ | 1–2 | ❌ course checker warns |');
   });
 });
 

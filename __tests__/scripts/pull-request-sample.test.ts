@@ -23,7 +23,7 @@ describe('the README picture of a pull request (docs/pull-request.png)', () => {
   it('should show the summary comment with its table and every finding', () => {
     expect(sample.summary).toContain('## report-check: `reports/README.md`');
     expect(sample.summary).toContain('**2 errors, 1 warning, 0 notices** at 4f2c9a1.');
-    expect(sample.summary).toContain('| 7 | 136 ⚠️ | 50–100 | 0 | — | ❌ out of range |');
+    expect(sample.summary).toContain('| 7 | 136 (+36) ⚠️ | 50–100 | 0 | — | ❌ out of range |');
     expect(sample.summary).toContain(
       '[`image-missing`](https://github.com/report-check/report-check/blob/main/docs/rules/image-missing.md): Question 14 links figures/wandb_runs.png',
     );

@@ -8,6 +8,7 @@ import { formatJson } from '../output/json.js';
 import { formatSarif } from '../output/sarif.js';
 import { oneLine } from '../output/printable.js';
 import { formatText, formatTextFailure, formatTextTotal } from '../output/text.js';
+import { formatTextQuestions } from '../output/text-questions.js';
 import { EDITIONS, type Edition } from '../editions.js';
 import type { CheckResult } from '../result.js';
 import { ruleList, rulesJson } from '../rules/docs.js';
@@ -71,6 +72,7 @@ Options:
   --schema FILE                       check against a custom constraints JSON Schema instead of the edition's
   --strict                            unanswered questions are errors (for the final hand-in)
   --fail-on error|warning|never       exit 1 when a finding is at least this severe (default: error)
+  --summary                           text: one line per question (words/range, images/range, status), no findings
   --list-rules                        list every rule: id, severity, summary (with --format json: the registry)
   -h, --help                          show this help
   -V, --version                       show the version
@@ -97,6 +99,8 @@ interface CheckOptions {
   schema: string | undefined;
   strict: boolean;
   failOn: FailOn;
+  /** Text output as the per-question budget instead of the findings. */
+  summary: boolean;
   files: string[];
 }
 
@@ -173,6 +177,7 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
       schema: { type: 'string' },
       strict: { type: 'boolean' },
       'fail-on': { type: 'string' },
+      summary: { type: 'boolean' },
       'list-rules': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'V' },
@@ -182,12 +187,16 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
   if (values.version) return 'version';
   if (values['list-rules']) return { listRules: choice('format', values.format, LIST_FORMATS, 'text') };
   if (values.schema === '') throw new UsageError('--schema needs a file');
+  const format = choice('format', values.format, FORMATS, 'text');
+  if (values.summary && format !== 'text')
+    throw new UsageError(`--summary is text output, not --format ${format}`);
   return {
-    format: choice('format', values.format, FORMATS, 'text'),
+    format,
     edition: choice('edition', values.edition, EDITION_CHOICES, 'auto'),
     schema: values.schema,
     strict: values.strict ?? false,
     failOn: choice('fail-on', values['fail-on'], FAIL_ON, 'error'),
+    summary: values.summary ?? false,
     files: positionals.length > 0 ? positionals : [DEFAULT_REPORT],
   };
 }
@@ -232,7 +241,8 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
     }
     results.push(outcome);
     // Text and workflow commands stream file by file, so a teacher checking a cohort sees progress.
-    if (options.format === 'text') deps.stdout(formatText(outcome, { color }));
+    if (options.format === 'text')
+      deps.stdout((options.summary ? formatTextQuestions : formatText)(outcome, { color }));
     if (options.format === 'github') deps.stdout(formatGithub([outcome]));
   }
   if (options.format === 'text' && seen.size > 1) deps.stdout(formatTextTotal(results, failures, { color }));

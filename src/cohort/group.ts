@@ -1,3 +1,4 @@
+import { offBy } from '../output/off-by.js';
 import { countSeverities, type SeverityCounts } from '../output/severity-counts.js';
 import type { CheckResult, CourseCheckerFailure, Edition, QuestionSummary, Range } from '../result.js';
 
@@ -55,13 +56,6 @@ export interface CohortGroup {
   questions: GroupQuestion[] | null;
   /** Why the source could not be read; null when it was. */
   error: string | null;
-}
-
-function offBy(value: number, range: Range | null): number {
-  if (!range) return 0;
-  if (value < range.min) return value - range.min;
-  if (value > range.max) return value - range.max;
-  return 0;
 }
 
 function toGroupQuestion(question: QuestionSummary): GroupQuestion {

@@ -2,6 +2,7 @@ import type { Diagnostic, Severity } from '../diagnostic.js';
 import { plural } from '../plural.js';
 import type { CheckResult, CourseCheckerVerdict } from '../result.js';
 import type { FileFailure } from './file-failure.js';
+import { formatOffBy } from './off-by.js';
 import { printable } from './printable.js';
 import { countSeverities, type SeverityCounts } from './severity-counts.js';
 
@@ -35,14 +36,18 @@ export function formatTextDiagnostic(path: string, diagnostic: Diagnostic, optio
   return `${where} ${severity} ${printable(diagnostic.message)} ${rule}`;
 }
 
-/** The course checker's predicted verdict in a few words, e.g. `fail on 14 (words), 19 (images)`. */
+/**
+ * The course checker's predicted verdict in a few words, each failure with how far and which way it is out of
+ * range, e.g. `fail on 14 (words -13), 19 (images +1)`.
+ */
 export function describeCourseChecker(verdict: CourseCheckerVerdict): string {
   if (verdict.outcome === 'pass') return 'pass';
   if (verdict.outcome === 'crash') return `crash (${printable(verdict.reason ?? 'unknown reason')})`;
   const byQuestion = new Map<number, string[]>();
   for (const failure of verdict.failures) {
     const kinds = byQuestion.get(failure.question) ?? [];
-    kinds.push(failure.kind);
+    const by = formatOffBy(failure.got, failure);
+    kinds.push(by === '' ? failure.kind : `${failure.kind} ${by}`);
     byQuestion.set(failure.question, kinds);
   }
   const list = [...byQuestion].map(([question, kinds]) => `${question} (${kinds.join(', ')})`).join(', ');

@@ -1,4 +1,5 @@
 import { bySeverityThenLine, type Diagnostic, type Severity } from '../diagnostic.js';
+import { withOffBy as count } from '../output/off-by.js';
 import { countSeverities } from '../output/severity-counts.js';
 import { ruleDocsUrl } from '../project.js';
 import { plural } from '../plural.js';
@@ -177,15 +178,18 @@ export function renderQuestionTable(result: CheckResult): string {
   const warned = new Set(failures.map((f) => `${f.question}:${f.kind}`));
   const mark = (q: number, kind: 'words' | 'images') => (warned.has(`${q}:${kind}`) ? ' ⚠️' : '');
   const rows = result.questions.map((q) => {
-    const words = q.status === 'missing' ? '—' : `${q.words}${mark(q.number, 'words')}`;
-    const images = q.status === 'missing' ? '—' : `${q.images}${mark(q.number, 'images')}`;
+    const words = q.status === 'missing' ? '—' : `${count(q.words, q.wordRange)}${mark(q.number, 'words')}`;
+    const images =
+      q.status === 'missing' ? '—' : `${count(q.images, q.imageRange)}${mark(q.number, 'images')}`;
     return `| ${q.number} | ${words} | ${range(q.wordRange)} | ${images} | ${range(q.imageRange)} | ${STATUS_LABEL[q.status]} |`;
   });
   // Every question the course checker would warn about gets a row, even one the report model does not list.
   const listed = new Set(result.questions.map((q) => q.number));
   for (const f of failures.filter((x) => !listed.has(x.question))) {
     const cells =
-      f.kind === 'words' ? `${f.got} ⚠️ | ${range(f)} | — | —` : `— | — | ${f.got} ⚠️ | ${range(f)}`;
+      f.kind === 'words'
+        ? `${count(f.got, f)} ⚠️ | ${range(f)} | — | —`
+        : `— | — | ${count(f.got, f)} ⚠️ | ${range(f)}`;
     rows.push(`| ${f.question} | ${cells} | ❌ course checker warns |`);
   }
   return [
