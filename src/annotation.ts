@@ -1,5 +1,6 @@
 import { bySeverityThenLine, type Diagnostic, type Severity } from './diagnostic.js';
 import { ruleDocsUrl } from './project.js';
+import { printable } from './output/printable.js';
 
 /** A GitHub annotation for one finding: what `core.error/warning/notice` and the `::error` command both carry. */
 export interface Annotation {
@@ -22,7 +23,8 @@ export function toAnnotation(d: Diagnostic, file: string = d.path): Annotation {
   const endLine = Math.max(d.line, d.endLine);
   const annotation: Annotation = {
     level: d.severity,
-    message: `${d.note ? `${d.message}\n${d.note}` : d.message}\nDocs: ${ruleDocsUrl(d.ruleId)}`,
+    // Each part on one printable line: a message can quote the report (an image path, decoded).
+    message: `${d.note ? `${printable(d.message)}\n${printable(d.note)}` : printable(d.message)}\nDocs: ${ruleDocsUrl(d.ruleId)}`,
     title:
       d.question === null
         ? `report-check: ${d.ruleId}`

@@ -30,7 +30,7 @@ describe('formatGithub', () => {
       sampleDiagnostic({ message: '50% done\r\nnext: line, more', ruleId: 'x' }),
     );
     expect(line).toBe(
-      '::error file=dir%2Ca%3Ab/100%25.md,line=120,endLine=124,title=report-check%3A x (question 14)::50%25 done%0D%0Anext: line, more' +
+      '::error file=dir%2Ca%3Ab/100%25.md,line=120,endLine=124,title=report-check%3A x (question 14)::50%25 done  next: line, more' +
         `%0ADocs: ${ruleDocsUrl('x')}`,
     );
     expect(line.split('\n')).toHaveLength(1);

@@ -1,7 +1,8 @@
 // C0/C1 controls (a report's text can carry ESC sequences that would repaint a teacher's terminal) and the
-// bidirectional overrides used in "Trojan Source" tricks; tabs and line ends become spaces so a finding stays on one line.
+// bidirectional overrides, isolates and marks used in "Trojan Source" tricks, and the line and paragraph separators
+// (a line break to some viewers); tabs and line ends become spaces so a finding stays on one line.
 // eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Makes text safe to print as one terminal line: line ends and tabs become spaces, other controls `\u{..}`. */
 export function printable(text: string): string {

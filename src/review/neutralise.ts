@@ -5,10 +5,26 @@
 
 const ZWJ = '\u200d';
 
-/** Escapes HTML and breaks `@mentions` in plain (non-code) markdown text. */
+// Characters that must not reach a comment raw: C0/C1 controls and every line terminator (a line break would let
+// the text start a heading, a list or a table), the line and paragraph separators, and the bidirectional
+// overrides, embeddings, isolates and marks of "Trojan Source" tricks. Shown as `\u{..}` instead.
+// eslint-disable-next-line no-control-regex
+const UNSHOWN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` on one line: each control, line terminator, separator or bidi control written as `\u{hhhh}`. */
+export function showUnprintable(text: string): string {
+  return text.replace(UNSHOWN, (char) => `\\u{${char.charCodeAt(0).toString(16).padStart(4, '0')}}`);
+}
+
+/**
+ * Escapes HTML, markdown punctuation and GitHub's autolinks in plain (non-code) markdown text: `@mentions`,
+ * `#123` references and `http://`/`www.` links are broken with a zero-width joiner, which keeps them readable.
+ */
 function neutralisePlain(text: string): string {
   return (
-    text
+    showUnprintable(text)
+      // First, so that a student's backslash cannot cancel one of the escapes below.
+      .replace(/\\/g, '\\\\')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
@@ -16,6 +32,13 @@ function neutralisePlain(text: string): string {
       .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`)
       // Markdown links and images in a message would render (a tracking pixel, a disguised link): show them as text.
       .replace(/([[\]])/g, '\\$1')
+      // Emphasis, strikethrough and table cell delimiters.
+      .replace(/([*~|])/g, '\\$1')
+      // An underscore inside a word cannot open or close emphasis (CommonMark), so `file_name.png` stays as is.
+      .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+      .replace(/#(?=\d)/g, `#${ZWJ}`)
+      .replace(/(https?|ftp)(?=:\/\/)/gi, `$1${ZWJ}`)
+      .replace(/(www)(?=\.)/gi, `$1${ZWJ}`)
   );
 }
 
@@ -29,7 +52,7 @@ function breakComments(text: string): string {
 
 /** A code span holding `text` (HTML comment delimiters broken), fenced with more backticks than any run inside. */
 export function codeSpan(text: string): string {
-  const clean = breakComments(text.replace(/\r?\n/g, ' '));
+  const clean = breakComments(showUnprintable(text.replace(/\r?\n/g, ' ')));
   const fence = '`'.repeat(longestRun(clean, '`') + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;

@@ -35,7 +35,8 @@ function where(d: Diagnostic): string {
 /** The body of an inline review comment for one finding, ending with its hidden marker. */
 export function renderInlineComment(d: Diagnostic, key: string): string {
   const lines = [`**${SEVERITY_LABEL[d.severity]}** ${ruleLink(d.ruleId)}: ${neutralise(d.message)}`];
-  if (d.note) lines.push('', `> ${neutralise(d.note).replace(/\n/g, '\n> ')}`);
+  // One line, as in a list item: a line break in the quote could start a list or a heading there.
+  if (d.note) lines.push('', `> ${neutralise(d.note.replace(/\r?\n/g, ' '))}`);
   lines.push('', marker('finding', { fp: key }));
   return limitBody(lines.join('\n'));
 }
