@@ -12,7 +12,7 @@ describe('decodeReport', () => {
 
   it('should refuse a file over 1 MiB', () => {
     expect(() => decodeReport(new Uint8Array(MAX_REPORT_BYTES + 1).fill(0x61), 'big.md')).toThrow(
-      /big\.md: file is 1048577 bytes/,
+      /big\.md: too large \(1048577 bytes; the limit is 1 MiB\)/,
     );
   });
 

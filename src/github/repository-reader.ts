@@ -1,4 +1,4 @@
-import { MAX_REPORT_BYTES } from '../parse/decode.js';
+import { MAX_REPORT_BYTES, problemReason } from '../source/problems.js';
 import { createClient, type ClientOptions, type Repo } from './client.js';
 import { listRepoFiles } from './reads.js';
 import { toGitHubError } from './octokit.js';
@@ -149,9 +149,7 @@ async function readReport(
     throw new RepositoryReadError(`${path} at ${ref} is not a file`);
   const size = file.size ?? 0;
   if (size > MAX_REPORT_BYTES) {
-    throw new RepositoryReadError(
-      `${path} is too large (${(size / (1024 * 1024)).toFixed(1)} MiB; the limit is 1 MiB)`,
-    );
+    throw new RepositoryReadError(`${path} is ${problemReason({ kind: 'too-large', size })}`);
   }
   // Over 1 MB the contents API leaves the bytes out of its JSON answer; the raw media type has them.
   const content =

@@ -49,12 +49,8 @@ export function decodeReport(content: Uint8Array | string, path: string): Decode
   if (typeof content === 'string') return { text: normaliseNewlines(content), invalidUtf8Lines: [] };
   // The edges turn these into findings or "could not run" before calling the engine (src/source/); this guard
   // keeps the engine's own promise for a caller that did not.
+  // The same words as the CLI's "could not run" line and the action's finding (problemReason).
   const problem = bytesProblem(content);
-  if (problem?.kind === 'too-large') {
-    throw new RunError(
-      `${path}: file is ${problem.size} bytes, over the ${MAX_REPORT_BYTES}-byte limit for a report`,
-    );
-  }
   if (problem) throw new RunError(`${path}: ${problemReason(problem)}`);
   if (isValidUtf8(content)) return { text: normaliseNewlines(strict.decode(content)), invalidUtf8Lines: [] };
   return { text: normaliseNewlines(lenient.decode(content)), invalidUtf8Lines: findInvalidLines(content) };

@@ -57,7 +57,7 @@ export function problemMessage(path: string, problem: SourceProblem): string {
     case 'renamed':
       return `This pull request moves ${path} to ${problem.to}; the course checker reads ${path}, so move it back.`;
     case 'too-large':
-      return `${path} is ${problem.size} bytes; a report over 1 MiB is not a report, so shrink it (images belong in files).`;
+      return `${path} is ${problemReason(problem)}; a report over 1 MiB is not a report, so shrink it (images belong in files).`;
     case 'binary':
       return `${path} is a binary file (NUL byte at offset ${problem.offset}); commit the report as markdown text.`;
   }
