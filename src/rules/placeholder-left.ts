@@ -1,4 +1,5 @@
 import { finding } from './finding.js';
+import { placeholderFix } from './placeholder-fix.js';
 import type { Rule } from './rule.js';
 
 /** The template's `--- question N fill here ---` line left in an answered question. */
@@ -10,7 +11,8 @@ export const placeholderLeft: Rule = {
     "Once a question is answered, the template's placeholder line should go: it shows in the rendered report, and the course checker counts its six words towards the answer's word count. Remove it.",
   bad: '> Answer:\n\n--- question 4 fill here ---\n\nWe split the data 80/10/10.',
   good: '> Answer:\n\nWe split the data 80/10/10.',
-  fixable: false,
+  fixable: true,
+  fix: placeholderFix,
   check: ({ model }) =>
     model.questions
       .filter((section) => section.answered)

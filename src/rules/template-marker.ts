@@ -1,4 +1,5 @@
 import { finding } from './finding.js';
+import { markerFix } from './template-marker-fix.js';
 import type { Finding, Rule } from './rule.js';
 
 /** The template's `---` markers left around an answer. */
@@ -10,7 +11,8 @@ export const templateMarker: Rule = {
     'The template wraps each placeholder in `---` markers. Kept around an answer they show in the rendered report (and a `---` under text turns it into a heading). Remove them. One finding per answer: a group that kept them usually kept them on every line.',
   bad: '> Answer:\n\n--- We used Hydra for configs. ---',
   good: '> Answer:\n\nWe used Hydra for configs.',
-  fixable: false,
+  fixable: true,
+  fix: markerFix,
   check: ({ model }) =>
     model.questions.flatMap((section): Finding[] => {
       const line = section.markerLines[0];
