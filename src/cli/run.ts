@@ -61,6 +61,8 @@ Options:
   --schema FILE                       check against a custom constraints JSON Schema instead of the edition's
   --strict                            unanswered questions are errors (for the final hand-in)
   --fail-on error|warning|never       exit 1 when a finding is at least this severe (default: error)
+  --fix                               apply every safe fix in place, say what changed, then check the result
+  --fix-dry-run                       print the fixes as a unified diff and change nothing (exit 1: there are some)
   --list-rules                        list every rule: id, severity, summary (with --format json: the registry)
   -h, --help                          show this help
   -V, --version                       show the version
@@ -88,6 +90,7 @@ interface CheckOptions {
   strict: boolean;
   failOn: FailOn;
   files: string[];
+  fix: 'off' | 'apply' | 'dry-run';
 }
 
 /** Whether to colour text output: FORCE_COLOR wins, then NO_COLOR, then a dumb terminal, then the TTY. */
@@ -190,6 +193,8 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
       strict: { type: 'boolean' },
       'fail-on': { type: 'string' },
       'list-rules': { type: 'boolean' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'V' },
     },
@@ -205,6 +210,7 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
     strict: values.strict ?? false,
     failOn: choice('fail-on', values['fail-on'], FAIL_ON, 'error'),
     files: positionals.length > 0 ? positionals : [DEFAULT_REPORT],
+    fix: values['fix-dry-run'] ? 'dry-run' : values.fix ? 'apply' : 'off',
   };
 }
 
@@ -231,6 +237,20 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
     return EXIT.ok;
   }
   const constraints = options.schema === undefined ? null : await loadSchema(options.schema, deps);
+  let fixFailed = false;
+  if (options.fix !== 'off') {
+    // Loaded on demand (with the diff library): a plain check's start-up does not pay for it.
+    const { runFixes } = await import('./fix-command.js');
+    const fixed = runFixes(options.files, options.fix === 'dry-run', {
+      ...deps,
+      // Machine-readable output stays parseable: what --fix changed goes to stderr then.
+      stdout: options.fix === 'apply' && options.format !== 'text' ? deps.stderr : deps.stdout,
+      check: (file) => checkOne(file, options, constraints, deps),
+    });
+    if (options.fix === 'dry-run')
+      return fixed.failures ? EXIT.couldNotRun : fixed.changed ? EXIT.findings : EXIT.ok;
+    fixFailed = fixed.failures > 0;
+  }
   const color = useColor(deps.isTTY, deps.env);
   const results: CheckResult[] = [];
   const failures: FileFailure[] = [];
@@ -254,7 +274,7 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   if (options.format === 'text' && seen.size > 1) deps.stdout(formatTextTotal(results, failures, { color }));
   if (options.format === 'json') deps.stdout(formatJson(results, failures));
   if (options.format === 'sarif') deps.stdout(formatSarif(results, failures, { version: deps.version }));
-  return exitCode(results, failures, options.failOn);
+  return fixFailed ? EXIT.couldNotRun : exitCode(results, failures, options.failOn);
 }
 
 /**
