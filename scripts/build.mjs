@@ -37,6 +37,13 @@ const LAZY = {
     entry: 'src/cohort/main.ts',
     functions: ['runCohortCommand'],
   },
+  // --fix and --fix-dry-run, with the diff library: a plain check does not load them.
+  fix: {
+    filter: /^\.\/fix-command\.js$/,
+    chunk: 'fix.cjs',
+    entry: 'src/cli/fix-command.ts',
+    functions: ['runFixes'],
+  },
   undici: {
     filter: /^undici$/,
     chunk: 'undici.cjs',
@@ -104,7 +111,7 @@ const builtinsAsRequire = {
   },
 };
 
-const { markdown, customSchema, html, cohort, undici } = LAZY;
+const { markdown, customSchema, html, cohort, fix, undici } = LAZY;
 const cjs = { ...bundleOptions, format: 'cjs', minify: true, banner: {} };
 await build({
   ...bundleOptions,
@@ -119,7 +126,7 @@ await build({
   ...cjs,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli-main.cjs',
-  plugins: [lazyChunks({ markdown, customSchema, html, cohort }), ...cjs.plugins],
+  plugins: [lazyChunks({ markdown, customSchema, html, cohort, fix }), ...cjs.plugins],
 });
 for (const { entry, chunk } of Object.values(LAZY))
   await build({ ...cjs, entryPoints: [entry], outfile: `dist/${chunk}` });

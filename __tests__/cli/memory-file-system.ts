@@ -51,5 +51,12 @@ export function memoryFileSystem(files: Record<string, string | Uint8Array>): Cl
       if (!isDir(nodePath.posix.dirname(path))) throw fsError('ENOENT', path);
       written.set(path, text);
     },
+    rename(from, to) {
+      const text = written.get(from);
+      if (text === undefined) throw fsError('ENOENT', from);
+      written.delete(from);
+      written.set(to, text);
+      contents.set(to, new TextEncoder().encode(text));
+    },
   };
 }

@@ -22,4 +22,6 @@ export interface CliFileSystem {
   readFile(path: string): Uint8Array;
   readDir(path: string): DirEntry[];
   writeFile(path: string, text: string): void;
+  /** Moves a file over another in one step (`--fix` writes a temp file beside the report, then renames it). */
+  rename(from: string, to: string): void;
 }

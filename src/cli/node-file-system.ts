@@ -28,4 +28,5 @@ export const nodeFileSystem: CliFileSystem = {
     });
   },
   writeFile: (path, text) => fs.writeFileSync(path, text),
+  rename: (from, to) => fs.renameSync(from, to),
 };

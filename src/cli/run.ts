@@ -73,6 +73,8 @@ Options:
   --strict                            unanswered questions are errors (for the final hand-in)
   --fail-on error|warning|never       exit 1 when a finding is at least this severe (default: error)
   --summary                           text: one line per question (words/range, images/range, status), no findings
+  --fix                               apply every safe fix in place, say what changed, then check the result
+  --fix-dry-run                       print the fixes as a unified diff and change nothing (exit 1: there are some)
   --list-rules                        list every rule: id, severity, summary (with --format json: the registry)
   -h, --help                          show this help
   -V, --version                       show the version
@@ -102,6 +104,7 @@ interface CheckOptions {
   /** Text output as the per-question budget instead of the findings. */
   summary: boolean;
   files: string[];
+  fix: 'off' | 'apply' | 'dry-run';
 }
 
 /** Whether to colour text output: FORCE_COLOR wins, then NO_COLOR, then a dumb terminal, then the TTY. */
@@ -179,6 +182,8 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
       'fail-on': { type: 'string' },
       summary: { type: 'boolean' },
       'list-rules': { type: 'boolean' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'V' },
     },
@@ -198,6 +203,7 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
     failOn: choice('fail-on', values['fail-on'], FAIL_ON, 'error'),
     summary: values.summary ?? false,
     files: positionals.length > 0 ? positionals : [DEFAULT_REPORT],
+    fix: values['fix-dry-run'] ? 'dry-run' : values.fix ? 'apply' : 'off',
   };
 }
 
@@ -224,6 +230,20 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
     return EXIT.ok;
   }
   const constraints = options.schema === undefined ? null : await loadSchema(options.schema, deps);
+  let fixFailed = false;
+  if (options.fix !== 'off') {
+    // Loaded on demand (with the diff library): a plain check's start-up does not pay for it.
+    const { runFixes } = await import('./fix-command.js');
+    const fixed = runFixes(options.files, options.fix === 'dry-run', {
+      ...deps,
+      // Machine-readable output stays parseable: what --fix changed goes to stderr then.
+      stdout: options.fix === 'apply' && options.format !== 'text' ? deps.stderr : deps.stdout,
+      check: (file) => checkOne(file, options, constraints, deps),
+    });
+    if (options.fix === 'dry-run')
+      return fixed.failures ? EXIT.couldNotRun : fixed.changed ? EXIT.findings : EXIT.ok;
+    fixFailed = fixed.failures > 0;
+  }
   const color = useColor(deps.isTTY, deps.env);
   const results: CheckResult[] = [];
   const failures: FileFailure[] = [];
@@ -248,7 +268,7 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   if (options.format === 'text' && seen.size > 1) deps.stdout(formatTextTotal(results, failures, { color }));
   if (options.format === 'json') deps.stdout(formatJson(results, failures));
   if (options.format === 'sarif') deps.stdout(formatSarif(results, failures, { version: deps.version }));
-  return exitCode(results, failures, options.failOn);
+  return fixFailed ? EXIT.couldNotRun : exitCode(results, failures, options.failOn);
 }
 
 /**

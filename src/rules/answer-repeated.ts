@@ -1,4 +1,5 @@
 import { crashClause } from './crash-clause.js';
+import { answerRepeatedFix } from './answer-repeated-fix.js';
 import { finding } from './finding.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -12,7 +13,8 @@ export const answerRepeated: Rule = {
     'The course checker splits the report at every `Answer:`, wherever it appears, so the word inside an answer starts a new answer and shifts every later one. Reword it, e.g. "Answer -" or "our answer was".',
   bad: '### Question 9\n\n> Answer:\n\nAnswer: we used GitHub Actions.',
   good: '### Question 9\n\n> Answer:\n\nWe used GitHub Actions.',
-  fixable: false,
+  fixable: true,
+  fix: answerRepeatedFix,
   check: (context) => {
     const { model, positional, structureSeverity } = context;
     const consequence = crashClause(context);

@@ -1,3 +1,4 @@
+import { imageCaseFix } from './image-case-fix.js';
 import { imageRule } from './image-rule.js';
 
 /** An image link whose path matches a file only ignoring case. */
@@ -8,7 +9,8 @@ export const imageCase = imageRule({
     'GitHub and the Linux machines that build the hand-in treat `Figure.PNG` and `figure.png` as different files, although macOS and Windows do not. Fix the link or rename the file so the case matches.',
   bad: '![Bucket](figures/Bucket.PNG)   (the file is reports/figures/bucket.png)',
   good: '![Bucket](figures/bucket.png)',
-  fixable: false,
+  fixable: true,
+  fix: imageCaseFix,
   inspect: ({ target, question, src }) =>
     target.kind === 'in-repository' && target.presence === 'case'
       ? {

@@ -1,5 +1,6 @@
 import { removableWords } from './counted-text.js';
 import { finding } from './finding.js';
+import { placeholderFix } from './placeholder-fix.js';
 import type { Rule } from './rule.js';
 
 /** The template's `--- question N fill here ---` line left in an answered question. */
@@ -11,7 +12,8 @@ export const placeholderLeft: Rule = {
     "Once a question is answered, the template's placeholder line should go: it shows in the rendered report, and the course checker counts its six words towards the answer's word count. Remove it. When the answer's word count is out of range, the word-count finding names the placeholder's words and this one is left out.",
   bad: '> Answer:\n\n--- question 4 fill here ---\n\nWe split the data 80/10/10.',
   good: '> Answer:\n\nWe split the data 80/10/10.',
-  fixable: false,
+  fixable: true,
+  fix: placeholderFix,
   check: (context, earlier) => {
     const counted = new Set(earlier.filter((f) => f.ruleId === 'word-count').map((f) => f.question));
     return (

@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { Diagnostic, Fix, Severity } from '../diagnostic.js';
 import type { CheckerReading } from '../parse/course-checker.js';
 import type { ReportModel } from '../parse/report.js';
 import type { Edition } from '../result.js';
@@ -6,6 +6,7 @@ import type { Constraints } from '../validate/constraints.js';
 import type { ReportDocument } from '../validate/document.js';
 import type { FileLookup } from '../validate/images.js';
 import type { ErrorObject } from 'ajv';
+import type { FixContext } from './fix-context.js';
 
 /** A finding before it is given the report's path (rules do not need to know it). */
 export type Finding = Omit<Diagnostic, 'path'>;
@@ -52,8 +53,13 @@ export interface Rule {
   bad: string;
   /** The same excerpt fixed. */
   good: string;
-  /** Whether report-check can offer a fix for it. */
+  /** Whether report-check can offer a fix for it (then {@link Rule.fix} makes it). */
   fixable: boolean;
+  /**
+   * The one right edit for one of the rule's findings, or null when there is none for this one (e.g. in code).
+   * Reads the report only through `context`, whose tables are computed once per report.
+   */
+  fix?: (found: Finding, context: FixContext) => Fix | null;
   /**
    * The rule's check over the report, given the findings of the rules listed before it in the registry; null for
    * rules about the report file itself (missing, deleted, …), which the source loader reports.

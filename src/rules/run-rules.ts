@@ -1,12 +1,26 @@
+import { fixContext, type FixContext } from './fix-context.js';
 import { RULES } from './index.js';
 import type { Finding, RuleContext } from './rule.js';
 
-/** Runs every rule of the registry that the engine computes, in registry order, and collects their findings. */
+/**
+ * Runs every rule of the registry that the engine computes, in registry order, and collects their findings, each
+ * with its fix when the rule has one. The fix tables are built once per report, and only when a fixable rule
+ * found something.
+ */
 export function runRules(context: RuleContext): Finding[] {
   const found: Finding[] = [];
+  let fixes: FixContext | null = null;
   for (const rule of RULES) {
+    if (!rule.check) continue;
     // One push per finding: spreading 100,000 findings (an answer of nothing but "Answer:") overflows the stack.
-    if (rule.check) for (const finding of rule.check(context, found)) found.push(finding);
+    for (const finding of rule.check(context, found)) {
+      if (rule.fix) {
+        fixes ??= fixContext(context);
+        const fix = rule.fix(finding, fixes);
+        if (fix) finding.fix = fix;
+      }
+      found.push(finding);
+    }
   }
   return found;
 }

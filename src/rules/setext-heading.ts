@@ -1,5 +1,24 @@
+import type { Fix } from '../diagnostic.js';
+import type { FixContext } from './fix-context.js';
+import { editAt } from './fix-edit.js';
 import { finding } from './finding.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
+
+/**
+ * An empty line before a `---` underline: the text above stays a paragraph and the `---` becomes the rule it was
+ * meant to be. None for `===` (an empty line would leave a paragraph of `=`; the student must choose), in code,
+ * or for an underline indented four spaces (after an empty line it would be code).
+ */
+function setextFix(found: Finding, context: FixContext): Fix | null {
+  const underline = found.endLine;
+  const text = context.lines.lineText(underline);
+  if (context.inCode(underline) || !/^[ \t>]*-+[ \t]*$/.test(text) || /^(?: {4}|\t)/.test(text)) return null;
+  const at = context.lines.start(underline);
+  return {
+    description: 'Put an empty line before the `---`',
+    edits: [editAt(context.lines, at, at, '\n')],
+  };
+}
 
 /** A `---` or `===` line right under text, which turns the text into a heading. */
 export const setextHeading: Rule = {
@@ -10,7 +29,8 @@ export const setextHeading: Rule = {
     'In markdown, a line of `---` or `===` directly under a paragraph makes that paragraph a heading (a "setext" heading), so an answer renders as a large title. Put an empty line before the `---`, or remove it.',
   bad: 'We deployed the model with Cloud Run.\n---',
   good: 'We deployed the model with Cloud Run.\n\n---',
-  fixable: false,
+  fixable: true,
+  fix: setextFix,
   check: ({ model }) =>
     model.questions.flatMap((section) =>
       section.setextHeadings.map(({ line, underline }) =>

@@ -2,6 +2,7 @@ import { describeRange } from '../validate/ranges.js';
 import { plural } from '../plural.js';
 import { removableWords } from './counted-text.js';
 import { finding } from './finding.js';
+import { markerFix } from './template-marker-fix.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
 
 /**
@@ -25,7 +26,8 @@ export const templateMarker: Rule = {
     "The template wraps each placeholder in `---` markers. Kept around an answer they show in the rendered report (and a `---` under text turns it into a heading), and the course checker counts each as a word. Remove them. One finding per answer: a group that kept them usually kept them on every line. When the answer's word count is out of range, the word-count finding says how many of its words are markers and this one is left out; when removing them takes the count below its range, the message says how many words to add.",
   bad: '> Answer:\n\n--- We used Hydra for configs. ---',
   good: '> Answer:\n\nWe used Hydra for configs.',
-  fixable: false,
+  fixable: true,
+  fix: markerFix,
   check: (context, earlier) => {
     const counted = new Set(earlier.filter((f) => f.ruleId === 'word-count').map((f) => f.question));
     return context.model.questions.flatMap((section): Finding[] => {

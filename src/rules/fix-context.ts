@@ -1,0 +1,104 @@
+import type { QuestionSection } from '../parse/report.js';
+import { countPythonWords } from '../parse/course-checker.js';
+import { describeRange } from '../validate/ranges.js';
+import { indexLines, type LineIndex } from '../fixes/line-index.js';
+import type { RuleContext } from './rule.js';
+
+/**
+ * What a fix producer reads, computed once per report and shared by every finding: the line index, the sections
+ * by position, fenced-code lines, and a memo. A producer must not scan the report per finding (100,000 findings
+ * on one line would make that quadratic); what several findings need is computed once through {@link once}.
+ */
+export interface FixContext {
+  rule: RuleContext;
+  lines: LineIndex;
+  /** The question section holding 1-based `line`, if any. */
+  sectionAt(line: number): QuestionSection | undefined;
+  /** Whether 1-based `line` is in fenced code or front matter (a fix there would show in the rendered code). */
+  inCode(line: number): boolean;
+  /** The value for `key`, made once per report. */
+  once<T>(key: string, make: () => T): T;
+}
+
+const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
+
+/** Lines in fenced code (fences included), by a forward scan; an unclosed fence runs to the end, as markdown's does. */
+function codeLines(lines: LineIndex): Uint8Array {
+  const code = new Uint8Array(lines.lineCount + 2);
+  let open: string | null = null;
+  for (let line = 1; line <= lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    const match = FENCE.exec(text);
+    // A backtick fence's info string cannot hold a backtick: "```text```" is inline code, not a fence.
+    const fence =
+      match?.[1]?.startsWith('`') && text.slice(match[0].length).includes('`') ? undefined : match?.[1];
+    if (open !== null) {
+      code[line] = 1;
+      if (fence && fence[0] === open[0] && fence.length >= open.length) open = null;
+    } else if (fence) {
+      code[line] = 1;
+      open = fence;
+    }
+  }
+  // Front matter (2023/2024 templates): the first `---` block.
+  if (
+    lines
+      .lineText(1)
+      .replace(/^\uFEFF/, '')
+      .trim() === '---'
+  ) {
+    for (let line = 1; line <= lines.lineCount; line++) {
+      code[line] = 1;
+      if (line > 1 && lines.lineText(line).trim() === '---') break;
+    }
+  }
+  return code;
+}
+
+/** The fix context of one report; its tables are built on first use. */
+export function fixContext(rule: RuleContext): FixContext {
+  const memo = new Map<string, unknown>();
+  const once = <T>(key: string, make: () => T): T => {
+    if (!memo.has(key)) memo.set(key, make());
+    return memo.get(key) as T;
+  };
+  const lines = once('lines', () => indexLines(rule.model.text));
+  const sections = rule.model.questions;
+  return {
+    rule,
+    lines,
+    once,
+    inCode: (line) => once('code', () => codeLines(lines))[line] === 1,
+    sectionAt(line) {
+      const offset = lines.start(line);
+      let lo = 0;
+      let hi = sections.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((sections[mid]?.start ?? 0) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const section = sections[lo];
+      return section && section.start <= offset && offset < Math.max(section.end, section.start + 1)
+        ? section
+        : undefined;
+    },
+  };
+}
+
+/**
+ * What a fix leaves of a question's word count, e.g. "Question 4 then has 94 words: 6 short of its 100–200", so
+ * that a fix taking an answer below its minimum says so.
+ */
+export function wordsAfter(context: FixContext, section: QuestionSection, removed: number): string {
+  const words = section.words - removed;
+  const range = context.rule.constraints.ranges.get(section.number)?.words;
+  const then = `Question ${section.number} then has ${words} word${words === 1 ? '' : 's'}`;
+  if (!range) return then;
+  if (words < range.min) return `${then}: ${range.min - words} short of its ${describeRange(range)}`;
+  if (words > range.max) return `${then}: ${words - range.max} over its ${describeRange(range)}`;
+  return `${then}, within its ${describeRange(range)}`;
+}
+
+/** Tokens the course checker counts in `text` (Python's `str.split()`). */
+export const countWords = countPythonWords;
