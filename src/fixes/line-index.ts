@@ -1,3 +1,5 @@
+import { lineStarts, makePointAt } from '../parse/lines.js';
+
 /**
  * Where each line of a text starts, computed once per report: every fix producer and applyFixes convert between
  * line/column and offsets through it in constant time, instead of scanning the text again for each finding.
@@ -20,10 +22,10 @@ export interface LineIndex {
 
 /** Indexes the line starts of `text` in one pass. */
 export function indexLines(text: string): LineIndex {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(text);
   const lineCount = text.endsWith('\n') && starts.length > 1 ? starts.length - 1 : starts.length;
   const start = (line: number): number => starts[line - 1] ?? text.length;
+  const pointAt = makePointAt(starts);
   const end = (line: number): number => {
     const next = starts[line];
     return next === undefined ? text.length : next - 1;
@@ -41,15 +43,6 @@ export function indexLines(text: string): LineIndex {
       const offset = start(line) + column - 1;
       return offset <= end(line) ? offset : null;
     },
-    lineOf(offset) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((starts[mid] ?? 0) <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo + 1;
-    },
+    lineOf: (offset) => pointAt(offset).line,
   };
 }

@@ -49,7 +49,12 @@ export function countPythonWords(text: string): number {
  * pattern itself retries every `![` to the end of the line: 100,000 of them took minutes).
  */
 export function countPythonImages(text: string): number {
-  let count = 0;
+  return pythonImageOffsets(text).length;
+}
+
+/** Offsets in `text` where the matches that {@link countPythonImages} counts start. */
+export function pythonImageOffsets(text: string): number[] {
+  const offsets: number[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
@@ -59,13 +64,13 @@ export function countPythonImages(text: string): number {
       const bracket = line.indexOf('](', at + 2);
       const paren = bracket === -1 ? -1 : line.indexOf(')', bracket + 2);
       if (paren === -1) break;
-      count++;
+      offsets.push(lineStart + at);
       at = paren + 1;
     }
     if (newline === -1) break;
     lineStart = newline + 1;
   }
-  return count;
+  return offsets;
 }
 
 /** Python's universal-newline translation: `\r\n` and a lone `\r` become `\n`. Keeps line numbers unchanged. */

@@ -1,4 +1,4 @@
-import { countPythonWords } from '../parse/course-checker.js';
+import { countPythonWords, pythonImageOffsets } from '../parse/course-checker.js';
 import type { QuestionSection } from '../parse/report.js';
 import { sectionContaining } from '../parse/sections.js';
 import type { RuleContext } from './rule.js';
@@ -85,27 +85,6 @@ export function removableNote(question: number, { markers, placeholder }: Remova
   return `${markers + placeholder} of them the template's ${what.join(' and its ')}, which you should remove`;
 }
 
-/** Offsets in `text` where the checker's `!\[.*?\]\(.*?\)` matches start (as countPythonImages counts them). */
-function checkerImageOffsets(text: string): number[] {
-  const offsets: number[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    for (let at = line.indexOf('!['); at !== -1; at = line.indexOf('![', at)) {
-      const bracket = line.indexOf('](', at + 2);
-      const paren = bracket === -1 ? -1 : line.indexOf(')', bracket + 2);
-      if (paren === -1) break;
-      offsets.push(lineStart + at);
-      at = paren + 1;
-    }
-    if (newline === -1) break;
-    lineStart = newline + 1;
-  }
-  return offsets;
-}
-
 /** Where each `<!-- … -->` comment of a text starts and ends (an unclosed one runs to the end). */
 function commentSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
@@ -167,7 +146,7 @@ export function hiddenImages(
   const named: HiddenImage[] = [];
   let count = 0;
   let next = 0;
-  for (const offset of checkerImageOffsets(text)) {
+  for (const offset of pythonImageOffsets(text)) {
     const point = context.model.pointAt(start + offset);
     if (shown.has(`${point.line}:${point.column}`)) continue;
     count++;
