@@ -15,7 +15,7 @@ export const answerMissing: Rule = {
   fixable: false,
   check: (context) => {
     const { model, structureSeverity } = context;
-    const consequence = structureSeverity === 'error' ? crashClause(context) : '';
+    const consequence = crashClause(context);
     return model.questions
       .filter((section) => section.markers.length === 0)
       .map((section) =>

@@ -16,7 +16,7 @@ export const answerOutsideQuestion: Rule = {
   fixable: false,
   check: (context) => {
     const { model, structureSeverity } = context;
-    const consequence = structureSeverity === 'error' ? crashClause(context) : '';
+    const consequence = crashClause(context);
     const found: Finding[] = [];
     for (let at = model.text.indexOf('Answer:'); at !== -1; at = model.text.indexOf('Answer:', at + 1)) {
       if (sectionContaining(model, at)) continue;

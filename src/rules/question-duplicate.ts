@@ -16,7 +16,7 @@ export const questionDuplicate: Rule = {
   fixable: false,
   check: (context) => {
     const { model, expected, structureSeverity } = context;
-    const consequence = structureSeverity === 'error' ? crashClause(context) : '';
+    const consequence = crashClause(context);
     return visitHeadings(model, expected)
       .filter((visit) => visit.known && visit.first !== undefined)
       .map(({ section, line, first }) =>

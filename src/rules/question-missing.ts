@@ -15,7 +15,7 @@ export const questionMissing: Rule = {
   fixable: false,
   check: (context) => {
     const { model, expected, structureSeverity } = context;
-    const consequence = structureSeverity === 'error' ? crashClause(context) : '';
+    const consequence = crashClause(context);
     const present = new Set(model.questions.map((section) => section.number));
     const found: Finding[] = [];
     for (let n = 1; n <= expected; n++) {

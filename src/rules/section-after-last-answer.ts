@@ -16,7 +16,7 @@ export const sectionAfterLastAnswer: Rule = {
   fixable: false,
   check: (context) => {
     const { model, structureSeverity } = context;
-    const consequence = structureSeverity === 'error' ? crashClause(context) : '';
+    const consequence = crashClause(context);
     const lastMarker = model.text.lastIndexOf('Answer:');
     const trailing = lastMarker === -1 ? -1 : model.text.indexOf('###', lastMarker);
     if (trailing === -1) return [];
