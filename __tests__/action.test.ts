@@ -110,6 +110,7 @@ function harness(
     failOn: 'error',
     strict: false,
     prNumber: null,
+    timeoutSeconds: 120,
     ...options.settings,
   };
   const context: RunContext = {

@@ -9,6 +9,7 @@ const settings: Settings = {
   failOn: 'error',
   strict: false,
   prNumber: null,
+  timeoutSeconds: 120,
 };
 
 const ctx = (eventName: string, payload: RunContext['payload'], sha = 'sha0'): RunContext => ({

@@ -13,6 +13,7 @@ describe('readSettings', () => {
       failOn: 'error',
       strict: false,
       prNumber: null,
+      timeoutSeconds: 120,
     });
   });
 
@@ -26,6 +27,7 @@ describe('readSettings', () => {
         'fail-on': 'warning',
         strict: 'TRUE',
         'pr-number': ' 42 ',
+        'timeout-seconds': '30',
       }),
     ).toEqual({
       token: 'ghs_x',
@@ -35,6 +37,7 @@ describe('readSettings', () => {
       failOn: 'warning',
       strict: true,
       prNumber: 42,
+      timeoutSeconds: 30,
     });
   });
 
@@ -44,6 +47,16 @@ describe('readSettings', () => {
     ['strict', 'yes', 'Input "strict" must be true or false; got "yes".'],
     ['pr-number', '4x', 'Input "pr-number" must be empty or a pull request number, such as 42; got "4x".'],
     ['pr-number', '0', 'Input "pr-number" must be empty or a pull request number, such as 42; got "0".'],
+    [
+      'timeout-seconds',
+      '5',
+      'Input "timeout-seconds" must be a whole number of seconds from 10 to 99999, such as 120; got "5".',
+    ],
+    [
+      'timeout-seconds',
+      '2m',
+      'Input "timeout-seconds" must be a whole number of seconds from 10 to 99999, such as 120; got "2m".',
+    ],
   ])('should reject %s=%s naming the input and the allowed values', (name, value, message) => {
     expect(() => read({ ...base, [name]: value })).toThrow(message);
   });

@@ -4,6 +4,7 @@ import { runAction, type ActionLog } from './action.js';
 import { checkReport } from './check.js';
 import { readRunContext } from './context.js';
 import { errorMessage } from './errors.js';
+import { startRunBudget } from './github/budget.js';
 import { createOctokitPort } from './github/octokit.js';
 import { readSettings } from './inputs.js';
 import { loadConstraints } from './validate/custom-schema.js';
@@ -31,9 +32,22 @@ function coreLog(): ActionLog {
 /** Builds the real dependencies from the runner's environment and runs the action. */
 async function main(): Promise<void> {
   const log = coreLog();
+  let budget: ReturnType<typeof startRunBudget> | undefined;
   try {
     const settings = readSettings((name) => core.getInput(name));
     core.setSecret(settings.token);
+    budget = startRunBudget(settings.timeoutSeconds);
+    // The last resort, should anything still wait once the budget and its reserve are spent.
+    const seconds = settings.timeoutSeconds;
+    setTimeout(
+      () => {
+        log.setFailed(
+          `report-check could not run: the run's time limit (timeout-seconds: ${seconds}) ran out`,
+        );
+        process.exit(1);
+      },
+      (seconds + 5) * 1000,
+    ).unref();
     const context = readRunContext(process.env, (path) => readFileSync(path, 'utf8'));
     const github = createOctokitPort({
       token: settings.token,
@@ -41,6 +55,7 @@ async function main(): Promise<void> {
       repo: context.repo,
       baseUrl: context.apiUrl,
       onWarning: (message) => core.info(message),
+      budget,
     });
     await runAction({
       github,
@@ -51,6 +66,8 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     log.setFailed(`report-check could not run: ${errorMessage(error)}`);
+  } finally {
+    budget?.dispose();
   }
 }
 

@@ -16,6 +16,8 @@ export interface Settings {
   strict: boolean;
   /** The pull request to check on `workflow_dispatch`, or null. */
   prNumber: number | null;
+  /** The whole run's time limit: past it the run ends as "could not run", having posted what it could. */
+  timeoutSeconds: number;
 }
 
 /** Reads one input by its action.yml name; empty string when unset (as `@actions/core`'s `getInput`). */
@@ -63,6 +65,9 @@ export function readSettings(getInput: GetInput): Settings {
   const pr = get('pr-number').replace(/^#/, '');
   if (pr !== '' && !/^[1-9]\d{0,9}$/.test(pr))
     throw invalid('pr-number', pr, 'empty or a pull request number, such as 42');
+  const timeout = get('timeout-seconds') || '120';
+  if (!/^[1-9]\d{0,4}$/.test(timeout) || Number(timeout) < 10)
+    throw invalid('timeout-seconds', timeout, 'a whole number of seconds from 10 to 99999, such as 120');
   const schema = get('schema');
   return {
     token,
@@ -72,5 +77,6 @@ export function readSettings(getInput: GetInput): Settings {
     failOn: oneOf('fail-on', get('fail-on') || 'error', FAIL_ON),
     strict: TRUE.includes(strict),
     prNumber: pr === '' ? null : Number(pr),
+    timeoutSeconds: Number(timeout),
   };
 }

@@ -85,6 +85,7 @@ function run(setup: FakeGitHubSetup) {
     failOn: 'error',
     strict: false,
     prNumber: null,
+    timeoutSeconds: 120,
   };
   const context = {
     eventName: 'pull_request',
