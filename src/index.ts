@@ -5,7 +5,6 @@ import { checkReport } from './check.js';
 import { readRunContext } from './context.js';
 import { errorMessage } from './errors.js';
 import { startRunBudget } from './github/budget.js';
-import { createOctokitPort } from './github/octokit.js';
 import { readSettings } from './inputs.js';
 import { loadConstraints } from './validate/custom-schema.js';
 
@@ -49,6 +48,9 @@ async function main(): Promise<void> {
       (seconds + 5) * 1000,
     ).unref();
     const context = readRunContext(process.env, (path) => readFileSync(path, 'utf8'));
+    // Loaded only now: @actions/github parses the event file when it is first loaded, and a broken one must end
+    // as readRunContext's one could-not-run line, not as a stack trace at start-up.
+    const { createOctokitPort } = await import('./github/octokit.js');
     const github = createOctokitPort({
       token: settings.token,
       owner: context.owner,
