@@ -2,11 +2,10 @@ import { runAction, type ActionLog } from '../../src/action.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import type { Engine } from '../../src/engine.js';
 import { GitHubError } from '../../src/github/errors.js';
-import type { Settings } from '../../src/inputs.js';
 import { MAX_READ_BACKS } from '../../src/action/publish.js';
 import { findingKey, isSummaryFor, listedKeys, marker } from '../../src/review/marker.js';
 import { FakeGitHub, type FakeGitHubSetup, type SeedThread } from '../support/fake-github.js';
-import { diag, result } from '../support/results.js';
+import { diag, result, settings as defaultSettings } from '../support/results.js';
 
 // Writes whose answer is lost (applied, then 502 or a reset) or that fail unanswered: the run reads back and writes
 // only what is not there, so nothing is posted twice, nothing is lost, and the step still fails on the findings.
@@ -77,16 +76,7 @@ function run(setup: FakeGitHubSetup) {
       throw new Error('no schema in these tests');
     },
   };
-  const settings: Settings = {
-    token: 't',
-    path: PATH,
-    edition: 'auto',
-    schema: null,
-    failOn: 'error',
-    strict: false,
-    prNumber: null,
-    timeoutSeconds: 120,
-  };
+  const settings = defaultSettings({ path: PATH });
   const context = {
     eventName: 'pull_request',
     owner: 'acme',

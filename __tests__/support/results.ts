@@ -1,3 +1,4 @@
+import type { Settings } from '../../src/inputs.js';
 import { fingerprint, type Diagnostic } from '../../src/diagnostic.js';
 import type { CheckResult, QuestionSummary } from '../../src/result.js';
 
@@ -50,6 +51,21 @@ export function result(diagnostics: Diagnostic[] = [], overrides: Partial<CheckR
       failures: [],
       reason: null,
     },
+    ...overrides,
+  };
+}
+
+/** The action's settings at their defaults (as readSettings gives them), with `overrides`. */
+export function settings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    token: 't',
+    path: 'reports/README.md',
+    edition: 'auto',
+    schema: null,
+    failOn: 'error',
+    strict: false,
+    prNumber: null,
+    timeoutSeconds: 120,
     ...overrides,
   };
 }
