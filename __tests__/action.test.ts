@@ -10,7 +10,7 @@ import type { Engine } from '../src/engine.js';
 import { formatJson } from '../src/output/json.js';
 import { marker, readMarker } from '../src/review/marker.js';
 import type { CheckResult } from '../src/result.js';
-import { diag, result } from './support/results.js';
+import { diag, result, settings as defaultSettings } from './support/results.js';
 
 const PATH = 'reports/README.md';
 const HEAD = 'h'.repeat(40);
@@ -102,17 +102,7 @@ function harness(
       return { text } as unknown as ReturnType<Engine['loadConstraints']>;
     },
   };
-  const settings: Settings = {
-    token: 't',
-    path: PATH,
-    edition: 'auto',
-    schema: null,
-    failOn: 'error',
-    strict: false,
-    prNumber: null,
-    timeoutSeconds: 120,
-    ...options.settings,
-  };
+  const settings = defaultSettings({ path: PATH, ...options.settings });
   const context: RunContext = {
     eventName: 'pull_request',
     owner: 'acme',

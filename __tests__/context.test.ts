@@ -1,16 +1,7 @@
 import { readRunContext, resolveTarget, type RunContext } from '../src/context.js';
-import type { Settings } from '../src/inputs.js';
+import { settings as defaultSettings } from './support/results.js';
 
-const settings: Settings = {
-  token: 't',
-  path: 'reports/README.md',
-  edition: 'auto',
-  schema: null,
-  failOn: 'error',
-  strict: false,
-  prNumber: null,
-  timeoutSeconds: 120,
-};
+const settings = defaultSettings();
 
 const ctx = (eventName: string, payload: RunContext['payload'], sha = 'sha0'): RunContext => ({
   eventName,

@@ -1,12 +1,7 @@
-import { runCli, type CliDeps } from '../../src/cli/run.js';
-import { memoryFileSystem } from './memory-file-system.js';
+import { runCliInMemory } from './memory-cli.js';
 
-async function run(argv: string[], files: Record<string, string | Uint8Array>) {
-  let stdout = '';
-  let stderr = '';
-  const fs = memoryFileSystem(files);
-  const deps: CliDeps = {
-    fs,
+function run(argv: string[], files: Record<string, string | Uint8Array>) {
+  return runCliInMemory(argv, files, {
     engine: {
       checkReport: () => {
         throw new Error('html must not check');
@@ -15,15 +10,8 @@ async function run(argv: string[], files: Record<string, string | Uint8Array>) {
         throw new Error('html must not load a schema');
       },
     },
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-    env: {},
     cwd: '/repo',
-    version: '0.0.0',
-  };
-  const code = await runCli(argv, deps);
-  return { code, stdout, stderr, written: fs.written };
+  });
 }
 
 const report = { '/repo/reports/README.md': '# My report\n\n<b>bold</b>\n' };

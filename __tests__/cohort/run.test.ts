@@ -5,7 +5,7 @@ import { runCohort, type CohortEnvironment } from '../../src/cohort/run.js';
 import { createRepositoryReader } from '../../src/github/repository-reader.js';
 import { memoryFileSystem } from '../cli/memory-file-system.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRepository } from '../support/fake-github-rest.js';
-import { makePassingReport, makeReport, words } from '../support/report.js';
+import { makePassingReport, makeReport, passingReportWith, words } from '../support/report.js';
 
 interface Run {
   code: number;
@@ -47,20 +47,6 @@ async function run(
 
 const IMAGE_FILES = { 'reports/figures/shot.png': 'png' };
 
-/** A 2026 report that passes except for the answers given. */
-function report2026(changes: Record<number, string>): string {
-  const passing = makePassingReport('2026');
-  // makePassingReport's answers, with some replaced: rebuild from its pieces.
-  const answers: Record<number, string> = {};
-  const sections = passing.split(
-    /^### Question (\d+)\n> \*\*Prompt of question \d+\?\*\*\n>\n> Answer:\n\n/m,
-  );
-  for (let i = 1; i < sections.length; i += 2) {
-    answers[Number(sections[i])] = (sections[i + 1] as string).replace(/\n\n$/, '');
-  }
-  return makeReport('2026', { ...answers, ...changes });
-}
-
 /**
  * 200 repositories, ten kinds in turn: 404, a 5xx then success, a secondary rate limit then success, no report,
  * a 2023 report (the newest checker crashes on it), a 2026 report k words short on Q4, a passing 2026 report, a
@@ -85,13 +71,16 @@ function cohortOf200(): {
     if (kind === 3) base.files = { 'README.md': '# no report here\n' };
     if (kind === 4) base.files = { 'reports/README.md': makePassingReport('2023'), ...IMAGE_FILES };
     if (kind === 5)
-      base.files = { 'reports/README.md': report2026({ 4: words(100 - short) }), ...IMAGE_FILES };
+      base.files = { 'reports/README.md': passingReportWith({ 4: words(100 - short) }), ...IMAGE_FILES };
     if (kind === 8) {
       base.files = { 'reports/README.md': '# big\n' };
       base.sizes = { 'reports/README.md': 3 * 1024 * 1024 };
     }
     if (kind === 9)
-      base.files = { 'reports/README.md': report2026({ 7: words(130), 19: 'no image' }), ...IMAGE_FILES };
+      base.files = {
+        'reports/README.md': passingReportWith({ 7: words(130), 19: 'no image' }),
+        ...IMAGE_FILES,
+      };
     repositories.push(base);
   }
   const expected = (i: number) => {
@@ -301,7 +290,7 @@ describe('report-check cohort on folders', () => {
     '/work/clones/g1/.git/HEAD': 'ref',
     '/work/clones/g1/reports/README.md': makePassingReport('2026'),
     '/work/clones/g1/reports/figures/shot.png': 'png',
-    '/work/clones/g2/reports/README.md': report2026({ 4: words(90) }),
+    '/work/clones/g2/reports/README.md': passingReportWith({ 4: words(90) }),
     '/work/clones/g3/README.md': 'not a group: no reports folder',
     '/work/single/reports/README.md': makeReport('2024'),
     '/work/bin.md': new Uint8Array([35, 0, 1]),
@@ -349,7 +338,7 @@ describe('report-check cohort on folders', () => {
       '/work/clones/g2/reports/README.md': makePassingReport('2026'),
       '/work/prev.json': first.stdout,
     };
-    fixedFiles['/work/clones/g1/reports/README.md'] = report2026({ 11: words(10) });
+    fixedFiles['/work/clones/g1/reports/README.md'] = passingReportWith({ 11: words(10) });
     const second = await run(['--format', 'json', '--compare', 'prev.json', 'clones'], { files: fixedFiles });
     const document = JSON.parse(second.stdout) as CohortDocument;
     expect(

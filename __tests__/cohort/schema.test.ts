@@ -1,11 +1,8 @@
 // `report-check cohort --schema FILE`: a custom constraints schema for every group, as the plain check has.
 import { readFileSync } from 'node:fs';
-import { checkReport } from '../../src/check.js';
-import { runCli, type CliDeps } from '../../src/cli/run.js';
 import type { CohortDocument } from '../../src/cohort/summary.js';
-import { loadConstraints } from '../../src/validate/custom-schema.js';
-import { memoryFileSystem } from '../cli/memory-file-system.js';
-import { makePassingReport, makeReport, words } from '../support/report.js';
+import { runCliInMemory } from '../cli/memory-cli.js';
+import { makePassingReport, passingReportWith, words } from '../support/report.js';
 
 const BUILTIN_2026 = JSON.parse(
   readFileSync(new URL('../../schema/dtu-mlops-2026.json', import.meta.url), 'utf8'),
@@ -20,19 +17,6 @@ function customSchema(): string {
   return JSON.stringify(schema);
 }
 
-/** A passing 2026 report with some answers replaced. */
-function report2026(changes: Record<number, string>): string {
-  const passing = makePassingReport('2026');
-  const answers: Record<number, string> = {};
-  const sections = passing.split(
-    /^### Question (\d+)\n> \*\*Prompt of question \d+\?\*\*\n>\n> Answer:\n\n/m,
-  );
-  for (let i = 1; i < sections.length; i += 2) {
-    answers[Number(sections[i])] = (sections[i + 1] as string).replace(/\n\n$/, '');
-  }
-  return makeReport('2026', { ...answers, ...changes });
-}
-
 const FIGURE = { 'reports/figures/shot.png': 'png' };
 
 function folder(name: string, report: string): Record<string, string> {
@@ -41,26 +25,13 @@ function folder(name: string, report: string): Record<string, string> {
   return files;
 }
 
-async function cohort(argv: string[], files: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const deps: CliDeps = {
-    fs: memoryFileSystem(files),
-    engine: { checkReport, loadConstraints },
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-    env: {},
-    cwd: '/work',
-    version: '0.0.0',
-  };
-  const code = await runCli(['cohort', ...argv], deps);
-  return { code, stdout, stderr };
+function cohort(argv: string[], files: Record<string, string>) {
+  return runCliInMemory(['cohort', ...argv], files);
 }
 
 const GROUPS = {
   // 90 words on Q4: short for the course (100), fine for the custom schema (50).
-  ...folder('short-q4', report2026({ 4: words(90) })),
+  ...folder('short-q4', passingReportWith({ 4: words(90) })),
   // 120 words on Q5: fine for the course, short for the custom schema (300).
   ...folder('passing', makePassingReport('2026')),
 };

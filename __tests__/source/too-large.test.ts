@@ -1,30 +1,15 @@
 // A report over 1 MiB is one event with one wording, wherever it is met: the engine's refusal, the CLI's
 // "could not run" line, the cohort row and the action's finding all say problemReason's words.
-import { checkReport } from '../../src/check.js';
-import { runCli, type CliDeps } from '../../src/cli/run.js';
 import { loadSource, MAX_REPORT_BYTES } from '../../src/source/load-source.js';
-import { loadConstraints } from '../../src/validate/custom-schema.js';
-import { memoryFileSystem } from '../cli/memory-file-system.js';
+import { checkReport } from '../../src/check.js';
+import { runCliInMemory } from '../cli/memory-cli.js';
 
 const PATH = 'reports/README.md';
 const BYTES = new Uint8Array(MAX_REPORT_BYTES + 1).fill(0x61);
 const REASON = 'too large (1048577 bytes; the limit is 1 MiB)';
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const deps: CliDeps = {
-    fs: memoryFileSystem({ [`/work/${PATH}`]: BYTES }),
-    engine: { checkReport, loadConstraints },
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTTY: false,
-    env: {},
-    cwd: '/work',
-    version: '0.0.0',
-  };
-  const code = await runCli(argv, deps);
-  return { code, stdout, stderr };
+function cli(argv: string[]) {
+  return runCliInMemory(argv, { [`/work/${PATH}`]: BYTES });
 }
 
 describe('a report over 1 MiB', () => {

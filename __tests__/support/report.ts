@@ -32,8 +32,8 @@ export function makeReport(
   return parts.join('');
 }
 
-/** A report with every question answered inside its edition's ranges (images where asked). */
-export function makePassingReport(edition: Edition): string {
+/** Answers to every question of `edition` inside its ranges (images where asked). */
+function passingAnswers(edition: Edition): Record<number, string> {
   const answers: Record<number, string> = {};
   for (let n = 1; n <= EXPECTED_ANSWERS[edition]; n++) answers[n] = words(60);
   answers[11] = words(210);
@@ -51,5 +51,15 @@ export function makePassingReport(edition: Edition): string {
     answers[29] = `${words(210)}\n\n${image}`;
     answers[30] = words(210);
   }
-  return makeReport(edition, answers);
+  return answers;
+}
+
+/** A report with every question answered inside its edition's ranges (images where asked). */
+export function makePassingReport(edition: Edition): string {
+  return makeReport(edition, passingAnswers(edition));
+}
+
+/** A passing 2026 report with the answers in `changes` instead. */
+export function passingReportWith(changes: Record<number, string>): string {
+  return makeReport('2026', { ...passingAnswers('2026'), ...changes });
 }
