@@ -124,6 +124,15 @@ describe('round trips of a pull request run', () => {
     expect(seen.infos.join('\n')).toContain(`not at ${OLD}`);
   });
 
+  it('should read the schema again from the new base when the PR was retargeted since the event', async () => {
+    const github = pullRequest();
+    github.pull.baseRef = 'develop';
+    github.trees.develop = { '.github/schema.json': '{}' };
+    const { waves } = await run(github, HEAD, { schema: '.github/schema.json' });
+    expect(waves).toHaveLength(3);
+    expect(github.calls).toContain('getFile .github/schema.json@develop');
+  });
+
   it('should take one round trip more on workflow_dispatch with pr-number, to learn the head', async () => {
     const github = pullRequest();
     const { waves } = await run(github, null);
