@@ -57,8 +57,17 @@ describe('resolveTarget', () => {
         kind: 'pull',
         number: 4,
         setStatus: false,
+        expected: null,
       });
     }
+  });
+
+  it('should take the head and base the event names, to read the report without waiting for the PR', () => {
+    const payload = { pull_request: { number: 4, head: { sha: 'h1' }, base: { ref: 'main' } } };
+    expect(resolveTarget(ctx('pull_request_target', payload), settings)).toMatchObject({
+      kind: 'pull',
+      expected: { headSha: 'h1', baseRef: 'main' },
+    });
   });
 
   it('should check the PR given by pr-number and set a status on it', () => {
@@ -66,6 +75,7 @@ describe('resolveTarget', () => {
       kind: 'pull',
       number: 9,
       setStatus: true,
+      expected: null,
     });
   });
 

@@ -7,7 +7,8 @@
 //   3. the course checker: the same cold check against `python3 report.py check` of the 2026 checker (target <= 0.5x);
 //   4. corpus run: one `report-check` process over every corpus report, start-up included (target >= 500/s);
 //   5. action load: `node dist/index.js` stopping at its first input against bare node (target <= 80 ms more);
-//   6. round trips: the action's GitHub API cost under fakegh, from acceptance/bench-roundtrips.mjs when present;
+//   6. round trips: the action's GitHub API cost under fakegh at 150 ms per request, first run and unchanged rerun,
+//      on this Node and Node 24 (requests, round trips, durationMs), from acceptance/bench-roundtrips.mjs when present;
 //   7. cohort: `node dist/cli.cjs cohort` over 200 repositories of a local fake GitHub REST API answering each
 //      request after 100 ms (target < 30 s; the fake is __tests__/support/fake-github-rest.ts).
 // Parts whose inputs are missing (no ../shared corpus, no dist/cli.cjs) print why and are skipped.

@@ -1,9 +1,10 @@
 import type { ActionLog } from './action/log.js';
 import { gate, setOutputs } from './action/outputs.js';
 import { publish, type PostingOutcome, type Replan } from './action/publish.js';
+import { readPull, reportAtHead } from './action/pull-reads.js';
 import { checkSource, entryProblem, locateReport, readReport } from './action/source.js';
 import { planAnnotations } from './annotation.js';
-import { resolveTarget, type RunContext } from './context.js';
+import { resolveTarget, type RunContext, type Target } from './context.js';
 import type { Engine } from './engine.js';
 import { errorMessage } from './errors.js';
 import type { GitHubPort, PullRequestState } from './github/port.js';
@@ -48,7 +49,7 @@ export async function runAction(deps: ActionDeps): Promise<ActionOutcome> {
     const target = resolveTarget(deps.context, deps.settings);
     if (target.kind === 'commit') return await checkCommit(deps, target.sha, target.schemaRef);
     known.settings = pullSettings(deps, target.setStatus);
-    return await checkPull(deps, target.number, known.settings, known);
+    return await checkPull(deps, target, known.settings, known);
   } catch (error) {
     const { log, settings } = deps;
     const message = errorMessage(error);
@@ -77,17 +78,17 @@ async function checkCommit(deps: ActionDeps, sha: string, schemaRef: string): Pr
 
 async function checkPull(
   deps: ActionDeps,
-  number: number,
+  target: Target & { kind: 'pull' },
   settings: PullSettings,
   known: Known,
 ): Promise<ActionOutcome> {
-  const { github, log } = deps;
+  const { log } = deps;
+  const { number, expected } = target;
   const path = settings.path;
-  // Round trip 1: the PR's current head (a rerun's payload may be stale) with what is posted on it, and its files.
-  const [state, files] = await Promise.all([
-    github.getPullRequest(number).then((s) => (known.state = s)),
-    github.listPullFiles(number),
-  ]);
+  // Round trip 1: the PR's current head (a rerun's payload may be stale) with what is posted on it, its files, and
+  // (when the event names the head) the report, the file list for image checks and a custom schema from the base.
+  const reads = await readPull(deps, number, expected, (s) => (known.state = s));
+  const { state, files } = reads;
   const entry = locateReport(files, path);
   if (entry.kind === 'untouched') return untouched(deps, { state, file: null }, settings);
   if (entry.kind === 'unlisted') {
@@ -97,13 +98,11 @@ async function checkPull(
     );
   }
   const moved = entry.kind === 'deleted' || entry.kind === 'moved';
-  // Round trip 2: the report at the head, the file list for image checks, and a custom schema from the base.
-  const source = moved
-    ? entryProblem(entry, path)
-    : await readReport(deps, state.pull.headSha, state.pull.baseRef);
+  // Only when the PR is not where the event said (or the event did not say): the reads again, at its head.
+  const source = moved ? entryProblem(entry, path) : await reportAtHead(deps, reads, expected);
   const result = checkSource(deps.engine, deps.settings, source);
   setOutputs(log, result);
-  // Round trip 3: every write side by side. Posting problems are reported but never hide or change findings.
+  // Then every write side by side (none on an unchanged rerun). Posting problems never hide or change findings.
   const view: PullView = { state, file: entry.kind === 'changed' ? entry.file : null };
   const run: PullRun = { kind: 'checked', result, resolveFixed: !moved };
   const posting = await publish(planPull(run, view, settings), deps, replan(deps, run, view, settings));

@@ -56,6 +56,11 @@ export type Target =
       number: number;
       /** Set a commit status on the head: a dispatched run's check does not show on the pull request. */
       setStatus: boolean;
+      /**
+       * The head and base the event names (pull_request, pull_request_target), so that the report can be read
+       * while the pull request is: null when only the pull request can tell (workflow_dispatch with pr-number).
+       */
+      expected: { headSha: string; baseRef: string } | null;
     }
   | {
       kind: 'commit';
@@ -73,9 +78,13 @@ export function resolveTarget(context: RunContext, settings: Settings): Target {
   if (context.eventName === 'pull_request' || context.eventName === 'pull_request_target') {
     const number = payload.pull_request?.number;
     if (!number) throw new RunError(`the ${context.eventName} event payload has no pull request number`);
-    return { kind: 'pull', number, setStatus: false };
+    const headSha = payload.pull_request?.head?.sha;
+    const baseRef = payload.pull_request?.base?.ref;
+    const expected = headSha && baseRef ? { headSha, baseRef } : null;
+    return { kind: 'pull', number, setStatus: false, expected };
   }
-  if (settings.prNumber !== null) return { kind: 'pull', number: settings.prNumber, setStatus: true };
+  if (settings.prNumber !== null)
+    return { kind: 'pull', number: settings.prNumber, setStatus: true, expected: null };
   if (context.eventName === 'merge_group') {
     const sha = payload.merge_group?.head_sha ?? context.sha;
     const base = payload.merge_group?.base_ref;

@@ -67,6 +67,9 @@ export class FakeGitHub implements GitHubPort {
   statuses: (CommitStatus & { sha: string })[] = [];
   /** Every call, in order, e.g. `getFile reports/README.md@abc`. */
   calls: string[] = [];
+  /** The calls by sequential round trip: each wave holds the names of the calls that overlapped. */
+  waves: string[][] = [];
+  private inFlight = 0;
   /** Calls whose name is listed here throw this error (once each), having done nothing. */
   failures = new Map<string, GitHubError>();
   /** Writes whose name is listed here are carried out, then throw this error (once each): the answer was lost. */
@@ -101,8 +104,17 @@ export class FakeGitHub implements GitHubPort {
     return item.mine ?? sameLogin(item.author, this.author);
   }
 
-  private record(name: string, detail: string): void {
+  /**
+   * One request: it is answered on a later turn of the event loop, as over a network, so that calls made side by
+   * side overlap. A call made while none is unanswered opens a new wave (a sequential round trip), as fakegh counts.
+   */
+  private async record(name: string, detail: string): Promise<void> {
     this.calls.push(`${name} ${detail}`.trim());
+    if (this.inFlight === 0) this.waves.push([]);
+    this.waves.at(-1)?.push(name);
+    this.inFlight += 1;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.inFlight -= 1;
     const failure = this.failures.get(name);
     if (failure) {
       this.failures.delete(name);
@@ -125,7 +137,7 @@ export class FakeGitHub implements GitHubPort {
   }
 
   async getPullRequest(number: number) {
-    this.record('getPullRequest', `#${number}`);
+    await this.record('getPullRequest', `#${number}`);
     if (number !== this.pull.number)
       throw new GitHubError('read pull request', 'not-found', 404, 'Not Found');
     return {
@@ -145,12 +157,12 @@ export class FakeGitHub implements GitHubPort {
   }
 
   async listPullFiles(number: number): Promise<PullFile[]> {
-    this.record('listPullFiles', `#${number}`);
+    await this.record('listPullFiles', `#${number}`);
     return structuredClone(this.files);
   }
 
   async getFile(path: string, ref: string): Promise<FileContent | null> {
-    this.record('getFile', `${path}@${ref}`);
+    await this.record('getFile', `${path}@${ref}`);
     const entry = this.trees[ref]?.[path];
     if (entry === undefined) return null;
     if (typeof entry === 'string') {
@@ -162,14 +174,14 @@ export class FakeGitHub implements GitHubPort {
   }
 
   async listRepoFiles(ref: string): Promise<string[] | null> {
-    this.record('listRepoFiles', ref);
+    await this.record('listRepoFiles', ref);
     const tree = this.trees[ref];
     if (!tree) throw new GitHubError(`list the files at ${ref}`, 'not-found', 404, 'Not Found');
     return Object.keys(tree);
   }
 
   async createReview(number: number, review: FakeReview): Promise<void> {
-    this.record('createReview', `#${number}`);
+    await this.record('createReview', `#${number}`);
     this.write('post a review');
     for (const c of review.comments) {
       const hunks = parsePatch(this.files.find((f) => f.path === c.path)?.patch);
@@ -199,14 +211,14 @@ export class FakeGitHub implements GitHubPort {
   }
 
   async createIssueComment(number: number, body: string): Promise<void> {
-    this.record('createIssueComment', `#${number}`);
+    await this.record('createIssueComment', `#${number}`);
     this.write('comment');
     this.issueComments.push({ id: this.nextId++, author: this.author, body });
     this.answer('createIssueComment');
   }
 
   async updateIssueComment(id: number, body: string): Promise<void> {
-    this.record('updateIssueComment', `${id}`);
+    await this.record('updateIssueComment', `${id}`);
     this.write('update a comment');
     const comment = this.issueComments.find((c) => c.id === id);
     if (!comment) throw new GitHubError('update a comment', 'not-found', 404, 'Not Found');
@@ -215,14 +227,14 @@ export class FakeGitHub implements GitHubPort {
   }
 
   async deleteIssueComment(id: number): Promise<void> {
-    this.record('deleteIssueComment', `${id}`);
+    await this.record('deleteIssueComment', `${id}`);
     this.write('delete a comment');
     this.issueComments = this.issueComments.filter((c) => c.id !== id);
     this.answer('deleteIssueComment');
   }
 
   async resolveReviewThreads(threadIds: readonly string[]): Promise<void> {
-    this.record('resolveReviewThreads', threadIds.join(','));
+    await this.record('resolveReviewThreads', threadIds.join(','));
     this.write('resolve threads');
     for (const id of threadIds) {
       const thread = this.threads.find((t) => t.id === id);
@@ -233,7 +245,7 @@ export class FakeGitHub implements GitHubPort {
   }
 
   async createCommitStatus(sha: string, status: CommitStatus): Promise<void> {
-    this.record('createCommitStatus', sha);
+    await this.record('createCommitStatus', sha);
     this.write('set a commit status');
     this.statuses.push({ sha, ...status });
     this.answer('createCommitStatus');

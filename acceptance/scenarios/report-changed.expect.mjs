@@ -1,5 +1,5 @@
 // The report changed with violations: one review, one summary comment, annotations, a failing gate, and the
-// first-run targets of issue 3 (3 round trips, at most 6 requests).
+// first-run targets of issue 12 (2 round trips, at most 6 requests).
 import {
   errorAnnotations,
   firstRunTargets,

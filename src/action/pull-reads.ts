@@ -1,0 +1,86 @@
+import type { Target } from '../context.js';
+import type { PullFile, PullRequestState } from '../github/port.js';
+import type { ActionLog } from './log.js';
+import { readReport, type FoundReport, type SourceDeps } from './source.js';
+
+/** The head and base a pull_request event names (see {@link Target}). */
+export type Expected = NonNullable<(Target & { kind: 'pull' })['expected']>;
+
+/** The report read at the head the event named, with the warnings held back until it is known to be used. */
+type EarlyRead = { ok: true; report: FoundReport; warnings: string[] } | { ok: false; error: unknown };
+
+/** Everything the first wave of reads brought back. */
+export interface PullReads {
+  state: PullRequestState;
+  files: PullFile[];
+  /** The report at the event's head; null when the event named none (workflow_dispatch). */
+  early: EarlyRead | null;
+}
+
+/**
+ * One wave of reads: the pull request's state and files and, when the event names the head and base, the report,
+ * the file list and the schema at them, all side by side. The report read may turn out unused (the report is not
+ * changed, or the pull request moved on), so its failure and its warnings wait until it is used.
+ */
+export async function readPull(
+  deps: SourceDeps,
+  number: number,
+  expected: Expected | null,
+  onState: (state: PullRequestState) => void,
+): Promise<PullReads> {
+  const { github } = deps;
+  const early = expected ? readEarly(deps, expected) : Promise.resolve(null);
+  const [state, files, report] = await Promise.all([
+    github.getPullRequest(number).then((s) => (onState(s), s)),
+    github.listPullFiles(number),
+    early,
+  ]);
+  return { state, files, early: report };
+}
+
+async function readEarly(deps: SourceDeps, expected: Expected): Promise<EarlyRead> {
+  const warnings: string[] = [];
+  const log = holdingWarnings(deps.log, warnings);
+  try {
+    return {
+      ok: true,
+      report: await readReport({ ...deps, log }, expected.headSha, expected.baseRef),
+      warnings,
+    };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * The report at the pull request's head as GitHub knows it now: the one read alongside when the event named that
+ * head and base, else read there now (a rerun of an old event, a push since, a dispatched run): one round trip more.
+ */
+export async function reportAtHead(deps: SourceDeps, reads: PullReads, expected: Expected | null) {
+  const { pull } = reads.state;
+  const { early } = reads;
+  if (early && expected?.headSha === pull.headSha && expected.baseRef === pull.baseRef) {
+    if (!early.ok) throw early.error;
+    for (const warning of early.warnings) deps.log.warning(warning);
+    return early.report;
+  }
+  if (expected) {
+    deps.log.info(
+      `report-check: pull request #${pull.number} is at ${pull.headSha} on ${pull.baseRef}, not at ` +
+        `${expected.headSha} on ${expected.baseRef} as the event says; reading the report there.`,
+    );
+  }
+  return readReport(deps, pull.headSha, pull.baseRef);
+}
+
+function holdingWarnings(log: ActionLog, held: string[]): ActionLog {
+  return {
+    info: (m) => log.info(m),
+    notice: (m) => log.notice(m),
+    warning: (m) => void held.push(m),
+    annotate: (a) => log.annotate(a),
+    setOutput: (name, value) => log.setOutput(name, value),
+    setFailed: (m) => log.setFailed(m),
+    writeSummary: (markdown) => log.writeSummary(markdown),
+  };
+}
