@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `report-check --fix` on every corpus report, judged by the course's real checker.
 //
-//   node scripts/fix-differential.mjs [--corpus DIR] [--cli dist/cli.cjs] [--jobs J] [--cache FILE]
+//   node scripts/fix-differential.mjs [--corpus DIR] [--cli dist/cli.cjs] [--jobs J (default: up to 4)] [--cache FILE]
 //
 //   Each corpus/reports/*/README.md is copied into a temporary repository (at its own path, with the files of its
 //   folder from files.txt as empty files, so that image checks see the figures), and the committed CLI bundle
@@ -26,7 +26,7 @@ import {
   rmSync,
 } from 'node:fs';
 import { writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,7 @@ const { values: args } = parseArgs({
   options: {
     corpus: { type: 'string', default: resolve(root, '../shared/corpus') },
     cli: { type: 'string', default: join(root, 'dist', 'cli.cjs') },
-    jobs: { type: 'string', default: '2' },
+    jobs: { type: 'string', default: String(Math.min(4, availableParallelism())) },
     cache: {
       type: 'string',
       default: join(
