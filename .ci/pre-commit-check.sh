@@ -3,7 +3,8 @@
 # (its files as they would be committed, dist/ included) as the hook repository of a throwaway project, and real
 # `git commit`s there show what the student sees. Checks: a report with only warnings commits and the warnings
 # are printed; a report with errors is refused with its errors printed; a commit of only a figure runs the hook;
-# a commit outside reports/ skips it; a report at another path (the README's example) is checked there. Prints
+# a commit outside reports/ skips it; a report at another path (the README's example) is checked there; the
+# `report-check-fix` hook fixes a report in place and fails that commit once, as formatters' hooks do. Prints
 # how long the first install took (pre-commit install-hooks, fresh pre-commit cache) and fails if that install
 # set up any environment (npm install, nodeenv): the hook runs the committed bundle with the Node on PATH.
 set -euo pipefail
@@ -40,9 +41,10 @@ cd "$project"
 git init -q
 git config user.name student
 git config user.email student@example.invalid
-config() { # config [ARGS_LINE]: the project's .pre-commit-config.yaml, as the README shows it
+config() { # config [ARGS_LINE]: the project's .pre-commit-config.yaml, as the README shows it ($hook_ids: ids)
   {
-    printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: report-check\n' "$hooks" "$rev"
+    printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n' "$hooks" "$rev"
+    for id in ${hook_ids:-report-check}; do printf '      - id: %s\n' "$id"; done
     if [ $# -gt 0 ]; then printf "%s\n" "$@"; fi
   } >.pre-commit-config.yaml
 }
@@ -111,4 +113,25 @@ cat "$work/out"
 grep -q '^docs/exam/README.md:[0-9]*:[0-9]* warning .*\[image-missing\]' "$work/out" ||
   fail "the report at docs/exam/README.md was not checked with the user's args"
 
-echo "pre-commit: warnings shown on a passing commit, errors refuse it, a figure runs the hook, other files skip it, another path works (first install ${elapsed_ms} ms)"
+# 6. The fix hook before the check, as the README shows them: a report with fixable findings is fixed in place and
+# the commit fails (pre-commit fails a hook that modifies files); staged again, it commits and nothing changes.
+git reset -q --hard HEAD
+hook_ids='report-check-fix report-check' config
+git add .pre-commit-config.yaml
+cp "$root/acceptance/fixtures/suggestions.md" reports/README.md
+git add reports/README.md
+commit "report with template markers" && { cat "$work/out"; fail "the fix hook let a report it fixed be committed"; }
+cat "$work/out"
+grep -q '^report-check --fix (DTU 02476 MLOps exam report)\.*Failed$' "$work/out" || fail "the fix hook did not fail"
+grep -q 'files were modified by this hook' "$work/out" || fail "pre-commit did not say the fix hook modified files"
+grep -q '^reports/README.md: fixed [1-9][0-9]* findings' "$work/out" || fail "the fix hook did not say what it fixed"
+git diff --quiet -- reports/README.md && fail "the fix hook did not change the report"
+git diff -- reports/README.md | grep -q '^-.*--- question 2 fill here ---' || fail "the placeholder line was not removed"
+git add reports/README.md
+commit "report fixed" || { cat "$work/out"; fail "the fixed report was refused"; }
+cat "$work/out"
+grep -q '^report-check --fix (DTU 02476 MLOps exam report)\.*Passed$' "$work/out" || fail "the fix hook did not pass on a fixed report"
+grep -q '^report-check (DTU 02476 MLOps exam report)\.*Passed$' "$work/out" || fail "the check did not run after the fix hook"
+git diff --quiet HEAD -- reports/README.md || fail "a second --fix changed the report again"
+
+echo "pre-commit: warnings shown on a passing commit, errors refuse it, a figure runs the hook, other files skip it, another path works, the fix hook fixes and fails once (first install ${elapsed_ms} ms)"

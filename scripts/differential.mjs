@@ -20,8 +20,7 @@
 //   Ends with the figures and `N passed, N failed`; exit 0 when all pass, 1 when a check failed, 2 when it
 //   could not run (no corpus, no python3, engine does not build).
 import { Buffer } from 'node:buffer';
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   existsSync,
@@ -41,12 +40,10 @@ import { build } from 'esbuild';
 import { createTwoFilesPatch } from 'diff';
 import { bundleOptions } from './bundle-options.mjs';
 import { applyEdit, planEdit } from './student-edits.mjs';
+import { checkerHashes, EDITIONS, loadCache, PYTHON, runDriver, sha256 } from './course-verdicts.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const PYTHON = '/usr/bin/python3';
-const DRIVER = join(root, 'scripts', 'course-checker-driver.py');
 const DEFAULT_SEED = 7_2026;
-const EDITIONS = ['2023', '2024', '2025', '2026'];
 
 function fail(message) {
   console.log(`differential: ${message}`);
@@ -138,79 +135,6 @@ function loadSources(corpus, engine) {
     sources.push({ name: `reports/${name}`, edition, text, synthetic: false });
   }
   return sources;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The checker's verdicts, cached.
-
-function checkerHashes(corpus) {
-  return Object.fromEntries(
-    EDITIONS.map((edition) => {
-      const file = join(corpus, 'checkers', edition, 'report.py');
-      return [edition, existsSync(file) ? sha256(readFileSync(file)) : null];
-    }),
-  );
-}
-
-function sha256(data) {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-function loadCache(file) {
-  const cache = new Map();
-  if (!existsSync(file)) return cache;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line) continue;
-    try {
-      const entry = JSON.parse(line);
-      cache.set(entry.key, entry);
-    } catch {
-      // a line cut short by an interrupted run: that text is simply run again
-    }
-  }
-  return cache;
-}
-
-/** Runs the driver over `jobs` in `count` Python processes; resolves to the verdicts by key. */
-async function runDriver(corpus, jobs, count, verify) {
-  const shares = Array.from({ length: count }, (_, j) => jobs.filter((_, i) => i % count === j)).filter(
-    (share) => share.length,
-  );
-  const parts = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise((done, failed) => {
-          const child = spawn(PYTHON, [DRIVER, join(corpus, 'checkers'), ...(verify ? ['--verify'] : [])], {
-            stdio: ['pipe', 'pipe', 'pipe'],
-            env: { ...process.env, LC_ALL: 'C.UTF-8', PYTHONIOENCODING: 'utf-8' },
-          });
-          const out = [];
-          const err = [];
-          child.stdout.on('data', (chunk) => out.push(chunk));
-          child.stderr.on('data', (chunk) => err.push(chunk));
-          child.on('error', failed);
-          child.on('close', (code) => {
-            if (code !== 0)
-              failed(new Error(`driver exited ${code}: ${Buffer.concat(err).toString().slice(-500)}`));
-            else
-              done(
-                Buffer.concat(out)
-                  .toString('utf8')
-                  .split('\n')
-                  .filter(Boolean)
-                  .map((line) => JSON.parse(line)),
-              );
-          });
-          for (const job of share) {
-            child.stdin.write(
-              `${JSON.stringify({ key: job.key, edition: job.edition, content: Buffer.from(job.text, 'utf8').toString('base64') })}\n`,
-            );
-          }
-          child.stdin.end();
-        }),
-    ),
-  );
-  return new Map(parts.flat().map((verdict) => [verdict.key, verdict]));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import type { GitHubPort, PullRequestState } from './github/port.js';
 import type { Settings } from './inputs.js';
 import type { CheckResult } from './result.js';
 import { planPull, type PullRun, type PullSettings, type PullView } from './review/pull-plan.js';
+import { suggestionText } from './review/suggestion.js';
 import { renderJobSummary } from './review/render.js';
 
 export type { ActionLog } from './action/log.js';
@@ -104,7 +105,8 @@ async function checkPull(
   setOutputs(log, result);
   // Then every write side by side (none on an unchanged rerun). Posting problems never hide or change findings.
   const view: PullView = { state, file: entry.kind === 'changed' ? entry.file : null };
-  const run: PullRun = { kind: 'checked', result, resolveFixed: !moved };
+  const text = suggestionText(source.source);
+  const run: PullRun = { kind: 'checked', result, resolveFixed: !moved, text };
   const posting = await publish(planPull(run, view, settings), deps, replan(deps, run, view, settings));
   const note = posting.forbidden
     ? '> [!NOTE]\n> The token could not post to the pull request (read-only, e.g. a fork): the findings are only here and in the annotations.'

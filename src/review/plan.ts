@@ -1,6 +1,8 @@
 import { bySeverityThenLine, type Diagnostic } from '../diagnostic.js';
-import { anchorRange, type Hunk } from './patch.js';
+import type { LineIndex } from '../fixes/line-index.js';
+import { anchorRange, findHunk, type Hunk } from './patch.js';
 import type { OwnThread } from './reconcile.js';
+import { suggestFix } from './suggestion.js';
 
 /**
  * At most this many inline comments per review: GitHub's guidance for bots is to keep reviews small (content
@@ -19,6 +21,8 @@ export interface PlannedComment extends KeyedDiagnostic {
   path: string;
   line: number;
   startLine: number | null;
+  /** The lines that replace `startLine..line` as a GitHub suggested change (the finding's fix), or null. */
+  suggestion: string | null;
 }
 
 /** Where each finding of one run goes. Every finding lands in exactly one of the lists. */
@@ -41,6 +45,8 @@ export interface PlanInput {
   /** Keys already listed in the body of one of our reviews: not posted again, inline or in a body. */
   postedInBody: ReadonlySet<string>;
   maxInline?: number;
+  /** The report's text the fixes were computed on, or null: no suggested changes then. */
+  text?: LineIndex | null;
 }
 
 /** Gives each finding a key: its fingerprint, with `~2`, `~3`, … added when fingerprints repeat. */
@@ -73,7 +79,16 @@ export function planReview(input: PlanInput): ReviewPlan {
     }
     const anchor = anchorRange(input.hunks, d.line, d.endLine);
     if (anchor && plan.inline.length < max) {
-      plan.inline.push({ ...item, path: d.path, line: anchor.line, startLine: anchor.startLine });
+      const hunk = findHunk(input.hunks, anchor.line);
+      const suggested = d.fix && input.text && hunk ? suggestFix(d.fix, input.text, anchor, hunk) : null;
+      const at = suggested ?? { ...anchor, text: null };
+      plan.inline.push({
+        ...item,
+        path: d.path,
+        line: at.line,
+        startLine: at.startLine,
+        suggestion: at.text,
+      });
     } else {
       plan.body.push(item);
     }

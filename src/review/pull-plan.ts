@@ -1,6 +1,7 @@
 import { planAnnotations, type Annotation } from '../annotation.js';
 import { failingFindings, type Severity } from '../diagnostic.js';
 import type { CommitStatus, IssueComment, NewReview, PullFile, PullRequestState } from '../github/port.js';
+import type { LineIndex } from '../fixes/line-index.js';
 import type { CheckResult } from '../result.js';
 import { parsePatch } from './patch.js';
 import { keyDiagnostics, planResolutions, planReview, planSuperseded, type ReviewPlan } from './plan.js';
@@ -57,6 +58,8 @@ export type PullRun =
       result: CheckResult;
       /** The report was read and checked (not deleted or moved away): threads of fixed findings get resolved. */
       resolveFixed: boolean;
+      /** The report's text the result was computed on (see suggestionText): its fixes become suggested changes. */
+      text?: LineIndex | null;
     }
   | { kind: 'untouched' }
   | { kind: 'could-not-run'; message: string };
@@ -144,6 +147,7 @@ function planChecked(
     diagnostics: result.diagnostics,
     hunks: parsePatch(pull.file?.patch),
     ...postedKeys(state, settings.path),
+    text: run.text ?? null,
   });
   plan.review = reviewWrites(placed, settings.path, plan.headSha);
   const body = renderSummaryComment({ result, headSha: plan.headSha, failOn: settings.failOn });
@@ -168,7 +172,7 @@ function reviewWrites(placed: ReviewPlan, path: string, headSha: string): Planne
   if (placed.inline.length === 0 && placed.body.length === 0) return null;
   const comments = placed.inline.map((c) => ({
     path: c.path,
-    body: renderInlineComment(c.diagnostic, c.key),
+    body: renderInlineComment(c.diagnostic, c.key, c.suggestion),
     line: c.line,
     startLine: c.startLine,
   }));

@@ -6,6 +6,7 @@ import { plural } from '../plural.js';
 import type { CheckResult, QuestionSummary, Range } from '../result.js';
 import { marker } from './marker.js';
 import { codeSpan, neutralise } from './neutralise.js';
+import { suggestionBlock } from './suggestion.js';
 
 /** GitHub rejects issue, review and review-comment bodies longer than this ("Body is too long (maximum is 65536 characters)"). */
 export const MAX_BODY_CHARS = 65_536;
@@ -32,13 +33,15 @@ function where(d: Diagnostic): string {
   return d.endLine > d.line ? `${q}lines ${d.line}–${d.endLine}` : `${q}line ${d.line}`;
 }
 
-/** The body of an inline review comment for one finding, ending with its hidden marker. */
-export function renderInlineComment(d: Diagnostic, key: string): string {
+/** The body of an inline review comment for one finding (and its suggested change), ending with its marker. */
+export function renderInlineComment(d: Diagnostic, key: string, suggestion: string | null = null): string {
   const lines = [`**${SEVERITY_LABEL[d.severity]}** ${ruleLink(d.ruleId)}: ${neutralise(d.message)}`];
   // One line, as in a list item: a line break in the quote could start a list or a heading there.
   if (d.note) lines.push('', `> ${neutralise(d.note.replace(/\r?\n/g, ' '))}`);
-  lines.push('', marker('finding', { fp: key }));
-  return limitBody(lines.join('\n'));
+  const tail = ['', marker('finding', { fp: key })];
+  // The student's own lines as they are (suggestFix offers only text neutralise() leaves alone); whole or not at all.
+  const full = suggestion === null ? '' : [...lines, '', suggestionBlock(suggestion), ...tail].join('\n');
+  return full && full.length <= MAX_BODY_CHARS ? full : limitBody([...lines, ...tail].join('\n'));
 }
 
 /** One finding as a markdown list item (review body, summary comment, job summary). */

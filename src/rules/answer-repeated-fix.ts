@@ -55,13 +55,25 @@ function mergedWords(context: FixContext, section: QuestionSection): number {
   });
 }
 
+/**
+ * Whether escaping the `Answer:` at `at` leaves the course checker as many answers: it splits the report at every
+ * `Answer:` and keeps the pieces that hold a `###`, so escaping joins this piece to the one before, and one fewer
+ * is kept when both hold a `###` (a missing heading this `Answer:` makes up for: escaping it would crash the
+ * checker). Requiring the piece before to hold none keeps every run of escapes down to one kept piece. Scans only
+ * back to the previous `Answer:`, so all findings together read the report once.
+ */
+function keepsCount(text: string, at: number): boolean {
+  const previous = text.lastIndexOf(ANSWER, at - 1);
+  return previous === -1 || !text.slice(previous + ANSWER.length, at).includes('###');
+}
+
 /** Escapes a repeated `Answer:` as `Answer\:`: the student's words and the rendered page stay the same. */
 export function answerRepeatedFix(found: Finding, context: FixContext): Fix | null {
   const section = context.sectionAt(found.line);
   if (!section || !escapable(context, found.line)) return null;
   const on = context.once(`answer-repeated:${found.line}`, () => repeatedOn(context, section, found.line));
   const at = on.at[on.next++];
-  if (at === undefined) return null;
+  if (at === undefined || !keepsCount(context.lines.text, at)) return null;
   const colon = at + ANSWER.length - 1;
   return {
     description:
