@@ -521,12 +521,13 @@ describe('runAction on a pull request', () => {
     expect(h.log.failed).toEqual(['report-check could not run: schema: nope.json does not exist on main']);
   });
 
-  it('should skip the image checks, not fail, when the file list cannot be read', async () => {
+  it('should check without the file list, and fail as "could not run", when it cannot be read', async () => {
     const h = harness();
     h.github.failures.set('listRepoFiles', new GitHubError('list files', 'unavailable', 502, 'Bad Gateway'));
-    await runAction(h.deps);
+    const outcome = await runAction(h.deps);
     expect(h.checked[0]?.files).toBeNull();
-    expect(h.log.warnings[0]).toContain('image checks skipped');
+    expect(outcome.status).toBe('could-not-run');
+    expect(h.log.failed[0]).toContain('checks skipped (image-missing');
   });
 });
 

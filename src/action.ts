@@ -1,7 +1,8 @@
 import type { ActionLog } from './action/log.js';
-import { gate, setOutputs } from './action/outputs.js';
+import { setOutputs } from './action/outputs.js';
 import { publish, type PostingOutcome, type Replan } from './action/publish.js';
 import { readPull, reportAtHead } from './action/pull-reads.js';
+import { gateChecked, skippedFor } from './action/skipped-checks.js';
 import { checkSource, entryProblem, locateReport, readReport } from './action/source.js';
 import { planAnnotations } from './annotation.js';
 import { resolveTarget, type RunContext, type Target } from './context.js';
@@ -13,6 +14,7 @@ import type { CheckResult } from './result.js';
 import { planPull, type PullRun, type PullSettings, type PullView } from './review/pull-plan.js';
 import { suggestionText } from './review/suggestion.js';
 import { renderJobSummary } from './review/render.js';
+import { renderSkippedNote } from './review/skipped.js';
 
 export type { ActionLog } from './action/log.js';
 export type { PostingOutcome } from './action/publish.js';
@@ -70,11 +72,14 @@ export async function runAction(deps: ActionDeps): Promise<ActionOutcome> {
 
 async function checkCommit(deps: ActionDeps, sha: string, schemaRef: string): Promise<ActionOutcome> {
   const { log, settings } = deps;
-  const result = checkSource(deps.engine, settings, await readReport(deps, sha, schemaRef));
+  const found = await readReport(deps, sha, schemaRef);
+  const result = checkSource(deps.engine, settings, found);
+  const skipped = skippedFor(found.skipped, result);
   for (const annotation of planAnnotations(result.diagnostics)) log.annotate(annotation);
   setOutputs(log, result);
-  await log.writeSummary(renderJobSummary({ result, headSha: sha, failOn: settings.failOn }));
-  return { status: gate(log, result, settings.failOn) ? 'failed' : 'passed', result, posting: null };
+  const note = skipped ? renderSkippedNote(skipped) : undefined;
+  await log.writeSummary(renderJobSummary({ result, headSha: sha, failOn: settings.failOn, note }));
+  return { status: gateChecked(log, result, settings.failOn, skipped), result, posting: null };
 }
 
 async function checkPull(
@@ -102,19 +107,21 @@ async function checkPull(
   // Only when the PR is not where the event said (or the event did not say): the reads again, at its head.
   const source = moved ? entryProblem(entry, path) : await reportAtHead(deps, reads, expected);
   const result = checkSource(deps.engine, deps.settings, source);
+  const skipped = skippedFor(source.skipped, result);
   setOutputs(log, result);
   // Then every write side by side (none on an unchanged rerun). Posting problems never hide or change findings.
   const view: PullView = { state, file: entry.kind === 'changed' ? entry.file : null };
   const text = suggestionText(source.source);
-  const run: PullRun = { kind: 'checked', result, resolveFixed: !moved, text };
+  const run: PullRun = { kind: 'checked', result, resolveFixed: !moved, text, skipped };
   const posting = await publish(planPull(run, view, settings), deps, replan(deps, run, view, settings));
-  const note = posting.forbidden
+  const forbidden = posting.forbidden
     ? '> [!NOTE]\n> The token could not post to the pull request (read-only, e.g. a fork): the findings are only here and in the annotations.'
     : undefined;
+  const note = [skipped && renderSkippedNote(skipped), forbidden].filter(Boolean).join('\n\n') || undefined;
   await log.writeSummary(
     renderJobSummary({ result, headSha: state.pull.headSha, failOn: settings.failOn, note }),
   );
-  return { status: gate(log, result, settings.failOn) ? 'failed' : 'passed', result, posting };
+  return { status: gateChecked(log, result, settings.failOn, skipped), result, posting };
 }
 
 /**

@@ -36,6 +36,8 @@ describe('createRepositoryReader', () => {
         files: { 'reports/README.md': '# r\n' },
       },
       { owner: 'o', repo: 'down', fault: 'server-error-always', files: {} },
+      { owner: 'o', repo: 'html', fault: 'contents-not-json', files: { 'reports/README.md': '# r\n' } },
+      { owner: 'o', repo: 'no-tree', fault: 'tree-empty-object', files: { 'reports/README.md': '# r\n' } },
     ]);
   });
   afterAll(() => fake.close());
@@ -65,6 +67,20 @@ describe('createRepositoryReader', () => {
   it('should skip the image checks (files null) when the tree is too large to list', async () => {
     expect((await reader().readReport('o', 'huge-tree', 'reports/README.md', null)).files).toBeNull();
   });
+
+  it.each([
+    ['html', 'read reports/README.md', 'an answer that is not JSON'],
+    ['no-tree', 'list the files at main', 'at the top'],
+  ])(
+    'should make a malformed answer (%s) the row error, not a missing file or an empty tree',
+    async (repo, op, why) => {
+      const read = reader().readReport('o', repo, 'reports/README.md', 'main');
+      await expect(read).rejects.toThrow(RepositoryReadError);
+      await expect(reader().readReport('o', repo, 'reports/README.md', 'main')).rejects.toThrow(
+        `GitHub's answer to "${op}" is not what its API documents (${why}`,
+      );
+    },
+  );
 
   it('should wait out a secondary rate limit and say so', async () => {
     const report = await reader().readReport('o', 'limited', 'reports/README.md', null);

@@ -10,7 +10,11 @@ export type Fault =
   /** Every request answers 503. */
   | 'server-error-always'
   /** The first request answers 403 "secondary rate limit" with `retry-after: 1`. */
-  | 'secondary-rate-limit-once';
+  | 'secondary-rate-limit-once'
+  /** The contents answer is 200 with an HTML page instead of JSON. */
+  | 'contents-not-json'
+  /** The tree answer is 200 with an empty JSON object. */
+  | 'tree-empty-object';
 
 /** One repository the fake serves. */
 export interface FakeRepository {
@@ -89,6 +93,13 @@ export async function startFakeGitHub(
     const kind = match[3];
     if (kind === undefined) {
       return send(200, { full_name: key, default_branch: branch, private: repository.private ?? false });
+    }
+    if (kind === 'git/trees' && repository.fault === 'tree-empty-object') return send(200, {});
+    if (kind === 'contents' && repository.fault === 'contents-not-json') {
+      log.requests.push({ method: req.method ?? '', url: req.url ?? '', status: 200, authorized });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<html>unicorn</html>');
+      return;
     }
     if (kind === 'git/trees') {
       const paths = Object.keys(repository.files);

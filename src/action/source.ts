@@ -1,5 +1,5 @@
 import type { Constraints, Engine } from '../engine.js';
-import { errorMessage, RunError } from '../errors.js';
+import { RunError } from '../errors.js';
 import type { GitHubPort, PullFile } from '../github/port.js';
 import type { Settings } from '../inputs.js';
 import type { CheckResult } from '../result.js';
@@ -10,6 +10,7 @@ import {
   type SourceProblem,
 } from '../source/load-source.js';
 import type { ActionLog } from './log.js';
+import { listFilesForChecks, type SkippedChecks } from './skipped-checks.js';
 
 /** GitHub lists at most this many files of a pull request (docs: "List pull requests files"). */
 export const MAX_LISTED_PULL_FILES = 3000;
@@ -28,6 +29,8 @@ export interface FoundReport {
   source: ReportSource;
   /** Every file path at the commit, for the image checks; null when they could not be listed. */
   files: string[] | null;
+  /** The checks the missing file list stops (listing failed, malformed or truncated), or null. */
+  skipped: SkippedChecks | null;
   constraints: Constraints | null;
 }
 
@@ -55,22 +58,17 @@ export function locateReport(files: readonly PullFile[], path: string): PullEntr
 export function entryProblem(entry: PullEntry & { kind: 'deleted' | 'moved' }, path: string): FoundReport {
   const problem: SourceProblem =
     entry.kind === 'deleted' ? { kind: 'deleted' } : { kind: 'renamed', to: entry.to };
-  return { source: { path, problem }, files: null, constraints: null };
+  return { source: { path, problem }, files: null, skipped: null, constraints: null };
 }
 
 const decoder = new TextDecoder();
 
 /** Reads the report at `ref`, the repository's file list, and the custom schema from `schemaRef`, side by side. */
 export async function readReport(deps: SourceDeps, ref: string, schemaRef: string): Promise<FoundReport> {
-  const { github, settings, log } = deps;
-  const [file, files, schemaFile] = await Promise.all([
+  const { github, settings } = deps;
+  const [file, listing, schemaFile] = await Promise.all([
     github.getFile(settings.path, ref),
-    github.listRepoFiles(ref).catch((error: unknown) => {
-      log.warning(
-        `report-check could not list the repository's files (${errorMessage(error)}); image checks skipped.`,
-      );
-      return null;
-    }),
+    listFilesForChecks(github, ref),
     // Never from the commit under check: a pull request must not be able to loosen its own check.
     settings.schema ? github.getFile(settings.schema, schemaRef) : Promise.resolve(null),
   ]);
@@ -88,7 +86,7 @@ export async function readReport(deps: SourceDeps, ref: string, schemaRef: strin
     : file.content
       ? { path, bytes: file.content }
       : { path, problem: { kind: 'too-large', size: file.size } };
-  return { source, files, constraints };
+  return { source, files: listing.files, skipped: listing.skipped, constraints };
 }
 
 /** Checks the report, or gives the result of the one problem that stopped it being read (as the CLI does). */

@@ -1,4 +1,5 @@
 import { MAX_REPORT_BYTES, problemReason } from '../source/problems.js';
+import { checkAnswer } from './answers.js';
 import { createClient, type ClientOptions, type Repo } from './client.js';
 import { listRepoFiles } from './reads.js';
 import { toGitHubError } from './octokit.js';
@@ -53,6 +54,8 @@ function describe(operation: string, error: unknown): RepositoryReadError {
   if (failure.kind === 'unavailable')
     return new RepositoryReadError(`GitHub did not answer: ${detail}`, { cause: error });
   if (failure.kind === 'forbidden') return new RepositoryReadError(`forbidden: ${detail}`, { cause: error });
+  // An answer that is not what the API documents is a failed read, never an empty repository or a missing file.
+  if (failure.kind === 'malformed') return new RepositoryReadError(failure.message, { cause: error });
   return new RepositoryReadError(`could not ${detail}`, { cause: error });
 }
 
@@ -83,7 +86,7 @@ async function readContent(
       repo,
       ref,
     });
-    return data as unknown;
+    return checkAnswer<unknown>('contents', `read ${path}`, data);
   } catch (error) {
     if (status(error) === 404) return null;
     throw describe(`read ${path}`, error);
@@ -113,9 +116,10 @@ async function rawContent(
       repo,
       ref,
       headers: { accept: 'application/vnd.github.raw' },
+      // As bytes, never as text: decoding would replace invalid UTF-8, which the course checker crashes on.
+      request: { parseSuccessResponseBody: false },
     });
-    const body = raw.data as unknown;
-    return typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body as ArrayBuffer);
+    return new Uint8Array(await new Response(raw.data as BodyInit | null).arrayBuffer());
   } catch (error) {
     throw describe(`read ${path}`, error);
   }

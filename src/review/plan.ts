@@ -98,7 +98,7 @@ export function planReview(input: PlanInput): ReviewPlan {
 
 /** Our unresolved threads whose finding is gone and that nobody else replied to: resolve them. */
 export function planResolutions(
-  threads: readonly Omit<OwnThread, 'isOutdated'>[],
+  threads: readonly Pick<OwnThread, 'id' | 'key' | 'isResolved' | 'hasOtherAuthors'>[],
   currentKeys: ReadonlySet<string>,
 ): string[] {
   return threads

@@ -6,6 +6,7 @@ import type { CheckResult } from '../result.js';
 import { parsePatch } from './patch.js';
 import { keyDiagnostics, planResolutions, planReview, planSuperseded, type ReviewPlan } from './plan.js';
 import { ownSummaries, ownThreads, postedKeys } from './reconcile.js';
+import { ownedBySkipped, renderSkippedNote, skippedLine, type SkippedChecks } from './skipped.js';
 import {
   renderCounts,
   renderCouldNotRunSummary,
@@ -60,6 +61,8 @@ export type PullRun =
       resolveFixed: boolean;
       /** The report's text the result was computed on (see suggestionText): its fixes become suggested changes. */
       text?: LineIndex | null;
+      /** Checks that could not run (the file list failed): the run is "could not run", their threads stay. */
+      skipped?: SkippedChecks | null;
     }
   | { kind: 'untouched' }
   | { kind: 'could-not-run'; message: string };
@@ -142,6 +145,7 @@ function planChecked(
 ): void {
   const { state } = pull;
   const { result } = run;
+  const skipped = run.skipped ?? null;
   const { existing, rewrite, status } = h;
   const placed = planReview({
     diagnostics: result.diagnostics,
@@ -150,20 +154,23 @@ function planChecked(
     text: run.text ?? null,
   });
   plan.review = reviewWrites(placed, settings.path, plan.headSha);
-  const body = renderSummaryComment({ result, headSha: plan.headSha, failOn: settings.failOn });
+  const note = skipped ? renderSkippedNote(skipped) : undefined;
+  const body = renderSummaryComment({ result, headSha: plan.headSha, failOn: settings.failOn, note });
   plan.summary = existing ? rewrite(body) : { kind: 'create', body };
   if (run.resolveFixed) {
     const current = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));
-    const threads = ownThreads(state, settings.path);
+    const threads = ownThreads(state, settings.path).filter((t) => !ownedBySkipped(skipped, t.ruleId));
     const reposted = new Set([...placed.inline, ...placed.body].map((k) => k.key));
     const superseded = planSuperseded(threads, current, reposted);
     plan.resolve = [...planResolutions(threads, current), ...superseded.now];
     plan.resolveAfterReview = superseded.afterReview;
   }
-  plan.status = status(
-    failingFindings(result.diagnostics, settings.failOn).length ? 'failure' : 'success',
-    `${renderCounts(result.diagnostics)}; course checker: ${result.courseChecker.outcome}`,
-  );
+  plan.status = skipped
+    ? status('error', `could not run: ${skippedLine(skipped)}`)
+    : status(
+        failingFindings(result.diagnostics, settings.failOn).length ? 'failure' : 'success',
+        `${renderCounts(result.diagnostics)}; course checker: ${result.courseChecker.outcome}`,
+      );
   plan.annotations = planAnnotations(result.diagnostics);
 }
 

@@ -6,6 +6,8 @@ export interface OwnThread {
   id: string;
   key: string;
   isResolved: boolean;
+  /** The rule our first comment names (its `**Error** [`rule`](…)` opening), or null. */
+  ruleId: string | null;
   /** The commented line is no longer part of the diff: the finding may be commented inline again. */
   isOutdated: boolean;
   /** True when anyone other than us commented in the thread: then it is left alone. */
@@ -26,6 +28,9 @@ export function ownSummaries(state: PullRequestState, path: string): IssueCommen
   return state.issueComments.filter((c) => c.mine && isSummaryFor(c.body, path));
 }
 
+/** How renderInlineComment opens: the severity in bold, then the rule id as a code-span link. */
+const RULE_OPENING = /^\*\*[^*\n]{1,40}\*\* \[`([a-z0-9-]{1,80})`\]\(/;
+
 /** Our inline threads on `path`, with the finding key of their marker. */
 export function ownThreads(state: PullRequestState, path: string): OwnThread[] {
   // Ours: written by the token's user AND with our marker as the last line (a student can paste a marker too).
@@ -37,7 +42,14 @@ export function ownThreads(state: PullRequestState, path: string): OwnThread[] {
     const hasOtherAuthors =
       thread.commentCount > thread.comments.length || thread.comments.some((c) => !c.mine);
     return [
-      { id: thread.id, key, isResolved: thread.isResolved, isOutdated: thread.isOutdated, hasOtherAuthors },
+      {
+        id: thread.id,
+        key,
+        ruleId: RULE_OPENING.exec(first.body)?.[1] ?? null,
+        isResolved: thread.isResolved,
+        isOutdated: thread.isOutdated,
+        hasOtherAuthors,
+      },
     ];
   });
 }

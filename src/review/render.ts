@@ -144,6 +144,8 @@ export interface SummaryInput {
   result: CheckResult;
   headSha: string | null;
   failOn: Severity | 'never';
+  /** A note right under the verdict line (e.g. checks that were skipped). */
+  note?: string;
 }
 
 function range(r: Range | null): string {
@@ -216,6 +218,7 @@ function summaryHead(input: SummaryInput): string[] {
     '',
     `${verdict(input)} ${renderCourseChecker(result)}`,
     '',
+    ...(input.note ? [input.note, ''] : []),
   ];
 }
 
@@ -278,10 +281,9 @@ export function renderCouldNotRunSummary(input: { path: string; headSha: string;
 }
 
 /** The job summary: the same table and every finding, with a larger budget. */
-export function renderJobSummary(input: SummaryInput & { note?: string }): string {
+export function renderJobSummary(input: SummaryInput): string {
   const { result } = input;
   const parts = summaryHead(input);
-  if (input.note) parts.push(input.note, '');
   parts.push(renderQuestionTable(result), '');
   const sorted = [...result.diagnostics].sort(bySeverityThenLine);
   if (sorted.length) {

@@ -1,0 +1,186 @@
+import { runAction, type ActionDeps, type ActionLog } from '../../src/action.js';
+import type { CheckInput } from '../../src/check.js';
+import type { RunContext } from '../../src/context.js';
+import type { Diagnostic } from '../../src/diagnostic.js';
+import type { Engine } from '../../src/engine.js';
+import { GitHubError } from '../../src/github/errors.js';
+import { parseReport } from '../../src/parse/report.js';
+import { renderInlineComment } from '../../src/review/render.js';
+import { FILE_LIST_RULES } from '../../src/review/skipped.js';
+import { checkImages } from '../../src/rules/image-rules.js';
+import { indexFiles, type FileLookup } from '../../src/validate/images.js';
+import { FakeGitHub, type SeedThread } from '../support/fake-github.js';
+import { diag, result, settings } from '../support/results.js';
+
+const PATH = 'reports/README.md';
+const HEAD = 'h'.repeat(40);
+
+const wordCount = diag({ line: 3, fingerprint: 'words' });
+const imageMissing = diag({
+  ruleId: 'image-missing',
+  severity: 'warning',
+  line: 5,
+  message: 'Question 1 links figures/x.png, but reports/figures/x.png is not in the repository.',
+  fingerprint: 'image',
+});
+
+/** One open thread of ours holding the inline comment of `d`. */
+function threadOf(d: Diagnostic, id: string): SeedThread {
+  const body = renderInlineComment(d, d.fingerprint);
+  const comment = { author: 'github-actions[bot]', body };
+  return { id, path: PATH, isResolved: false, isOutdated: false, comments: [comment], commentCount: 1 };
+}
+
+class Log implements ActionLog {
+  failed: string[] = [];
+  summaries: string[] = [];
+  warnings: string[] = [];
+  info() {}
+  notice() {}
+  warning(m: string) {
+    this.warnings.push(m);
+  }
+  annotate() {}
+  setOutput() {}
+  setFailed(m: string) {
+    this.failed.push(m);
+  }
+  async writeSummary(markdown: string) {
+    this.summaries.push(markdown);
+  }
+}
+
+/** A pull request whose earlier run left a word-count thread and an image-missing thread, both now gone. */
+function setup(found: Diagnostic[], event: Partial<RunContext> = {}) {
+  const github = new FakeGitHub({
+    pull: { number: 7, headSha: HEAD, baseSha: 'b'.repeat(40), baseRef: 'main', state: 'OPEN' },
+    files: [
+      { path: PATH, status: 'modified', previousPath: null, patch: '@@ -1,8 +1,10 @@\n context\n+added' },
+    ],
+    trees: { [HEAD]: { [PATH]: '# report' } },
+    threads: [threadOf(wordCount, 'T-words'), threadOf(imageMissing, 'T-image')],
+  });
+  const log = new Log();
+  const checked: CheckInput[] = [];
+  const engine: Engine = {
+    checkReport: (input) => (checked.push(input), result(found)),
+    loadConstraints: () => {
+      throw new Error('no schema here');
+    },
+  };
+  const context: RunContext = {
+    eventName: 'pull_request',
+    owner: 'acme',
+    repo: 'exam',
+    sha: 'm'.repeat(40),
+    ref: 'refs/pull/7/merge',
+    payload: { pull_request: { number: 7, head: { sha: HEAD } }, repository: { default_branch: 'main' } },
+    serverUrl: 'https://github.com',
+    apiUrl: 'https://api.github.com',
+    runId: '99',
+    ...event,
+  };
+  const deps: ActionDeps = { github, log, settings: settings({ failOn: 'warning' }), context, engine };
+  return { deps, github, log, checked };
+}
+
+const resolved = (github: FakeGitHub) => github.threads.filter((t) => t.isResolved).map((t) => t.id);
+
+describe('a run whose repository file list cannot be had', () => {
+  const failures: [string, (github: FakeGitHub) => void][] = [
+    [
+      'fails (502)',
+      (g) => g.failures.set('listRepoFiles', new GitHubError('list', 'unavailable', 502, 'Bad Gateway')),
+    ],
+    [
+      'is malformed',
+      (g) => g.failures.set('listRepoFiles', new GitHubError('list', 'malformed', 200, 'an empty answer')),
+    ],
+    ['is truncated', (g) => (g.listRepoFiles = async () => null)],
+  ];
+
+  it.each(failures)(
+    'should fail as "could not run", even with no finding, when the listing %s',
+    async (_, fault) => {
+      const h = setup([]);
+      fault(h.github);
+      const outcome = await runAction(h.deps);
+      expect(h.checked[0]?.files).toBeNull();
+      expect(outcome.status).toBe('could-not-run');
+      expect(h.log.failed).toHaveLength(1);
+      expect(h.log.failed[0]).toMatch(/^report-check could not run: checks skipped \(image-missing, /);
+    },
+  );
+
+  it.each(failures)(
+    'should name the skipped checks in the summary comment and the job summary when it %s',
+    async (_, fault) => {
+      const h = setup([wordCount]);
+      fault(h.github);
+      await runAction(h.deps);
+      const comment = h.github.issueComments[0]?.body ?? '';
+      expect(comment).toContain('could not run every check');
+      expect(comment).toContain('`image-missing`');
+      expect(comment).toContain('Question 1 has 10 words');
+      expect(h.log.summaries.join('\n')).toContain('could not run every check');
+    },
+  );
+
+  it.each(failures)(
+    "should leave the skipped checks' threads open, and resolve the others, when it %s",
+    async (_, fault) => {
+      const h = setup([]);
+      fault(h.github);
+      await runAction(h.deps);
+      expect(resolved(h.github)).toEqual(['T-words']);
+    },
+  );
+
+  it('should resolve the image thread as usual when the listing works and the image is there now', async () => {
+    const h = setup([]);
+    const outcome = await runAction(h.deps);
+    expect(outcome.status).toBe('passed');
+    expect(resolved(h.github).sort()).toEqual(['T-image', 'T-words']);
+    expect(h.github.issueComments[0]?.body).not.toContain('could not run');
+  });
+
+  it('should say nothing is skipped when the report itself could not be read (nothing was checked)', async () => {
+    const h = setup([diag({ ruleId: 'report-binary', line: 1, question: null, fingerprint: 'bin' })]);
+    h.github.failures.set('listRepoFiles', new GitHubError('list', 'unavailable', 502, 'Bad Gateway'));
+    const outcome = await runAction(h.deps);
+    expect(outcome.status).toBe('failed');
+    expect(h.log.failed[0]).not.toContain('could not run');
+  });
+
+  it('should fail a push run as "could not run" too, with the note in the job summary', async () => {
+    const h = setup([], { eventName: 'push', ref: 'refs/heads/feature', sha: HEAD, payload: {} });
+    h.github.failures.set('listRepoFiles', new GitHubError('list', 'unavailable', 502, 'Bad Gateway'));
+    const outcome = await runAction(h.deps);
+    expect(outcome.status).toBe('could-not-run');
+    expect(h.log.summaries.join('\n')).toContain('could not run every check');
+  });
+});
+
+describe('FILE_LIST_RULES', () => {
+  it('should be exactly the image rules that find nothing without the file list', () => {
+    const answer = [
+      '![missing](figures/none.png)',
+      '![case](figures/Bucket.PNG)',
+      '![outside](../docs/a.png)',
+      '![untracked](figures/new.png)',
+      '![format](figures/b.svg)',
+      '![remote](https://example.com/a.png)',
+    ].join('\n\n');
+    const section = parseReport(`### Question 14\n> Answer:\n\n${answer}\n`).questions[0]!;
+    const lookup: FileLookup = {
+      ...indexFiles(['reports/figures/bucket.png', 'docs/a.png', 'reports/figures/b.svg']),
+      uncommitted: (p) => (p === 'reports/figures/new.png' ? { kind: 'untracked' } : undefined),
+    };
+    const rules = (files: FileLookup | null) =>
+      new Set(checkImages(section, PATH, files).map((d) => d.ruleId));
+    const withList = rules(lookup);
+    const without = rules(null);
+    expect([...withList].filter((r) => !without.has(r)).sort()).toEqual([...FILE_LIST_RULES].sort());
+    expect(FILE_LIST_RULES.filter((r) => without.has(r))).toEqual([]);
+  });
+});
