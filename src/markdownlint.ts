@@ -6,6 +6,9 @@ import { readSettings } from './markdownlint/config.js';
 import { locate } from './markdownlint/location.js';
 import { reportText } from './markdownlint/source-text.js';
 import { toErrors, type ErrorInfo } from './markdownlint/to-errors.js';
+import { loadSource } from './source/load-source.js';
+
+const encoder = new TextEncoder();
 
 /** What markdownlint hands a rule (the part of its RuleParams this rule reads). */
 export interface RuleParams {
@@ -23,21 +26,14 @@ export function lintReport(params: RuleParams): ErrorInfo[] {
   // markdownlint hands the rule the lines after the front matter; the engine reads the file as the checker does.
   const { file, path, files } = locate(params.name);
   const text = reportText(params, file);
+  const placement = { text, hidden: params.frontMatterLines.length, lines: params.lines };
+  // What the CLI refuses to read (a NUL byte, over 1 MiB) is its one file-level error, never a silent pass.
+  const source = loadSource({ path, bytes: encoder.encode(text) });
+  if (!source.ok) return toErrors([source.diagnostic], placement);
   try {
-    const result = checkReport({
-      path,
-      content: text,
-      files,
-      edition: settings.edition,
-      strict: settings.strict,
-    });
-    return toErrors(result.diagnostics, {
-      text,
-      hidden: params.frontMatterLines.length,
-      lines: params.lines,
-    });
+    const { edition, strict } = settings;
+    return toErrors(checkReport({ path, content: text, files, edition, strict }).diagnostics, placement);
   } catch (error) {
-    // A file that is not a report (binary, over 1 MiB) is one error, never a silent pass.
     const reason = isRunError(error)
       ? error.message
       : `internal error: ${errorMessage(error).split('\n')[0]}`;

@@ -80,14 +80,17 @@ export function toErrors(diagnostics: readonly Diagnostic[], at: Placement): Err
       detail: findingDetail(d),
       information: new URL(ruleDocsUrl(d.ruleId)),
     };
-    if (!exact) error.context = `line ${d.line} of the file`;
+    const where = exact ? [] : [`line ${d.line} of the file`];
+    if (!exact) error.context = where.join('');
     const range = exact ? rangeOf(d, at.lines[lineNumber - 1]) : undefined;
     if (range) error.range = range;
     const pieces = d.fix && index && offered.has(d.fix) ? fixPieces(d.fix, index, at.hidden) : null;
     if (d.fix && pieces) {
       const moved = pieces.map((p) => ({ ...p, lineNumber: p.lineNumber - at.hidden }));
       error.fixInfo = moved[0];
-      error.context = `fix: ${d.fix.description}${d.fix.after ? ` (${d.fix.after})` : ''}`;
+      error.context = [...where, `fix: ${d.fix.description}${d.fix.after ? ` (${d.fix.after})` : ''}`].join(
+        '; ',
+      );
       errors.push(error);
       moved.slice(1).forEach((piece, i) =>
         errors.push({
