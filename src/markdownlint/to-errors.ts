@@ -40,17 +40,16 @@ const editsKey = (edits: readonly TextEdit[]): string =>
  * The fixes markdownlint may apply: those `--fix` applies (not overlapping another), each once (two findings
  * sharing one fix offer it on the first), so that markdownlint's fix-all gives the text `--fix` gives.
  */
-function offeredFixes(text: string, diagnostics: readonly Diagnostic[]): Set<Fix> {
+function fixOffer(text: string, diagnostics: readonly Diagnostic[]): (fix: Fix) => boolean {
   const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
-  const offered = new Set<Fix>();
-  if (fixes.length === 0) return offered;
-  const seen = new Set<string>();
-  for (const fix of applyFixes(text, fixes).applied) {
+  const applied = new Set(fixes.length > 0 ? applyFixes(text, fixes).applied : []);
+  const offered = new Set<string>();
+  return (fix) => {
     const key = editsKey(fix.edits);
-    if (!seen.has(key)) offered.add(fix);
-    seen.add(key);
-  }
-  return offered;
+    if (!applied.has(fix) || offered.has(key)) return false;
+    offered.add(key);
+    return true;
+  };
 }
 
 /** The column range of a finding on its own line, when it has one markdownlint accepts. */
@@ -67,8 +66,8 @@ function rangeOf(d: Diagnostic, line: string | undefined): [number, number] | un
  * "part i of n": fixing all then gives the text `--fix` gives, and each part is safe on its own.
  */
 export function toErrors(diagnostics: readonly Diagnostic[], at: Placement): ErrorInfo[] {
-  const offered = offeredFixes(at.text, diagnostics);
-  const index = offered.size > 0 ? indexLines(at.text) : null;
+  const offer = fixOffer(at.text, diagnostics);
+  const index = diagnostics.some((d) => d.fix) ? indexLines(at.text) : null;
   const last = Math.max(1, at.lines.length);
   const place = (line: number): number => Math.min(last, Math.max(1, line - at.hidden));
   const errors: ErrorInfo[] = [];
@@ -84,7 +83,7 @@ export function toErrors(diagnostics: readonly Diagnostic[], at: Placement): Err
     if (!exact) error.context = where.join('');
     const range = exact ? rangeOf(d, at.lines[lineNumber - 1]) : undefined;
     if (range) error.range = range;
-    const pieces = d.fix && index && offered.has(d.fix) ? fixPieces(d.fix, index, at.hidden) : null;
+    const pieces = d.fix && index && offer(d.fix) ? fixPieces(d.fix, index, at.hidden) : null;
     if (d.fix && pieces) {
       const moved = pieces.map((p) => ({ ...p, lineNumber: p.lineNumber - at.hidden }));
       error.fixInfo = moved[0];
