@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The npm package as a user gets it, and the release steps that can run without GitHub. One check per command
 # (.ci/run runs each as a step; the release workflow runs them too):
-#   files     npm pack lists exactly the files a user needs (the CLI bundles, the schemas, the docs)
+#   files     npm pack lists exactly the files a user needs (the CLI bundles, the markdownlint rule, the
+#             schemas, the docs)
 #   publish   npm publish --dry-run accepts the package
 #   install   the packed tarball, installed with npm i --omit=dev into an empty folder, adds no other package,
-#             and its report-check checks a report there on Node 20, 22 and 24 (.ci/node22, .ci/node24)
+#             and its report-check checks a report there on Node 20, 22 and 24 (.ci/node22, .ci/node24), and
+#             so does report-check/markdownlint in markdownlint's lint
 #   release   scripts/release.mjs on a copy: bumps package.json, the README's pins and the CHANGELOG together;
 #             the CHANGELOG section it writes is what the GitHub release shows; check refuses a mismatched tag
 set -euo pipefail
@@ -20,7 +22,8 @@ fail() {
 
 check_files() {
   local expected actual
-  expected=$({ printf '%s\n' CHANGELOG.md LICENSE README.md package.json; git ls-files 'dist/*.cjs' 'schema/*.json'; } | sort)
+  # dist/markdownlint.cjs is named as well: the "./markdownlint" export points at it.
+  expected=$({ printf '%s\n' CHANGELOG.md LICENSE README.md package.json dist/markdownlint.cjs; git ls-files 'dist/*.cjs' 'schema/*.json'; } | sort -u)
   actual=$(npm pack --dry-run --json --ignore-scripts 2>/dev/null | node -e '
     const [pack] = JSON.parse(require("fs").readFileSync(0, "utf8"));
     console.log(pack.files.map((f) => f.path).sort().join("\n"));')
@@ -42,6 +45,23 @@ run_cli() {
   local dir=$1
   shift
   (cd "$work/empty" && PATH="$dir:$PATH" ./node_modules/.bin/report-check "$@")
+}
+
+# check_markdownlint_rule NODE_BIN_DIR LABEL: `report-check/markdownlint`, resolved in the install as
+# markdownlint-cli2 resolves a customRules entry, runs in markdownlint's lint (the project's copy: the package
+# does not depend on it) and reports the report's two errors on their lines.
+check_markdownlint_rule() {
+  (cd "$work/empty" && PATH="$1:$PATH" node --input-type=module -e '
+    import { createRequire } from "node:module";
+    const rule = createRequire(process.cwd() + "/")("report-check/markdownlint");
+    const { lint } = await import(process.argv[1] + "/node_modules/markdownlint/lib/exports-sync.mjs");
+    const file = "reports/README.md";
+    const errors = lint({ files: [file], customRules: [rule], config: { default: false, "report-check": true } })[file];
+    const found = errors.filter((e) => /^word-count \(error\): /.test(e.errorDetail)).map((e) => e.lineNumber);
+    if (found.length !== 2) {
+      console.error(errors.map((e) => `${e.lineNumber} ${e.errorDetail}`).join("\n"));
+      process.exit(1);
+    }' "$root") || fail "node $2: report-check/markdownlint did not report the two word-count errors in markdownlint"
 }
 
 check_install() {
@@ -76,7 +96,8 @@ check_install() {
     run_cli "$node" html reports/README.md -o page.html || fail "node $label: report-check html failed"
     grep -q '<html' "$work/empty/page.html" || fail "node $label: report-check html wrote no page"
     run_cli "$node" --schema node_modules/report-check/schema/dtu-mlops-2026.json >/dev/null && fail "node $label: --schema passed a report with errors"
-    echo "node $label: the installed report-check checks a report (exit 1, 2 errors), renders html, reads --schema"
+    check_markdownlint_rule "$node" "$label"
+    echo "node $label: the installed report-check checks a report (exit 1, 2 errors), renders html, reads --schema, lints as a markdownlint rule"
   done
 }
 

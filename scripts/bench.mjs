@@ -10,7 +10,9 @@
 //   6. round trips: the action's GitHub API cost under fakegh at 150 ms per request, first run and unchanged rerun,
 //      on this Node and Node 24 (requests, round trips, durationMs), from acceptance/bench-roundtrips.mjs when present;
 //   7. cohort: `node dist/cli.cjs cohort` over 200 repositories of a local fake GitHub REST API answering each
-//      request after 100 ms (target < 30 s; the fake is __tests__/support/fake-github-rest.ts).
+//      request after 100 ms (target < 30 s; the fake is __tests__/support/fake-github-rest.ts);
+//   8. markdownlint rule: dist/markdownlint.cjs's warm time per 35 KB report, as the editor runs it on each
+//      check (target < 5 ms; scripts/bench-markdownlint.mjs says what it measures).
 // Parts whose inputs are missing (no ../shared corpus, no dist/cli.cjs) print why and are skipped.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { bundleOptions } from './bundle-options.mjs';
 import { ADVERSARIAL_SHAPES } from './adversarial.mjs';
+import { benchMarkdownlint } from './bench-markdownlint.mjs';
 import { Buffer } from 'node:buffer';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -269,6 +272,11 @@ if (existsSync(corpus)) {
   await benchThroughput(reports);
   const seed = join(corpus, 'seed-001', 'README.md');
   const report = existsSync(seed) ? seed : join(corpus, reports[0].name, 'README.md');
+  benchMarkdownlint(
+    report,
+    reports.map((r) => join(corpus, r.name, 'README.md')),
+    (await loadEngine()).checkReport,
+  );
   if (!existsSync(cli)) {
     console.log('cold start: skipped (dist/cli.cjs not built; run `npm run bundle` first)');
   } else {

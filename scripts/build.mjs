@@ -128,6 +128,14 @@ await build({
   outfile: 'dist/cli-main.cjs',
   plugins: [lazyChunks({ markdown, customSchema, html, cohort, fix }), ...cjs.plugins],
 });
+// The markdownlint custom rule (`report-check/markdownlint`): one self-contained file, no lazy chunks, since
+// markdownlint-cli2 and VS Code's markdownlint extension load it on their own; module.exports is the rule itself.
+await build({
+  ...cjs,
+  entryPoints: ['src/markdownlint.ts'],
+  outfile: 'dist/markdownlint.cjs',
+  footer: { js: 'module.exports = module.exports.default;' },
+});
 for (const { entry, chunk } of Object.values(LAZY))
   await build({ ...cjs, entryPoints: [entry], outfile: `dist/${chunk}` });
 // dist/cli.cjs loads dist/cli-main.cjs through V8's code cache (src/cli-launcher.ts), keyed by its content.
