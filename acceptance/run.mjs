@@ -83,7 +83,9 @@ if (setupProblem) {
   finish();
 }
 
-const jobs = Math.max(1, Number(args.jobs ?? Math.min(4, availableParallelism())));
+// Two scenarios per CPU, at most 4: a scenario waits on process starts and requests much of its time, and each has
+// its own fakegh on its own port.
+const jobs = Math.max(1, Number(args.jobs ?? Math.min(4, 2 * availableParallelism())));
 const results = new Map();
 let next = 0;
 async function worker() {

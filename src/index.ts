@@ -5,6 +5,7 @@ import { checkReport } from './check.js';
 import { readRunContext } from './context.js';
 import { errorMessage } from './errors.js';
 import { startRunBudget } from './github/budget.js';
+import { limitsFromEnv } from './github/limits.js';
 import { readSettings } from './inputs.js';
 import { loadConstraints } from './validate/custom-schema.js';
 
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       baseUrl: context.apiUrl,
       onWarning: (message) => core.info(message),
       budget,
+      limits: limitsFromEnv(process.env),
     });
     await runAction({
       github,

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shortHang } from '../lib/hang.mjs';
 import { writeFaultChecks } from '../lib/write-faults.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -86,7 +87,7 @@ const BASES = {
 /** The scenario for one fault class at one position. */
 export function writeFaultScenario(name, fault, position) {
   const base = BASES[position.base];
-  return {
+  const scenario = {
     ...reportChanged,
     name,
     description: `A write fault (${JSON.stringify(fault)}) at ${position.route} #${position.nth}, run ${position.run}.`,
@@ -96,6 +97,7 @@ export function writeFaultScenario(name, fault, position) {
     timeoutMs: 150000,
     faults: [{ route: position.route, nth: position.nth, count: 1, ...fault }],
   };
+  return fault.hang ? shortHang(scenario) : scenario;
 }
 
 export default Object.entries(POSITIONS).flatMap(([where, position]) =>

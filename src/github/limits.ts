@@ -54,19 +54,41 @@ export function limits(octokit: Octokit, options: OctokitOptions): void {
     firstTry.set(opts, started);
     const run = budget?.signal();
     if (run?.aborted) throw final(spent(run), opts);
-    const timeout = AbortSignal.timeout(timeoutMs);
-    opts.request.signal = run ? AbortSignal.any([timeout, run]) : timeout;
+    const timeout = tryTimeout(timeoutMs);
+    opts.request.signal = run ? AbortSignal.any([timeout.signal, run]) : timeout.signal;
     try {
       return await request(opts);
     } catch (error) {
       if (run?.aborted) throw final(spent(run), opts);
       const e = error as Error;
-      if (timeout.aborted) e.message = `no answer within ${timeoutMs / 1000} s`;
+      if (timeout.signal.aborted) e.message = `no answer within ${timeoutMs / 1000} s`;
       const backOff = ((opts.request.retryCount ?? 0) + 1) ** 2 * retryBaseMs;
       const tooLate = Date.now() + backOff - started > retryWindowMs;
       const afterBudget = budget !== undefined && backOff >= budget.remainingMs();
       if (tooLate || afterBudget) throw final(e, opts);
       throw e;
+    } finally {
+      timeout.clear();
     }
   });
+}
+
+/**
+ * A signal that aborts after `ms`, on a timer cleared when the try ends: a plain setTimeout (not
+ * AbortSignal.timeout's internal timer), so that no timer outlives its request and tests can run it on fake time.
+ */
+function tryTimeout(ms: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), ms);
+  timer.unref?.();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
+/**
+ * Test-only: `REPORT_CHECK_TRY_TIMEOUT_MS` (an integer from 100 to 30000) shortens the per-try timeout, so that the
+ * acceptance scenarios of a hung request end in seconds instead of 30 s per try. Anything else: the default.
+ */
+export function limitsFromEnv(env: Record<string, string | undefined>): Partial<RequestLimits> {
+  const ms = Number(env.REPORT_CHECK_TRY_TIMEOUT_MS ?? '');
+  return Number.isInteger(ms) && ms >= 100 && ms <= DEFAULT_LIMITS.timeoutMs ? { timeoutMs: ms } : {};
 }
