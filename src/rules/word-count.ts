@@ -4,6 +4,7 @@ import { describeRange, rangeMessage, type RangeViolation } from '../validate/ra
 import { constraintErrors } from './constraint-errors.js';
 import { removableNote, removableWords } from './counted-text.js';
 import { finding } from './finding.js';
+import { misattributionSentence } from './misattribution.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
 import { removableFix } from './word-count-fix.js';
 
@@ -37,6 +38,7 @@ export function rangeFindings(
   kind: 'words' | 'images',
   ruleId: string,
   describe: (violation: RangeViolation) => string = (violation) => message(context, violation),
+  earlier: readonly Finding[] = [],
 ): Finding[] {
   return constraintErrors(context).flatMap(({ violation, at }): Finding[] =>
     violation?.kind === kind
@@ -44,7 +46,7 @@ export function rangeFindings(
           finding({
             ruleId,
             severity: 'error',
-            message: describe(violation),
+            message: describe(violation) + misattributionSentence(context, earlier, violation.question),
             ...at,
             question: violation.question,
             expected: violation.range,
@@ -67,5 +69,5 @@ export const wordCount: Rule = {
   good: '### Question 1\n\n> Answer:\n\nWe are group 42 of the January 2026 course.',
   fixable: true,
   fix: removableFix,
-  check: (context) => rangeFindings(context, 'words', 'word-count'),
+  check: (context, earlier) => rangeFindings(context, 'words', 'word-count', undefined, earlier),
 };
