@@ -1,10 +1,12 @@
 import { compareDiagnostics, type Severity } from './diagnostic.js';
 import { EXPECTED_ANSWERS, readAsCourseChecker } from './parse/course-checker.js';
 import { decodeReport } from './parse/decode.js';
-import { detectEdition } from './parse/edition.js';
+import { readEdition, type EditionReading } from './parse/edition.js';
 import { parseReport } from './parse/report.js';
-import type { CheckResult, Edition } from './result.js';
+import type { CheckResult, Edition, EditionLabel } from './result.js';
+import { editionContradiction } from './rules/edition-mismatch.js';
 import { clamp } from './rules/finding.js';
+import { looksLikeReport, notAReportFinding } from './rules/not-a-report.js';
 import { runRules } from './rules/run-rules.js';
 import { builtinConstraints, type Constraints } from './validate/constraints.js';
 import { buildDocument, validateReportDocument } from './validate/document.js';
@@ -46,13 +48,15 @@ function fileLookup(files: CheckInput['files']): FileLookup | null {
 export function checkReport(input: CheckInput): CheckResult {
   const { text, invalidUtf8Lines } = decodeReport(input.content, input.path);
   const given = input.edition && input.edition !== 'auto' ? input.edition : null;
-  const edition = given ?? detectEdition(text);
-  const model = parseReport(text);
+  const read = readEdition(text);
+  const edition = given ?? read.edition;
   const reading = readAsCourseChecker(text, edition);
   const builtin = builtinConstraints(edition);
+  const verdict = predictVerdict(reading, builtin, invalidUtf8Lines);
+  if (!looksLikeReport(text, read)) return notAReportResult(input.path, verdict);
+  const model = parseReport(text);
   const constraints = input.constraints ?? builtin;
   const expected = EXPECTED_ANSWERS[edition];
-  const verdict = predictVerdict(reading, builtin, invalidUtf8Lines);
   const positional = reading.crash === null;
   const structureSeverity: Severity = verdict.outcome === 'crash' ? 'error' : 'warning';
   const document = buildDocument(model, reading, edition, positional);
@@ -63,6 +67,7 @@ export function checkReport(input: CheckInput): CheckResult {
     reading,
     edition,
     expected,
+    editionContradiction: given ? editionContradiction(given, read) : null,
     constraints,
     document,
     schemaErrors: validateReportDocument(constraints, document),
@@ -76,10 +81,27 @@ export function checkReport(input: CheckInput): CheckResult {
   diagnostics.sort(compareDiagnostics);
   return {
     path: input.path,
-    edition: input.constraints ? 'custom' : edition,
+    edition: input.constraints ? 'custom' : (given ?? editionLabel(read)),
     editionSource: given ? 'given' : 'detected',
     diagnostics,
     questions: summariseQuestions(expected, document, constraints, diagnostics),
+    courseChecker: verdict,
+  };
+}
+
+/** The edition a result names when it was detected: the text's own label (`2023/2024` when it cannot tell). */
+function editionLabel(read: EditionReading): EditionLabel {
+  return read.matches ?? read.edition;
+}
+
+/** A file with nothing of the template: one finding, no questions, and the edition `unknown`. */
+function notAReportResult(path: string, verdict: CheckResult['courseChecker']): CheckResult {
+  return {
+    path,
+    edition: 'unknown',
+    editionSource: 'detected',
+    diagnostics: [{ path, ...notAReportFinding(path) }],
+    questions: [],
     courseChecker: verdict,
   };
 }

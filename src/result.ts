@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostic.js';
-import type { Edition } from './editions.js';
+import type { Edition, EditionLabel } from './editions.js';
 
-export type { Edition };
+export type { Edition, EditionLabel };
 
 /** An inclusive range, as the course checker enforces it. */
 export interface Range {
@@ -50,7 +50,12 @@ export interface CourseCheckerVerdict {
 /** Everything report-check found out about one report. The JSON output is an array of these. */
 export interface CheckResult {
   path: string;
-  edition: Edition | 'custom';
+  /**
+   * The edition checked against: one edition, `2023/2024` when the text cannot tell those two apart (they check
+   * the same), `custom` for a custom schema, `unknown` for a file that is not a report, null for a report that
+   * could not be read (deleted, missing, binary, …).
+   */
+  edition: EditionLabel | 'custom' | 'unknown' | null;
   /** How the edition was chosen: detected from the prompts, or given by a flag / input. */
   editionSource: 'detected' | 'given';
   diagnostics: Diagnostic[];

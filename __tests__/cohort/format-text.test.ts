@@ -11,7 +11,7 @@ describe('formatCohortText', () => {
     expect(lines[0]).toMatch(/^group\s+ed\.\s+checker\s+scraper\s+E\s+W\s+N\s+ans\.\s+Q1 .* Q31$/);
     expect(lines[2]).toMatch(/^course\/bravo\s+2025\s+fail 2\s+2\s+2\s+0\s+0\s+31\/31\s/);
     expect(lines[2]).toMatch(/-13w.*\+20w/);
-    expect(lines[4]).toMatch(/^course\/delta\s+2023\s+pass\s+0 \(crash\)/);
+    expect(lines[4]).toMatch(/^course\/delta\s+2023\/2024\s+pass\s+0 \(crash\)/);
     expect(lines[8]).toBe(
       'course/hotel    could not read: repository not found, or private (set GITHUB_TOKEN to read private repositories)',
     );

@@ -47,7 +47,7 @@ describe('unreadableResult', () => {
   it('should hold the one finding and a course checker that cannot read the report either', () => {
     expect(unreadableResult(loaded, { edition: '2024', custom: false })).toEqual({
       path: PATH,
-      edition: '2024',
+      edition: null,
       editionSource: 'given',
       diagnostics: [loaded.diagnostic],
       questions: [],
@@ -55,11 +55,11 @@ describe('unreadableResult', () => {
     });
   });
 
-  it('should report auto as the latest edition, detected, and a custom schema as custom', () => {
+  it('should name no edition, detected or given, custom or not: nothing was read to check against one', () => {
     expect(unreadableResult(loaded, { edition: 'auto', custom: false })).toMatchObject({
-      edition: '2026',
+      edition: null,
       editionSource: 'detected',
     });
-    expect(unreadableResult(loaded, { edition: 'auto', custom: true }).edition).toBe('custom');
+    expect(unreadableResult(loaded, { edition: 'auto', custom: true }).edition).toBeNull();
   });
 });

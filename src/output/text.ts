@@ -1,6 +1,7 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { plural } from '../plural.js';
 import type { CheckResult, CourseCheckerVerdict } from '../result.js';
+import { editionPhrase } from './edition.js';
 import type { FileFailure } from './file-failure.js';
 import { formatOffBy } from './off-by.js';
 import { printable } from './printable.js';
@@ -72,15 +73,14 @@ function describeCounts(counts: SeverityCounts, options: TextOptions): string {
 /** The one-line summary of a report: counts, edition, and what the course's `report.py check` would do. */
 export function formatTextSummary(result: CheckResult, options: TextOptions): string {
   const counts = describeCounts(countSeverities(result.diagnostics), options);
-  const edition =
-    result.edition === 'custom' ? 'custom schema' : `edition ${result.edition} (${result.editionSource})`;
+  const edition = editionPhrase(result);
   const verdict = describeCourseChecker(result.courseChecker);
   const coloredVerdict = paint(
     verdict,
     result.courseChecker.outcome === 'pass' ? ANSI.green : ANSI.red,
     options,
   );
-  return `${paint(printable(result.path), ANSI.bold, options)}: ${counts}; ${edition}; course checker: ${coloredVerdict}`;
+  return `${paint(printable(result.path), ANSI.bold, options)}: ${counts}; ${edition ? `${edition}; ` : ''}course checker: ${coloredVerdict}`;
 }
 
 /** A checked report as text: one line per finding, then the summary line; ends with a newline. */

@@ -1,5 +1,5 @@
 import prompts from './edition-prompts.json' with { type: 'json' };
-import type { Edition } from '../result.js';
+import type { Edition, EditionLabel } from '../editions.js';
 
 const FAMILIES: readonly (readonly [Edition, Edition])[] = [
   ['2023', '2024'],
@@ -11,6 +11,8 @@ interface Family {
   newer: Edition;
   /** Every template line of either edition. */
   familyLines: string[];
+  /** Lines only the older edition's template has. */
+  olderOwn: string[];
   /** Lines only the newer edition's template has. */
   newerOwn: string[];
 }
@@ -22,6 +24,7 @@ function families(): Family[] {
     older,
     newer,
     familyLines: [...new Set([...prompts[older], ...prompts[newer]])],
+    olderOwn: prompts[older].filter((line) => !prompts[newer].includes(line)),
     newerOwn: prompts[newer].filter((line) => !prompts[older].includes(line)),
   }));
   return cachedFamilies;
@@ -37,19 +40,58 @@ function countPresent(lines: readonly string[], seen: ReadonlySet<string>): numb
   return count;
 }
 
+/** What a report's template text says about its edition. */
+export interface EditionReading {
+  /** The edition to check the report as (for 2023/2024 either one: their checkers and ranges are the same). */
+  edition: Edition;
+  /**
+   * The edition the text matches: `2023/2024` when it cannot tell them apart, null when it has no template
+   * text of any edition at all.
+   */
+  matches: EditionLabel | null;
+  /** The fraction of each family's template lines present, keyed by either edition of the family. */
+  score: (edition: Edition) => number;
+}
+
 /**
- * Detects a report's edition from the template text it still contains. First the family (27 or 31 questions:
- * the fraction of the family's template lines present), then the newer edition of the family as soon as one of
- * its own lines is present (e.g. the 2026 `uv add` hint or Question 3 prompt): each template grew out of the
+ * The 2023 and 2024 templates differ only in "Answer length" against "Recommended answer length" (and one typo
+ * fix), and the reports students handed in for 2024 carry the 2023 wording: of the corpus's 30 2024 reports,
+ * none has a "Recommended" line and 28 have the 2023 lines. So the text says 2024 only when it has the 2024
+ * wording (more than the typo fix) and none of the 2023 one, and never says 2023 alone.
+ */
+function legacyLabel(family: Family, seen: ReadonlySet<string>): EditionLabel {
+  const older = countPresent(family.olderOwn, seen);
+  const newer = countPresent(family.newerOwn, seen);
+  return newer > 1 && older === 0 ? family.newer : '2023/2024';
+}
+
+/**
+ * Reads a report's edition from the template text it still contains. First the family (27 or 31 questions:
+ * the fraction of the family's template lines present), then within 2025/2026 the newer edition as soon as one
+ * of its own lines is present (e.g. the 2026 `uv add` hint or Question 3 prompt): each template grew out of the
  * one before, and early-course copies of the newer template still carry most of the older one's lines.
  */
-export function detectEdition(text: string): Edition {
+export function readEdition(text: string): EditionReading {
   const seen = new Set(text.split(/\r\n?|\n/).map(normaliseLine));
-  let best: { edition: Edition; score: number } | null = null;
-  for (const { older, newer, familyLines, newerOwn } of families()) {
-    const score = countPresent(familyLines, seen) / familyLines.length;
-    const edition = countPresent(newerOwn, seen) > 0 ? newer : older;
-    if (!best || score > best.score) best = { edition, score };
-  }
-  return best?.edition ?? '2026';
+  const scored = families().map((family) => ({
+    family,
+    score: countPresent(family.familyLines, seen) / family.familyLines.length,
+  }));
+  const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
+  const { family } = best;
+  const edition = countPresent(family.newerOwn, seen) > 0 ? family.newer : family.older;
+  const label = family.older === '2023' ? legacyLabel(family, seen) : edition;
+  const score = (asked: Edition): number =>
+    scored.find(({ family: f }) => f.older === asked || f.newer === asked)?.score ?? 0;
+  return { edition, matches: best.score > 0 ? label : null, score };
+}
+
+/** The edition to check a report as, from its template text ({@link readEdition}'s `edition`). */
+export function detectEdition(text: string): Edition {
+  return readEdition(text).edition;
+}
+
+/** Whether two editions have the same questions and checker (2023 and 2024; 2025 and 2026 differ in Question 3). */
+export function sameFamily(a: Edition, b: Edition): boolean {
+  return families().some((f) => (f.older === a || f.newer === a) && (f.older === b || f.newer === b));
 }

@@ -1,5 +1,6 @@
 import { bySeverityThenLine, type Diagnostic, type Severity } from '../diagnostic.js';
 import { withOffBy as count } from '../output/off-by.js';
+import { editionSentence } from '../output/edition.js';
 import { countSeverities } from '../output/severity-counts.js';
 import { ruleDocsUrl } from '../project.js';
 import { plural } from '../plural.js';
@@ -241,9 +242,10 @@ export function renderSummaryComment(input: SummaryInput): string {
           '',
           '</details>',
         ];
+  const edition = editionSentence(result);
   const footer = [
     '',
-    `<sub>Edition ${result.edition} (${result.editionSource}); updated on every run.</sub>`,
+    `<sub>${edition ? `${edition}; updated` : 'Updated'} on every run.</sub>`,
     '',
     marker('summary', { path: result.path }),
   ];
@@ -297,5 +299,7 @@ export function renderJobSummary(input: SummaryInput): string {
       ),
     );
   }
+  const edition = editionSentence(result);
+  if (edition) parts.push('', `<sub>${edition}.</sub>`);
   return parts.join('\n') + '\n';
 }

@@ -1,5 +1,5 @@
-import { sectionContaining } from '../parse/sections.js';
 import { finding } from './finding.js';
+import { gradedElsewhere, shiftCause, underHeading } from './misattribution.js';
 import type { Rule } from './rule.js';
 
 /** The course checker would grade an answer against another question. */
@@ -12,22 +12,22 @@ export const answersMisaligned: Rule = {
   bad: '### Question 1\n\n> Answer:\n\n…\n\n### Our pipeline\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   good: '### Question 1\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   fixable: false,
-  check: ({ model, reading }) => {
-    if (reading.crash) return [];
+  check: (context, earlier) => {
+    const { model, reading } = context;
+    if (reading.crash || model.questions.length === 0) return [];
     // Same count, wrong places: the checker grades answer k against question k whatever the headings say.
-    const shifted = reading.answers.findIndex(
-      (answer, index) => sectionContaining(model, answer.start - 1)?.number !== index + 1,
-    );
-    if (shifted === -1 || model.questions.length === 0) return [];
-    const answer = reading.answers[shifted];
-    const line = answer ? model.pointAt(answer.start).line : 1;
+    let question = 0;
+    let place = null;
+    while (place === null && question < reading.answers.length) place = gradedElsewhere(context, ++question);
+    if (!place) return [];
+    const cause = shiftCause(earlier, place.line);
     return [
       finding({
         ruleId: 'answers-misaligned',
         severity: 'error',
-        message: `The course checker reads the answer at line ${line} as Question ${shifted + 1}'s, because it matches answers by position; restore the template's questions and "Answer:" lines.`,
-        line,
-        question: shifted + 1,
+        message: `The course checker grades this answer (${underHeading(place)}) as Question ${question}'s, because ${cause ? `${cause} and it` : 'it'} matches answers by position, not by heading; restore the template's questions and "Answer:" lines so each answer is under its own question.`,
+        line: place.line,
+        question,
       }),
     ];
   },

@@ -6,6 +6,7 @@ import type { RuleContext } from './rule.js';
  * crash's culprit, course-checker-crash leaves the crash out rather than report the one cause twice.
  */
 export const STATES_CRASH: ReadonlySet<string> = new Set([
+  'edition-mismatch',
   'question-duplicate',
   'answer-missing',
   'answer-repeated',

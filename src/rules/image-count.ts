@@ -34,6 +34,6 @@ export const imageCount: Rule = {
   bad: '### Question 14\n\n> Answer:\n\nOur W&B dashboard shows the runs.',
   good: '### Question 14\n\n> Answer:\n\nOur W&B dashboard shows the runs.\n\n![W&B runs](figures/wandb.png)',
   fixable: false,
-  check: (context) =>
-    rangeFindings(context, 'images', 'image-count', (violation) => imageMessage(context, violation)),
+  check: (context, earlier) =>
+    rangeFindings(context, 'images', 'image-count', (violation) => imageMessage(context, violation), earlier),
 };

@@ -4,10 +4,12 @@ import { answerOutsideQuestion } from './answer-outside-question.js';
 import { answerRepeated } from './answer-repeated.js';
 import { answersMisaligned } from './answers-misaligned.js';
 import { courseCheckerCrash } from './course-checker-crash.js';
+import { editionMismatch } from './edition-mismatch.js';
 import { IMAGE_RULES } from './image-rules.js';
 import { imageCount } from './image-count.js';
 import { invalidUtf8 } from './invalid-utf8.js';
 import { markdownUnparsed } from './markdown-unparsed.js';
+import { notAReport } from './not-a-report.js';
 import { placeholderLeft } from './placeholder-left.js';
 import { questionDuplicate } from './question-duplicate.js';
 import { questionMissing } from './question-missing.js';
@@ -33,6 +35,8 @@ export type { Finding, Rule, RuleContext } from './rule.js';
  * those before it), SARIF's rule metadata, the docs pages, the README's table and `--list-rules` come from.
  */
 export const RULES: readonly Rule[] = [
+  // The given edition against the text: it explains the skeleton findings a wrong edition would make.
+  editionMismatch,
   // The report's skeleton; course-checker-crash blames the first of these that is an error, so they come first.
   questionUnknown,
   questionDuplicate,
@@ -58,7 +62,8 @@ export const RULES: readonly Rule[] = [
   // The bytes.
   invalidUtf8,
   markdownUnparsed,
-  // The report file itself: found by the source loader, before the engine runs.
+  // The report file itself: found by the source loader (or, for not-a-report, the engine) before the rules run.
+  notAReport,
   reportMissing,
   reportDeleted,
   reportRenamed,

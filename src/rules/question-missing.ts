@@ -14,7 +14,9 @@ export const questionMissing: Rule = {
   good: '### Question 1\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   fixable: false,
   check: (context) => {
-    const { model, expected, structureSeverity } = context;
+    const { model, structureSeverity, editionContradiction } = context;
+    // Questions the given edition has and the text's edition does not follow from the edition, not the report.
+    const expected = Math.min(context.expected, editionContradiction?.questions ?? Infinity);
     const consequence = crashClause(context);
     const present = new Set(model.questions.map((section) => section.number));
     const found: Finding[] = [];

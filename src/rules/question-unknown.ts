@@ -1,6 +1,11 @@
+import type { EditionContradiction } from './edition-mismatch.js';
 import { finding } from './finding.js';
 import { visitHeadings } from './headings.js';
 import type { Rule } from './rule.js';
+
+function inTextEdition(n: number, contradiction: EditionContradiction | null): boolean {
+  return contradiction !== null && n >= 1 && n <= contradiction.questions;
+}
 
 /** A `### Question N` heading whose number is not one of the edition's questions. */
 export const questionUnknown: Rule = {
@@ -12,9 +17,10 @@ export const questionUnknown: Rule = {
   bad: '### Question 32\n\n> Answer:\n\nWe used DVC for data versioning.',
   good: '### Question 31\n\n> Answer:\n\nWe used DVC for data versioning.',
   fixable: false,
-  check: ({ model, expected }) =>
+  check: ({ model, expected, editionContradiction }) =>
     visitHeadings(model, expected)
-      .filter((visit) => !visit.known)
+      // A number the text's own edition has is not unknown: edition-mismatch says the edition is wrong.
+      .filter((visit) => !visit.known && !inTextEdition(visit.section.number, editionContradiction))
       .map(({ section, line }) =>
         finding({
           ruleId: 'question-unknown',

@@ -6,6 +6,7 @@ import type { Constraints } from '../validate/constraints.js';
 import type { ReportDocument } from '../validate/document.js';
 import type { FileLookup } from '../validate/images.js';
 import type { ErrorObject } from 'ajv';
+import type { EditionContradiction } from './edition-mismatch.js';
 import type { FixContext } from './fix-context.js';
 
 /** A finding before it is given the report's path (rules do not need to know it). */
@@ -20,6 +21,8 @@ export interface RuleContext {
   edition: Edition;
   /** How many answers the edition's course checker expects. */
   expected: number;
+  /** When the edition was given and the text is another edition's template: what the text matches. */
+  editionContradiction: EditionContradiction | null;
   constraints: Constraints;
   /** The extracted document the constraints were checked against, with where each answer lies. */
   document: ReportDocument;

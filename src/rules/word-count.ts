@@ -4,7 +4,9 @@ import { describeRange, rangeMessage, type RangeViolation } from '../validate/ra
 import { constraintErrors } from './constraint-errors.js';
 import { removableNote, removableWords } from './counted-text.js';
 import { finding } from './finding.js';
+import { misattributionSentence } from './misattribution.js';
 import type { Finding, Rule, RuleContext } from './rule.js';
+import { removableFix } from './word-count-fix.js';
 
 /**
  * The word count's message, saying which of the counted words the student is told to remove elsewhere (the
@@ -36,6 +38,7 @@ export function rangeFindings(
   kind: 'words' | 'images',
   ruleId: string,
   describe: (violation: RangeViolation) => string = (violation) => message(context, violation),
+  earlier: readonly Finding[] = [],
 ): Finding[] {
   return constraintErrors(context).flatMap(({ violation, at }): Finding[] =>
     violation?.kind === kind
@@ -43,7 +46,7 @@ export function rangeFindings(
           finding({
             ruleId,
             severity: 'error',
-            message: describe(violation),
+            message: describe(violation) + misattributionSentence(context, earlier, violation.question),
             ...at,
             question: violation.question,
             expected: violation.range,
@@ -61,9 +64,10 @@ export const wordCount: Rule = {
   severity: 'error',
   summary: "words outside the question's range, counted as the course checker counts them",
   description:
-    "Each question allows a range of words (e.g. 100–200). The course checker counts whitespace-separated tokens of the whole answer, markdown syntax, image links and code included, and fails the report when a count is outside the range. The message says how many words to add or cut; when the template's `---` markers or placeholder line are among the counted words, it says how many, and counts as if they were removed (template-marker and placeholder-left then leave that answer to this finding).",
+    "Each question allows a range of words (e.g. 100–200). The course checker counts whitespace-separated tokens of the whole answer, markdown syntax, image links and code included, and fails the report when a count is outside the range. The message says how many words to add or cut; when the template's `---` markers or placeholder line are among the counted words, it says how many, and counts as if they were removed (template-marker and placeholder-left then leave that answer to this finding, and its fix removes them).",
   bad: '### Question 1\n\n> Answer:\n\nGroup 42.   (2 words; the question asks for at least 5)',
   good: '### Question 1\n\n> Answer:\n\nWe are group 42 of the January 2026 course.',
-  fixable: false,
-  check: (context) => rangeFindings(context, 'words', 'word-count'),
+  fixable: true,
+  fix: removableFix,
+  check: (context, earlier) => rangeFindings(context, 'words', 'word-count', undefined, earlier),
 };

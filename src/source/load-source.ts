@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../diagnostic.js';
-import { LATEST_EDITION } from '../editions.js';
 import type { CheckResult, Edition } from '../result.js';
 import { finding } from '../rules/finding.js';
 import {
@@ -63,7 +62,7 @@ function unreadable(path: string, problem: SourceProblem): UnreadableReport {
   };
 }
 
-/** How the edition of a report that could not be read is stated: what was asked for, as the check would. */
+/** What was asked for the report that could not be read: its `editionSource` says whether an edition was given. */
 export interface EditionChoice {
   edition: Edition | 'auto';
   /** Whether a custom constraints schema replaces the edition's. */
@@ -72,12 +71,13 @@ export interface EditionChoice {
 
 /**
  * The result for a report that could not be read: its one error finding, no questions, and a course checker
- * that would crash (it cannot read the report either). `auto` is reported as the latest edition.
+ * that would crash (it cannot read the report either). No edition: nothing was read to detect one from, and a
+ * given one was not checked against anything.
  */
 export function unreadableResult(report: UnreadableReport, choice: EditionChoice): CheckResult {
   return {
     path: report.path,
-    edition: choice.custom ? 'custom' : choice.edition === 'auto' ? LATEST_EDITION : choice.edition,
+    edition: null,
     editionSource: choice.edition === 'auto' ? 'detected' : 'given',
     diagnostics: [report.diagnostic],
     questions: [],

@@ -1,0 +1,47 @@
+import { checkReport } from '../../src/check.js';
+import type { Diagnostic } from '../../src/diagnostic.js';
+import { makePassingReport, words } from '../support/report.js';
+
+// Issue 7: "Misaligned answers: 'Question 14 has 123 words' sits under the `### Question 15` heading with no word of
+// why." Question 9 loses its `Answer:` line and a section of notes with one is added before Question 21: the
+// count is right, so the checker does not crash, and it grades the answers of Questions 10–20 one question early.
+
+function shifted(): string {
+  let text = makePassingReport('2026');
+  const q9 = text.indexOf('### Question 9\n');
+  text = text.slice(0, q9) + text.slice(q9).replace('> Answer:\n', '>\n');
+  // Question 15's answer, graded as Question 14's (200–300 words), is too short for it.
+  text = text.replace(/(### Question 15\n[^]*?> Answer:\n\n)[^\n]*/, `$1${words(123)}`);
+  return text.replace(
+    '### Question 21\n',
+    `### Our extra notes\n>\n> Answer:\n\n${words(60)}\n\n### Question 21\n`,
+  );
+}
+
+const lineOf = (text: string, needle: string): number =>
+  text.slice(0, text.indexOf(needle)).split('\n').length;
+const shown = (d: Diagnostic | undefined): string => (d ? `${d.line} ${d.severity} ${d.message}` : 'none');
+
+describe('answers the course checker grades against another question', () => {
+  const text = shifted();
+  const result = checkReport({ path: 'reports/README.md', content: text, edition: '2026' });
+  const answerLine = (n: number) => lineOf(text, `### Question ${n}\n`) + 3;
+
+  it('should predict the checker runs (the count is right) and fails Question 14', () => {
+    expect(result.courseChecker.outcome).toBe('fail');
+    expect(result.courseChecker.failures.map((f) => f.question)).toContain(14);
+  });
+
+  it("should name both numbers and the cause at the answer's line", () => {
+    expect(shown(result.diagnostics.find((d) => d.ruleId === 'answers-misaligned'))).toBe(
+      `${answerLine(10)} error The course checker grades this answer (under \`### Question 10\`) as Question 9's, because Question 9 has no \`Answer:\` line and it matches answers by position, not by heading; restore the template's questions and "Answer:" lines so each answer is under its own question.`,
+    );
+  });
+
+  it('should say, on the word count it puts under another heading, which answer is counted and why', () => {
+    const count = result.diagnostics.find((d) => d.ruleId === 'word-count' && d.question === 14);
+    expect(shown(count)).toBe(
+      `${lineOf(text, '### Question 15\n') + 5} error Question 14 has 123 words; it needs 200–300 words, so add at least 77. The course checker counts the answer under \`### Question 15\` as Question 14's, because Question 9 has no \`Answer:\` line.`,
+    );
+  });
+});

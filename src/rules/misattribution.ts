@@ -1,0 +1,66 @@
+import { sectionContaining } from '../parse/sections.js';
+import type { Finding, RuleContext } from './rule.js';
+
+/** What each skeleton finding that shifts the answers did, as the reason a later answer is graded elsewhere. */
+const CAUSES: Record<string, (f: Finding) => string> = {
+  'answer-missing': (f) => `Question ${f.question} has no \`Answer:\` line`,
+  'answer-repeated': (f) => `line ${f.line} repeats \`Answer:\` inside Question ${f.question}`,
+  'answer-outside-question': (f) => `line ${f.line} has an \`Answer:\` outside any question`,
+  'question-missing': (f) => `Question ${f.question} is missing`,
+  'question-duplicate': (f) => `Question ${f.question} appears twice (line ${f.line})`,
+  'question-order': (f) => `Question ${f.question} is out of order (line ${f.line})`,
+};
+
+/** Where the answer the checker grades as `question` stands: its line and the heading it is under. */
+export interface GradedElsewhere {
+  line: number;
+  /** The `### Question N` it is under, or null when it is under no question heading. */
+  under: number | null;
+}
+
+/**
+ * The answer the course checker grades as `question`, when it is not under that question's heading (it reads
+ * answers by position); null when it is, or when the checker crashes and grades nothing.
+ */
+export function gradedElsewhere(context: RuleContext, question: number): GradedElsewhere | null {
+  if (context.reading.crash) return null;
+  const answer = context.reading.answers[question - 1];
+  if (!answer) return null;
+  const under = sectionContaining(context.model, answer.start - 1)?.number ?? null;
+  return under === question ? null : { line: context.model.pointAt(answer.start).line, under };
+}
+
+/**
+ * Why the answers shifted before `line`: the nearest skeleton finding at or above it that moves them
+ * ("Question 9 has no `Answer:` line"), or '' when none does (a heading renamed, questions moved).
+ */
+export function shiftCause(earlier: readonly Finding[], line: number): string {
+  let cause: Finding | undefined;
+  for (const f of earlier) {
+    // An `Answer:` outside any question at the answer's own line is this answer: its heading says where it is.
+    const self = f.ruleId === 'answer-outside-question' && f.line === line;
+    if (CAUSES[f.ruleId] && !self && f.line <= line && (!cause || f.line >= cause.line)) cause = f;
+  }
+  return cause ? (CAUSES[cause.ruleId]?.(cause) ?? '') : '';
+}
+
+/** "the answer under `### Question 15`" (never the student's heading text: it could be markup). */
+export function underHeading(place: GradedElsewhere): string {
+  return place.under === null ? 'under no `### Question N` heading' : `under \`### Question ${place.under}\``;
+}
+
+/**
+ * The sentence a word or image count of `question` ends with when the checker counts another heading's answer
+ * for it: " The course checker counts the answer under `### Question 15` as Question 14's, because
+ * Question 9 has no `Answer:` line.", or ''.
+ */
+export function misattributionSentence(
+  context: RuleContext,
+  earlier: readonly Finding[],
+  question: number,
+): string {
+  const place = gradedElsewhere(context, question);
+  if (!place) return '';
+  const cause = shiftCause(earlier, place.line);
+  return ` The course checker counts the answer ${underHeading(place)} as Question ${question}'s, because ${cause || 'it matches answers by position, not by heading'}.`;
+}
