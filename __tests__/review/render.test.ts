@@ -1,13 +1,12 @@
 import {
   MAX_BODY_CHARS,
   renderCouldNotRunSummary,
-  renderCourseChecker,
   renderInlineComment,
   renderJobSummary,
-  renderQuestionTable,
   renderReviewBody,
   renderSummaryComment,
 } from '../../src/review/render.js';
+import { renderCourseChecker, renderQuestionTable } from '../../src/review/render-tables.js';
 import { readMarker } from '../../src/review/marker.js';
 import { codeBlock, codeSpan, neutralise } from '../../src/review/neutralise.js';
 import { diag, question, result } from '../support/results.js';

@@ -3,7 +3,7 @@ import type { FileFailure } from '../output/file-failure.js';
 import { formatJson } from '../output/json.js';
 import { countSeverities } from '../output/severity-counts.js';
 import type { CheckResult } from '../result.js';
-import { renderCounts } from '../review/render.js';
+import { renderCounts } from '../review/render-tables.js';
 import type { ActionLog } from './log.js';
 
 /** Sets the step's outputs: the JSON document, the counts, and the course checker's outcome. */

@@ -3,7 +3,7 @@ import { TimeBudgetError } from '../github/budget.js';
 import type { GitHubPort } from '../github/port.js';
 import type { Severity } from '../diagnostic.js';
 import type { CheckResult } from '../result.js';
-import { renderCounts } from '../review/render.js';
+import { renderCounts } from '../review/render-tables.js';
 import { FILE_LIST_RULES, skippedLine, type SkippedChecks } from '../review/skipped.js';
 import { PROBLEM_RULES } from '../source/problems.js';
 import type { ActionLog } from './log.js';

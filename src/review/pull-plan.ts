@@ -7,8 +7,8 @@ import { parsePatch } from './patch.js';
 import { keyDiagnostics, planResolutions, planReview, planSuperseded, type ReviewPlan } from './plan.js';
 import { ownSummaries, ownThreads, postedKeys } from './reconcile.js';
 import { ownedBySkipped, renderSkippedNote, skippedLine, type SkippedChecks } from './skipped.js';
+import { renderCounts } from './render-tables.js';
 import {
-  renderCounts,
   renderCouldNotRunSummary,
   renderInlineComment,
   renderReviewBody,

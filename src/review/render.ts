@@ -1,12 +1,11 @@
 import { bySeverityThenLine, type Diagnostic, type Severity } from '../diagnostic.js';
-import { withOffBy as count } from '../output/off-by.js';
 import { editionSentence } from '../output/edition.js';
-import { countSeverities } from '../output/severity-counts.js';
 import { ruleDocsUrl } from '../project.js';
 import { plural } from '../plural.js';
-import type { CheckResult, QuestionSummary, Range } from '../result.js';
+import type { CheckResult } from '../result.js';
 import { marker } from './marker.js';
 import { codeSpan, neutralise } from './neutralise.js';
+import { renderCounts, renderCourseChecker, renderQuestionTable } from './render-tables.js';
 import { suggestionBlock } from './suggestion.js';
 
 /** GitHub rejects issue, review and review-comment bodies longer than this ("Body is too long (maximum is 65536 characters)"). */
@@ -147,63 +146,6 @@ export interface SummaryInput {
   failOn: Severity | 'never';
   /** A note right under the verdict line (e.g. checks that were skipped). */
   note?: string;
-}
-
-function range(r: Range | null): string {
-  if (!r) return '—';
-  return r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
-}
-
-const STATUS_LABEL: Record<QuestionSummary['status'], string> = {
-  ok: '✅ ok',
-  fail: '❌ out of range',
-  unanswered: '⏳ unanswered',
-  missing: '❓ missing',
-};
-
-/** One line with the counts, e.g. "2 errors, 1 warning, 0 notices". */
-export function renderCounts(diagnostics: readonly Diagnostic[]): string {
-  const c = countSeverities(diagnostics);
-  return `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.notices, 'notice')}`;
-}
-
-/** The course checker's predicted outcome as one markdown paragraph. */
-export function renderCourseChecker(result: CheckResult): string {
-  const cc = result.courseChecker;
-  if (cc.outcome === 'pass') return 'The course checker (`report.py check`) would **pass** this report.';
-  if (cc.outcome === 'crash') {
-    return `The course checker (\`report.py check\`) would **crash** on this report${cc.reason ? `: ${neutralise(cc.reason)}` : '.'}`;
-  }
-  const qs = [...new Set(cc.failures.map((f) => f.question))].sort((a, b) => a - b);
-  return `The course checker (\`report.py check\`) would **warn** about ${plural(qs.length, 'question')}: ${qs.join(', ')}.`;
-}
-
-/** The per-question table: words and images with their ranges, status, and whether the course checker warns. */
-export function renderQuestionTable(result: CheckResult): string {
-  const { failures } = result.courseChecker;
-  if (result.questions.length === 0 && failures.length === 0) return '_No questions found._';
-  const warned = new Set(failures.map((f) => `${f.question}:${f.kind}`));
-  const mark = (q: number, kind: 'words' | 'images') => (warned.has(`${q}:${kind}`) ? ' ⚠️' : '');
-  const rows = result.questions.map((q) => {
-    const words = q.status === 'missing' ? '—' : `${count(q.words, q.wordRange)}${mark(q.number, 'words')}`;
-    const images =
-      q.status === 'missing' ? '—' : `${count(q.images, q.imageRange)}${mark(q.number, 'images')}`;
-    return `| ${q.number} | ${words} | ${range(q.wordRange)} | ${images} | ${range(q.imageRange)} | ${STATUS_LABEL[q.status]} |`;
-  });
-  // Every question the course checker would warn about gets a row, even one the report model does not list.
-  const listed = new Set(result.questions.map((q) => q.number));
-  for (const f of failures.filter((x) => !listed.has(x.question))) {
-    const cells =
-      f.kind === 'words'
-        ? `${count(f.got, f)} ⚠️ | ${range(f)} | — | —`
-        : `— | — | ${count(f.got, f)} ⚠️ | ${range(f)}`;
-    rows.push(`| ${f.question} | ${cells} | ❌ course checker warns |`);
-  }
-  return [
-    '| Question | Words | Range | Images | Range | Status |',
-    '| ---: | ---: | :---: | ---: | :---: | :--- |',
-    ...rows,
-  ].join('\n');
 }
 
 function verdict(input: SummaryInput): string {
