@@ -1,6 +1,6 @@
 import { crashClause } from './crash-clause.js';
 import { answerRepeatedFix } from './answer-repeated-fix.js';
-import { MAX_PER_QUESTION, moreFinding } from './cap.js';
+import { capped } from './cap.js';
 import { finding } from './finding.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -20,9 +20,9 @@ export const answerRepeated: Rule = {
     const { model, positional, structureSeverity } = context;
     const consequence = crashClause(context);
     const severity = positional && structureSeverity === 'warning' ? 'warning' : 'error';
-    return model.questions.flatMap((section): Finding[] => {
-      // Only the listed ones are made: 150,000 findings took seconds to make and fingerprint.
-      const listed = section.markers.slice(1, 2 + MAX_PER_QUESTION).map((marker) => {
+    // Only the listed ones are made: 150,000 findings took seconds to make and fingerprint.
+    return model.questions.flatMap((section): Finding[] =>
+      capped(section.markers.slice(1), (marker) => {
         const line = model.pointAt(marker).line;
         return finding({
           ruleId: 'answer-repeated',
@@ -32,13 +32,7 @@ export const answerRepeated: Rule = {
           question: section.number,
           identity: { key: String(marker - section.start) },
         });
-      });
-      const first = listed[MAX_PER_QUESTION];
-      if (first === undefined) return listed;
-      return [
-        ...listed.slice(0, MAX_PER_QUESTION),
-        moreFinding(first, section.markers.length - 1 - MAX_PER_QUESTION),
-      ];
-    });
+      }),
+    );
   },
 };
