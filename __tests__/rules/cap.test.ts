@@ -1,7 +1,7 @@
 // Findings of one rule about one question are listed up to a cap, the rest summed up in one finding: an answer of
 // nothing but "Answer:" once gave 150,000 findings (154 MB of SARIF).
 import { checkReport } from '../../src/check.js';
-import { MAX_PER_QUESTION } from '../../src/rules/cap.js';
+import { MAX_PER_QUESTION, MAX_PER_RULE } from '../../src/rules/cap.js';
 import { makeReport, words } from '../support/report.js';
 
 const check = (text: string) =>
@@ -32,6 +32,22 @@ describe('the cap on findings per rule and question', () => {
     );
     expect(inThree).toHaveLength(MAX_PER_QUESTION);
     expect(inThree.some((d) => d.message.includes('more'))).toBe(false);
+  });
+});
+
+describe('the cap on findings per rule in the report', () => {
+  it('should list the first findings over all questions and sum up the rest in one', () => {
+    // 20 repeated `Answer:` in each of the 31 questions: 620 findings, none over the cap of its question.
+    const answers = Object.fromEntries(
+      Array.from({ length: 31 }, (_, i) => [i + 1, Array(20).fill('Answer: x').join('\n')]),
+    );
+    const repeated = check(makeReport('2026', answers)).diagnostics.filter(
+      (d) => d.ruleId === 'answer-repeated',
+    );
+    expect(repeated).toHaveLength(MAX_PER_RULE + 1);
+    const summary = repeated.find((d) => d.message.includes('more'));
+    expect(summary?.message).toMatch(/^120 more "answer-repeated" findings in the report, from line \d+ on/);
+    expect(summary?.question).toBeNull();
   });
 });
 

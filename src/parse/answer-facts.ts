@@ -82,6 +82,9 @@ const MAX_BRACKETS = 1000;
  */
 export const MAX_PARSED_CHARS = 64 * 1024;
 
+/** What one parse costs of the budget besides its text: at most 128 parses per report. */
+const PARSE_OVERHEAD_CHARS = 512;
+
 /** What is left of a report's {@link MAX_PARSED_CHARS}, shared by its questions. */
 export interface ParseBudget {
   left: number;
@@ -91,7 +94,8 @@ export interface ParseBudget {
 function tooComplexToParse(region: string, budget: ParseBudget): string | null {
   if (region.length > budget.left)
     return `more than ${MAX_PARSED_CHARS / 1024} KiB of markdown around images and headings to parse`;
-  budget.left -= region.length;
+  // Each parse also costs micromark's set-up: 13,000 small blocks of `<img` took a minute.
+  budget.left -= region.length + PARSE_OVERHEAD_CHARS;
   if (TOO_DEEP.test(region)) return `markdown nested more than ${MAX_NESTING} levels deep`;
   let brackets = 0;
   for (let i = region.indexOf('['); i !== -1; i = region.indexOf('[', i + 1)) {
