@@ -9,6 +9,7 @@ import { RunError } from '../src/errors.js';
 import { EDITIONS, type Edition } from '../src/editions.js';
 import { makePassingReport, makeReport, words } from './support/report.js';
 import { ADVERSARIAL_SHAPES } from '../scripts/adversarial.mjs';
+import { MAX_PER_RULE } from '../src/rules/cap.js';
 
 const MAX_BYTES = 1024 * 1024;
 const SEED = 20260122;
@@ -37,7 +38,7 @@ function attempt(input: CheckInput): { result: CheckResult } | { error: unknown 
 }
 
 /** Checks every invariant on one input; throws (failing the property) with the first broken one. */
-function expectInvariants(content: Uint8Array, files: readonly string[] | null = FILES): void {
+function expectInvariants(content: Uint8Array, files: readonly string[] | null = FILES): CheckResult | null {
   const input: CheckInput = { path: 'reports/README.md', content, files };
   const refuse = content.length > MAX_BYTES || content.includes(0);
   const first = attempt(input);
@@ -47,7 +48,7 @@ function expectInvariants(content: Uint8Array, files: readonly string[] | null =
     expect(refuse).toBe(true);
     expect((first.error as RunError).message).not.toMatch(/[\r\n]/);
     expect('error' in second && (second.error as Error).message).toBe((first.error as RunError).message);
-    return;
+    return null;
   }
   expect(refuse).toBe(false);
   const lines = countLines(content);
@@ -60,6 +61,7 @@ function expectInvariants(content: Uint8Array, files: readonly string[] | null =
   }
   expect(['pass', 'fail', 'crash']).toContain(first.result.courseChecker.outcome);
   expect('result' in second && isDeepStrictEqual(second.result, first.result)).toBe(true);
+  return first.result;
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -263,7 +265,9 @@ describe('checkReport robustness', () => {
 
   it('should hold every invariant on arbitrary bytes and arbitrary text', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => expectInvariants(bytes)),
+      fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => {
+        expectInvariants(bytes);
+      }),
       { seed: SEED, numRuns: 150 },
     );
     const markdownish = fc.constantFrom(
@@ -288,7 +292,9 @@ describe('checkReport robustness', () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(markdownish, fc.string({ unit: 'binary', maxLength: 20 })), { maxLength: 200 }),
-        (parts) => expectInvariants(utf8(parts.join(''))),
+        (parts) => {
+          expectInvariants(utf8(parts.join('')));
+        },
       ),
       { seed: SEED, numRuns: 150 },
     );
@@ -336,9 +342,14 @@ describe('checkReport robustness', () => {
       it(`should check ${name}`, () => {
         const content = utf8(shape(MAX_BYTES));
         expect(content.length).toBeLessThanOrEqual(MAX_BYTES);
-        expectInvariants(content);
-        const result = checkReport({ path: 'reports/README.md', content, files: FILES });
+        const result = expectInvariants(content);
+        if (result === null) throw new Error('a 1 MiB adversarial report was refused');
         expect(result.questions.find((q) => q.number === 1)?.status).not.toBe('missing');
+        // Bounded output: no rule lists more than its cap (and the summaries of what it did not list).
+        const perRule = new Map<string, number>();
+        for (const d of result.diagnostics) perRule.set(d.ruleId, (perRule.get(d.ruleId) ?? 0) + 1);
+        for (const [ruleId, n] of perRule)
+          expect({ ruleId, n, ok: n <= MAX_PER_RULE + 1 }).toMatchObject({ ok: true });
       }, 120_000);
     }
   });

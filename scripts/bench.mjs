@@ -240,12 +240,15 @@ function benchRoundTrips() {
 }
 
 /**
- * 4. adversarial input: every shape of scripts/adversarial.mjs at 1 MiB through checkReport (warm, best of 3);
- *    prints the worst time per MiB, and its ratio to a plain 1 MiB report of words (target: well under 1 s).
+ * 4. adversarial input: every shape of scripts/adversarial.mjs at 1 MiB through checkReport (warm, best of 3) and
+ *    through `node dist/cli.cjs FILE` in each output format (one run each); prints the worst time per MiB of each,
+ *    as a ratio to a plain 1 MiB report of words measured the same way, and the CLI's worst peak RSS against the
+ *    plain report's (target: every 1 MiB input well under a second, so the ratios stay small).
  */
 async function benchAdversarial() {
   const { checkReport } = await loadEngine();
   const MIB = 1024 * 1024;
+  const plainReport = `### Question 1\n\n> Answer:\n\n${'word '.repeat(MIB / 5 - 10)}\n`;
   const timeOf = (text) => {
     const content = Buffer.from(text);
     let best = Infinity;
@@ -256,13 +259,65 @@ async function benchAdversarial() {
     }
     return (best * MIB) / content.length;
   };
-  const plain = timeOf(`### Question 1\n\n> Answer:\n\n${'word '.repeat(MIB / 5 - 10)}\n`);
+  const plain = timeOf(plainReport);
   const times = Object.entries(ADVERSARIAL_SHAPES).map(([name, shape]) => [name, timeOf(shape(MIB))]);
   times.sort((a, b) => b[1] - a[1]);
   const [worstName, worst] = times[0];
   console.log(
-    `adversarial 1 MiB inputs: worst ${worst.toFixed(0)} ms per MiB (${worstName}), ${(worst / plain).toFixed(1)}x a plain 1 MiB report (${plain.toFixed(0)} ms); ${times.length} shapes`,
+    `adversarial 1 MiB inputs, engine: worst ${worst.toFixed(0)} ms per MiB (${worstName}), ${(worst / plain).toFixed(1)}x a plain 1 MiB report (${plain.toFixed(0)} ms); ${times.length} shapes`,
   );
+  if (existsSync(cli)) benchAdversarialCli(plainReport);
+  else console.log('adversarial 1 MiB inputs, CLI: skipped (dist/cli.cjs not built)');
+}
+
+/** Wall time (ms per MiB), peak RSS (KiB, from GNU time when installed) and output size of one CLI run. */
+function cliRun(file, format, bytes) {
+  const gnuTime = '/usr/bin/time';
+  const args = [cli, '--format', format, file];
+  const useTime = existsSync(gnuTime);
+  const start = process.hrtime.bigint();
+  const run = useTime
+    ? spawnSync(gnuTime, ['-f', '%M', process.execPath, ...args], { maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, args, { maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rss = useTime ? Number(String(run.stderr).trim().split('\n').pop()) : NaN;
+  return { msPerMiB: (ms * 1024 * 1024) / bytes, rss, out: run.stdout.length, status: run.status };
+}
+
+function benchAdversarialCli(plainReport) {
+  const dir = mkdtempSync(join(tmpdir(), 'report-check-adversarial-'));
+  try {
+    const file = join(dir, 'README.md');
+    const runAll = (text) => {
+      writeFileSync(file, text);
+      const bytes = Buffer.byteLength(text);
+      return ['text', 'json', 'sarif'].map((format) => ({ format, ...cliRun(file, format, bytes) }));
+    };
+    const plain = runAll(plainReport);
+    const plainMs = Math.max(...plain.map((r) => r.msPerMiB));
+    const plainRss = Math.max(...plain.map((r) => r.rss));
+    let worst = { msPerMiB: 0 };
+    let worstRss = { rss: 0 };
+    let largest = { out: 0 };
+    for (const [name, shape] of Object.entries(ADVERSARIAL_SHAPES)) {
+      for (const run of runAll(shape(1024 * 1024))) {
+        const named = { name, ...run };
+        if (run.status !== 0 && run.status !== 1)
+          console.log(`  note: CLI exited ${run.status} on ${name} (${run.format})`);
+        if (run.msPerMiB > worst.msPerMiB) worst = named;
+        if (run.rss > worstRss.rss) worstRss = named;
+        if (run.out > largest.out) largest = named;
+      }
+    }
+    console.log(
+      `adversarial 1 MiB inputs, CLI: worst ${worst.msPerMiB.toFixed(0)} ms per MiB (${worst.name}, --format ${worst.format}), ` +
+        `${(worst.msPerMiB / plainMs).toFixed(1)}x a plain 1 MiB report (${plainMs.toFixed(0)} ms, start-up included); ` +
+        `peak RSS ${Number.isNaN(plainRss) ? 'not measured (no /usr/bin/time)' : `${(worstRss.rss / 1024).toFixed(0)} MiB (${worstRss.name}), ${(worstRss.rss / plainRss).toFixed(1)}x the plain report's`}; ` +
+        `largest output ${(largest.out / 1024).toFixed(0)} KiB (${largest.name}, --format ${largest.format})`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 console.log(`report-check bench (node ${process.version}, ${availableParallelism()} CPUs)`);

@@ -42,7 +42,9 @@ export function formatTextQuestions(result: CheckResult, options: TextOptions): 
     q.status,
   ]);
   const header = ['question', 'words', 'images', 'status'];
-  const width = (column: number) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length));
+  // A loop, not Math.max(...): a report can have tens of thousands of question headings (too many arguments).
+  const width = (column: number) =>
+    [header, ...rows].reduce((widest, row) => Math.max(widest, (row[column] ?? '').length), 0);
   const [numberWidth, wordsWidth, imagesWidth] = [width(0), width(1), width(2)];
   const line = (cells: string[], status: string) =>
     `  ${(cells[0] ?? '').padStart(numberWidth)}  ${(cells[1] ?? '').padEnd(wordsWidth)}  ${(cells[2] ?? '').padEnd(imagesWidth)}  ${status}`;

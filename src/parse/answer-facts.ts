@@ -75,8 +75,27 @@ const TOO_DEEP = new RegExp(
 /** More link or image openers than any answer needs; micromark's time is quadratic in open brackets. */
 const MAX_BRACKETS = 1000;
 
+/**
+ * Characters of a report micromark reads at most. It runs at 0.5–2 s per MiB (HTML-like text is the slowest),
+ * so a 1 MiB block of `<img` alone took 2 s; the blocks it reads in the largest report of the corpus (52 KB in
+ * all) are far smaller. Blocks past the budget are not parsed, and markdown-unparsed says so.
+ */
+export const MAX_PARSED_CHARS = 64 * 1024;
+
+/** What one parse costs of the budget besides its text: at most 128 parses per report. */
+const PARSE_OVERHEAD_CHARS = 512;
+
+/** What is left of a report's {@link MAX_PARSED_CHARS}, shared by its questions. */
+export interface ParseBudget {
+  left: number;
+}
+
 /** Why an answer is not given to micromark (it would take seconds to minutes), or null. */
-function tooComplexToParse(region: string): string | null {
+function tooComplexToParse(region: string, budget: ParseBudget): string | null {
+  if (region.length > budget.left)
+    return `more than ${MAX_PARSED_CHARS / 1024} KiB of markdown around images and headings to parse`;
+  // Each parse also costs micromark's set-up: 13,000 small blocks of `<img` took a minute.
+  budget.left -= region.length + PARSE_OVERHEAD_CHARS;
   if (TOO_DEEP.test(region)) return `markdown nested more than ${MAX_NESTING} levels deep`;
   let brackets = 0;
   for (let i = region.indexOf('['); i !== -1; i = region.indexOf('[', i + 1)) {
@@ -131,17 +150,18 @@ function collectNodeFacts(
 
 /**
  * Records the images and setext headings of an answer's blocks in its section; returns why a block could not be
- * parsed, or null.
+ * parsed, or null. `budget` is the report's (one per report, so that many answers cannot add up to seconds).
  */
 export function collectBlockFacts(
   section: QuestionSection,
   blocks: Block[],
   pointAt: (offset: number) => Point,
+  budget: ParseBudget = { left: MAX_PARSED_CHARS },
 ): string | null {
   let failure: string | null = null;
   for (const block of blocks) {
     if (collectPlainImages(section, block, pointAt)) continue;
-    const tooComplex = tooComplexToParse(block.text);
+    const tooComplex = tooComplexToParse(block.text, budget);
     const tree = tooComplex ? { error: tooComplex } : parseMarkdown(block.text);
     if ('error' in tree) failure ??= tree.error;
     else collectNodeFacts(section, tree, block, pointAt);

@@ -32,13 +32,31 @@ function isLegacy(edition: Edition): boolean {
  * Python's `str.isspace` for the characters `str.split()` breaks on. JavaScript's `\s` differs: it includes
  * U+FEFF and excludes U+001C–U+001F and U+0085, so the set is spelled out.
  */
-// eslint-disable-next-line no-control-regex -- U+001C–U+001F are whitespace to Python, so they must be here
-const PY_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+function isPythonSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
 
-/** Python's `len(text.split())`. */
+/** Python's `len(text.split())`, counted in one pass (splitting 1 MiB of words into an array took 0.7 s). */
 export function countPythonWords(text: string): number {
   let count = 0;
-  for (const token of text.split(PY_WHITESPACE)) if (token !== '') count++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isPythonSpace(text.charCodeAt(i));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
   return count;
 }
 

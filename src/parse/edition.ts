@@ -34,6 +34,35 @@ function normaliseLine(line: string): string {
   return line.replace(/\s+/g, ' ').trim();
 }
 
+let longest = 0;
+
+/** JavaScript's `\s`, and the control characters (counting those as spaces only makes the test below looser). */
+function isSpaceLike(c: number): boolean {
+  return (
+    c <= 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether `line` has no more non-space characters than the longest template line (which cannot match then). */
+function couldBePrompt(line: string): boolean {
+  if (longest === 0)
+    for (const family of families())
+      for (const l of family.familyLines) longest = Math.max(longest, l.length);
+  if (line.length <= longest) return true;
+  let kept = 0;
+  for (let i = 0; i < line.length && kept <= longest; i++) if (!isSpaceLike(line.charCodeAt(i))) kept++;
+  return kept <= longest;
+}
+
 function countPresent(lines: readonly string[], seen: ReadonlySet<string>): number {
   let count = 0;
   for (const line of lines) if (seen.has(line)) count++;
@@ -72,7 +101,10 @@ function legacyLabel(family: Family, seen: ReadonlySet<string>): EditionLabel {
  * one before, and early-course copies of the newer template still carry most of the older one's lines.
  */
 export function readEdition(text: string): EditionReading {
-  const seen = new Set(text.split(/\r\n?|\n/).map(normaliseLine));
+  const seen = new Set<string>();
+  // Each distinct line once, and only lines that can be a template line: a million empty lines or one 1 MiB
+  // line took seconds to normalise.
+  for (const line of new Set(text.split(/\r\n?|\n/))) if (couldBePrompt(line)) seen.add(normaliseLine(line));
   const scored = families().map((family) => ({
     family,
     score: countPresent(family.familyLines, seen) / family.familyLines.length,

@@ -1,5 +1,5 @@
 import { blocksToParse } from './blocks.js';
-import { collectBlockFacts } from './answer-facts.js';
+import { collectBlockFacts, MAX_PARSED_CHARS } from './answer-facts.js';
 import { lineStarts, makePointAt } from './lines.js';
 import type { QuestionSection, ReportModel } from './model.js';
 import { scanLines } from './scan-lines.js';
@@ -18,13 +18,14 @@ export function parseReport(text: string): ReportModel {
   const questions: QuestionSection[] = [];
   let parseFailure: string | null = null;
   let boundary = 0;
+  const budget = { left: MAX_PARSED_CHARS };
   for (const heading of skeleton.starts) {
     while (boundary < boundaries.length && (boundaries[boundary]?.start ?? 0) <= heading.start) boundary++;
     const end = boundaries[boundary]?.start ?? text.length;
     const section = buildSection(text, heading.number, heading, end, pointAt);
     const from = section.markers[0];
     const blocks = from === undefined ? [] : blocksToParse(text, starts, code, pointAt, from, end);
-    const failure = collectBlockFacts(section, blocks, pointAt);
+    const failure = collectBlockFacts(section, blocks, pointAt, budget);
     if (failure) parseFailure ??= `${failure} (Question ${section.number})`;
     questions.push(section);
   }

@@ -1,4 +1,5 @@
 import { countPythonImages, countPythonWords } from './course-checker.js';
+import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
 import type { Heading } from './scan-lines.js';
@@ -8,9 +9,7 @@ export const ANSWER = 'Answer:';
 
 /** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
 function proseOf(text: string): string {
-  const code = text
-    .replace(/^[ \t>]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t>]*\1[ \t]*$|(?![\s\S]))/gm, ' ')
-    .replace(/`+[^`\n]*`+/g, ' ');
+  const code = withoutFences(text).replace(/`+[^`\n]*`+/g, ' ');
   return withoutTags(withoutImages(code));
 }
 

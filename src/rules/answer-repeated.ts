@@ -1,5 +1,6 @@
 import { crashClause } from './crash-clause.js';
 import { answerRepeatedFix } from './answer-repeated-fix.js';
+import { capped } from './cap.js';
 import { finding } from './finding.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -19,8 +20,9 @@ export const answerRepeated: Rule = {
     const { model, positional, structureSeverity } = context;
     const consequence = crashClause(context);
     const severity = positional && structureSeverity === 'warning' ? 'warning' : 'error';
+    // Only the listed ones are made: 150,000 findings took seconds to make and fingerprint.
     return model.questions.flatMap((section): Finding[] =>
-      section.markers.slice(1).map((marker) => {
+      capped(section.markers.slice(1), (marker) => {
         const line = model.pointAt(marker).line;
         return finding({
           ruleId: 'answer-repeated',

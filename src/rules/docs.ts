@@ -67,8 +67,8 @@ export function withRuleTable(readme: string, table: string): string {
 
 /** The text `--list-rules` prints: one line per rule, id, severity and summary in aligned columns. */
 export function ruleList(rules: readonly Rule[]): string {
-  const idWidth = Math.max(...rules.map((rule) => rule.id.length));
-  const severityWidth = Math.max(...rules.map((rule) => rule.severity.length));
+  const idWidth = rules.reduce((widest, rule) => Math.max(widest, rule.id.length), 0);
+  const severityWidth = rules.reduce((widest, rule) => Math.max(widest, rule.severity.length), 0);
   return rules
     .map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.severity.padEnd(severityWidth)}  ${rule.summary}\n`)
     .join('');

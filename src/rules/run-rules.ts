@@ -1,3 +1,4 @@
+import { FindingCap } from './cap.js';
 import { fixContext, type FixContext } from './fix-context.js';
 import { RULES } from './index.js';
 import type { Finding, RuleContext } from './rule.js';
@@ -5,7 +6,7 @@ import type { Finding, RuleContext } from './rule.js';
 /**
  * Runs every rule of the registry that the engine computes, in registry order, and collects their findings, each
  * with its fix when the rule has one. The fix tables are built once per report, and only when a fixable rule
- * found something.
+ * found something. Each rule lists at most 50 findings per question ({@link FindingCap}).
  */
 export function runRules(context: RuleContext): Finding[] {
   const found: Finding[] = [];
@@ -13,7 +14,9 @@ export function runRules(context: RuleContext): Finding[] {
   for (const rule of RULES) {
     if (!rule.check) continue;
     // One push per finding: spreading 100,000 findings (an answer of nothing but "Answer:") overflows the stack.
+    const cap = new FindingCap();
     for (const finding of rule.check(context, found)) {
+      if (!cap.admit(finding)) continue;
       if (rule.fix) {
         fixes ??= fixContext(context);
         const fix = rule.fix(finding, fixes);
@@ -21,6 +24,7 @@ export function runRules(context: RuleContext): Finding[] {
       }
       found.push(finding);
     }
+    for (const summary of cap.summaries()) found.push(summary);
   }
   return found;
 }

@@ -1,0 +1,70 @@
+// Findings of one rule about one question are listed up to a cap, the rest summed up in one finding: an answer of
+// nothing but "Answer:" once gave 150,000 findings (154 MB of SARIF).
+import { checkReport } from '../../src/check.js';
+import { MAX_PER_QUESTION, MAX_PER_RULE } from '../../src/rules/cap.js';
+import { makeReport, words } from '../support/report.js';
+
+const check = (text: string) =>
+  checkReport({ path: 'reports/README.md', content: new TextEncoder().encode(text), files: [] });
+
+describe('the cap on findings per rule and question', () => {
+  it('should list the first findings and say how many more there are', () => {
+    const answer = Array.from({ length: 200 }, (_, i) => `line ${i} Answer: again`).join('\n');
+    const result = check(makeReport('2026', { 3: answer, 5: `${words(5)} Answer: x` }));
+    const repeated = result.diagnostics.filter((d) => d.ruleId === 'answer-repeated');
+    const inThree = repeated.filter((d) => d.question === 3);
+    expect(inThree).toHaveLength(MAX_PER_QUESTION + 1);
+    const summary = inThree.find((d) => d.message.includes('more'));
+    expect(summary?.message).toMatch(/^150 more "answer-repeated" findings in Question 3, from line \d+ on/);
+    // The summary stands where the first finding it sums up would have been, after the listed ones.
+    const listedLines = inThree.filter((d) => d !== summary).map((d) => d.line);
+    expect(summary?.line).toBe(Math.max(...listedLines) + 1);
+    expect(summary?.severity).toBe(inThree[0]?.severity);
+    // Other questions keep their own findings, uncapped by Question 3's.
+    expect(repeated.filter((d) => d.question === 5)).toHaveLength(1);
+    expect(new Set(inThree.map((d) => d.fingerprint)).size).toBe(inThree.length);
+  });
+
+  it('should list every finding up to the cap, with no summary', () => {
+    const answer = Array.from({ length: MAX_PER_QUESTION }, () => 'Answer: again').join('\n');
+    const inThree = check(makeReport('2026', { 3: answer })).diagnostics.filter(
+      (d) => d.ruleId === 'answer-repeated' && d.question === 3,
+    );
+    expect(inThree).toHaveLength(MAX_PER_QUESTION);
+    expect(inThree.some((d) => d.message.includes('more'))).toBe(false);
+  });
+});
+
+describe('the cap on findings per rule in the report', () => {
+  it('should list the first findings over all questions and sum up the rest in one', () => {
+    // 20 repeated `Answer:` in each of the 31 questions: 620 findings, none over the cap of its question.
+    const answers = Object.fromEntries(
+      Array.from({ length: 31 }, (_, i) => [i + 1, Array(20).fill('Answer: x').join('\n')]),
+    );
+    const repeated = check(makeReport('2026', answers)).diagnostics.filter(
+      (d) => d.ruleId === 'answer-repeated',
+    );
+    expect(repeated).toHaveLength(MAX_PER_RULE + 1);
+    const summary = repeated.find((d) => d.message.includes('more'));
+    expect(summary?.message).toMatch(/^120 more "answer-repeated" findings in the report, from line \d+ on/);
+    expect(summary?.question).toBeNull();
+  });
+});
+
+describe('the budget of markdown parsed per report', () => {
+  it('should say the images were not checked when the blocks around them are too large to parse', () => {
+    // One block of 70 KB holding an image and a code span micromark must read: past the budget.
+    const block = `![shot](figures/none.png) \`code\`\n${'lorem ipsum dolor sit amet\n'.repeat(2600)}`;
+    const result = check(makeReport('2026', { 14: block }));
+    const unparsed = result.diagnostics.filter((d) => d.ruleId === 'markdown-unparsed');
+    expect(unparsed).toHaveLength(1);
+    expect(unparsed[0]?.message).toMatch(/KiB of markdown .* \(Question 14\)/);
+  });
+
+  it('should parse a block of ordinary size', () => {
+    const block = `![shot](figures/none.png) \`code\`\n${'lorem ipsum dolor sit amet\n'.repeat(100)}`;
+    const result = check(makeReport('2026', { 14: block }));
+    expect(result.diagnostics.filter((d) => d.ruleId === 'markdown-unparsed')).toHaveLength(0);
+    expect(result.diagnostics.some((d) => d.ruleId.startsWith('image-'))).toBe(true);
+  });
+});
