@@ -27,8 +27,16 @@ function families(): Family[] {
   return cachedFamilies;
 }
 
-function normaliseLine(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
+/**
+ * The report's lines with each run of whitespace made one space, trimmed. One replace over the whole text instead
+ * of one per line: a run that reaches a line end is cut by the split as it would be, and `trim` removes what
+ * `\s` matches.
+ */
+function normalisedLines(text: string): string[] {
+  return text
+    .replace(/[^\S\r\n]+/g, ' ')
+    .split(/\r\n?|\n/)
+    .map((line) => line.trim());
 }
 
 function countPresent(lines: readonly string[], seen: ReadonlySet<string>): number {
@@ -44,7 +52,7 @@ function countPresent(lines: readonly string[], seen: ReadonlySet<string>): numb
  * one before, and early-course copies of the newer template still carry most of the older one's lines.
  */
 export function detectEdition(text: string): Edition {
-  const seen = new Set(text.split(/\r\n?|\n/).map(normaliseLine));
+  const seen = new Set(normalisedLines(text));
   let best: { edition: Edition; score: number } | null = null;
   for (const { older, newer, familyLines, newerOwn } of families()) {
     const score = countPresent(familyLines, seen) / familyLines.length;
