@@ -1,6 +1,6 @@
 // The CLI entry: wires the real file system, streams and engine into runCli and sets the exit status. Nothing else.
 import packageJson from '../package.json' with { type: 'json' };
-import { writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { checkReport } from './check.js';
 import { errorMessage } from './errors.js';
@@ -25,6 +25,22 @@ function writeAll(fd: number, text: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
     }
   }
+}
+
+/**
+ * Whether stdout is a terminal. A terminal is a character device other than /dev/null, so a pipe, a file or
+ * /dev/null (a hook, CI, `| less`) is answered by two stats; only a character device asks node:tty, which loads
+ * node:net and node:stream with it (a good part of a cold start).
+ */
+function stdoutIsTTY(): boolean {
+  try {
+    const stdout = fstatSync(1);
+    if (!stdout.isCharacterDevice()) return false;
+    if (process.platform !== 'win32' && stdout.rdev === statSync('/dev/null').rdev) return false;
+  } catch {
+    // Not answerable by stat: node:tty decides.
+  }
+  return isatty(1);
 }
 
 function writeStdout(text: string): void {
@@ -63,7 +79,7 @@ runCli(process.argv.slice(2), {
   },
   stdout: writeStdout,
   stderr: writeStderr,
-  isTTY: isatty(1),
+  isTTY: stdoutIsTTY(),
   env: process.env,
   cwd: process.cwd(),
   version: packageJson.version,

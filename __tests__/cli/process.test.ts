@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -41,6 +42,43 @@ describe('dist/cli.cjs as a process', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/template-2026\.md: \d+ errors?, /);
     expect(result.stderr).toBe('');
+  });
+
+  // Whether stdout is a terminal is answered by stat for anything but a character device (src/cli.ts).
+  it('should colour its findings on a terminal only, not into a file or /dev/null', () => {
+    const env = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, TERM: 'xterm' };
+    // util-linux's script(1) runs the command with a pseudo-terminal as its stdout.
+    const onTerminal = spawnSync(
+      'script',
+      ['-qec', `"${process.execPath}" "${cli}" --strict "${report}"`, '/dev/null'],
+      {
+        encoding: 'utf8',
+        env,
+      },
+    );
+    expect(onTerminal.stdout).toContain('\u001b[31merror\u001b[0m');
+    const dir = mkdtempSync(join(tmpdir(), 'report-check-tty-'));
+    try {
+      const file = openSync(join(dir, 'out.txt'), 'w');
+      const toFile = spawnSync(process.execPath, [cli, '--strict', report], {
+        stdio: ['ignore', file, 'pipe'],
+        env,
+      });
+      closeSync(file);
+      const text = readFileSync(join(dir, 'out.txt'), 'utf8');
+      expect(text).toContain('error Question 1 is not answered yet');
+      expect(text).not.toContain('\u001b[');
+      expect(toFile.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const toNull = spawnSync(process.execPath, [cli, '--strict', report], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env,
+      encoding: 'utf8',
+    });
+    expect(toNull.status).toBe(1);
+    expect(toNull.stderr).toBe('');
   });
 });
 

@@ -19,6 +19,47 @@ describe('countPythonWords', () => {
   it('should count the untouched placeholder as six words', () => {
     expect(countPythonWords('--- question 3 fill here ---')).toBe(6);
   });
+
+  it("should break words on exactly the code units Python's str.isspace() holds, and on no other", () => {
+    // python3 -c "print([hex(c) for c in range(0x10000) if chr(c).isspace()])"
+    const python = [
+      ...[0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680],
+      ...Array.from({ length: 11 }, (_, i) => 0x2000 + i),
+      ...[0x2028, 0x2029, 0x202f, 0x205f, 0x3000],
+    ];
+    const breaking: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (countPythonWords(`a${String.fromCharCode(code)}b`) === 2) breaking.push(code);
+    }
+    expect(breaking).toEqual(python);
+  });
+
+  it("should count as Python's split() does for any mix of words, spaces and line ends", () => {
+    const pieces = fc.constantFrom(
+      'a',
+      'word',
+      '\u00e9',
+      '\u{1f600}',
+      ' ',
+      '  ',
+      '\n',
+      '\r\n',
+      '\t',
+      '\u3000',
+      '\u200b',
+      '\u0085',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const words = text.split(
+          // eslint-disable-next-line no-control-regex -- Python splits on U+001C–U+001F
+          /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/,
+        );
+        expect(countPythonWords(text)).toBe(words.filter((word) => word !== '').length);
+      }),
+    );
+  });
 });
 
 describe('countPythonImages', () => {

@@ -20,6 +20,14 @@ describe('detectEdition', () => {
     }
   });
 
+  it('should find the 2026 line in a copy whose spaces became tabs, runs and CRLF line ends', () => {
+    const own = prompts['2026'].find((line) => !prompts['2025'].includes(line)) ?? '';
+    const mangle = (line: string) => ` \t${line.replace(/ /g, ' \t ')}\u00a0 `;
+    const text = [...prompts['2025'].slice(0, 40), own].map(mangle).join('\r\n');
+    expect(detectEdition(text)).toBe('2026');
+    expect(detectEdition(prompts['2025'].slice(0, 40).map(mangle).join('\r'))).toBe('2025');
+  });
+
   it('should answer with a known edition for text that is no report at all', () => {
     expect(['2023', '2024', '2025', '2026']).toContain(
       detectEdition(readFileSync(new URL(import.meta.url)).toString()),
