@@ -127,7 +127,9 @@ export function gateProblems(
 
 /**
  * The text a student wrote under `### Question N` (its first such heading): after its `Answer:`, up to the next
- * heading of another question or the next `#`/`##` heading, without heading lines. Null without an `Answer:`.
+ * heading of another question, the next `#`/`##` heading, or a `##`/`###` heading with an `Answer:` of its own
+ * (a duplicated or renamed question, `### Question 7` again or `### Q8`: the course checker cuts the answer there
+ * and grades the `Answer:` under it as the next answer; the page shows a new section), without heading lines. Null without an `Answer:`.
  */
 export function sectionAnswer(text: string, question: number): string | null {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -139,15 +141,27 @@ export function sectionAnswer(text: string, question: number): string | null {
   if (start === -1) return null;
   const body: string[] = [];
   let seenAnswer = false;
-  for (const line of lines.slice(start + 1)) {
+  for (let at = start + 1; at < lines.length; at++) {
+    const line = lines[at] ?? '';
     const other = questionOf(line);
     if ((other !== null && other !== question) || (other === null && /^##?[ \t]/.test(line))) break;
+    if (seenAnswer && /^#{2,3}[ \t]/.test(line) && ownAnswerFollows(lines, at)) break;
     if (!seenAnswer) {
-      const at = line.indexOf('Answer:');
-      if (at === -1) continue;
+      const marker = line.indexOf('Answer:');
+      if (marker === -1) continue;
       seenAnswer = true;
-      body.push(line.slice(at + 'Answer:'.length));
+      body.push(line.slice(marker + 'Answer:'.length));
     } else if (!/^[ \t>]*#/.test(line)) body.push(line);
   }
   return seenAnswer ? body.join('\n') : null;
+}
+
+/** Whether an `Answer:` follows the heading at `heading` before the next `#`–`###` heading. */
+function ownAnswerFollows(lines: string[], heading: number): boolean {
+  for (let at = heading + 1; at < lines.length; at++) {
+    const line = lines[at] ?? '';
+    if (/^#{1,3}[ \t]/.test(line)) return false;
+    if (line.includes('Answer:')) return true;
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 import type { Range } from '../result.js';
 import { plural } from '../plural.js';
 import { describeRange, rangeMessage, type RangeViolation } from '../validate/ranges.js';
+import { sectionContaining } from '../parse/sections.js';
 import { constraintErrors } from './constraint-errors.js';
 import { removableNote, removableWords } from './counted-text.js';
 import { finding } from './finding.js';
@@ -30,6 +31,19 @@ function message(context: RuleContext, violation: RangeViolation): string {
   return rangeMessage(question, kind, actual, range);
 }
 
+/**
+ * "The course checker grades the text at line 310 (under `### Question 12`) as Question 11's: " when the text it
+ * counts for a question is not under that question's heading (answers-misaligned says why), else ''.
+ */
+function gradedElsewhere(context: RuleContext, question: number, line: number): string {
+  const answer = context.positional ? context.reading.answers[question - 1] : undefined;
+  if (!answer) return '';
+  const under = sectionContaining(context.model, answer.start - 1);
+  if (under?.number === question) return '';
+  const where = under ? ` (under the heading "${under.heading.text.trim()}")` : '';
+  return `The course checker grades the text at line ${line}${where} as Question ${question}'s: `;
+}
+
 /** The findings of one kind of range violation (`words` or `images`) under a rule id. */
 export function rangeFindings(
   context: RuleContext,
@@ -43,7 +57,7 @@ export function rangeFindings(
           finding({
             ruleId,
             severity: 'error',
-            message: describe(violation),
+            message: `${gradedElsewhere(context, violation.question, at.line)}${describe(violation)}`,
             ...at,
             question: violation.question,
             expected: violation.range,
