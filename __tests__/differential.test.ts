@@ -103,6 +103,15 @@ describe('the differential yardstick', () => {
     expect(isEmptyAnswer(sectionAnswer(renamed, 14) ?? 'x')).toBe(true);
   });
 
+  it('should read the copy of a question that a finding stands in, and indented headings', () => {
+    const twice =
+      '### Question 28\n> Answer:\n\nours\n\n### Question 28\n> Answer:\n\n--- question 28 fill here ---\n';
+    expect(sectionAnswer(twice, 28)).toBe('\n\nours\n');
+    expect(isEmptyAnswer(sectionAnswer(twice, 28, 9) ?? 'x')).toBe(true);
+    const indented = '### Question 2\n> Answer:\n\n\n  ### Question 3\n> **prompt words**\n> Answer:\n';
+    expect(isEmptyAnswer(sectionAnswer(indented, 2) ?? 'x')).toBe(true);
+  });
+
   it('should flag a failed question without an error, and an answered question called unanswered', () => {
     const text = '### Question 1\n> Answer:\n\nsome words\n';
     const result = checkReport({ path: 'r.md', content: text, edition: '2026' });

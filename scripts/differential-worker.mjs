@@ -6,8 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 const engine = await import(workerData.engine);
 
 parentPort.on('message', (batch) => {
-  const answers = batch.map(({ index, text, edition, oracle }) => {
-    const run = (strict) => engine.checkReport({ path: 'reports/README.md', content: text, strict });
+  const answers = batch.map(({ index, text, edition, given, oracle }) => {
+    const run = (strict) =>
+      engine.checkReport({ path: 'reports/README.md', content: text, strict, ...(given ? { edition } : {}) });
     const loose = run(false);
     const strict = run(true);
     return {
