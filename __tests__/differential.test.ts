@@ -22,7 +22,7 @@ interface SampleEdit {
   edition: Edition;
   strict: boolean;
   patch: string;
-  finish: 'crlf' | 'bom' | 'trailing-newline-removed' | null;
+  finish: 'crlf' | 'bom' | 'trailing-newline-removed' | 'lone-cr' | null;
   verdict: OracleVerdict;
 }
 
@@ -34,6 +34,7 @@ const FINISHES = {
   crlf: (text: string) => text.replace(/\n/g, '\r\n'),
   bom: (text: string) => `\ufeff${text}`,
   'trailing-newline-removed': (text: string) => text.replace(/\n+$/, ''),
+  'lone-cr': (text: string) => text.replace(/\n/g, '\r'),
 };
 
 function editedText(edit: SampleEdit): string {
@@ -91,6 +92,24 @@ describe('the differential yardstick', () => {
       '### Question 7\n> prompt\n> Answer:\n\n# Question 7\n\nreal words\n\n### Question 8\n> Answer:\n';
     expect(sectionAnswer(text, 7)).toBe('\n\n\nreal words\n');
     expect(sectionAnswer(text, 9)).toBeNull();
+  });
+
+  it('should end an answer where a duplicated or renamed question with its own Answer: starts', () => {
+    const duplicated =
+      '### Question 24\n> Answer:\n\nours\n\n### Question 24\n\n> **prompt words**\n> Answer:\n';
+    expect(sectionAnswer(duplicated, 24)).toBe('\n\nours\n');
+    const renamed =
+      '### Question 14\n> Answer:\n\n--- question 14 fill here ---\n\n### Q15\n\n> **Docker?**\n> Answer:\n';
+    expect(isEmptyAnswer(sectionAnswer(renamed, 14) ?? 'x')).toBe(true);
+  });
+
+  it('should read the copy of a question that a finding stands in, and indented headings', () => {
+    const twice =
+      '### Question 28\n> Answer:\n\nours\n\n### Question 28\n> Answer:\n\n--- question 28 fill here ---\n';
+    expect(sectionAnswer(twice, 28)).toBe('\n\nours\n');
+    expect(isEmptyAnswer(sectionAnswer(twice, 28, 9) ?? 'x')).toBe(true);
+    const indented = '### Question 2\n> Answer:\n\n\n  ### Question 3\n> **prompt words**\n> Answer:\n';
+    expect(isEmptyAnswer(sectionAnswer(indented, 2) ?? 'x')).toBe(true);
   });
 
   it('should flag a failed question without an error, and an answered question called unanswered', () => {

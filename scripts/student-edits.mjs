@@ -1,9 +1,11 @@
 // Student-like edits of a report, for the differential test against the course's own checker
 // (scripts/differential.mjs). Each edit is what a group plausibly does to its report while filling it in:
-// headings of every level inside answers (plain, quoted, in HTML blocks, in code), the `Answer:` line deleted,
-// inlined or repeated in the text, prompts replaced by answers, questions duplicated, swapped, renamed or given
-// extra words, an appendix after the last question, the front matter removed, NBSP, zero-width characters, tabs
-// and CRLF, images in code and comments, answers grown, cut, emptied or wrapped in `---` markers.
+// headings of every level inside answers (plain, quoted, in HTML blocks and comments, in code), the `Answer:`
+// line deleted, inlined, repeated (twice, below, with NBSP or a zero-width space in it) or in the text, prompts
+// replaced by answers, questions duplicated, swapped, renamed, given extra words or odd spacing (NBSP, tab,
+// indent, closing hashes), an appendix after the last question, the front matter removed, NBSP, zero-width
+// characters, tabs, CRLF and lone CR, images in code, quotes and comments, answers grown, cut, emptied or wrapped
+// in `---` markers. A plan combines one to three of them.
 //
 // An edit is a small plan (a seed and a list of operation names) applied to a text; the same plan on the same
 // text always gives the same result.
@@ -99,7 +101,21 @@ export const OPERATIONS = {
     if (!q) return null;
     const hashes = '#'.repeat(1 + rng.int(6));
     const title = rng.pick(TITLES(q.number));
-    const shape = rng.pick(['plain', 'plain', 'quote', 'html', 'details', 'code', 'inline', 'bold']);
+    const shape = rng.pick([
+      'plain',
+      'plain',
+      'quote',
+      'html',
+      'details',
+      'code',
+      'inline',
+      'bold',
+      'tilde',
+      'comment',
+      'indented',
+      'closed',
+      'quote-question',
+    ]);
     const heading = `${hashes} ${title}`;
     const insert = {
       plain: ['', heading, ''],
@@ -116,6 +132,11 @@ export const OPERATIONS = {
       ],
       inline: [`We wrote C# and ${hashes} inline, see issue ${hashes}12.`],
       bold: ['', `**${title}** ${hashes}`, ''],
+      tilde: ['', '~~~', heading, '~~~', ''],
+      comment: ['', '<!--', heading, '-->', ''],
+      indented: ['', `    ${heading}`, ''],
+      closed: ['', `${heading} ${hashes}`, ''],
+      'quote-question': ['', `> ${hashes} Question ${q.number}`, '>', `> ${words(rng, 8)}`, ''],
     }[shape];
     lines.splice(answerSpot(rng, q), 0, ...insert);
     return `${shape} "${heading}" in Q${q.number}`;
@@ -152,6 +173,35 @@ export const OPERATIONS = {
     ]);
     lines.splice(answerSpot(rng, q), 0, '', phrase, '');
     return `"${phrase}" in Q${q.number}`;
+  },
+  'answer-repeated'(lines, rng) {
+    const q = pickQuestion(rng, lines);
+    if (!q) return null;
+    const mode = rng.pick(['twice', 'below', 'zero-width', 'nbsp']);
+    if (mode === 'twice') lines.splice(q.answer + 1, 0, lines[q.answer]);
+    else if (mode === 'below') lines.splice(answerSpot(rng, q), 0, '', '> Answer:', '');
+    else
+      lines[q.answer] = lines[q.answer].replace(
+        'Answer:',
+        mode === 'nbsp' ? 'Answer:\u00a0' : 'Ans\u200bwer:',
+      );
+    return `${mode} in Q${q.number}`;
+  },
+  'heading-spacing'(lines, rng) {
+    const q = pickQuestion(rng, lines, false);
+    if (!q) return null;
+    const match = QUESTION.exec(lines[q.heading]);
+    const [, hashes, , word, gap, number, rest] = match;
+    const mode = rng.pick(['nbsp', 'tab', 'indented', 'closed', 'trailing', 'two-spaces']);
+    lines[q.heading] = {
+      nbsp: `${hashes}\u00a0${word}${gap}${number}${rest}`,
+      tab: `${hashes}\t${word}${gap}${number}${rest}`,
+      indented: `  ${hashes} ${word}${gap}${number}${rest}`,
+      closed: `${hashes} ${word}${gap}${number}${rest} ${hashes}`,
+      trailing: `${hashes} ${word}${gap}${number}${rest}   `,
+      'two-spaces': `${hashes}  ${word}  ${number}${rest}`,
+    }[mode];
+    return `${mode} Q${q.number}`;
   },
   'prompt-replaced'(lines, rng) {
     const q = pickQuestion(rng, lines);
@@ -211,6 +261,9 @@ export const OPERATIONS = {
       ['---', '', `Made by group ${1 + rng.int(99)}`],
       ['#### Extra figures', '', '![extra](figures/extra.png)'],
       ['', words(rng, 40)],
+      ['## References', '', '### Papers', '', words(rng, 10)],
+      ['<!-- appendix -->', '', '## Appendix', '', '![extra](figures/extra.png)'],
+      ['### Appendix', '', '> Answer:', '', words(rng, 25)],
     ]);
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
     lines.push('', ...shape, '');
@@ -263,6 +316,10 @@ export const OPERATIONS = {
       'plain',
       'html-img',
       'two',
+      'tilde',
+      'quoted',
+      'reference',
+      'details',
     ]);
     const insert = {
       fenced: ['', '```markdown', img, '```', ''],
@@ -273,6 +330,10 @@ export const OPERATIONS = {
       plain: ['', img, ''],
       'html-img': ['', '<img src="figures/a.png" width="400">', ''],
       two: ['', `${img} ${img}`, ''],
+      tilde: ['', '~~~', img, '~~~', ''],
+      quoted: ['', `> ${img}`, ''],
+      reference: ['', `![${img.length}][ref]`, '', '[ref]: figures/a.png', ''],
+      details: ['', '<details>', '', img, '', '</details>', ''],
     }[shape];
     lines.splice(answerSpot(rng, q), 0, ...insert);
     return `${shape} in Q${q.number}`;
@@ -343,6 +404,7 @@ const FINISHES = {
   crlf: (text) => text.replace(/\n/g, '\r\n'),
   bom: (text) => `\ufeff${text}`,
   'trailing-newline-removed': (text) => text.replace(/\n+$/, ''),
+  'lone-cr': (text) => text.replace(/\n/g, '\r'),
 };
 
 const WEIGHTS = {
@@ -350,6 +412,8 @@ const WEIGHTS = {
   'answer-deleted': 3,
   'answer-inlined': 3,
   'answer-in-text': 2,
+  'answer-repeated': 2,
+  'heading-spacing': 2,
   'prompt-replaced': 3,
   'question-duplicated': 2,
   'questions-swapped': 2,

@@ -117,7 +117,7 @@ export function gateProblems(
   for (const d of result.diagnostics.filter((e) => e.ruleId === 'unanswered' && e.question !== null)) {
     // As the student sees it: the text under the question's own heading (what the checker counts is the
     // gate's business above).
-    const own = sectionAnswer(text, d.question ?? 0);
+    const own = sectionAnswer(text, d.question ?? 0, d.line);
     if (own !== null && !isEmptyAnswer(own)) {
       problems.push(`Question ${d.question} is called unanswered, but its answer has words`);
     }
@@ -126,28 +126,48 @@ export function gateProblems(
 }
 
 /**
- * The text a student wrote under `### Question N` (its first such heading): after its `Answer:`, up to the next
- * heading of another question or the next `#`/`##` heading, without heading lines. Null without an `Answer:`.
+ * The text a student wrote under `### Question N` (its first such heading, or with `line` the last one before that
+ * line, where a finding stands; up to three spaces may indent a heading, as in CommonMark): after its `Answer:`, up to the next
+ * heading of another question, the next `#`/`##` heading, or a `##`/`###` heading with an `Answer:` of its own
+ * (a duplicated or renamed question, `### Question 7` again or `### Q8`: the course checker cuts the answer there
+ * and grades the `Answer:` under it as the next answer; the page shows a new section), without heading lines. Null without an `Answer:`.
  */
-export function sectionAnswer(text: string, question: number): string | null {
+export function sectionAnswer(text: string, question: number, line?: number): string | null {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const questionOf = (line: string): number | null => {
-    const match = /^#{1,6}[ \t]*question[ \t]+(\d+)/i.exec(line);
+    const match = /^ {0,3}#{1,6}[ \t]*question[ \t]+(\d+)/i.exec(line);
     return match ? Number(match[1]) : null;
   };
-  const start = lines.findIndex((line) => /^#{2,3}[ \t]/.test(line) && questionOf(line) === question);
+  const own = (at: number): boolean =>
+    /^ {0,3}#{2,3}[ \t]/.test(lines[at] ?? '') && questionOf(lines[at] ?? '') === question;
+  let start = lines.findIndex((_, at) => own(at));
+  // A finding at a line reads the copy of the question that line stands in, as the student does.
+  for (let at = start + 1; start !== -1 && line !== undefined && at < line - 1 && at < lines.length; at++)
+    if (own(at)) start = at;
   if (start === -1) return null;
   const body: string[] = [];
   let seenAnswer = false;
-  for (const line of lines.slice(start + 1)) {
+  for (let at = start + 1; at < lines.length; at++) {
+    const line = lines[at] ?? '';
     const other = questionOf(line);
-    if ((other !== null && other !== question) || (other === null && /^##?[ \t]/.test(line))) break;
+    if ((other !== null && other !== question) || (other === null && /^ {0,3}##?[ \t]/.test(line))) break;
+    if (seenAnswer && /^ {0,3}#{2,3}[ \t]/.test(line) && ownAnswerFollows(lines, at)) break;
     if (!seenAnswer) {
-      const at = line.indexOf('Answer:');
-      if (at === -1) continue;
+      const marker = line.indexOf('Answer:');
+      if (marker === -1) continue;
       seenAnswer = true;
-      body.push(line.slice(at + 'Answer:'.length));
+      body.push(line.slice(marker + 'Answer:'.length));
     } else if (!/^[ \t>]*#/.test(line)) body.push(line);
   }
   return seenAnswer ? body.join('\n') : null;
+}
+
+/** Whether an `Answer:` follows the heading at `heading` before the next `#`–`###` heading. */
+function ownAnswerFollows(lines: string[], heading: number): boolean {
+  for (let at = heading + 1; at < lines.length; at++) {
+    const line = lines[at] ?? '';
+    if (/^ {0,3}#{1,3}[ \t]/.test(line)) return false;
+    if (line.includes('Answer:')) return true;
+  }
+  return false;
 }

@@ -13,12 +13,17 @@ function proseOf(text: string): string {
   return withoutTags(withoutImages(code));
 }
 
-/** The answer as the course checker cuts it: from the first `Answer:` to the next, else to the first `##` (which `###` contains). */
+/**
+ * The answer as the course checker cuts it: from the first `Answer:` to the next, else to the first `##` (which
+ * `###` contains), except after the report's last `Answer:` when no `###` follows, which it keeps whole.
+ */
 function cutAnswer(text: string, markers: number[], end: number): QuestionSection['answer'] {
   const first = markers[0];
   if (first === undefined) return null;
   let cut = Math.min(markers[1] !== undefined ? markers[1] - ANSWER.length : end, end);
-  const hashes = text.indexOf('##', first);
+  // The text after the report's last `Answer:` is appended whole when it holds no `###` (an appendix counts).
+  const wholeTail = end === text.length && markers[1] === undefined && !text.includes('###', first);
+  const hashes = wholeTail ? -1 : text.indexOf('##', first);
   if (hashes !== -1 && hashes < cut) cut = hashes;
   let s = first;
   let e = cut;

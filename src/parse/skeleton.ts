@@ -1,8 +1,7 @@
 import type { Heading } from './scan-lines.js';
-import { ANSWER, PLACEHOLDER } from './section.js';
+import { ANSWER } from './section.js';
 
 const QUESTION_HEADING = /^\s*question\s+(\d+)/i;
-const PLACEHOLDER_ONCE = /---\s*question\s+\d+\s+fill\s+here\s*---/i;
 
 /** A `Question N` heading inside an answer: the page shows a heading, the report's skeleton does not have one. */
 export interface InAnswerHeading {
@@ -20,8 +19,10 @@ export interface InAnswerHeading {
  * repeat the number of the question whose answer it stands in. So a `# Question 7` or `### Question 7` title that
  * a group put inside Question 7's answer stays part of that answer (the checker counts it there too), and a
  * renamed or duplicated question with its own `Answer:` is still a question. Other headings end a question only at
- * level 2 outside quotes and HTML (the template's section headings; the checker cuts there too), at level 3
- * when an `Answer:` follows (a renamed question), or when they follow an untouched placeholder; a `# Results` or `### Results` inside an answer does not.
+ * level 2 outside quotes and HTML (the template's section headings; the checker cuts there too, but not after the
+ * last `Answer:` when no `###` follows, where it counts an appendix as the last answer), or at level 3 when an
+ * `Answer:` follows (a renamed question); a `# Results` or `### Results` inside an answer does not, even after an
+ * untouched placeholder (the words under it are the student's answer).
  */
 export function questionStarts(
   text: string,
@@ -36,10 +37,14 @@ export function questionStarts(
   const answers: number[] = [];
   for (let at = text.indexOf(ANSWER); at !== -1; at = text.indexOf(ANSWER, at + 1)) answers.push(at);
   let nextAnswer = 0;
+  // The checker appends the text after the last `Answer:` whole when it holds no `###`: a `## Appendix` there
+  // is part of the last answer to it, so it does not end the last question here either.
+  const lastAnswer = answers[answers.length - 1] ?? text.length;
+  const wholeTail = !text.includes('###', lastAnswer);
   const starts: (Heading & { number: number })[] = [];
   const inAnswer: InAnswerHeading[] = [];
   const ends: Heading[] = [];
-  let current: { number: number; answerAt: number; placeholderOnly: boolean | null } | null = null;
+  let current: { number: number; answerAt: number } | null = null;
   // Where the next question or section heading after each heading starts (one backward pass).
   const nextSkeleton: number[] = new Array<number>(headings.length);
   for (let i = headings.length - 1, next = text.length; i >= 0; i--) {
@@ -55,7 +60,8 @@ export function questionStarts(
     if (!candidate) {
       // A `###` heading with its own `Answer:` is a renamed question: it ends the one before.
       const renamed = heading.depth === 3 && hasAnswer;
-      if (!heading.nested && (isSection(heading) || renamed || followsPlaceholder(text, current, heading))) {
+      const section = isSection(heading) && !(wholeTail && heading.start > lastAnswer);
+      if (!heading.nested && (section || renamed)) {
         current = null;
         ends.push(heading);
       }
@@ -68,33 +74,11 @@ export function questionStarts(
       current.answerAt < heading.start;
     if (hasAnswer || (heading.depth >= 2 && !repeats)) {
       starts.push(candidate);
-      current = { number: candidate.number, answerAt: hasAnswer ? answerAt : -1, placeholderOnly: null };
+      current = { number: candidate.number, answerAt: hasAnswer ? answerAt : -1 };
     } else {
-      inAnswer.push({
-        start: heading.start,
-        end: heading.end,
-        depth: heading.depth,
-        number: candidate.number,
-      });
+      const { start, end, depth } = heading;
+      inAnswer.push({ start, end, depth, number: candidate.number });
     }
   });
   return { starts, ends, inAnswer };
-}
-
-/**
- * Whether a `###` heading follows a question whose answer is still the untouched placeholder: then it starts a
- * section of its own (an unanswered question, then something else), not a sub-heading of the answer.
- */
-function followsPlaceholder(
-  text: string,
-  current: { answerAt: number; placeholderOnly: boolean | null } | null,
-  heading: Heading,
-): boolean {
-  if (current === null || current.answerAt === -1 || current.answerAt > heading.start) return false;
-  // Asked once per question (at its first other heading), so the text is read once.
-  if (current.placeholderOnly === null) {
-    const before = text.slice(current.answerAt + ANSWER.length, heading.start);
-    current.placeholderOnly = PLACEHOLDER_ONCE.test(before) && !/\S/.test(before.replace(PLACEHOLDER, ' '));
-  }
-  return current.placeholderOnly;
 }

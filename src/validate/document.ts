@@ -44,8 +44,16 @@ function leadingNewlines(text: string, offset: number): number {
   return count;
 }
 
-/** Answers as the course checker assigns them by position: what gets graded. */
-function checkerQuestions(model: ReportModel, reading: CheckerReading): ReportDocument['questions'] {
+/**
+ * Answers as the course checker assigns them by position: what gets graded. A question whose graded text lies
+ * elsewhere is answered when either that text or its own answer under its heading has words: a student who
+ * answered Question 11 is not told it is unanswered because the checker grades another (empty) text as its.
+ */
+function checkerQuestions(
+  model: ReportModel,
+  reading: CheckerReading,
+  sections: Map<number, QuestionSection>,
+): ReportDocument['questions'] {
   const questions: ReportDocument['questions'] = new Map();
   reading.answers.forEach((answer, index) => {
     const number = index + 1;
@@ -56,7 +64,7 @@ function checkerQuestions(model: ReportModel, reading: CheckerReading): ReportDo
       words: answer.words,
       images: answer.images,
       proseWords: own?.proseWords ?? answer.words,
-      answered: own ? own.answered : answer.text.trim() !== '',
+      answered: own ? own.answered : answer.text.trim() !== '' || (sections.get(number)?.answered ?? false),
       placeholder: own ? own.placeholderLines.length > 0 : false,
       line: at.line,
     };
@@ -101,7 +109,9 @@ export function buildDocument(
   const sections = new Map<number, QuestionSection>();
   for (const section of model.questions)
     if (!sections.has(section.number)) sections.set(section.number, section);
-  const questions = positional ? checkerQuestions(model, reading) : sectionQuestions(model, sections);
+  const questions = positional
+    ? checkerQuestions(model, reading, sections)
+    : sectionQuestions(model, sections);
   return { edition, answerCount: reading.answers.length, questions, sections };
 }
 
