@@ -46,6 +46,12 @@ describe('a file that is not an exam report', () => {
     });
   }
 
+  it('should keep the edition unknown when one was given, and say it was given', () => {
+    const result = checkReport({ path: PATH, content: 'hello world\n', edition: '2026' });
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['not-a-report']);
+    expect([result.edition, result.editionSource]).toEqual(['unknown', 'given']);
+  });
+
   it('should show unknown in the cohort row of a group whose report is not one', () => {
     const row = groupOf('course/echo', 'hello world\n');
     expect([row.edition, row.courseChecker?.outcome, row.summary?.errors]).toEqual(['unknown', 'crash', 1]);
@@ -65,7 +71,7 @@ describe('a report that could not be read', () => {
 
   it('should name no edition in the summary comment, the job summary or the JSON', () => {
     for (const edition of ['auto', '2024'] as const) {
-      const result = unreadableResult(deleted, { edition, custom: false });
+      const result = unreadableResult(deleted, { edition });
       const body = summary(result);
       expect(body).not.toMatch(/edition/i);
       expect(body).toContain('<sub>Updated on every run.</sub>');

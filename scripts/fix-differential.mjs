@@ -35,7 +35,11 @@ import { checkerHashes, EDITIONS, loadCache, PYTHON, runDriver, sha256 } from '.
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
+/** The temporary folder of the run, removed however it ends (fail exits past any `finally`). */
+let work = null;
+
 function fail(message) {
+  if (work) rmSync(work, { recursive: true, force: true });
   console.log(`fix-differential: ${message}`);
   console.log('0 passed, 1 failed');
   process.exit(2);
@@ -119,7 +123,7 @@ function fixAll(reports) {
   return said;
 }
 
-const work = mkdtempSync(join(tmpdir(), 'report-check-fix-differential-'));
+work = mkdtempSync(join(tmpdir(), 'report-check-fix-differential-'));
 const started = performance.now();
 try {
   const reports = stage(work);

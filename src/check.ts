@@ -53,7 +53,7 @@ export function checkReport(input: CheckInput): CheckResult {
   const reading = readAsCourseChecker(text, edition);
   const builtin = builtinConstraints(edition);
   const verdict = predictVerdict(reading, builtin, invalidUtf8Lines);
-  if (!looksLikeReport(text, read)) return notAReportResult(input.path, verdict);
+  if (!looksLikeReport(text, read)) return notAReportResult(input.path, verdict, given !== null);
   const model = parseReport(text);
   const constraints = input.constraints ?? builtin;
   const expected = EXPECTED_ANSWERS[edition];
@@ -94,12 +94,15 @@ function editionLabel(read: EditionReading): EditionLabel {
   return read.matches ?? read.edition;
 }
 
-/** A file with nothing of the template: one finding, no questions, and the edition `unknown`. */
-function notAReportResult(path: string, verdict: CheckResult['courseChecker']): CheckResult {
+/**
+ * A file with nothing of the template: one finding, no questions, and the edition `unknown` (a given edition or
+ * schema was not checked against anything; `editionSource` still says whether one was given).
+ */
+function notAReportResult(path: string, verdict: CheckResult['courseChecker'], given: boolean): CheckResult {
   return {
     path,
     edition: 'unknown',
-    editionSource: 'detected',
+    editionSource: given ? 'given' : 'detected',
     diagnostics: [{ path, ...notAReportFinding(path) }],
     questions: [],
     courseChecker: verdict,

@@ -20,6 +20,9 @@ describe('the cap on findings per rule and question', () => {
     const listedLines = inThree.filter((d) => d !== summary).map((d) => d.line);
     expect(summary?.line).toBe(Math.max(...listedLines) + 1);
     expect(summary?.severity).toBe(inThree[0]?.severity);
+    // Each listed finding keeps its fix; the summary has none (no one edit fixes the 150 it stands for).
+    expect(inThree.filter((d) => d !== summary).every((d) => d.fix)).toBe(true);
+    expect(summary?.fix).toBeUndefined();
     // Other questions keep their own findings, uncapped by Question 3's.
     expect(repeated.filter((d) => d.question === 5)).toHaveLength(1);
     expect(new Set(inThree.map((d) => d.fingerprint)).size).toBe(inThree.length);

@@ -45,7 +45,7 @@ describe('unreadableResult', () => {
   if (loaded.ok) throw new Error('expected a problem');
 
   it('should hold the one finding and a course checker that cannot read the report either', () => {
-    expect(unreadableResult(loaded, { edition: '2024', custom: false })).toEqual({
+    expect(unreadableResult(loaded, { edition: '2024' })).toEqual({
       path: PATH,
       edition: null,
       editionSource: 'given',
@@ -55,11 +55,10 @@ describe('unreadableResult', () => {
     });
   });
 
-  it('should name no edition, detected or given, custom or not: nothing was read to check against one', () => {
-    expect(unreadableResult(loaded, { edition: 'auto', custom: false })).toMatchObject({
+  it('should name no edition, detected or given: nothing was read to check against one', () => {
+    expect(unreadableResult(loaded, { edition: 'auto' })).toMatchObject({
       edition: null,
       editionSource: 'detected',
     });
-    expect(unreadableResult(loaded, { edition: 'auto', custom: true }).edition).toBeNull();
   });
 });

@@ -270,10 +270,13 @@ export function commonChecks(v, t, opts = {}) {
       ),
   );
   t.eq(schemaErrors.length, 0, `fakegh responseSchemaErrors${first(schemaErrors, show)}`);
-  // 4xx other than the expected 403s of a read-only token mean the action asked for something wrong. A 404 to a
-  // file read is an answer ("not there"): the report is read alongside the PR's files, before they tell it is deleted.
+  // 4xx other than the expected 403s of a read-only token mean the action asked for something wrong. A 404 to the
+  // report's read is an answer ("not there"): it is read alongside the PR's files, before they tell it is deleted.
+  // Any other 404 (a wrong path, ref or schema) still counts.
   const writable = opts.writable ?? v.scenario.token?.permission !== 'read';
-  const notThere = (q) => q.status === 404 && q.method === 'GET' && q.path.includes('/contents/');
+  const reportPath = v.scenario.inputs?.path || 'reports/README.md';
+  const notThere = (q) =>
+    q.status === 404 && q.method === 'GET' && q.path.split('?')[0].endsWith(`/contents/${reportPath}`);
   const bad = v
     .requests()
     .filter(

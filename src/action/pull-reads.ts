@@ -1,13 +1,12 @@
 import type { Target } from '../context.js';
 import type { PullFile, PullRequestState } from '../github/port.js';
-import type { ActionLog } from './log.js';
 import { readReport, type FoundReport, type SourceDeps } from './source.js';
 
 /** The head and base a pull_request event names (see {@link Target}). */
 export type Expected = NonNullable<(Target & { kind: 'pull' })['expected']>;
 
-/** The report read at the head the event named, with the warnings held back until it is known to be used. */
-type EarlyRead = { ok: true; report: FoundReport; warnings: string[] } | { ok: false; error: unknown };
+/** The report read at the head the event named, or its failure, held back until it is known to be used. */
+type EarlyRead = { ok: true; report: FoundReport } | { ok: false; error: unknown };
 
 /** Everything the first wave of reads brought back. */
 export interface PullReads {
@@ -20,7 +19,7 @@ export interface PullReads {
 /**
  * One wave of reads: the pull request's state and files and, when the event names the head and base, the report,
  * the file list and the schema at them, all side by side. The report read may turn out unused (the report is not
- * changed, or the pull request moved on), so its failure and its warnings wait until it is used.
+ * changed, or the pull request moved on), so its failure waits until it is used.
  */
 export async function readPull(
   deps: SourceDeps,
@@ -39,14 +38,8 @@ export async function readPull(
 }
 
 async function readEarly(deps: SourceDeps, expected: Expected): Promise<EarlyRead> {
-  const warnings: string[] = [];
-  const log = holdingWarnings(deps.log, warnings);
   try {
-    return {
-      ok: true,
-      report: await readReport({ ...deps, log }, expected.headSha, expected.baseRef),
-      warnings,
-    };
+    return { ok: true, report: await readReport(deps, expected.headSha, expected.baseRef) };
   } catch (error) {
     return { ok: false, error };
   }
@@ -61,7 +54,6 @@ export async function reportAtHead(deps: SourceDeps, reads: PullReads, expected:
   const { early } = reads;
   if (early && expected?.headSha === pull.headSha && expected.baseRef === pull.baseRef) {
     if (!early.ok) throw early.error;
-    for (const warning of early.warnings) deps.log.warning(warning);
     return early.report;
   }
   if (expected) {
@@ -71,16 +63,4 @@ export async function reportAtHead(deps: SourceDeps, reads: PullReads, expected:
     );
   }
   return readReport(deps, pull.headSha, pull.baseRef);
-}
-
-function holdingWarnings(log: ActionLog, held: string[]): ActionLog {
-  return {
-    info: (m) => log.info(m),
-    notice: (m) => log.notice(m),
-    warning: (m) => void held.push(m),
-    annotate: (a) => log.annotate(a),
-    setOutput: (name, value) => log.setOutput(name, value),
-    setFailed: (m) => log.setFailed(m),
-    writeSummary: (markdown) => log.writeSummary(markdown),
-  };
 }

@@ -93,7 +93,7 @@ export async function readReport(deps: SourceDeps, ref: string, schemaRef: strin
 export function checkSource(engine: Engine, settings: Settings, report: FoundReport): CheckResult {
   const loaded = loadSource(report.source);
   const { edition, strict } = settings;
-  if (!loaded.ok) return unreadableResult(loaded, { edition, custom: settings.schema !== null });
+  if (!loaded.ok) return unreadableResult(loaded, { edition });
   const { files, constraints } = report;
   return engine.checkReport({
     path: loaded.path,

@@ -39,6 +39,24 @@ for (const code of [0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x
 PY_WHITESPACE.fill(1, 0x09, 0x0e);
 PY_WHITESPACE.fill(1, 0x2000, 0x200b);
 
+function isPythonSpace(code: number): boolean {
+  return code < 0x3001 && PY_WHITESPACE[code] === 1;
+}
+
+/** Python's `text.split()`: the words between runs of whitespace. */
+export function pythonSplit(text: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const space = i === text.length || isPythonSpace(text.charCodeAt(i));
+    if (space && start !== -1) {
+      words.push(text.slice(start, i));
+      start = -1;
+    } else if (!space && start === -1) start = i;
+  }
+  return words;
+}
+
 /**
  * Python's `len(text.split())`: the number of places where a word starts. One pass over the code units, no
  * strings made (a split of every answer into words was a good part of checking a report).
@@ -47,8 +65,7 @@ export function countPythonWords(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const space = code < 0x3001 && PY_WHITESPACE[code] === 1;
+    const space = isPythonSpace(text.charCodeAt(i));
     if (!space && !inWord) count++;
     inWord = !space;
   }

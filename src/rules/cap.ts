@@ -36,6 +36,11 @@ export function moreFinding(first: Finding, count: number, rest = false): Findin
   return summary;
 }
 
+/** Whether `found` is a summary of findings not listed (it has no single edit: it is no one line's fix). */
+export function isSummary(found: Finding): boolean {
+  return summaryFindings.has(found);
+}
+
 /**
  * The findings of one question's `items`, made only for the listed ones and a summary for the rest: making and
  * fingerprinting 100,000 findings only to drop them took seconds.

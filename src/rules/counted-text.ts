@@ -1,4 +1,4 @@
-import { countPythonWords, pythonImageOffsets } from '../parse/course-checker.js';
+import { countPythonWords, pythonImageOffsets, pythonSplit } from '../parse/course-checker.js';
 import type { QuestionSection } from '../parse/report.js';
 import { sectionContaining } from '../parse/sections.js';
 import type { RuleContext } from './rule.js';
@@ -35,13 +35,10 @@ export interface RemovableWords {
 
 const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
 const DASHES = /^-{3,}$/;
-// Python's str.split() separators, as countPythonWords splits (see course-checker.ts).
-// eslint-disable-next-line no-control-regex -- U+001C–U+001F are whitespace to Python
-const PY_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 /** Dash-only tokens at the start (after quote marks) and end of one line: its `---` markers. */
 function markerTokens(line: string): number {
-  const tokens = line.split(PY_WHITESPACE).filter((token) => token !== '');
+  const tokens = pythonSplit(line);
   let first = 0;
   while (first < tokens.length && /^>+$/.test(tokens[first] ?? '')) first++;
   const last = tokens.length - 1;

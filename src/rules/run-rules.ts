@@ -1,4 +1,4 @@
-import { FindingCap } from './cap.js';
+import { FindingCap, isSummary } from './cap.js';
 import { fixContext, type FixContext } from './fix-context.js';
 import { RULES } from './index.js';
 import type { Finding, RuleContext } from './rule.js';
@@ -17,7 +17,7 @@ export function runRules(context: RuleContext): Finding[] {
     const cap = new FindingCap();
     for (const finding of rule.check(context, found)) {
       if (!cap.admit(finding)) continue;
-      if (rule.fix) {
+      if (rule.fix && !isSummary(finding)) {
         fixes ??= fixContext(context);
         const fix = rule.fix(finding, fixes);
         if (fix) finding.fix = fix;

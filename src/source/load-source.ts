@@ -65,8 +65,6 @@ function unreadable(path: string, problem: SourceProblem): UnreadableReport {
 /** What was asked for the report that could not be read: its `editionSource` says whether an edition was given. */
 export interface EditionChoice {
   edition: Edition | 'auto';
-  /** Whether a custom constraints schema replaces the edition's. */
-  custom: boolean;
 }
 
 /**
