@@ -3,7 +3,7 @@
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +23,22 @@ export function checkerHashes(corpus) {
 
 export function sha256(data) {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/** The cache key of `text` checked by `edition`'s checker (`hashes` from {@link checkerHashes}). */
+export function verdictKey(hashes, edition, text) {
+  return sha256(`${hashes[edition]}\0${edition}\0${text}`);
+}
+
+/** Appends the driver's `fresh` verdicts to the cache file and to `cache`. */
+export function storeVerdicts(file, cache, fresh) {
+  if (!fresh.size) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const lines = [...fresh.values()].map(
+    (v) => `${JSON.stringify({ key: v.key, status: v.status, error: v.error, failures: v.failures })}\n`,
+  );
+  appendFileSync(file, lines.join(''));
+  for (const [key, verdict] of fresh) cache.set(key, verdict);
 }
 
 export function loadCache(file) {

@@ -21,16 +21,7 @@
 //   could not run (no corpus, no python3, engine does not build).
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,7 +32,15 @@ import { build } from 'esbuild';
 import { createTwoFilesPatch } from 'diff';
 import { bundleOptions } from './bundle-options.mjs';
 import { applyEdit, planEdit } from './student-edits.mjs';
-import { checkerHashes, EDITIONS, loadCache, PYTHON, runDriver, sha256 } from './course-verdicts.mjs';
+import {
+  checkerHashes,
+  EDITIONS,
+  loadCache,
+  PYTHON,
+  runDriver,
+  storeVerdicts,
+  verdictKey,
+} from './course-verdicts.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const DEFAULT_SEED = 7_2026;
@@ -242,7 +241,7 @@ async function main() {
     const plan = planEdit(seed * 100_003 + i, pool.length);
     const source = pool[plan.source];
     const { text, done } = applyEdit(source.text, plan);
-    const key = sha256(`${hashes[source.edition]}\0${source.edition}\0${text}`);
+    const key = verdictKey(hashes, source.edition, text);
     if (text === source.text || seen.has(`${key}${plan.strict}`)) continue;
     seen.add(`${key}${plan.strict}`);
     edits.push({ index: edits.length, plan, source, text, done, key, edition: source.edition });
@@ -267,19 +266,7 @@ async function main() {
     fail(`the course checker driver failed: ${error.message}`);
   }
   const checkerMs = performance.now() - checkerStart;
-  if (fresh.size) {
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    appendFileSync(
-      cacheFile,
-      [...fresh.values()]
-        .map(
-          (v) =>
-            `${JSON.stringify({ key: v.key, status: v.status, error: v.error, failures: v.failures })}\n`,
-        )
-        .join(''),
-    );
-    for (const [key, verdict] of fresh) cache.set(key, verdict);
-  }
+  storeVerdicts(cacheFile, cache, fresh);
 
   let passed = 0;
   let failed = 0;

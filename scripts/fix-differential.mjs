@@ -16,22 +16,22 @@
 //   could not run.
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkerHashes, EDITIONS, loadCache, PYTHON, runDriver, sha256 } from './course-verdicts.mjs';
+import {
+  checkerHashes,
+  EDITIONS,
+  loadCache,
+  PYTHON,
+  runDriver,
+  storeVerdicts,
+  verdictKey,
+} from './course-verdicts.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -136,7 +136,7 @@ try {
   const hashes = checkerHashes(corpus);
   const cacheFile = resolve(args.cache);
   const cache = loadCache(cacheFile);
-  const key = (edition, bytes) => sha256(`${hashes[edition]}\0${edition}\0${bytes.toString('utf8')}`);
+  const key = (edition, bytes) => verdictKey(hashes, edition, bytes.toString('utf8'));
   const texts = new Map();
   for (const r of reports) {
     if (!Buffer.from(r.before.toString('utf8'), 'utf8').equals(r.before)) continue;
@@ -146,14 +146,7 @@ try {
     }
   }
   const fresh = texts.size ? await runDriver(corpus, [...texts.values()], jobs, false) : new Map();
-  if (fresh.size) {
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    const lines = [...fresh.values()].map(
-      (v) => `${JSON.stringify({ key: v.key, status: v.status, error: v.error, failures: v.failures })}\n`,
-    );
-    appendFileSync(cacheFile, lines.join(''));
-    for (const [k, v] of fresh) cache.set(k, v);
-  }
+  storeVerdicts(cacheFile, cache, fresh);
 
   let passed = 0;
   let failed = 0;
