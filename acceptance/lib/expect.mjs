@@ -132,11 +132,15 @@ export function faultsRecovered(v, t) {
   }
 }
 
-/** Run k's requests and round trips against the first-run targets (counted as a failure when over). */
+/**
+ * Run k's requests against the first-run target (a failure when over), and its round trips as a note. Without
+ * latency fakegh answers in microseconds, so whether two requests of one wave overlap depends on how busy the
+ * machine is (scenarios run side by side): the round trips are held to their target by `npm run bench`, which
+ * measures them one run at a time at 150 ms per request, and by the transport tests of the waves.
+ */
 export function firstRunTargets(v, t, k = 1, label = 'first run') {
   const s = v.stats(k);
   t.note(`${label}: ${s.requests} requests, ${s.roundTrips} round trips`);
-  t.le(s.roundTrips, FIRST_RUN_TARGET.roundTrips, `${label} round trips`);
   t.le(s.requests, FIRST_RUN_TARGET.requests, `${label} requests`);
 }
 

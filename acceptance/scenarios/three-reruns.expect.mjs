@@ -1,6 +1,6 @@
 // Three runs on one head (re-run attempts): one summary comment, one review, no duplicate inline comments; the
 // reruns post nothing new. Run 2 is the "unchanged rerun" of the bench.
-import { gate, prConversation, RERUN_TARGET, violationFindings } from '../lib/expect.mjs';
+import { gate, prConversation, violationFindings } from '../lib/expect.mjs';
 
 export default async function (v, t) {
   for (const k of [1, 2, 3]) {
@@ -26,5 +26,5 @@ export default async function (v, t) {
     `first run: ${s1.requests} requests, ${s1.roundTrips} round trips; unchanged rerun: ${s2.requests} requests, ${s2.roundTrips} round trips`,
   );
   t.le(s2.requests, s1.requests, 'unchanged rerun requests vs first run');
-  t.le(s2.roundTrips, RERUN_TARGET.roundTrips, 'unchanged rerun round trips');
+  // Round trips are a note here (see firstRunTargets); the bench holds them to RERUN_TARGET.
 }
