@@ -8,8 +8,8 @@ export const answersMisaligned: Rule = {
   severity: 'error',
   summary: 'the checker would grade an answer against another question (it matches by position)',
   description:
-    "When the report has the right number of answers but not under their own headings (a question heading renamed, or questions moved), the course checker does not crash: it grades the k-th answer against question k's ranges, whatever the headings say. Restore the template's questions and `Answer:` lines so each answer sits under its own question.",
-  bad: '### Question 1\n\n> Answer:\n\n…\n\n### Our pipeline\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
+    "When the report has the right number of answers but not under their own headings (questions moved or renumbered, an `Answer:` added in one place and deleted in another), the course checker does not crash: it grades the k-th answer against question k's ranges, whatever the headings say. Restore the template's questions and `Answer:` lines so each answer sits under its own question. (A renamed heading with its answer still in place is question-heading's: the checker grades that answer as its own.)",
+  bad: '### Question 1\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…',
   good: '### Question 1\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   fixable: false,
   check: (context, earlier) => {

@@ -1,4 +1,5 @@
 import { sectionContaining } from '../parse/sections.js';
+import { renamedOf } from './question-renamed.js';
 import type { Finding, RuleContext } from './rule.js';
 
 /** What each skeleton finding that shifts the answers did, as the reason a later answer is graded elsewhere. */
@@ -24,6 +25,8 @@ export interface GradedElsewhere {
  */
 export function gradedElsewhere(context: RuleContext, question: number): GradedElsewhere | null {
   if (context.reading.crash) return null;
+  // Under a renamed heading the answer is the question's own, by position: question-heading says so.
+  if (renamedOf(context).some((q) => q.number === question)) return null;
   const answer = context.reading.answers[question - 1];
   if (!answer) return null;
   const under = sectionContaining(context.model, answer.start - 1)?.number ?? null;
