@@ -73,3 +73,23 @@ describe('a changed question heading: one finding at its line', () => {
     expect(shown(withHeading('#### Question 20'))).toEqual([]);
   });
 });
+
+describe('questions renumbered or swapped: one finding', () => {
+  it('should report a question renumbered to the next one once, at its heading, not as missing and duplicated', () => {
+    expect(shown(withHeading('### Question 21'))).toEqual([
+      `${LINE} warning This heading stands where "### Question 20" should be, ${POSITION} [question-heading]`,
+    ]);
+  });
+
+  it('should report two swapped questions once, at the first misplaced answer, naming the move', () => {
+    const at21 = REPORT.indexOf('### Question 21\n');
+    const at22 = REPORT.indexOf('### Question 22\n');
+    const at20 = REPORT.indexOf('### Question 20\n');
+    const text =
+      REPORT.slice(0, at20) + REPORT.slice(at21, at22) + REPORT.slice(at20, at21) + REPORT.slice(at22);
+    const moved = text.split('\n').indexOf('### Question 20') + 1;
+    expect(shown(text)).toEqual([
+      `${LINE + 3} error The course checker grades this answer (under \`### Question 21\`) as Question 20's, because \`### Question 20\` comes after this answer (line ${moved}) and it matches answers by position, not by heading; restore the template's questions and "Answer:" lines so each answer is under its own question. [answers-misaligned]`,
+    ]);
+  });
+});

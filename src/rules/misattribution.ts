@@ -33,6 +33,16 @@ export function gradedElsewhere(context: RuleContext, question: number): GradedE
   return under === question ? null : { line: context.model.pointAt(answer.start).line, under };
 }
 
+/** The first question the checker grades by an answer under another heading, with where that answer is. */
+export function firstMisaligned(context: RuleContext): { question: number; place: GradedElsewhere } | null {
+  if (context.reading.crash || context.model.questions.length === 0) return null;
+  for (let question = 1; question <= context.reading.answers.length; question++) {
+    const place = gradedElsewhere(context, question);
+    if (place) return { question, place };
+  }
+  return null;
+}
+
 /**
  * Why the answers shifted before `line`: the nearest skeleton finding at or above it that moves them
  * ("Question 9 has no `Answer:` line"), or '' when none does (a heading renamed, questions moved).

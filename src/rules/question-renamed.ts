@@ -14,6 +14,8 @@ export interface RenamedQuestion {
   dropsPrevious: boolean;
 }
 
+type Scope = Pick<RuleContext, 'model' | 'expected' | 'edition'>;
+
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 /** The line names question `n` (`Q20`, `Question20`, `**Question 20**`, `Questions 20: …`). */
 const namesQuestion = (line: string, n: number): boolean =>
@@ -40,6 +42,16 @@ function headingAbove(text: string, from: number, marker: number, n: number) {
   return null;
 }
 
+/**
+ * Whether the checker drops the chunk from the `Answer:` at `previous` (-1: the text before the first) to the
+ * one at `marker`: it keeps a chunk only when it holds `###`. The 2025/2026 checkers drop the text before the
+ * first `Answer:` anyway; the 2023/2024 ones drop their first kept chunk, so losing that one costs an answer.
+ */
+function dropsChunk(text: string, previous: number, marker: number, edition: string): boolean {
+  if (previous === -1 && edition !== '2023' && edition !== '2024') return false;
+  return !text.slice(Math.max(previous, 0), marker).includes('###');
+}
+
 /** Offsets of every `Answer:` (at most one pass over the text). */
 function markerOffsets(text: string): number[] {
   const found: number[] = [];
@@ -53,17 +65,18 @@ function markerOffsets(text: string): number[] {
  * question (`### Q20`, `### Question20`, `#### Q20`, `## Question 20`, a plain `Question 20` line). The checker
  * reads no headings, so this one change is the cause of everything the skeleton then looks like.
  */
-export function renamedQuestions({
-  model,
-  expected,
-}: Pick<RuleContext, 'model' | 'expected'>): RenamedQuestion[] {
+export function renamedQuestions({ model, expected, edition }: Scope): RenamedQuestion[] {
   const present = new Set(model.questions.map((s) => s.number));
+  const copies = new Map<number, number>();
+  for (const s of model.questions) copies.set(s.number, (copies.get(s.number) ?? 0) + 1);
   const firstMarker = new Map<number, number>();
+  // First markers of single questions: a question renumbered to another's number (two `### Question 21`) is
+  // still a renamed heading where it stands.
   const firsts = new Set<number>();
   for (const s of model.questions) {
     const first = s.markers[0];
     if (first === undefined) continue;
-    firsts.add(first);
+    if (copies.get(s.number) === 1) firsts.add(first);
     if (!firstMarker.has(s.number)) firstMarker.set(s.number, first);
   }
   const markers = markerOffsets(model.text);
@@ -84,7 +97,7 @@ export function renamedQuestions({
       line: model.pointAt(heading.start).line,
       answerLine: model.pointAt(marker).line,
       depth: heading.depth,
-      dropsPrevious: previous !== -1 && !model.text.slice(previous, marker).includes('###'),
+      dropsPrevious: dropsChunk(model.text, previous, marker, edition),
     });
   }
   return found;
@@ -93,7 +106,7 @@ export function renamedQuestions({
 const cache = new WeakMap<object, RenamedQuestion[]>();
 
 /** {@link renamedQuestions}, computed once per report model (several rules ask, some per question). */
-export function renamedOf(context: Pick<RuleContext, 'model' | 'expected'>): RenamedQuestion[] {
+export function renamedOf(context: Scope): RenamedQuestion[] {
   let found = cache.get(context.model);
   if (!found) cache.set(context.model, (found = renamedQuestions(context)));
   return found;
@@ -103,7 +116,7 @@ export function renamedOf(context: Pick<RuleContext, 'model' | 'expected'>): Ren
  * Question headings of level 1–2 (`## Question 20`) after which the checker finds no `###` before the next
  * `Answer:`: it keeps an answer only when a `###` follows it, so it drops the answer above the heading.
  */
-export function shallowQuestionHeadings({ model }: Pick<RuleContext, 'model'>): RenamedQuestion[] {
+export function shallowQuestionHeadings({ model, edition }: Scope): RenamedQuestion[] {
   const found: RenamedQuestion[] = [];
   let previous = -1;
   let next = model.text.indexOf(ANSWER);
@@ -115,8 +128,7 @@ export function shallowQuestionHeadings({ model }: Pick<RuleContext, 'model'>): 
     }
     const first = section.markers[0];
     const depth = HEADING.exec(model.text.slice(section.start, section.start + 8))?.[1]?.length ?? 0;
-    if (first === undefined || previous === -1 || depth > 2) continue;
-    if (model.text.slice(previous, first).includes('###')) continue;
+    if (first === undefined || depth > 2 || !dropsChunk(model.text, previous, first, edition)) continue;
     found.push({
       number: section.number,
       line: section.heading.start.line,
