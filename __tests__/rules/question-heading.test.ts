@@ -93,3 +93,12 @@ describe('questions renumbered or swapped: one finding', () => {
     ]);
   });
 });
+
+describe('a heading between a question and its "Answer:"', () => {
+  it('should report the prompt made a heading once, at its line, not as a missing and a misplaced answer', () => {
+    const text = REPORT.replace('> **Prompt of question 20?**\n', '### Prompt of question 20?\n');
+    expect(shown(text)).toEqual([
+      `${LINE + 1} warning This heading ends Question 20 before its "Answer:", so the course checker grades the "Answer:" under it as Question 20's only by its position (it reads no headings), and the page shows Question 20 without its answer; quote it ("> …") as the template quotes the prompt, or remove it. [question-heading]`,
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { ANSWER } from '../parse/section.js';
+import { sectionContaining } from '../parse/sections.js';
 import type { RuleContext } from './rule.js';
 
 /** A question whose `### Question N` heading the group changed: where it stands and what the checker makes of it. */
@@ -12,9 +13,11 @@ export interface RenamedQuestion {
   depth: number;
   /** Whether the checker keeps no answer before it: no `###` between the previous `Answer:` and this one. */
   dropsPrevious: boolean;
+  /** The question's own heading is there, but another heading between it and its `Answer:` ends it first. */
+  split?: boolean;
 }
 
-type Scope = Pick<RuleContext, 'model' | 'expected' | 'edition'>;
+type Scope = Pick<RuleContext, 'model' | 'expected' | 'edition' | 'reading'>;
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 /** The line names question `n` (`Q20`, `Question20`, `**Question 20**`, `Questions 20: …`). */
@@ -103,12 +106,45 @@ export function renamedQuestions({ model, expected, edition }: Scope): RenamedQu
   return found;
 }
 
+/**
+ * Questions whose heading is there without an `Answer:` because a heading the group put between it and its
+ * `Answer:` (the prompt made a `### Prompt …` heading) ends the section first; the checker, reading no
+ * headings, still grades that `Answer:` as the question's. Only when the checker does not crash.
+ */
+export function splitQuestions({ model, reading }: Scope): RenamedQuestion[] {
+  if (reading.crash) return [];
+  const found: RenamedQuestion[] = [];
+  const copies = new Map<number, number>();
+  for (const s of model.questions) copies.set(s.number, (copies.get(s.number) ?? 0) + 1);
+  for (const section of model.questions) {
+    const answer = reading.answers[section.number - 1];
+    if (section.markers.length > 0 || copies.get(section.number) !== 1 || !answer) continue;
+    const marker = answer.start - ANSWER.length;
+    // The answer must stand right after this section, under no question heading.
+    if (marker < section.end || sectionContaining(model, marker)) continue;
+    const heading = headingAbove(model.text, section.end, marker, section.number);
+    if (!heading || heading.depth === 0 || heading.start !== section.end) continue;
+    found.push({
+      number: section.number,
+      line: model.pointAt(heading.start).line,
+      answerLine: model.pointAt(marker).line,
+      depth: heading.depth,
+      dropsPrevious: false,
+      split: true,
+    });
+  }
+  return found;
+}
+
 const cache = new WeakMap<object, RenamedQuestion[]>();
 
 /** {@link renamedQuestions}, computed once per report model (several rules ask, some per question). */
 export function renamedOf(context: Scope): RenamedQuestion[] {
   let found = cache.get(context.model);
-  if (!found) cache.set(context.model, (found = renamedQuestions(context)));
+  if (!found) {
+    found = [...renamedQuestions(context), ...splitQuestions(context)];
+    cache.set(context.model, found);
+  }
   return found;
 }
 
