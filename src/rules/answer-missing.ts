@@ -1,5 +1,6 @@
 import { finding } from './finding.js';
 import { crashClause } from './crash-clause.js';
+import { renamedOf } from './question-renamed.js';
 import type { Rule } from './rule.js';
 
 /** A question without its `Answer:` line. */
@@ -16,8 +17,10 @@ export const answerMissing: Rule = {
   check: (context) => {
     const { model, structureSeverity } = context;
     const consequence = crashClause(context);
+    // An `Answer:` cut off from its heading by another heading is question-heading's: it names that heading.
+    const split = new Set(renamedOf(context).map((q) => q.number));
     return model.questions
-      .filter((section) => section.markers.length === 0)
+      .filter((section) => section.markers.length === 0 && !split.has(section.number))
       .map((section) =>
         finding({
           ruleId: 'answer-missing',

@@ -1,6 +1,7 @@
 import { sectionContaining } from '../parse/sections.js';
 import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
+import { renamedOf } from './question-renamed.js';
 import type { Finding, Rule } from './rule.js';
 
 /** `Answer:` outside every question section, e.g. in the introduction. */
@@ -17,10 +18,13 @@ export const answerOutsideQuestion: Rule = {
   check: (context) => {
     const { model, structureSeverity } = context;
     const consequence = crashClause(context);
+    // The `Answer:` under a renamed question heading is that question's: question-heading reports the heading.
+    const renamed = new Set(renamedOf(context).map((q) => q.answerLine));
     const found: Finding[] = [];
     for (let at = model.text.indexOf('Answer:'); at !== -1; at = model.text.indexOf('Answer:', at + 1)) {
       if (sectionContaining(model, at)) continue;
       const line = model.pointAt(at).line;
+      if (renamed.has(line)) continue;
       found.push(
         finding({
           ruleId: 'answer-outside-question',

@@ -2,6 +2,7 @@ import { crashClause } from './crash-clause.js';
 import { answerRepeatedFix } from './answer-repeated-fix.js';
 import { capped } from './cap.js';
 import { finding } from './finding.js';
+import { renamedOf } from './question-renamed.js';
 import type { Finding, Rule } from './rule.js';
 
 /** `Answer:` a second time inside one question. */
@@ -20,19 +21,24 @@ export const answerRepeated: Rule = {
     const { model, positional, structureSeverity } = context;
     const consequence = crashClause(context);
     const severity = positional && structureSeverity === 'warning' ? 'warning' : 'error';
+    // The `Answer:` under a renamed question heading is that question's: question-heading reports the heading.
+    const renamed = new Set(renamedOf(context).map((q) => q.answerLine));
     // Only the listed ones are made: 150,000 findings took seconds to make and fingerprint.
     return model.questions.flatMap((section): Finding[] =>
-      capped(section.markers.slice(1), (marker) => {
-        const line = model.pointAt(marker).line;
-        return finding({
-          ruleId: 'answer-repeated',
-          severity,
-          message: `Line ${line} contains "Answer:" again inside Question ${section.number}${consequence ? `, so ${consequence}; reword it` : '; the course checker splits answers at every "Answer:", so reword it'} (e.g. "Answer -").`,
-          line,
-          question: section.number,
-          identity: { key: String(marker - section.start) },
-        });
-      }),
+      capped(
+        section.markers.slice(1).filter((m) => !renamed.has(model.pointAt(m).line)),
+        (marker) => {
+          const line = model.pointAt(marker).line;
+          return finding({
+            ruleId: 'answer-repeated',
+            severity,
+            message: `Line ${line} contains "Answer:" again inside Question ${section.number}${consequence ? `, so ${consequence}; reword it` : '; the course checker splits answers at every "Answer:", so reword it'} (e.g. "Answer -").`,
+            line,
+            question: section.number,
+            identity: { key: String(marker - section.start) },
+          });
+        },
+      ),
     );
   },
 };

@@ -1,6 +1,16 @@
 import { finding } from './finding.js';
-import { gradedElsewhere, shiftCause, underHeading } from './misattribution.js';
-import type { Rule } from './rule.js';
+import { firstMisaligned, shiftCause, underHeading } from './misattribution.js';
+import type { Rule, RuleContext } from './rule.js';
+
+/**
+ * "Question 20's heading comes after this answer (line 149)": question-order leaves this out for the question
+ * whose answer is misplaced, so the move is named here, once. '' when the question's heading comes before.
+ */
+function movedCause({ model }: RuleContext, question: number, line: number): string {
+  const own = model.questions.find((s) => s.number === question);
+  if (!own || own.heading.start.line <= line) return '';
+  return `\`### Question ${question}\` comes after this answer (line ${own.heading.start.line})`;
+}
 
 /** The course checker would grade an answer against another question. */
 export const answersMisaligned: Rule = {
@@ -8,19 +18,16 @@ export const answersMisaligned: Rule = {
   severity: 'error',
   summary: 'the checker would grade an answer against another question (it matches by position)',
   description:
-    "When the report has the right number of answers but not under their own headings (a question heading renamed, or questions moved), the course checker does not crash: it grades the k-th answer against question k's ranges, whatever the headings say. Restore the template's questions and `Answer:` lines so each answer sits under its own question.",
-  bad: '### Question 1\n\n> Answer:\n\n…\n\n### Our pipeline\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
+    "When the report has the right number of answers but not under their own headings (questions moved or renumbered, an `Answer:` added in one place and deleted in another), the course checker does not crash: it grades the k-th answer against question k's ranges, whatever the headings say. Restore the template's questions and `Answer:` lines so each answer sits under its own question. (A renamed heading with its answer still in place is question-heading's: the checker grades that answer as its own.)",
+  bad: '### Question 1\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…',
   good: '### Question 1\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   fixable: false,
   check: (context, earlier) => {
-    const { model, reading } = context;
-    if (reading.crash || model.questions.length === 0) return [];
     // Same count, wrong places: the checker grades answer k against question k whatever the headings say.
-    let question = 0;
-    let place = null;
-    while (place === null && question < reading.answers.length) place = gradedElsewhere(context, ++question);
-    if (!place) return [];
-    const cause = shiftCause(earlier, place.line);
+    const misaligned = firstMisaligned(context);
+    if (!misaligned) return [];
+    const { question, place } = misaligned;
+    const cause = shiftCause(earlier, place.line) || movedCause(context, question, place.line);
     return [
       finding({
         ruleId: 'answers-misaligned',

@@ -6,6 +6,7 @@ import type { Finding, Rule, RuleContext } from './rule.js';
 /** Skeleton rules checked heading by heading, in the order they are reported for one heading. */
 const PER_HEADING = [
   'question-unknown',
+  'question-heading',
   'question-duplicate',
   'question-order',
   'answer-missing',

@@ -7,6 +7,7 @@ import type { RuleContext } from './rule.js';
  */
 export const STATES_CRASH: ReadonlySet<string> = new Set([
   'edition-mismatch',
+  'question-heading',
   'question-duplicate',
   'answer-missing',
   'answer-repeated',

@@ -11,6 +11,7 @@ import { invalidUtf8 } from './invalid-utf8.js';
 import { markdownUnparsed } from './markdown-unparsed.js';
 import { notAReport } from './not-a-report.js';
 import { placeholderLeft } from './placeholder-left.js';
+import { questionHeading } from './question-heading.js';
 import { questionDuplicate } from './question-duplicate.js';
 import { questionMissing } from './question-missing.js';
 import { questionOrder } from './question-order.js';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   editionMismatch,
   // The report's skeleton; course-checker-crash blames the first of these that is an error, so they come first.
   questionUnknown,
+  questionHeading,
   questionDuplicate,
   questionOrder,
   answerMissing,

@@ -1,4 +1,5 @@
 import { sectionContaining } from '../parse/sections.js';
+import { renamedOf } from './question-renamed.js';
 import type { Finding, RuleContext } from './rule.js';
 
 /** What each skeleton finding that shifts the answers did, as the reason a later answer is graded elsewhere. */
@@ -24,10 +25,22 @@ export interface GradedElsewhere {
  */
 export function gradedElsewhere(context: RuleContext, question: number): GradedElsewhere | null {
   if (context.reading.crash) return null;
+  // Under a renamed heading the answer is the question's own, by position: question-heading says so.
+  if (renamedOf(context).some((q) => q.number === question)) return null;
   const answer = context.reading.answers[question - 1];
   if (!answer) return null;
   const under = sectionContaining(context.model, answer.start - 1)?.number ?? null;
   return under === question ? null : { line: context.model.pointAt(answer.start).line, under };
+}
+
+/** The first question the checker grades by an answer under another heading, with where that answer is. */
+export function firstMisaligned(context: RuleContext): { question: number; place: GradedElsewhere } | null {
+  if (context.reading.crash || context.model.questions.length === 0) return null;
+  for (let question = 1; question <= context.reading.answers.length; question++) {
+    const place = gradedElsewhere(context, question);
+    if (place) return { question, place };
+  }
+  return null;
 }
 
 /**

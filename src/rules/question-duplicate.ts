@@ -1,5 +1,6 @@
 import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
+import { renamedOf } from './question-renamed.js';
 import { visitHeadings } from './headings.js';
 import type { Rule } from './rule.js';
 
@@ -17,8 +18,11 @@ export const questionDuplicate: Rule = {
   check: (context) => {
     const { model, expected, structureSeverity } = context;
     const consequence = crashClause(context);
+    // A copy that stands where a missing question should be is that question renumbered: question-heading's.
+    const renamed = new Set(renamedOf(context).map((q) => q.line));
     return visitHeadings(model, expected)
       .filter((visit) => visit.known && visit.first !== undefined)
+      .filter(({ line, first }) => !renamed.has(line) && !renamed.has(first?.heading.start.line ?? 0))
       .map(({ section, line, first }) =>
         finding({
           ruleId: 'question-duplicate',

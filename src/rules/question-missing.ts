@@ -1,5 +1,6 @@
 import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
+import { renamedOf } from './question-renamed.js';
 import type { Finding, Rule } from './rule.js';
 
 /** A question of the template with no heading in the report. */
@@ -18,7 +19,8 @@ export const questionMissing: Rule = {
     // Questions the given edition has and the text's edition does not follow from the edition, not the report.
     const expected = Math.min(context.expected, editionContradiction?.questions ?? Infinity);
     const consequence = crashClause(context);
-    const present = new Set(model.questions.map((section) => section.number));
+    // A renamed heading is reported once, by question-heading: the question is there under another name.
+    const present = new Set([...model.questions, ...renamedOf(context)].map((q) => q.number));
     const found: Finding[] = [];
     for (let n = 1; n <= expected; n++) {
       if (present.has(n)) continue;

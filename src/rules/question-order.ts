@@ -1,5 +1,6 @@
 import { finding } from './finding.js';
 import { visitHeadings } from './headings.js';
+import { firstMisaligned } from './misattribution.js';
 import type { Rule } from './rule.js';
 
 /** A question heading that comes after a higher-numbered one. */
@@ -12,9 +13,13 @@ export const questionOrder: Rule = {
   bad: '### Question 3\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…',
   good: '### Question 2\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   fixable: false,
-  check: ({ model, expected }) =>
-    visitHeadings(model, expected)
+  check: (context) => {
+    const { model, expected } = context;
+    // The first misplaced answer's question is answers-misaligned's, which names the move as its cause.
+    const misaligned = firstMisaligned(context)?.question;
+    return visitHeadings(model, expected)
       .filter((visit) => visit.known && visit.first === undefined && visit.section.number < visit.previous)
+      .filter((visit) => visit.section.number !== misaligned)
       .map(({ section, line, previous }) =>
         finding({
           ruleId: 'question-order',
@@ -23,5 +28,6 @@ export const questionOrder: Rule = {
           line,
           question: section.number,
         }),
-      ),
+      );
+  },
 };
