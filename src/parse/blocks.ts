@@ -40,7 +40,8 @@ export function blocksToParse(
   const blocks: Block[] = [];
   let covered = first - 1;
   for (let i = first; i <= last; i++) {
-    if (i <= covered || code[i] === 1) continue;
+    // An empty line holds no image and no underline: skipped without copying it (a million of them took seconds).
+    if (i <= covered || code[i] === 1 || text.charCodeAt(starts[i] ?? 0) === 10) continue;
     const line = lineText(i);
     const wanted = IMAGE_LIKE.test(line) || (UNDERLINE.test(line) && i > first && !blank(i - 1));
     if (!wanted) continue;
@@ -60,8 +61,10 @@ export function blocksToParse(
     covered = bottom;
   }
   // Reference-style images need their `[label]: url` definitions, wherever in the answer they stand.
+  // Without a block they have nothing to serve, and the answer's lines are not read again.
   const definitions: number[] = [];
-  for (let i = first; i <= last; i++) if (code[i] !== 1 && DEFINITION.test(lineText(i))) definitions.push(i);
+  for (let i = first; i <= last && blocks.length > 0; i++)
+    if (code[i] !== 1 && DEFINITION.test(lineText(i))) definitions.push(i);
   for (const block of definitions.length ? blocks : []) {
     block.text += '\n';
     for (const i of definitions) {

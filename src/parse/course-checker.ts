@@ -105,7 +105,17 @@ export function pythonImageOffsets(text: string): number[] {
 
 /** Python's universal-newline translation: `\r\n` and a lone `\r` become `\n`. Keeps line numbers unchanged. */
 export function normaliseNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  // Pieces joined once: a regular-expression replace of a million lone `\r` cost a third more.
+  if (!text.includes('\r')) return text;
+  const pieces: string[] = [];
+  let kept = 0;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', kept)) {
+    if (at > kept) pieces.push(text.slice(kept, at));
+    pieces.push('\n');
+    kept = text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+  }
+  pieces.push(text.slice(kept));
+  return pieces.join('');
 }
 
 /** UTF-16 length of the first `count` code points of `text` (Python slices by code point). */

@@ -63,6 +63,28 @@ function couldBePrompt(line: string): boolean {
   return kept <= longest;
 }
 
+/**
+ * The normalised lines of `text` (split at `\r\n`, `\r` and `\n`) that can be a template line. Each distinct
+ * line is normalised once and empty lines are not copied: a million empty lines or one 1 MiB line took seconds.
+ */
+function templateCandidates(text: string): Set<string> {
+  const seen = new Set<string>();
+  const distinct = new Set<string>();
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) continue;
+    const line = i === start ? '' : text.slice(start, i);
+    if (!distinct.has(line)) {
+      distinct.add(line);
+      if (couldBePrompt(line)) seen.add(normaliseLine(line));
+    }
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+  }
+  return seen;
+}
+
 function countPresent(lines: readonly string[], seen: ReadonlySet<string>): number {
   let count = 0;
   for (const line of lines) if (seen.has(line)) count++;
@@ -101,10 +123,7 @@ function legacyLabel(family: Family, seen: ReadonlySet<string>): EditionLabel {
  * one before, and early-course copies of the newer template still carry most of the older one's lines.
  */
 export function readEdition(text: string): EditionReading {
-  const seen = new Set<string>();
-  // Each distinct line once, and only lines that can be a template line: a million empty lines or one 1 MiB
-  // line took seconds to normalise.
-  for (const line of new Set(text.split(/\r\n?|\n/))) if (couldBePrompt(line)) seen.add(normaliseLine(line));
+  const seen = templateCandidates(text);
   const scored = families().map((family) => ({
     family,
     score: countPresent(family.familyLines, seen) / family.familyLines.length,

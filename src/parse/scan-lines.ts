@@ -82,6 +82,11 @@ export function scanLines(text: string, starts: number[]): { headings: Heading[]
   for (; index < starts.length; index++) {
     const start = starts[index] ?? 0;
     const end = lineEnd(text, start);
+    // An empty line outside a fence only ends an HTML block and a paragraph: a million of them cost a second.
+    if (start === end && !fence) {
+      [inHtml, afterText] = [false, false];
+      continue;
+    }
     const line = text.slice(start, end);
     const open = FENCE.exec(line);
     const depth = quoteDepth(line);

@@ -11,6 +11,14 @@ export interface InAnswerHeading {
   number: number;
 }
 
+/** A `Question N` heading with its number, spelled out: spreading 35,000 headings was slow. */
+function questionCandidate(heading: Heading): (Heading & { number: number }) | null {
+  const match = heading.nested ? null : QUESTION_HEADING.exec(heading.text);
+  if (!match) return null;
+  const { start, end, depth, text, nested } = heading;
+  return { start, end, depth, text, nested, number: Number(match[1]) };
+}
+
 /**
  * Which headings start a question, as both readers see it. The course checker cuts answers only at `##`/`###`
  * (anywhere, quotes and HTML included) and matches them by position; the page shows CommonMark headings. A
@@ -28,10 +36,7 @@ export function questionStarts(
   text: string,
   headings: Heading[],
 ): { starts: (Heading & { number: number })[]; ends: Heading[]; inAnswer: InAnswerHeading[] } {
-  const candidates = headings.map((heading) => {
-    const match = heading.nested ? null : QUESTION_HEADING.exec(heading.text);
-    return match ? { ...heading, number: Number(match[1]) } : null;
-  });
+  const candidates = headings.map(questionCandidate);
   const isSection = (heading: Heading): boolean => !heading.nested && heading.depth === 2;
   // Offsets of every `Answer:`, found once; both lists are walked forward only, so this stays linear.
   const answers: number[] = [];

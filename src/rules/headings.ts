@@ -13,8 +13,19 @@ export interface HeadingVisit {
   previous: number;
 }
 
+/** Visits already made for a model: three rules walk the same 35,000 headings otherwise. */
+const walked = new WeakMap<ReportModel, { expected: number; visits: readonly HeadingVisit[] }>();
+
 /** Walks the question headings in order, with what came before each: the skeleton rules' shared view. */
-export function visitHeadings(model: ReportModel, expected: number): HeadingVisit[] {
+export function visitHeadings(model: ReportModel, expected: number): readonly HeadingVisit[] {
+  const done = walked.get(model);
+  if (done?.expected === expected) return done.visits;
+  const visits = walk(model, expected);
+  walked.set(model, { expected, visits });
+  return visits;
+}
+
+function walk(model: ReportModel, expected: number): HeadingVisit[] {
   const seen = new Map<number, QuestionSection>();
   let previous = 0;
   return model.questions.map((section) => {

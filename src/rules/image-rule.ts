@@ -81,13 +81,18 @@ export function imageRule(spec: ImageRuleSpec): Rule & { inspect: ImageRuleSpec[
   return {
     ...spec,
     severity: 'warning',
-    check: (context: RuleContext) =>
-      context.model.questions.flatMap((section) => {
+    check: (context: RuleContext) => {
+      const findings: Finding[] = [];
+      // Sections without an image are skipped before any visit: 35,000 question headings made each rule slow.
+      for (const section of context.model.questions) {
+        if (section.imageRefs.length === 0) continue;
         const found = visitImages(section, context.path, context.files).flatMap((visit) => {
           const problem = spec.inspect(visit);
           return problem ? [{ visit, problem }] : [];
         });
-        return capped(found, ({ visit, problem }) => imageFinding(spec.id, visit, problem));
-      }),
+        findings.push(...capped(found, ({ visit, problem }) => imageFinding(spec.id, visit, problem)));
+      }
+      return findings;
+    },
   };
 }
