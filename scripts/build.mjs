@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { chmod, readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { bundleOptions } from './bundle-options.mjs';
+import { precompiledChunks, precompiledLazy } from './precompiled.mjs';
 
 /**
  * Code that most runs never call ships as CommonJS chunks beside the bundles, required on first use: loading a
@@ -147,7 +148,12 @@ await build({
   minify: true,
   entryPoints: ['src/index.ts'],
   outfile: 'dist/index.js',
-  plugins: [lazyChunks({ markdown, customSchema, undici }), builtinsAsRequire, ...bundleOptions.plugins],
+  plugins: [
+    lazyChunks({ markdown, customSchema, undici }),
+    precompiledLazy,
+    builtinsAsRequire,
+    ...bundleOptions.plugins,
+  ],
 });
 // The CLI is CommonJS: node starts a CommonJS entry without its ESM loader. Its cold start is what a student
 // waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small.
@@ -155,7 +161,12 @@ await build({
   ...cjs,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli-main.cjs',
-  plugins: [lazyChunks({ markdown, customSchema, html, cohort, fix }), lazyBuiltins, ...cjs.plugins],
+  plugins: [
+    lazyChunks({ markdown, customSchema, html, cohort, fix }),
+    precompiledLazy,
+    lazyBuiltins,
+    ...cjs.plugins,
+  ],
 });
 // The markdownlint custom rule (`report-check/markdownlint`): one self-contained file, no lazy chunks, since
 // markdownlint-cli2 and VS Code's markdownlint extension load it on their own; module.exports is the rule itself.
@@ -167,6 +178,9 @@ await build({
 });
 for (const { entry, chunk } of Object.values(LAZY))
   await build({ ...cjs, entryPoints: [entry], outfile: `dist/${chunk}` });
+// One edition's validator, or the GitHub answers of further pages (scripts/precompiled.mjs).
+for (const { chunk, contents } of await precompiledChunks())
+  await build({ ...cjs, stdin: { contents, resolveDir: process.cwd() }, outfile: `dist/${chunk}` });
 // dist/cli.cjs loads dist/cli-main.cjs through V8's code cache (src/cli-launcher.ts), keyed by its content.
 const bundleHash = createHash('sha256')
   .update(await readFile('dist/cli-main.cjs'))
