@@ -16,7 +16,11 @@ import { precompiledChunks, precompiledLazy } from './precompiled.mjs';
  *   - html.cjs: the HTML renderer, only for `report-check html`;
  *   - cohort.cjs: the GitHub client, the table formats and the progress bar, only for `report-check cohort`;
  *   - undici.cjs: undici (400 KB), only behind an HTTP proxy: without one, @actions/github's fetch goes to
- *     node's own fetch (node ships undici precompiled), as Octokit does by default.
+ *     node's own fetch (node ships undici precompiled), as Octokit does by default;
+ *   - octokit.cjs: the action's GitHub client (Octokit, its plugins, @actions/github, node's http, https, tls
+ *     and net through @actions/http-client), loaded once the inputs and the event are read;
+ *   - oidc.cjs: @actions/core's OIDC client (and its copy of @actions/http-client), never called by the action.
+ * `statics` are classes used only through static methods, forwarded through a Proxy.
  */
 const LAZY = {
   markdown: {
@@ -54,15 +58,30 @@ const LAZY = {
     // Only a request through a proxy carries a dispatcher (@actions/http-client's ProxyAgent).
     fetch: true,
   },
+  octokit: {
+    filter: /^\.\/github\/octokit\.js$/,
+    chunk: 'octokit.cjs',
+    entry: 'src/github/octokit.ts',
+    functions: ['createOctokitPort'],
+  },
+  oidc: {
+    filter: /^\.\/oidc-utils\.js$/,
+    chunk: 'oidc.cjs',
+    entry: 'node_modules/@actions/core/lib/oidc-utils.js',
+    functions: [],
+    statics: ['OidcClient'],
+  },
 };
 
 /** A stand-in module for a lazy chunk: same exports, the chunk required on first use. */
-function standIn({ chunk, functions, classes = [], fetch = false }) {
+function standIn({ chunk, functions, classes = [], statics = [], fetch = false }) {
   const lines = [`let chunk;`, `const load = () => (chunk ??= require('./${chunk}'));`];
   for (const name of functions)
     lines.push(`export function ${name}(...args) { return load().${name}(...args); }`);
   for (const name of classes)
     lines.push(`export class ${name} { constructor(...args) { return new (load().${name})(...args); } }`);
+  for (const name of statics)
+    lines.push(`export const ${name} = new Proxy({}, { get: (_, key) => load().${name}[key] });`);
   if (fetch)
     lines.push(
       'export function fetch(url, options) {',
@@ -141,7 +160,7 @@ const lazyBuiltins = {
   },
 };
 
-const { markdown, customSchema, html, cohort, fix, undici } = LAZY;
+const { markdown, customSchema, html, cohort, fix, undici, octokit, oidc } = LAZY;
 const cjs = { ...bundleOptions, format: 'cjs', minify: true, banner: {} };
 await build({
   ...bundleOptions,
@@ -149,7 +168,7 @@ await build({
   entryPoints: ['src/index.ts'],
   outfile: 'dist/index.js',
   plugins: [
-    lazyChunks({ markdown, customSchema, undici }),
+    lazyChunks({ markdown, customSchema, undici, octokit, oidc }),
     precompiledLazy,
     builtinsAsRequire,
     ...bundleOptions.plugins,
@@ -176,8 +195,16 @@ await build({
   outfile: 'dist/markdownlint.cjs',
   footer: { js: 'module.exports = module.exports.default;' },
 });
-for (const { entry, chunk } of Object.values(LAZY))
+for (const { entry, chunk } of [markdown, customSchema, html, cohort, fix, undici])
   await build({ ...cjs, entryPoints: [entry], outfile: `dist/${chunk}` });
+// The GitHub clients keep undici (only behind a proxy) in its chunk, and further pages' answer validators in theirs.
+for (const { entry, chunk } of [octokit, oidc])
+  await build({
+    ...cjs,
+    entryPoints: [entry],
+    outfile: `dist/${chunk}`,
+    plugins: [lazyChunks({ undici }), precompiledLazy, ...cjs.plugins],
+  });
 // One edition's validator, or the GitHub answers of further pages (scripts/precompiled.mjs).
 for (const { chunk, contents } of await precompiledChunks())
   await build({ ...cjs, stdin: { contents, resolveDir: process.cwd() }, outfile: `dist/${chunk}` });
