@@ -19,6 +19,7 @@ import { precompiledChunks, precompiledLazy } from './precompiled.mjs';
  *     node's own fetch (node ships undici precompiled), as Octokit does by default;
  *   - octokit.cjs: the action's GitHub client (Octokit, its plugins, @actions/github, node's http, https, tls
  *     and net through @actions/http-client), loaded once the inputs and the event are read;
+ *   - exec.cjs: @actions/exec and @actions/io, which @actions/core loads to name the OS (never asked here);
  *   - oidc.cjs: @actions/core's OIDC client (and its copy of @actions/http-client), never called by the action.
  * `statics` are classes used only through static methods, forwarded through a Proxy.
  */
@@ -63,6 +64,13 @@ const LAZY = {
     chunk: 'octokit.cjs',
     entry: 'src/github/octokit.ts',
     functions: ['createOctokitPort'],
+  },
+  // @actions/core asks the OS's name and version through @actions/exec (and @actions/io) only when asked.
+  exec: {
+    filter: /^@actions\/exec$/,
+    chunk: 'exec.cjs',
+    entry: 'node_modules/@actions/exec/lib/exec.js',
+    functions: ['exec', 'getExecOutput'],
   },
   oidc: {
     filter: /^\.\/oidc-utils\.js$/,
@@ -132,35 +140,41 @@ const builtinsAsRequire = {
 };
 
 /**
- * Node modules the CLI bundle requires on first call instead of at load: node:child_process (git, for the image
- * checks in a work tree) and node:tty (only when stdout is a character device, see src/cli.ts) load node:net,
- * node:dgram and node:stream with them, about half of what loading the CLI costs over a bare node.
+ * Node modules a bundle requires on first call instead of at load, each with the functions it uses. The CLI:
+ * node:child_process (git, for the image checks in a work tree) and node:tty (only when stdout is a character
+ * device, see src/cli.ts) load node:net, node:dgram and node:stream with them, about half of what loading the
+ * CLI costs over a bare node. The action: node:crypto, for @actions/core's delimiter of a multi-line output.
  */
-const LAZY_BUILTINS = { 'node:child_process': ['spawnSync'], 'node:tty': ['isatty'] };
+const CLI_BUILTINS = { child_process: ['spawnSync'], tty: ['isatty'] };
+const ACTION_BUILTINS = { crypto: ['randomUUID'] };
 
-const lazyBuiltins = {
-  name: 'lazy-builtins',
-  setup(build) {
-    for (const [name, functions] of Object.entries(LAZY_BUILTINS)) {
-      const filter = new RegExp(`^${name}$`);
-      // The stand-in's own require() is node's module.
-      build.onResolve({ filter }, (args) =>
-        args.namespace === 'lazy-builtin'
-          ? { path: name, external: true }
-          : { path: name, namespace: 'lazy-builtin' },
-      );
-      const lines = functions.map(
-        (fn) => `export function ${fn}(...args) { return require(${JSON.stringify(name)}).${fn}(...args); }`,
-      );
-      build.onLoad({ filter, namespace: 'lazy-builtin' }, () => ({
-        contents: lines.join('\n'),
-        loader: 'js',
-      }));
-    }
-  },
-};
+function lazyBuiltins(builtins) {
+  return {
+    name: 'lazy-builtins',
+    setup(build) {
+      for (const [bare, functions] of Object.entries(builtins)) {
+        const name = `node:${bare}`;
+        const filter = new RegExp(`^(node:)?${bare}$`);
+        // The stand-in's own require() is node's module.
+        build.onResolve({ filter }, (args) =>
+          args.namespace === 'lazy-builtin'
+            ? { path: name, external: true }
+            : { path: name, namespace: 'lazy-builtin' },
+        );
+        const lines = functions.map(
+          (fn) =>
+            `export function ${fn}(...args) { return require(${JSON.stringify(name)}).${fn}(...args); }`,
+        );
+        build.onLoad({ filter, namespace: 'lazy-builtin' }, () => ({
+          contents: lines.join('\n'),
+          loader: 'js',
+        }));
+      }
+    },
+  };
+}
 
-const { markdown, customSchema, html, cohort, fix, undici, octokit, oidc } = LAZY;
+const { markdown, customSchema, html, cohort, fix, undici, octokit, oidc, exec } = LAZY;
 const cjs = { ...bundleOptions, format: 'cjs', minify: true, banner: {} };
 await build({
   ...bundleOptions,
@@ -168,8 +182,9 @@ await build({
   entryPoints: ['src/index.ts'],
   outfile: 'dist/index.js',
   plugins: [
-    lazyChunks({ markdown, customSchema, undici, octokit, oidc }),
+    lazyChunks({ markdown, customSchema, undici, octokit, oidc, exec }),
     precompiledLazy,
+    lazyBuiltins(ACTION_BUILTINS),
     builtinsAsRequire,
     ...bundleOptions.plugins,
   ],
@@ -183,7 +198,7 @@ await build({
   plugins: [
     lazyChunks({ markdown, customSchema, html, cohort, fix }),
     precompiledLazy,
-    lazyBuiltins,
+    lazyBuiltins(CLI_BUILTINS),
     ...cjs.plugins,
   ],
 });
@@ -195,7 +210,7 @@ await build({
   outfile: 'dist/markdownlint.cjs',
   footer: { js: 'module.exports = module.exports.default;' },
 });
-for (const { entry, chunk } of [markdown, customSchema, html, cohort, fix, undici])
+for (const { entry, chunk } of [markdown, customSchema, html, cohort, fix, undici, exec])
   await build({ ...cjs, entryPoints: [entry], outfile: `dist/${chunk}` });
 // The GitHub clients keep undici (only behind a proxy) in its chunk, and further pages' answer validators in theirs.
 for (const { entry, chunk } of [octokit, oidc])
