@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { chmod, readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { bundleOptions } from './bundle-options.mjs';
+import { precompiledChunks, precompiledLazy } from './precompiled.mjs';
 
 /**
  * Code that most runs never call ships as CommonJS chunks beside the bundles, required on first use: loading a
@@ -15,7 +16,12 @@ import { bundleOptions } from './bundle-options.mjs';
  *   - html.cjs: the HTML renderer, only for `report-check html`;
  *   - cohort.cjs: the GitHub client, the table formats and the progress bar, only for `report-check cohort`;
  *   - undici.cjs: undici (400 KB), only behind an HTTP proxy: without one, @actions/github's fetch goes to
- *     node's own fetch (node ships undici precompiled), as Octokit does by default.
+ *     node's own fetch (node ships undici precompiled), as Octokit does by default;
+ *   - octokit.cjs: the action's GitHub client (Octokit, its plugins, @actions/github, node's http, https, tls
+ *     and net through @actions/http-client), loaded once the inputs and the event are read;
+ *   - exec.cjs: @actions/exec and @actions/io, which @actions/core loads to name the OS (never asked here);
+ *   - oidc.cjs: @actions/core's OIDC client (and its copy of @actions/http-client), never called by the action.
+ * `statics` are classes used only through static methods, forwarded through a Proxy.
  */
 const LAZY = {
   markdown: {
@@ -53,15 +59,37 @@ const LAZY = {
     // Only a request through a proxy carries a dispatcher (@actions/http-client's ProxyAgent).
     fetch: true,
   },
+  octokit: {
+    filter: /^\.\/github\/octokit\.js$/,
+    chunk: 'octokit.cjs',
+    entry: 'src/github/octokit.ts',
+    functions: ['createOctokitPort'],
+  },
+  // @actions/core asks the OS's name and version through @actions/exec (and @actions/io) only when asked.
+  exec: {
+    filter: /^@actions\/exec$/,
+    chunk: 'exec.cjs',
+    entry: 'node_modules/@actions/exec/lib/exec.js',
+    functions: ['exec', 'getExecOutput'],
+  },
+  oidc: {
+    filter: /^\.\/oidc-utils\.js$/,
+    chunk: 'oidc.cjs',
+    entry: 'node_modules/@actions/core/lib/oidc-utils.js',
+    functions: [],
+    statics: ['OidcClient'],
+  },
 };
 
 /** A stand-in module for a lazy chunk: same exports, the chunk required on first use. */
-function standIn({ chunk, functions, classes = [], fetch = false }) {
+function standIn({ chunk, functions, classes = [], statics = [], fetch = false }) {
   const lines = [`let chunk;`, `const load = () => (chunk ??= require('./${chunk}'));`];
   for (const name of functions)
     lines.push(`export function ${name}(...args) { return load().${name}(...args); }`);
   for (const name of classes)
     lines.push(`export class ${name} { constructor(...args) { return new (load().${name})(...args); } }`);
+  for (const name of statics)
+    lines.push(`export const ${name} = new Proxy({}, { get: (_, key) => load().${name}[key] });`);
   if (fetch)
     lines.push(
       'export function fetch(url, options) {',
@@ -112,50 +140,68 @@ const builtinsAsRequire = {
 };
 
 /**
- * Node modules the CLI bundle requires on first call instead of at load: node:child_process (git, for the image
- * checks in a work tree) and node:tty (only when stdout is a character device, see src/cli.ts) load node:net,
- * node:dgram and node:stream with them, about half of what loading the CLI costs over a bare node.
+ * Node modules a bundle requires on first call instead of at load, each with the functions it uses. The CLI:
+ * node:child_process (git, for the image checks in a work tree) and node:tty (only when stdout is a character
+ * device, see src/cli.ts) load node:net, node:dgram and node:stream with them, about half of what loading the
+ * CLI costs over a bare node. The action: node:crypto, for @actions/core's delimiter of a multi-line output.
  */
-const LAZY_BUILTINS = { 'node:child_process': ['spawnSync'], 'node:tty': ['isatty'] };
+const CLI_BUILTINS = { child_process: ['spawnSync'], tty: ['isatty'] };
+const ACTION_BUILTINS = { crypto: ['randomUUID'] };
 
-const lazyBuiltins = {
-  name: 'lazy-builtins',
-  setup(build) {
-    for (const [name, functions] of Object.entries(LAZY_BUILTINS)) {
-      const filter = new RegExp(`^${name}$`);
-      // The stand-in's own require() is node's module.
-      build.onResolve({ filter }, (args) =>
-        args.namespace === 'lazy-builtin'
-          ? { path: name, external: true }
-          : { path: name, namespace: 'lazy-builtin' },
-      );
-      const lines = functions.map(
-        (fn) => `export function ${fn}(...args) { return require(${JSON.stringify(name)}).${fn}(...args); }`,
-      );
-      build.onLoad({ filter, namespace: 'lazy-builtin' }, () => ({
-        contents: lines.join('\n'),
-        loader: 'js',
-      }));
-    }
-  },
-};
+function lazyBuiltins(builtins) {
+  return {
+    name: 'lazy-builtins',
+    setup(build) {
+      for (const [bare, functions] of Object.entries(builtins)) {
+        const name = `node:${bare}`;
+        const filter = new RegExp(`^(node:)?${bare}$`);
+        // The stand-in's own require() is node's module.
+        build.onResolve({ filter }, (args) =>
+          args.namespace === 'lazy-builtin'
+            ? { path: name, external: true }
+            : { path: name, namespace: 'lazy-builtin' },
+        );
+        const lines = functions.map(
+          (fn) =>
+            `export function ${fn}(...args) { return require(${JSON.stringify(name)}).${fn}(...args); }`,
+        );
+        build.onLoad({ filter, namespace: 'lazy-builtin' }, () => ({
+          contents: lines.join('\n'),
+          loader: 'js',
+        }));
+      }
+    },
+  };
+}
 
-const { markdown, customSchema, html, cohort, fix, undici } = LAZY;
+const { markdown, customSchema, html, cohort, fix, undici, octokit, oidc, exec } = LAZY;
 const cjs = { ...bundleOptions, format: 'cjs', minify: true, banner: {} };
 await build({
   ...bundleOptions,
   minify: true,
   entryPoints: ['src/index.ts'],
   outfile: 'dist/index.js',
-  plugins: [lazyChunks({ markdown, customSchema, undici }), builtinsAsRequire, ...bundleOptions.plugins],
+  plugins: [
+    lazyChunks({ markdown, customSchema, undici, octokit, oidc, exec }),
+    precompiledLazy,
+    lazyBuiltins(ACTION_BUILTINS),
+    builtinsAsRequire,
+    ...bundleOptions.plugins,
+  ],
 });
 // The CLI is CommonJS: node starts a CommonJS entry without its ESM loader. Its cold start is what a student
-// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small.
+// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small. Its validators
+// stay inside it, not in per-edition chunks: dist/cli.cjs caches the bundle's compiled code on every node, while
+// a chunk's code is cached only by node's own compile cache (node 22.1+), and Node 20 compiled it on each run.
 await build({
   ...cjs,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli-main.cjs',
-  plugins: [lazyChunks({ markdown, customSchema, html, cohort, fix }), lazyBuiltins, ...cjs.plugins],
+  plugins: [
+    lazyChunks({ markdown, customSchema, html, cohort, fix }),
+    lazyBuiltins(CLI_BUILTINS),
+    ...cjs.plugins,
+  ],
 });
 // The markdownlint custom rule (`report-check/markdownlint`): one self-contained file, no lazy chunks, since
 // markdownlint-cli2 and VS Code's markdownlint extension load it on their own; module.exports is the rule itself.
@@ -165,8 +211,19 @@ await build({
   outfile: 'dist/markdownlint.cjs',
   footer: { js: 'module.exports = module.exports.default;' },
 });
-for (const { entry, chunk } of Object.values(LAZY))
+for (const { entry, chunk } of [markdown, customSchema, html, cohort, fix, undici, exec])
   await build({ ...cjs, entryPoints: [entry], outfile: `dist/${chunk}` });
+// The GitHub clients keep undici (only behind a proxy) in its chunk, and further pages' answer validators in theirs.
+for (const { entry, chunk } of [octokit, oidc])
+  await build({
+    ...cjs,
+    entryPoints: [entry],
+    outfile: `dist/${chunk}`,
+    plugins: [lazyChunks({ undici }), precompiledLazy, ...cjs.plugins],
+  });
+// One edition's validator, or the GitHub answers of further pages (scripts/precompiled.mjs).
+for (const { chunk, contents } of await precompiledChunks())
+  await build({ ...cjs, stdin: { contents, resolveDir: process.cwd() }, outfile: `dist/${chunk}` });
 // dist/cli.cjs loads dist/cli-main.cjs through V8's code cache (src/cli-launcher.ts), keyed by its content.
 const bundleHash = createHash('sha256')
   .update(await readFile('dist/cli-main.cjs'))
