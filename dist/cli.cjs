@@ -61,7 +61,7 @@ function writeCache(path, data) {
 nodeModule.enableCompileCache?.();
 var source = (0, import_node_fs.readFileSync)(BUNDLE, "utf8");
 var folder = cacheFolder();
-var cachePath = folder && (0, import_node_path.join)(folder, `cli-${process.version}-${process.arch}-${"e5617799c2773bee"}.v8`);
+var cachePath = folder && (0, import_node_path.join)(folder, `cli-${process.version}-${process.arch}-${"6cb9c1893807f0fd"}.v8`);
 var cachedData;
 try {
   cachedData = cachePath ? (0, import_node_fs.readFileSync)(cachePath) : void 0;

@@ -10,6 +10,7 @@ export interface RequestBudget {
 
 /** The run's time ran out (input `timeout-seconds`): never retried, ends the run as "could not run". */
 export class TimeBudgetError extends RunError {
+  static override readonly brand: string = 'TimeBudgetError';
   readonly seconds: number;
 
   constructor(seconds: number, during?: string) {

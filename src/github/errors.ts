@@ -18,6 +18,7 @@ export type GitHubFailure =
 
 /** A failed GitHub request: which operation, the HTTP status (0 for a network error), and a kind to decide on. */
 export class GitHubError extends RunError {
+  static override readonly brand: string = 'GitHubError';
   readonly kind: GitHubFailure;
   readonly status: number;
   readonly operation: string;
