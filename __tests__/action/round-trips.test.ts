@@ -1,9 +1,9 @@
-import { runAction, type ActionDeps, type ActionLog } from '../../src/action.js';
+import { runAction, type ActionDeps } from '../../src/action.js';
 import type { RunContext } from '../../src/context.js';
 import type { Engine } from '../../src/engine.js';
 import type { Settings } from '../../src/inputs.js';
 import { FakeGitHub, type FakeGitHubSetup } from '../support/fake-github.js';
-import { diag, result, settings as defaultSettings } from '../support/results.js';
+import { diag, recordingLog, result, settings as defaultSettings } from '../support/results.js';
 
 // How many sequential round trips and requests a run costs: each one is about 150 ms on a real runner, so a first
 // run is one wave of reads and one of writes, and an unchanged rerun one wave of reads.
@@ -17,20 +17,6 @@ const findings = [
   diag({ line: 3, fingerprint: 'in-diff' }),
   diag({ line: 40, question: 2, fingerprint: 'out' }),
 ];
-
-function recordingLog() {
-  const seen = { warnings: [] as string[], infos: [] as string[], failed: [] as string[] };
-  const log: ActionLog = {
-    info: (m) => void seen.infos.push(m),
-    notice: () => undefined,
-    warning: (m) => void seen.warnings.push(m),
-    annotate: () => undefined,
-    setOutput: () => undefined,
-    setFailed: (m) => void seen.failed.push(m),
-    writeSummary: async () => undefined,
-  };
-  return { log, seen };
-}
 
 /** The pull request as GitHub has it: head HEAD on main, the report changed. */
 function pullRequest(setup: FakeGitHubSetup = {}): FakeGitHub {

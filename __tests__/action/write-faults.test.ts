@@ -1,11 +1,11 @@
-import { runAction, type ActionLog } from '../../src/action.js';
+import { runAction } from '../../src/action.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import type { Engine } from '../../src/engine.js';
 import { GitHubError } from '../../src/github/errors.js';
 import { MAX_READ_BACKS } from '../../src/action/publish.js';
 import { findingKey, isSummaryFor, listedKeys, marker } from '../../src/review/marker.js';
 import { FakeGitHub, type FakeGitHubSetup, type SeedThread } from '../support/fake-github.js';
-import { diag, result, settings as defaultSettings } from '../support/results.js';
+import { diag, recordingLog, result, settings as defaultSettings } from '../support/results.js';
 
 // Writes whose answer is lost (applied, then 502 or a reset) or that fail unanswered: the run reads back and writes
 // only what is not there, so nothing is posted twice, nothing is lost, and the step still fails on the findings.
@@ -22,20 +22,6 @@ const outside = diag({
   fingerprint: 'outside',
 });
 const FINDINGS = [inDiff, moved, outside];
-
-function quietLog() {
-  const seen = { warnings: [] as string[], infos: [] as string[], failed: [] as string[] };
-  const log: ActionLog = {
-    info: (m) => void seen.infos.push(m),
-    notice: () => undefined,
-    warning: (m) => void seen.warnings.push(m),
-    annotate: () => undefined,
-    setOutput: () => undefined,
-    setFailed: (m) => void seen.failed.push(m),
-    writeSummary: async () => undefined,
-  };
-  return { log, seen };
-}
 
 const summaryBody = (text: string) => `${text}\n\n${marker('summary', { path: PATH })}`;
 const thread = (id: string, key: string, extra: Partial<SeedThread> = {}): SeedThread => ({
@@ -88,7 +74,7 @@ function run(setup: FakeGitHubSetup) {
     apiUrl: 'https://api.github.com',
     runId: '99',
   };
-  const { log, seen } = quietLog();
+  const { log, seen } = recordingLog();
   return { github, seen, go: () => runAction({ github, log, settings, context, engine }) };
 }
 

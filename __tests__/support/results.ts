@@ -1,3 +1,4 @@
+import type { ActionLog } from '../../src/action.js';
 import type { Settings } from '../../src/inputs.js';
 import { fingerprint, type Diagnostic } from '../../src/diagnostic.js';
 import type { CheckResult, QuestionSummary } from '../../src/result.js';
@@ -68,4 +69,19 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     timeoutSeconds: 120,
     ...overrides,
   };
+}
+
+/** An action log that keeps the warnings, infos and failure messages, and drops the rest. */
+export function recordingLog() {
+  const seen = { warnings: [] as string[], infos: [] as string[], failed: [] as string[] };
+  const log: ActionLog = {
+    info: (m) => void seen.infos.push(m),
+    notice: () => undefined,
+    warning: (m) => void seen.warnings.push(m),
+    annotate: () => undefined,
+    setOutput: () => undefined,
+    setFailed: (m) => void seen.failed.push(m),
+    writeSummary: async () => undefined,
+  };
+  return { log, seen };
 }
