@@ -1,11 +1,10 @@
 import { runAction, type ActionDeps, type ActionLog } from '../src/action.js';
 import { checkReport } from '../src/check.js';
-import type { RunContext } from '../src/context.js';
 import type { Engine } from '../src/engine.js';
 import { findingKey } from '../src/review/marker.js';
 import { FakeGitHub, type FakeGitHubSetup } from './support/fake-github.js';
 import { makeReport, words } from './support/report.js';
-import { settings } from './support/results.js';
+import { pullContext, settings } from './support/results.js';
 
 const PATH = 'reports/README.md';
 const HEAD = 'h'.repeat(40);
@@ -33,17 +32,7 @@ const quiet: ActionLog = {
   writeSummary: async () => undefined,
 };
 
-const context: RunContext = {
-  eventName: 'pull_request',
-  owner: 'acme',
-  repo: 'exam',
-  sha: 'm'.repeat(40),
-  ref: 'refs/pull/7/merge',
-  payload: { pull_request: { number: 7, head: { sha: HEAD } }, repository: { default_branch: 'main' } },
-  serverUrl: 'https://github.com',
-  apiUrl: 'https://api.github.com',
-  runId: '99',
-};
+const context = pullContext(HEAD);
 
 const engine: Engine = { checkReport, loadConstraints: () => Promise.reject(new Error('no schema')) };
 

@@ -10,7 +10,7 @@ import { FILE_LIST_RULES } from '../../src/review/skipped.js';
 import { checkImages } from '../../src/rules/image-rules.js';
 import { indexFiles, type FileLookup } from '../../src/validate/images.js';
 import { FakeGitHub, type SeedThread } from '../support/fake-github.js';
-import { diag, result, settings } from '../support/results.js';
+import { diag, pullContext, result, settings } from '../support/results.js';
 
 const PATH = 'reports/README.md';
 const HEAD = 'h'.repeat(40);
@@ -68,18 +68,7 @@ function setup(found: Diagnostic[], event: Partial<RunContext> = {}) {
       throw new Error('no schema here');
     },
   };
-  const context: RunContext = {
-    eventName: 'pull_request',
-    owner: 'acme',
-    repo: 'exam',
-    sha: 'm'.repeat(40),
-    ref: 'refs/pull/7/merge',
-    payload: { pull_request: { number: 7, head: { sha: HEAD } }, repository: { default_branch: 'main' } },
-    serverUrl: 'https://github.com',
-    apiUrl: 'https://api.github.com',
-    runId: '99',
-    ...event,
-  };
+  const context = pullContext(HEAD, event);
   const deps: ActionDeps = { github, log, settings: settings({ failOn: 'warning' }), context, engine };
   return { deps, github, log, checked };
 }

@@ -1,4 +1,5 @@
 import type { ActionLog } from '../../src/action.js';
+import type { RunContext } from '../../src/context.js';
 import type { Settings } from '../../src/inputs.js';
 import { fingerprint, type Diagnostic } from '../../src/diagnostic.js';
 import type { CheckResult, QuestionSummary } from '../../src/result.js';
@@ -84,4 +85,20 @@ export function recordingLog() {
     writeSummary: async () => undefined,
   };
   return { log, seen };
+}
+
+/** A `pull_request` run on acme/exam's pull request 7, the event naming `headSha` as its head. */
+export function pullContext(headSha: string, overrides: Partial<RunContext> = {}): RunContext {
+  return {
+    eventName: 'pull_request',
+    owner: 'acme',
+    repo: 'exam',
+    sha: 'm'.repeat(40),
+    ref: 'refs/pull/7/merge',
+    payload: { pull_request: { number: 7, head: { sha: headSha } }, repository: { default_branch: 'main' } },
+    serverUrl: 'https://github.com',
+    apiUrl: 'https://api.github.com',
+    runId: '99',
+    ...overrides,
+  };
 }
