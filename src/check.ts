@@ -79,12 +79,14 @@ export function checkReport(input: CheckInput): CheckResult {
   });
   const diagnostics = findings.map((found) => ({ path: input.path, ...clamp(found, model.lineCount) }));
   diagnostics.sort(compareDiagnostics);
+  const { questions, omitted } = summariseQuestions(expected, document, constraints, diagnostics);
   return {
     path: input.path,
     edition: input.constraints ? 'custom' : (given ?? editionLabel(read)),
     editionSource: given ? 'given' : 'detected',
     diagnostics,
-    questions: summariseQuestions(expected, document, constraints, diagnostics),
+    questions,
+    ...(omitted > 0 && { questionsOmitted: omitted }),
     courseChecker: verdict,
   };
 }

@@ -60,5 +60,10 @@ export interface CheckResult {
   editionSource: 'detected' | 'given';
   diagnostics: Diagnostic[];
   questions: QuestionSummary[];
+  /**
+   * Questions the edition and the schema do not have that the report does, past the first 50 listed in
+   * `questions`; absent when none was left out.
+   */
+  questionsOmitted?: number;
   courseChecker: CourseCheckerVerdict;
 }

@@ -23,6 +23,14 @@ describe('formatJson', () => {
     });
   });
 
+  it('should say how many extra questions the list leaves out, 0 when none', () => {
+    const [clean, capped] = JSON.parse(
+      formatJson([sampleResult(), sampleResult({ questionsOmitted: 7 })]),
+    ).files;
+    expect(clean.questionsOmitted).toBe(0);
+    expect(capped.questionsOmitted).toBe(7);
+  });
+
   it('should give null as the question of a whole-file finding', () => {
     const result = sampleResult({
       diagnostics: [sampleDiagnostic({ question: null, ruleId: 'answer-count' })],

@@ -38,6 +38,15 @@ describe('formatTextQuestions', () => {
     expect(text.endsWith('course checker: fail on 14 (words -13)\n')).toBe(true);
   });
 
+  it('should say how many extra questions it leaves out, before the summary line', () => {
+    const lines = formatTextQuestions({ ...result, questionsOmitted: 1 }, plain)
+      .trimEnd()
+      .split('\n');
+    expect(lines.at(-2)).toBe(
+      '  1 more question not in the template is not listed here (see the `question-unknown` findings).',
+    );
+  });
+
   it('should say so when the report has no questions', () => {
     expect(formatTextQuestions(sampleResult({ questions: [] }), plain)).toContain('\n  no questions found\n');
   });

@@ -132,6 +132,14 @@ describe('renderQuestionTable for course-checker warnings', () => {
     });
     expect(renderQuestionTable(r)).toContain('| 9 | — | — | 0 (-1) ⚠️ | 1–2 | ❌ course checker warns |');
   });
+
+  it('should say under the table how many extra questions it leaves out', () => {
+    const table = renderQuestionTable(result([], { questions: [question(1)], questionsOmitted: 32080 }));
+    expect(table.split('\n').at(-1)).toBe(
+      '32080 more questions not in the template are not listed here (see the `question-unknown` findings).',
+    );
+    expect(renderQuestionTable(result([], { questions: [question(1)] }))).not.toContain('not listed');
+  });
 });
 
 describe('renderCourseChecker', () => {

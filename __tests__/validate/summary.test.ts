@@ -24,4 +24,22 @@ describe('summariseQuestions', () => {
     const result = checkReport({ path: 'r.md', content: text, edition: '2026' });
     expect(result.questions[1]).toMatchObject({ number: 2, line: null });
   });
+
+  it('should list the first 50 extra questions and count the rest', () => {
+    let extra = '';
+    for (let n = 32; n <= 231; n++) extra += `\n### Question ${n}\n\n> Answer:\n\nan answer\n`;
+    const result = checkReport({
+      path: 'r.md',
+      content: `${makePassingReport('2026')}${extra}`,
+      edition: '2026',
+    });
+    expect(result.questions).toHaveLength(31 + 50);
+    expect(result.questions.at(-1)).toMatchObject({ number: 81, answered: true, wordRange: null });
+    expect(result.questionsOmitted).toBe(150);
+  });
+
+  it('should say nothing is omitted when every question is listed', () => {
+    const result = checkReport({ path: 'r.md', content: makePassingReport('2026'), edition: '2026' });
+    expect(result.questionsOmitted).toBeUndefined();
+  });
 });

@@ -28,6 +28,8 @@ export interface JsonFile {
   summary: SeverityCounts;
   diagnostics: JsonDiagnostic[];
   questions: QuestionSummary[];
+  /** Extra questions (not the edition's or the schema's) the report has past the 50 listed; 0 when none. */
+  questionsOmitted: number;
   courseChecker: CourseCheckerVerdict;
 }
 
@@ -75,6 +77,7 @@ export function toJsonReport(
       summary: countSeverities(result.diagnostics),
       diagnostics: result.diagnostics.map(toJsonDiagnostic),
       questions: result.questions.map(toJsonQuestion),
+      questionsOmitted: result.questionsOmitted ?? 0,
       courseChecker: {
         outcome: result.courseChecker.outcome,
         failures: result.courseChecker.failures.map((failure) => ({

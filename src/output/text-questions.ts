@@ -1,3 +1,4 @@
+import { omittedQuestions } from './omitted-questions.js';
 import type { CheckResult, QuestionSummary, Range } from '../result.js';
 import { formatOffBy } from './off-by.js';
 import { printable } from './printable.js';
@@ -56,6 +57,7 @@ export function formatTextQuestions(result: CheckResult, options: TextOptions): 
     const text = STATUS_TEXT[status];
     lines.push(line(row, options.color ? `${STATUS_COLOR[status]}${text}\u001b[0m` : text));
   }
+  if (result.questionsOmitted) lines.push(`  ${omittedQuestions(result.questionsOmitted)}`);
   lines.push(formatTextSummary(result, options));
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { countSeverities } from '../output/severity-counts.js';
 import { plural } from '../plural.js';
 import type { CheckResult, QuestionSummary, Range } from '../result.js';
 import { neutralise } from './neutralise.js';
+import { omittedQuestions } from '../output/omitted-questions.js';
 
 function range(r: Range | null): string {
   if (!r) return '—';
@@ -57,9 +58,10 @@ export function renderQuestionTable(result: CheckResult): string {
         : `— | — | ${count(f.got, f)} ⚠️ | ${range(f)}`;
     rows.push(`| ${f.question} | ${cells} | ❌ course checker warns |`);
   }
-  return [
+  const table = [
     '| Question | Words | Range | Images | Range | Status |',
     '| ---: | ---: | :---: | ---: | :---: | :--- |',
     ...rows,
   ].join('\n');
+  return result.questionsOmitted ? `${table}\n\n${omittedQuestions(result.questionsOmitted)}` : table;
 }

@@ -6,35 +6,56 @@ import type { ReportDocument } from './document.js';
 /** Rules whose finding marks a question as failing its constraints. */
 const FAILING_RULES = new Set(['word-count', 'image-count', 'schema']);
 
-/** One summary per question of the edition (and any extra one the report has), in question order. */
+/**
+ * Questions listed beyond the edition's (and the schema's) own: a report can have 32,000 `### Question N`
+ * headings, and a list of each (9 MB of JSON, a row each in the summary comment and a cohort column each) tells a
+ * reader no more than the first ones and a count. Each of them also has its own `question-unknown` finding.
+ */
+export const MAX_EXTRA_QUESTIONS = 50;
+
+/** The questions a result lists, and how many extra ones were left out of the list. */
+export interface QuestionList {
+  questions: QuestionSummary[];
+  omitted: number;
+}
+
+/**
+ * One summary per question of the edition and of the schema, and the first {@link MAX_EXTRA_QUESTIONS} extra ones
+ * the report has, in question order.
+ */
 export function summariseQuestions(
   expected: number,
   document: ReportDocument,
   constraints: Constraints,
   diagnostics: readonly Diagnostic[],
-): QuestionSummary[] {
+): QuestionList {
   const failing = new Set(diagnostics.filter((d) => FAILING_RULES.has(d.ruleId)).map((d) => d.question));
+  const known = (number: number) => (number >= 1 && number <= expected) || constraints.ranges.has(number);
   const numbers = new Set<number>([
     ...Array.from({ length: expected }, (_, i) => i + 1),
     ...document.questions.keys(),
   ]);
-  return [...numbers]
+  let extra = 0;
+  const listed = [...numbers]
     .sort((a, b) => a - b)
-    .map((number) => {
-      const entry = document.questions.get(number)?.entry;
-      const section = document.sections.get(number);
-      const ranges = constraints.ranges.get(number);
-      return {
-        number,
-        words: entry?.words ?? 0,
-        images: entry?.images ?? 0,
-        proseWords: entry?.proseWords ?? 0,
-        answered: entry?.answered ?? false,
-        wordRange: ranges?.words ?? null,
-        imageRange: ranges?.images ?? null,
-        status: !entry ? 'missing' : !entry.answered ? 'unanswered' : failing.has(number) ? 'fail' : 'ok',
-        line: section?.heading.start.line ?? null,
-        answerLine: entry?.line ?? null,
-      };
-    });
+    .filter((number) => known(number) || ++extra <= MAX_EXTRA_QUESTIONS);
+  return { questions: listed.map(summary), omitted: Math.max(0, extra - MAX_EXTRA_QUESTIONS) };
+
+  function summary(number: number): QuestionSummary {
+    const entry = document.questions.get(number)?.entry;
+    const section = document.sections.get(number);
+    const ranges = constraints.ranges.get(number);
+    return {
+      number,
+      words: entry?.words ?? 0,
+      images: entry?.images ?? 0,
+      proseWords: entry?.proseWords ?? 0,
+      answered: entry?.answered ?? false,
+      wordRange: ranges?.words ?? null,
+      imageRange: ranges?.images ?? null,
+      status: !entry ? 'missing' : !entry.answered ? 'unanswered' : failing.has(number) ? 'fail' : 'ok',
+      line: section?.heading.start.line ?? null,
+      answerLine: entry?.line ?? null,
+    };
+  }
 }
