@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { jest } from '@jest/globals';
 import { startRunBudget, TimeBudgetError } from '../../src/github/budget.js';
 import { GitHubError } from '../../src/github/errors.js';
 import { createOctokitPort } from '../../src/github/octokit.js';
@@ -73,13 +74,20 @@ describe('request time limits', () => {
   });
 
   it('should give requests a reserve after the work phase, until the whole budget is spent', async () => {
-    const budget = startRunBudget(1);
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    expect(() => budget.check('post')).toThrow(/ran out while waiting to post/);
-    expect(budget.signal().aborted).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(budget.signal().aborted).toBe(true);
-    await expect(port({ budget }).listRepoFiles('main')).rejects.toThrow(TimeBudgetError);
-    expect(seen).toBe(0);
+    // The budget's own clock is faked; the request at the end runs on real timers, as Octokit needs them.
+    jest.useFakeTimers();
+    try {
+      const budget = startRunBudget(120);
+      jest.advanceTimersByTime(111_000); // past the work phase (110 s), inside the 10 s reserve
+      expect(() => budget.check('post')).toThrow(/ran out while waiting to post/);
+      expect(budget.signal().aborted).toBe(false);
+      jest.advanceTimersByTime(9_000);
+      expect(budget.signal().aborted).toBe(true);
+      jest.useRealTimers();
+      await expect(port({ budget }).listRepoFiles('main')).rejects.toThrow(TimeBudgetError);
+      expect(seen).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
