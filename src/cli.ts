@@ -8,6 +8,13 @@ import { nodeFileSystem } from './cli/node-file-system.js';
 import { nodeGit } from './cli/node-git.js';
 import { runCli } from './cli/run.js';
 
+/**
+ * Whether this run checked a report. dist/cli.cjs writes its code cache only after such a run (src/cli-launcher.ts):
+ * a cache made by `--version`, `--help` or a usage error would hold none of the checking code, and it is kept
+ * for as long as the bundle is unchanged.
+ */
+export let checkedReport = false;
+
 /** Whether stdout still has a reader: `report-check ... | head` may close it early. */
 let stdoutOpen = true;
 
@@ -73,7 +80,10 @@ runCli(process.argv.slice(2), {
   git: nodeGit,
   // Only `--schema` needs the schema compiler; loading it on demand keeps a plain check's start-up short.
   engine: {
-    checkReport,
+    checkReport: (...args) => {
+      checkedReport = true;
+      return checkReport(...args);
+    },
     loadConstraints: async (text, source) =>
       (await import('./validate/custom-schema.js')).loadConstraints(text, source),
   },

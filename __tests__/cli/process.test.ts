@@ -111,6 +111,16 @@ describe('dist/cli.cjs code cache', () => {
     expect(JSON.parse(plain.stdout)).toBeTruthy();
   });
 
+  // A cache is kept while the bundle is unchanged: one made without the checking code would slow every check.
+  it('should write no cache from a run that checked nothing, and write it with the first check', () => {
+    const env = { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: home };
+    for (const args of [['--version'], ['--help'], ['--no-such-option']])
+      spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
+    expect(cacheFiles(join(home, 'report-check'))).toEqual([]);
+    run({ XDG_CACHE_HOME: home });
+    expect(cacheFiles(join(home, 'report-check'))).toHaveLength(1);
+  });
+
   it('should check normally and replace a cache file that V8 refuses', () => {
     const plain = run({ NODE_DISABLE_COMPILE_CACHE: '1' });
     run({ XDG_CACHE_HOME: home });
