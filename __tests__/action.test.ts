@@ -138,7 +138,10 @@ describe('runAction on a pull request', () => {
     expect(review.body).toContain('Question 2 is missing an image.');
     expect(readMarker(review.body)?.fields.listed).toBe('outside');
     expect(h.github.issueComments).toHaveLength(1);
-    expect(h.github.issueComments[0]?.body).toContain(marker('summary', { path: PATH }));
+    expect(readMarker(h.github.issueComments[0]?.body ?? '')).toMatchObject({
+      kind: 'summary',
+      fields: { path: PATH, head: HEAD },
+    });
     expect(outcome).toMatchObject({ status: 'failed', posting: { inline: 2, body: 1, summary: 'created' } });
   });
 

@@ -92,7 +92,8 @@ async function checkPull(
   const path = settings.path;
   // Round trip 1: the PR's current head (a rerun's payload may be stale) with what is posted on it, its files, and
   // (when the event names the head) the report, the file list for image checks and a custom schema from the base.
-  const reads = await readPull(deps, number, expected, (s) => (known.state = s));
+  const rerun = (deps.context.runAttempt ?? 1) > 1;
+  const reads = await readPull(deps, number, expected, (s) => (known.state = s), rerun);
   const { state, files } = reads;
   const entry = locateReport(files, path);
   if (entry.kind === 'untouched') return untouched(deps, { state, file: null }, settings);
