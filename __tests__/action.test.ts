@@ -10,6 +10,7 @@ import type { Engine } from '../src/engine.js';
 import { formatJson } from '../src/output/json.js';
 import { marker, readMarker } from '../src/review/marker.js';
 import type { CheckResult } from '../src/result.js';
+import type { FileLookup } from '../src/validate/images.js';
 import { diag, result, settings as defaultSettings } from './support/results.js';
 
 const PATH = 'reports/README.md';
@@ -137,7 +138,10 @@ describe('runAction on a pull request', () => {
     expect(review.body).toContain('Question 2 is missing an image.');
     expect(readMarker(review.body)?.fields.listed).toBe('outside');
     expect(h.github.issueComments).toHaveLength(1);
-    expect(h.github.issueComments[0]?.body).toContain(marker('summary', { path: PATH }));
+    expect(readMarker(h.github.issueComments[0]?.body ?? '')).toMatchObject({
+      kind: 'summary',
+      fields: { path: PATH, head: HEAD },
+    });
     expect(outcome).toMatchObject({ status: 'failed', posting: { inline: 2, body: 1, summary: 'created' } });
   });
 
@@ -522,10 +526,18 @@ describe('runAction on a pull request', () => {
   });
 
   it('should check without the file list, and fail as "could not run", when it cannot be read', async () => {
-    const h = harness();
+    // The report links an image in the repository: its check needs the list, which says nothing about it.
+    const h = harness({
+      check: (input) => {
+        const files = input.files as FileLookup;
+        expect(files.has('reports/figures/a.png')).toBe(false);
+        files.unknown?.('reports/figures/a.png');
+        return result([inDiff]);
+      },
+    });
     h.github.failures.set('listRepoFiles', new GitHubError('list files', 'unavailable', 502, 'Bad Gateway'));
     const outcome = await runAction(h.deps);
-    expect(h.checked[0]?.files).toBeNull();
+    expect(h.checked[0]?.files).toHaveProperty('unknown');
     expect(outcome.status).toBe('could-not-run');
     expect(h.log.failed[0]).toContain('checks skipped (image-missing');
   });

@@ -2,7 +2,7 @@ import type { ActionLog } from './action/log.js';
 import { setOutputs } from './action/outputs.js';
 import { publish, type PostingOutcome, type Replan } from './action/publish.js';
 import { readPull, reportAtHead } from './action/pull-reads.js';
-import { gateChecked, skippedFor } from './action/skipped-checks.js';
+import { gateChecked } from './action/skipped-checks.js';
 import { checkSource, entryProblem, locateReport, readReport } from './action/source.js';
 import { planAnnotations } from './annotation.js';
 import { resolveTarget, type RunContext, type Target } from './context.js';
@@ -73,8 +73,7 @@ export async function runAction(deps: ActionDeps): Promise<ActionOutcome> {
 async function checkCommit(deps: ActionDeps, sha: string, schemaRef: string): Promise<ActionOutcome> {
   const { log, settings } = deps;
   const found = await readReport(deps, sha, schemaRef);
-  const result = checkSource(deps.engine, settings, found);
-  const skipped = skippedFor(found.skipped, result);
+  const { result, skipped } = checkSource(deps.engine, settings, found);
   for (const annotation of planAnnotations(result.diagnostics)) log.annotate(annotation);
   setOutputs(log, result);
   const note = skipped ? renderSkippedNote(skipped) : undefined;
@@ -93,7 +92,8 @@ async function checkPull(
   const path = settings.path;
   // Round trip 1: the PR's current head (a rerun's payload may be stale) with what is posted on it, its files, and
   // (when the event names the head) the report, the file list for image checks and a custom schema from the base.
-  const reads = await readPull(deps, number, expected, (s) => (known.state = s));
+  const rerun = (deps.context.runAttempt ?? 1) > 1;
+  const reads = await readPull(deps, number, expected, (s) => (known.state = s), rerun);
   const { state, files } = reads;
   const entry = locateReport(files, path);
   if (entry.kind === 'untouched') return untouched(deps, { state, file: null }, settings);
@@ -106,8 +106,7 @@ async function checkPull(
   const moved = entry.kind === 'deleted' || entry.kind === 'moved';
   // Only when the PR is not where the event said (or the event did not say): the reads again, at its head.
   const source = moved ? entryProblem(entry, path) : await reportAtHead(deps, reads, expected);
-  const result = checkSource(deps.engine, deps.settings, source);
-  const skipped = skippedFor(source.skipped, result);
+  const { result, skipped } = checkSource(deps.engine, deps.settings, source);
   setOutputs(log, result);
   // Then every write side by side (none on an unchanged rerun). Posting problems never hide or change findings.
   const view: PullView = { state, file: entry.kind === 'changed' ? entry.file : null };

@@ -13,6 +13,8 @@ export interface RunContext {
   serverUrl: string;
   apiUrl: string;
   runId: string;
+  /** GITHUB_RUN_ATTEMPT: 2 and up for a re-run of the same run (the same event). */
+  runAttempt?: number;
 }
 
 /** The parts of the event payload the action reads. */
@@ -46,6 +48,7 @@ export function readRunContext(env: NodeJS.ProcessEnv, readText: (path: string) 
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     runId: env.GITHUB_RUN_ID ?? '',
+    runAttempt: Number(env.GITHUB_RUN_ATTEMPT) || 1,
   };
 }
 

@@ -48,7 +48,13 @@ function context(head: string | null, eventName = 'pull_request'): RunContext {
   };
 }
 
-function run(github: FakeGitHub, head: string | null, overrides: Partial<Settings> = {}, eventName?: string) {
+function run(
+  github: FakeGitHub,
+  head: string | null,
+  overrides: Partial<Settings> = {},
+  eventName?: string,
+  runAttempt = 1,
+) {
   const { log, seen } = recordingLog();
   const checked: string[] = [];
   const engine: Engine = {
@@ -59,7 +65,13 @@ function run(github: FakeGitHub, head: string | null, overrides: Partial<Setting
     loadConstraints: () => ({}) as ReturnType<Engine['loadConstraints']>,
   };
   const settings = defaultSettings({ prNumber: head === null ? 7 : null, ...overrides });
-  const deps: ActionDeps = { github, log, settings, context: context(head, eventName), engine };
+  const deps: ActionDeps = {
+    github,
+    log,
+    settings,
+    context: { ...context(head, eventName), runAttempt },
+    engine,
+  };
   github.waves = [];
   // The calls of one wave in name order: which of them is sent first does not matter.
   const waves = () => github.waves.map((wave) => [...wave].sort());
@@ -88,6 +100,51 @@ describe('round trips of a pull request run', () => {
     expect(outcome.status).toBe('failed');
     expect(github.reviews).toHaveLength(1);
     expect(github.issueComments).toHaveLength(1);
+  });
+
+  it('should make 3 requests in one wave and write nothing on a rerun attempt, the file list from our summary', async () => {
+    const github = pullRequest();
+    const first = await run(github, HEAD);
+    const again = await run(github, HEAD, {}, undefined, 2);
+    expect(again.waves).toEqual([['getFile', 'getPullRequest', 'listRepoFiles']]);
+    expect(again.outcome.status).toBe(first.outcome.status);
+    expect(github.reviews).toHaveLength(1);
+    expect(github.issueComments).toHaveLength(1);
+    expect(github.calls.filter((c) => c.startsWith('listPullFiles'))).toHaveLength(1);
+  });
+
+  it('should read the file list, one round trip more, on a rerun attempt whose summary names another head', async () => {
+    const github = pullRequest();
+    await run(github, HEAD);
+    const comment = github.issueComments[0]!;
+    comment.body = comment.body.replace(/head=h+/, `head=${'e'.repeat(40)}`);
+    const { waves, outcome } = await run(github, HEAD, {}, undefined, 2);
+    expect(waves.slice(0, 2)).toEqual([['getFile', 'getPullRequest', 'listRepoFiles'], ['listPullFiles']]);
+    expect(outcome.status).toBe('failed');
+    // The summary is put right (its marker names this head again); nothing is posted twice.
+    expect(github.issueComments[0]?.body).toContain(`head=${HEAD}`);
+    expect(github.reviews).toHaveLength(1);
+  });
+
+  it('should read the file list on a rerun attempt with no summary of ours (nothing was posted)', async () => {
+    const github = pullRequest({
+      issueComments: [
+        {
+          id: 3,
+          author: 'mia',
+          mine: false,
+          body: `x\n<!-- report-check:summary path=${PATH} head=${HEAD} base=${'b'.repeat(40)} hunks= -->`,
+        },
+      ],
+    });
+    const { waves, outcome } = await run(github, HEAD, {}, undefined, 2);
+    expect(waves).toEqual([
+      ['getFile', 'getPullRequest', 'listRepoFiles'],
+      ['listPullFiles'],
+      ['createIssueComment', 'createReview'],
+    ]);
+    // The student's marker claimed no hunks; the real patch lets the finding on line 3 go inline.
+    expect(outcome.posting).toMatchObject({ inline: 1, body: 1, summary: 'created' });
   });
 
   it('should read the base schema in the same wave', async () => {

@@ -8,7 +8,7 @@ import { parseReport } from '../../src/parse/report.js';
 import { renderInlineComment } from '../../src/review/render.js';
 import { FILE_LIST_RULES } from '../../src/review/skipped.js';
 import { checkImages } from '../../src/rules/image-rules.js';
-import { indexFiles, type FileLookup } from '../../src/validate/images.js';
+import { indexFiles, unknownFiles, type FileLookup } from '../../src/validate/images.js';
 import { FakeGitHub, type SeedThread } from '../support/fake-github.js';
 import { diag, pullContext, result, settings } from '../support/results.js';
 
@@ -50,8 +50,17 @@ class Log implements ActionLog {
   }
 }
 
-/** A pull request whose earlier run left a word-count thread and an image-missing thread, both now gone. */
-function setup(found: Diagnostic[], event: Partial<RunContext> = {}) {
+/** Looks up each of `images` as the image checks do: in the file list, or told it is unknown. */
+function lookUp(files: CheckInput['files'], images: string[]): void {
+  const lookup = files && !Array.isArray(files) ? (files as FileLookup) : null;
+  for (const path of images) lookup?.unknown?.(path);
+}
+
+/**
+ * A pull request whose earlier run left a word-count thread and an image-missing thread, both now gone; the
+ * report links `images` (paths in the repository), which the checks look up.
+ */
+function setup(found: Diagnostic[], event: Partial<RunContext> = {}, images = ['reports/figures/x.png']) {
   const github = new FakeGitHub({
     pull: { number: 7, headSha: HEAD, baseSha: 'b'.repeat(40), baseRef: 'main', state: 'OPEN' },
     files: [
@@ -63,7 +72,7 @@ function setup(found: Diagnostic[], event: Partial<RunContext> = {}) {
   const log = new Log();
   const checked: CheckInput[] = [];
   const engine: Engine = {
-    checkReport: (input) => (checked.push(input), result(found)),
+    checkReport: (input) => (checked.push(input), lookUp(input.files, images), result(found)),
     loadConstraints: () => {
       throw new Error('no schema here');
     },
@@ -94,7 +103,6 @@ describe('a run whose repository file list cannot be had', () => {
       const h = setup([]);
       fault(h.github);
       const outcome = await runAction(h.deps);
-      expect(h.checked[0]?.files).toBeNull();
       expect(outcome.status).toBe('could-not-run');
       expect(h.log.failed).toHaveLength(1);
       expect(h.log.failed[0]).toMatch(/^report-check could not run: checks skipped \(image-missing, /);
@@ -122,6 +130,21 @@ describe('a run whose repository file list cannot be had', () => {
       fault(h.github);
       await runAction(h.deps);
       expect(resolved(h.github)).toEqual(['T-words']);
+    },
+  );
+
+  it.each(failures)(
+    'should end on the findings, skipping nothing, when it %s but the report links no image in the repository',
+    async (_, fault) => {
+      const h = setup([wordCount], {}, []);
+      fault(h.github);
+      const outcome = await runAction(h.deps);
+      expect(outcome.status).toBe('failed');
+      expect(h.log.failed).toHaveLength(1);
+      expect(h.log.failed[0]).not.toContain('could not run');
+      const comment = h.github.issueComments[0]?.body ?? '';
+      expect(comment).not.toContain('could not run every check');
+      expect(comment).toContain('Question 1 has 10 words');
     },
   );
 
@@ -171,5 +194,23 @@ describe('FILE_LIST_RULES', () => {
     const without = rules(null);
     expect([...withList].filter((r) => !without.has(r)).sort()).toEqual([...FILE_LIST_RULES].sort());
     expect(FILE_LIST_RULES.filter((r) => without.has(r))).toEqual([]);
+    const unknown = unknownFiles();
+    expect(FILE_LIST_RULES.filter((r) => rules(unknown).has(r))).toEqual([]);
+    // Every path in the repository an image check needed, and nothing else (not the URL).
+    expect([...unknown.needed].sort()).toEqual([
+      'docs/a.png',
+      'reports/figures/Bucket.PNG',
+      'reports/figures/b.svg',
+      'reports/figures/new.png',
+      'reports/figures/none.png',
+    ]);
+  });
+
+  it('should need nothing from the file list for a report whose images are all URLs', () => {
+    const section = parseReport('### Question 14\n> Answer:\n\n![remote](https://example.com/a.png)\n')
+      .questions[0]!;
+    const unknown = unknownFiles();
+    expect(checkImages(section, PATH, unknown)).toEqual(checkImages(section, PATH, null));
+    expect(unknown.needed.size).toBe(0);
   });
 });

@@ -1,4 +1,12 @@
-import { findingKey, isSummaryFor, listedKeys, marker, readMarker } from '../../src/review/marker.js';
+import {
+  factFields,
+  findingKey,
+  isSummaryFor,
+  listedKeys,
+  marker,
+  readFacts,
+  readMarker,
+} from '../../src/review/marker.js';
 
 describe('marker and readMarker', () => {
   it('should round-trip a marker through a body', () => {
@@ -40,5 +48,41 @@ describe('listedKeys and findingKey', () => {
     expect(findingKey(`body\n${marker('finding', { fp: 'k1' })}`)).toBe('k1');
     expect(findingKey(`body\n${marker('summary', { path: 'p' })}`)).toBeNull();
     expect(findingKey('no marker')).toBeNull();
+  });
+});
+
+describe('the pull request facts in a summary marker', () => {
+  const head = 'a'.repeat(40);
+  const base = 'b'.repeat(40);
+  const summary = (fields: Record<string, string>) =>
+    `body\n${marker('summary', { path: 'reports/README.md', ...fields })}`;
+
+  it("should round-trip the head, base and hunks, and keep the summary its path's", () => {
+    const facts = {
+      headSha: head,
+      baseSha: base,
+      hunks: [
+        { start: 1, end: 20 },
+        { start: 35, end: 35 },
+      ],
+    };
+    const body = summary(factFields(facts));
+    expect(readFacts(body)).toEqual(facts);
+    expect(isSummaryFor(body, 'reports/README.md')).toBe(true);
+    expect(isSummaryFor(body, 'other/README.md')).toBe(false);
+    expect(readFacts(summary(factFields({ ...facts, hunks: [] })))).toEqual({ ...facts, hunks: [] });
+  });
+
+  it('should read no facts from a marker without them or with malformed ones', () => {
+    expect(readFacts(summary({}))).toBeNull();
+    expect(readFacts(summary({ head, base }))).toBeNull();
+    for (const hunks of ['1-x', '0-3', '5-2', '1-2.', '-1-2', '1-2,3-4'])
+      expect(readFacts(summary({ head, base, hunks }))).toBeNull();
+    expect(readFacts(summary({ head: 'a/b', base, hunks: '1-2' }))).toBeNull();
+  });
+
+  it('should leave out facts that would make the marker long (too many hunks)', () => {
+    const hunks = Array.from({ length: 201 }, (_, i) => ({ start: 2 * i + 1, end: 2 * i + 1 }));
+    expect(factFields({ headSha: head, baseSha: base, hunks })).toEqual({});
   });
 });

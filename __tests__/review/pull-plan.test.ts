@@ -86,11 +86,15 @@ describe('planPull for a checked report', () => {
       ],
     });
     expect(planPull(checked(), stale, settings).summary).toMatchObject({ kind: 'update', id: 5 });
-    const body = renderSummaryComment({
+    const created = planPull(checked(), view(), settings).summary;
+    const body = created.kind === 'create' ? created.body : '';
+    // The body, up to the marker's pull request facts, is the one rendered for the result.
+    const plain = renderSummaryComment({
       result: result([inDiff, outside, warning]),
       headSha: HEAD,
       failOn: 'error',
     });
+    expect(body.replace(/ head=.*-->$/, ' -->')).toBe(plain);
     const same = view({ issueComments: [{ id: 5, author: 'bot', body, mine: true }] });
     expect(planPull(checked(), same, settings).summary).toEqual({ kind: 'none' });
   });

@@ -19,8 +19,9 @@ const load = (name) => JSON.parse(readFileSync(join(here, `${name}.json`), 'utf8
  */
 export const READS = {
   'pull-request': { base: 'report-changed', route: 'POST /graphql', nth: 2, malformed: 'could-not-run' },
+  // After a push: a rerun attempt on the same head and base takes the file list from our summary's marker instead.
   'pull-files': {
-    base: 'report-changed',
+    base: 'push-unrelated-change',
     route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
     nth: 2,
     malformed: 'could-not-run',

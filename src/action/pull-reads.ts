@@ -1,5 +1,7 @@
 import type { Target } from '../context.js';
 import type { PullFile, PullRequestState } from '../github/port.js';
+import { readFacts } from '../review/marker.js';
+import { ownSummaries } from '../review/reconcile.js';
 import { readReport, type FoundReport, type SourceDeps } from './source.js';
 
 /** The head and base a pull_request event names (see {@link Target}). */
@@ -26,15 +28,37 @@ export async function readPull(
   number: number,
   expected: Expected | null,
   onState: (state: PullRequestState) => void,
+  rerun = false,
 ): Promise<PullReads> {
   const { github } = deps;
   const early = expected ? readEarly(deps, expected) : Promise.resolve(null);
-  const [state, files, report] = await Promise.all([
+  // A rerun attempt of the event's run most likely finds our summary written at this head and base, whose marker
+  // holds what the file list would say: the list is read only when it does not (a second round trip then).
+  const skipFiles = rerun && expected !== null;
+  const [state, listed, report] = await Promise.all([
     github.getPullRequest(number).then((s) => (onState(s), s)),
-    github.listPullFiles(number),
+    skipFiles ? Promise.resolve(null) : github.listPullFiles(number),
     early,
   ]);
+  const files = listed ?? filesFromSummary(state, deps.settings.path) ?? (await github.listPullFiles(number));
   return { state, files, early: report };
+}
+
+/**
+ * The report's entry in the file list as our summary's marker recorded it, when that run read the list at the
+ * pull request's present head and base (the list is a function of the two commits), else null. The marker only
+ * ever says "changed, with these hunks": anything else is read from GitHub, so that it can never skip a check.
+ */
+function filesFromSummary(state: PullRequestState, path: string): PullFile[] | null {
+  const facts = ownSummaries(state, path)
+    .map((c) => readFacts(c.body))
+    .find((f) => f !== null);
+  const { headSha, baseSha } = state.pull;
+  if (!facts || facts.headSha !== headSha || facts.baseSha !== baseSha) return null;
+  const patch = facts.hunks
+    .map((h) => `@@ -${h.start},${h.end - h.start + 1} +${h.start},${h.end - h.start + 1} @@`)
+    .join('\n');
+  return [{ path, status: 'modified', previousPath: null, patch: patch || null }];
 }
 
 async function readEarly(deps: SourceDeps, expected: Expected): Promise<EarlyRead> {

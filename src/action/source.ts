@@ -10,7 +10,8 @@ import {
   type SourceProblem,
 } from '../source/load-source.js';
 import type { ActionLog } from './log.js';
-import { listFilesForChecks, type SkippedChecks } from './skipped-checks.js';
+import { unknownFiles } from '../validate/images.js';
+import { listFilesForChecks, skippedFor, type SkippedChecks } from './skipped-checks.js';
 
 /** GitHub lists at most this many files of a pull request (docs: "List pull requests files"). */
 export const MAX_LISTED_PULL_FILES = 3000;
@@ -89,18 +90,31 @@ export async function readReport(deps: SourceDeps, ref: string, schemaRef: strin
   return { source, files: listing.files, skipped: listing.skipped, constraints };
 }
 
-/** Checks the report, or gives the result of the one problem that stopped it being read (as the CLI does). */
-export function checkSource(engine: Engine, settings: Settings, report: FoundReport): CheckResult {
+/** A checked report, and the checks its missing file list stopped (null: none, or nothing needed the list). */
+export interface CheckedSource {
+  result: CheckResult;
+  skipped: SkippedChecks | null;
+}
+
+/**
+ * Checks the report, or gives the result of the one problem that stopped it being read (as the CLI does). Without
+ * the file list, the image checks are skipped only when an image of the report needed it (a path in the
+ * repository): a report without one loses nothing, and its result is the findings' result.
+ */
+export function checkSource(engine: Engine, settings: Settings, report: FoundReport): CheckedSource {
   const loaded = loadSource(report.source);
   const { edition, strict } = settings;
-  if (!loaded.ok) return unreadableResult(loaded, { edition });
-  const { files, constraints } = report;
-  return engine.checkReport({
+  if (!loaded.ok) return { result: unreadableResult(loaded, { edition }), skipped: null };
+  const { constraints } = report;
+  const unlisted = report.files ? null : unknownFiles();
+  const result = engine.checkReport({
     path: loaded.path,
     content: loaded.content,
-    files,
+    files: report.files ?? unlisted,
     edition,
     constraints,
     strict,
   });
+  const needed = unlisted === null || unlisted.needed.size > 0;
+  return { result, skipped: needed ? skippedFor(report.skipped, result) : null };
 }

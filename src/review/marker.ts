@@ -47,7 +47,8 @@ export function readMarker(body: string): Marker | null {
 export function isSummaryFor(body: string, path: string): boolean {
   const want = marker('summary', { path });
   const m = readMarker(body);
-  if (m) return m.kind === 'summary' && marker(m.kind, m.fields) === want;
+  // Other fields (the pull request facts of the run that wrote it) do not change whose summary it is.
+  if (m) return m.kind === 'summary' && marker('summary', { path: m.fields.path ?? '' }) === want;
   return body.split(/\r?\n/, 1)[0]?.trim() === want;
 }
 
@@ -61,4 +62,51 @@ export function listedKeys(body: string): string[] {
 export function findingKey(body: string): string | null {
   const m = readMarker(body);
   return (m?.kind === 'finding' && m.fields.fp) || null;
+}
+
+/** One line range of the report's patch that can take a comment (a hunk's new-file lines), inclusive. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * What a summary's run learned from the pull request's files: the head and base it read them at, and the report's
+ * hunks there. A file list is a function of those two commits, so a later run at both may take it from here.
+ */
+export interface PullFacts {
+  headSha: string;
+  baseSha: string;
+  hunks: LineRange[];
+}
+
+/** Beyond this many hunks the marker leaves the facts out (a rerun then reads the files again). */
+const MAX_FACT_HUNKS = 200;
+// A commit id (SHA-1 or SHA-256 hex; any plain word of letters and digits, so that nothing else rides in).
+const SHA = /^[0-9a-z]{4,64}$/i;
+
+/** The marker fields for `facts`, or none when they would not fit. */
+export function factFields(facts: PullFacts | null | undefined): Record<string, string> {
+  if (!facts || facts.hunks.length > MAX_FACT_HUNKS) return {};
+  if (!SHA.test(facts.headSha) || !SHA.test(facts.baseSha)) return {};
+  const hunks = facts.hunks.map((h) => `${h.start}-${h.end}`).join('.');
+  return { head: facts.headSha, base: facts.baseSha, hunks };
+}
+
+/** The facts a summary's marker carries, or null when it has none (or they are not well formed). */
+export function readFacts(body: string): PullFacts | null {
+  const fields = readMarker(body)?.fields;
+  if (!fields || fields.hunks === undefined) return null;
+  const { head = '', base = '' } = fields;
+  if (!SHA.test(head) || !SHA.test(base)) return null;
+  const hunks: LineRange[] = [];
+  for (const part of fields.hunks === '' ? [] : fields.hunks.split('.')) {
+    const m = /^([1-9]\d{0,8})-([1-9]\d{0,8})$/.exec(part);
+    if (!m) return null;
+    const start = Number(m[1]);
+    const end = Number(m[2]);
+    if (end < start) return null;
+    hunks.push({ start, end });
+  }
+  return hunks.length > MAX_FACT_HUNKS ? null : { headSha: head, baseSha: base, hunks };
 }

@@ -147,15 +147,19 @@ function planChecked(
   const { result } = run;
   const skipped = run.skipped ?? null;
   const { existing, rewrite, status } = h;
+  const hunks = parsePatch(pull.file?.patch);
   const placed = planReview({
     diagnostics: result.diagnostics,
-    hunks: parsePatch(pull.file?.patch),
+    hunks,
     ...postedKeys(state, settings.path),
     text: run.text ?? null,
   });
   plan.review = reviewWrites(placed, settings.path, plan.headSha);
   const note = skipped ? renderSkippedNote(skipped) : undefined;
-  const body = renderSummaryComment({ result, headSha: plan.headSha, failOn: settings.failOn, note });
+  // Only for a report the pull request changes: a rerun takes nothing else from the marker.
+  const { headSha, baseSha } = state.pull;
+  const facts = pull.file ? { headSha, baseSha, hunks } : null;
+  const body = renderSummaryComment({ result, headSha: plan.headSha, failOn: settings.failOn, note, facts });
   plan.summary = existing ? rewrite(body) : { kind: 'create', body };
   if (run.resolveFixed) {
     const current = new Set(keyDiagnostics(result.diagnostics).map((k) => k.key));

@@ -3,7 +3,7 @@ import { editionSentence } from '../output/edition.js';
 import { ruleDocsUrl } from '../project.js';
 import { plural } from '../plural.js';
 import type { CheckResult } from '../result.js';
-import { marker } from './marker.js';
+import { factFields, marker, type PullFacts } from './marker.js';
 import { codeSpan, neutralise } from './neutralise.js';
 import { renderCounts, renderCourseChecker, renderQuestionTable } from './render-tables.js';
 import { suggestionBlock } from './suggestion.js';
@@ -146,6 +146,8 @@ export interface SummaryInput {
   failOn: Severity | 'never';
   /** A note right under the verdict line (e.g. checks that were skipped). */
   note?: string;
+  /** What the run read of the pull request's files, kept in the summary's marker for a rerun on the same commits. */
+  facts?: PullFacts | null;
 }
 
 function verdict(input: SummaryInput): string {
@@ -189,7 +191,7 @@ export function renderSummaryComment(input: SummaryInput): string {
     '',
     `<sub>${edition ? `${edition}; updated` : 'Updated'} on every run.</sub>`,
     '',
-    marker('summary', { path: result.path }),
+    marker('summary', { path: result.path, ...factFields(input.facts) }),
   ];
   return limitBody([...header, ...findings, ...footer].join('\n'));
 }

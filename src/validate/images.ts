@@ -15,6 +15,18 @@ export interface FileLookup {
    * (untracked, or excluded by an ignore rule). Only the CLI in a git work tree knows; absent elsewhere.
    */
   uncommitted?(path: string): UncommittedFile | undefined;
+  /**
+   * Present when the file list could not be had: every path's presence is then unknown, and this is told each
+   * path an image check needed to look up (so that a run knows whether the missing list cost it anything).
+   */
+  unknown?(path: string): void;
+}
+
+/** A {@link FileLookup} for a file list that could not be had, and the paths the image checks needed from it. */
+export function unknownFiles(): FileLookup & { needed: Set<string> } {
+  const needed = new Set<string>();
+  const unknown = (path: string): void => void needed.add(path);
+  return { needed, has: () => false, findIgnoringCase: () => undefined, unknown };
 }
 
 /** A file that is only in the working tree: git has not been told about it, or an ignore rule excludes it. */
@@ -88,6 +100,10 @@ export function imageTarget(image: ImageRef, reportPath: string, files: FileLook
   const extension = posix.extname(resolved).toLowerCase();
   const base = { kind: 'in-repository' as const, resolved, extension, outsideFolder };
   if (!files) return { ...base, presence: 'unknown' };
+  if (files.unknown) {
+    files.unknown(resolved);
+    return { ...base, presence: 'unknown' };
+  }
   if (files.has(resolved)) return { ...base, presence: 'exact' };
   const uncommitted = files.uncommitted?.(resolved);
   if (uncommitted) return { ...base, presence: 'uncommitted', uncommitted };
