@@ -17,11 +17,15 @@ const SAMPLE = 24;
 /**
  * Positions x kinds the generator found wrong once, run on every CI run beside the sample: a contents answer `[]`
  * (an empty directory listing, which git cannot have) read as "the report does not exist", posted to the student
- * and, on the rerun, every thread resolved as fixed.
+ * and, on the rerun, every thread resolved as fixed; a PR file list `[]` at the head the event counts changed
+ * files at, read as "the report is not changed": a pass (and on a rerun, every thread resolved).
  */
 const ALWAYS = [
   'fault-at-first-r1-get-contents-reports-READMEmd-1-body-array',
   'fault-at-first-r2-get-contents-reports-READMEmd-1-body-array',
+  'fault-at-first-r1-get-pulls-files-1-body-array',
+  'fault-at-first-r2-get-pulls-files-1-body-array',
+  'fault-at-moved-r2-get-pulls-files-1-body-array',
 ];
 
 function all() {

@@ -1,4 +1,5 @@
 import type { Target } from '../context.js';
+import { GitHubError } from '../github/errors.js';
 import type { PullFile, PullRequestState } from '../github/port.js';
 import { readReport, type FoundReport, type SourceDeps } from './source.js';
 
@@ -34,7 +35,24 @@ export async function readPull(
     github.listPullFiles(number),
     early,
   ]);
+  checkFileCount(number, state, files, expected);
   return { state, files, early: report };
+}
+
+/**
+ * An empty file list while the event counts changed files at the same head is a broken answer (a 200 with `[]`),
+ * not "the report is not changed": read so, a rerun would pass and resolve every thread as fixed.
+ */
+function checkFileCount(
+  number: number,
+  state: PullRequestState,
+  files: PullFile[],
+  expected: Expected | null,
+) {
+  const counted = expected?.changedFiles ?? 0;
+  if (files.length > 0 || counted === 0 || expected?.headSha !== state.pull.headSha) return;
+  const what = `no files, while the event counts ${counted} changed at ${state.pull.headSha}`;
+  throw new GitHubError(`list the files of pull request #${number}`, 'malformed', 200, what);
 }
 
 async function readEarly(deps: SourceDeps, expected: Expected): Promise<EarlyRead> {
