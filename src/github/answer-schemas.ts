@@ -122,7 +122,7 @@ export const ANSWER_SCHEMAS = {
       {
         type: 'array',
         minItems: 1,
-        items: { type: 'object', required: ['type', 'path'], properties: { type: str, path: str } },
+        items: { type: 'object', required: ['type', 'name'], properties: { type: str, name: str } },
       },
       {
         type: 'object',
