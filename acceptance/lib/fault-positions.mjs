@@ -112,6 +112,29 @@ export const KINDS = {
     class: 'body',
     graphqlOnly: true,
   },
+  'graphql-empty-data': { fault: { status: 200, body: { data: {} } }, class: 'body', graphqlOnly: true },
+  // The keys of a pull request read (and of a mutation's answer) with nothing behind them: an empty, open pull
+  // request with no threads and no comments, which a reader that checks only the top would take as "nothing posted".
+  'graphql-right-looking': {
+    fault: {
+      status: 200,
+      body: {
+        data: {
+          repository: {
+            pullRequest: {
+              number: 42,
+              headRefOid: '0',
+              reviewThreads: { nodes: [] },
+              comments: { nodes: [] },
+            },
+          },
+          resolveReviewThread: { thread: null },
+        },
+      },
+    },
+    class: 'body',
+    graphqlOnly: true,
+  },
   'graphql-partial': {
     fault: {
       status: 200,
