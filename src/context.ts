@@ -19,7 +19,12 @@ export interface RunContext {
 
 /** The parts of the event payload the action reads. */
 export interface EventPayload {
-  pull_request?: { number?: number; head?: { sha?: string }; base?: { ref?: string } };
+  pull_request?: {
+    number?: number;
+    head?: { sha?: string };
+    base?: { ref?: string };
+    changed_files?: number;
+  };
   repository?: { default_branch?: string };
   merge_group?: { head_sha?: string; base_ref?: string };
   after?: string;
@@ -63,7 +68,7 @@ export type Target =
        * The head and base the event names (pull_request, pull_request_target), so that the report can be read
        * while the pull request is: null when only the pull request can tell (workflow_dispatch with pr-number).
        */
-      expected: { headSha: string; baseRef: string } | null;
+      expected: { headSha: string; baseRef: string; changedFiles?: number } | null;
     }
   | {
       kind: 'commit';
@@ -83,7 +88,10 @@ export function resolveTarget(context: RunContext, settings: Settings): Target {
     if (!number) throw new RunError(`the ${context.eventName} event payload has no pull request number`);
     const headSha = payload.pull_request?.head?.sha;
     const baseRef = payload.pull_request?.base?.ref;
-    const expected = headSha && baseRef ? { headSha, baseRef } : null;
+    // The event's count of changed files at its head: a file list GitHub answers empty at that head is broken.
+    const changedFiles = payload.pull_request?.changed_files;
+    const counted = typeof changedFiles === 'number' ? { changedFiles } : {};
+    const expected = headSha && baseRef ? { headSha, baseRef, ...counted } : null;
     return { kind: 'pull', number, setStatus: false, expected };
   }
   if (settings.prNumber !== null)

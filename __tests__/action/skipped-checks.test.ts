@@ -214,3 +214,33 @@ describe('FILE_LIST_RULES', () => {
     expect(unknown.needed.size).toBe(0);
   });
 });
+
+describe('a pull request file list that comes back empty', () => {
+  const counted = (changedFiles: number, headSha = HEAD) =>
+    pullContext(HEAD, {
+      payload: {
+        pull_request: {
+          number: 7,
+          head: { sha: headSha },
+          base: { ref: 'main' },
+          changed_files: changedFiles,
+        },
+      },
+    });
+
+  it('should fail as "could not run", resolving nothing, when the event counts changed files at that head', async () => {
+    const h = setup([], counted(2));
+    h.github.files = [];
+    const outcome = await runAction(h.deps);
+    expect(outcome.status).toBe('could-not-run');
+    expect(h.log.failed[0]).toMatch(/^report-check could not run: .*list the files of pull request #7/);
+    expect(resolved(h.github)).toEqual([]);
+  });
+
+  it('should read an empty list as "not changed" when the event counts no changed files', async () => {
+    const h = setup([], counted(0));
+    h.github.files = [];
+    const outcome = await runAction(h.deps);
+    expect(outcome.status).toBe('skipped');
+  });
+});

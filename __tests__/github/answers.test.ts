@@ -77,6 +77,21 @@ describe('answers that are not what the API documents', () => {
     await new Promise<void>((resolve) => first.close(() => resolve()));
   });
 
+  // Git has no empty directories: `[]` for the report is a broken answer, not "the report does not exist" (which
+  // would be posted to the student, and on a rerun resolve every thread as fixed).
+  it.each([
+    ['an empty directory listing', json([])],
+    ['a listing of the wrong shape', json([{ message: 'not an entry' }])],
+  ])('should fail to read a file when GitHub answers %s, not read it as no file', async (_what, a) => {
+    answer = () => a;
+    await expect(port().getFile('reports/README.md', 'abc')).rejects.toMatchObject({ kind: 'malformed' });
+  });
+
+  it('should still read a real directory at the path as no file', async () => {
+    answer = () => json([{ type: 'file', path: 'reports/README.md/a.md', name: 'a.md' }]);
+    await expect(port().getFile('reports/README.md', 'abc')).resolves.toBeNull();
+  });
+
   it('should fail on a file whose content is shorter than its size (cut short)', async () => {
     answer = () => json({ type: 'file', size: 10, encoding: 'base64', content: 'aGk=' });
     await expect(port().getFile('reports/README.md', 'abc')).rejects.toThrow(/2 bytes of a 10-byte file/);

@@ -81,7 +81,7 @@ export async function matrixScenarios() {
 }
 
 /** A scenario whose `{file: "relative"}` values (resolved from scenarios/) are absolute paths. */
-function absoluteFiles(value) {
+export function absoluteFiles(value) {
   if (Array.isArray(value)) return value.map(absoluteFiles);
   if (!value || typeof value !== 'object') return value;
   const entries = Object.entries(value).map(([k, x]) => [

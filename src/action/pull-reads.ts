@@ -1,4 +1,5 @@
 import type { Target } from '../context.js';
+import { GitHubError } from '../github/errors.js';
 import type { PullFile, PullRequestState } from '../github/port.js';
 import { readFacts } from '../review/marker.js';
 import { ownSummaries } from '../review/reconcile.js';
@@ -41,6 +42,7 @@ export async function readPull(
     early,
   ]);
   const files = listed ?? filesFromSummary(state, deps.settings.path) ?? (await github.listPullFiles(number));
+  checkFileCount(number, state, files, expected);
   return { state, files, early: report };
 }
 
@@ -59,6 +61,22 @@ function filesFromSummary(state: PullRequestState, path: string): PullFile[] | n
     .map((h) => `@@ -${h.start},${h.end - h.start + 1} +${h.start},${h.end - h.start + 1} @@`)
     .join('\n');
   return [{ path, status: 'modified', previousPath: null, patch: patch || null }];
+}
+
+/**
+ * An empty file list while the event counts changed files at the same head is a broken answer (a 200 with `[]`),
+ * not "the report is not changed": read so, a rerun would pass and resolve every thread as fixed.
+ */
+function checkFileCount(
+  number: number,
+  state: PullRequestState,
+  files: PullFile[],
+  expected: Expected | null,
+) {
+  const counted = expected?.changedFiles ?? 0;
+  if (files.length > 0 || counted === 0 || expected?.headSha !== state.pull.headSha) return;
+  const what = `no files, while the event counts ${counted} changed at ${state.pull.headSha}`;
+  throw new GitHubError(`list the files of pull request #${number}`, 'malformed', 200, what);
 }
 
 async function readEarly(deps: SourceDeps, expected: Expected): Promise<EarlyRead> {

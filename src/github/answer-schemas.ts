@@ -113,10 +113,17 @@ export const ANSWER_SCHEMAS = {
       },
     },
   },
-  /** `GET contents/{path}`: a directory listing (array) or one entry; a file has its size and (base64) content. */
+  /**
+   * `GET contents/{path}`: a directory listing (array) or one entry; a file has its size and (base64) content. Git
+   * has no empty directories, so an empty listing is not an answer GitHub gives (it would read as "no report").
+   */
   contents: {
     anyOf: [
-      { type: 'array' },
+      {
+        type: 'array',
+        minItems: 1,
+        items: { type: 'object', required: ['type', 'name'], properties: { type: str, name: str } },
+      },
       {
         type: 'object',
         required: ['type', 'size'],
