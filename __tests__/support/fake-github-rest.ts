@@ -118,7 +118,7 @@ export async function startFakeGitHub(
       if (inside.length > 0)
         return send(
           200,
-          inside.map((file) => ({ type: 'file', path: file })),
+          inside.map((file) => ({ type: 'file', name: file.slice(path.length + 1), path: file })),
         );
       return send(404, { message: 'Not Found' });
     }
