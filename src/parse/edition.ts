@@ -30,8 +30,26 @@ function families(): Family[] {
   return cachedFamilies;
 }
 
+/**
+ * `line` with its runs of `\s` made one space and trimmed. Most lines need no change (no leading, trailing or
+ * doubled space, no other whitespace), and a scan of their code units is much cheaper than the replace.
+ */
+let cachedTemplateLines: Set<string> | null = null;
+
+/** Every template line of every edition. */
+function templateLines(): Set<string> {
+  cachedTemplateLines ??= new Set(families().flatMap((family) => family.familyLines));
+  return cachedTemplateLines;
+}
+
 function normaliseLine(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
+  let previous = 0x20;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20 ? previous === 0x20 : isSpaceLike(c)) return line.replace(/\s+/g, ' ').trim();
+    previous = c;
+  }
+  return previous === 0x20 && line.length > 0 ? line.replace(/\s+/g, ' ').trim() : line;
 }
 
 let longest = 0;
@@ -64,20 +82,21 @@ function couldBePrompt(line: string): boolean {
 }
 
 /**
- * The normalised lines of `text` (split at `\r\n`, `\r` and `\n`) that can be a template line. Each distinct
- * line is normalised once and empty lines are not copied: a million empty lines or one 1 MiB line took seconds.
+ * The normalised lines of `text` (split at `\r\n`, `\r` and `\n`) that are template lines. Linear in the text:
+ * {@link couldBePrompt} stops early on long lines, most lines need no normalising, and empty lines are not
+ * copied (a million empty lines or one 1 MiB line once took seconds).
  */
 function templateCandidates(text: string): Set<string> {
   const seen = new Set<string>();
-  const distinct = new Set<string>();
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 10;
     if (c !== 10 && c !== 13) continue;
     const line = i === start ? '' : text.slice(start, i);
-    if (!distinct.has(line)) {
-      distinct.add(line);
-      if (couldBePrompt(line)) seen.add(normaliseLine(line));
+    if (couldBePrompt(line)) {
+      const normalised = normaliseLine(line);
+      // Only template lines are ever looked up: keeping the others would only cost memory.
+      if (templateLines().has(normalised)) seen.add(normalised);
     }
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
     start = i + 1;
