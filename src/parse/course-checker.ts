@@ -74,6 +74,12 @@ export function countPythonWords(text: string): number {
   return count;
 }
 
+/** Whether Python's `text.split()` has any word: `countPythonWords(text) > 0` without counting them all. */
+export function hasPythonWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isPythonSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /**
  * Python's `len(re.findall(r"!\[.*?\]\(.*?\)", text))` (Python's `.` matches anything but `\n`), in linear time:
  * a match is `![`, then the first `](` after it on the line, then the first `)` after that. When a line has no
