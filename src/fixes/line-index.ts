@@ -20,9 +20,8 @@ export interface LineIndex {
   lineOf(offset: number): number;
 }
 
-/** Indexes the line starts of `text` in one pass. */
-export function indexLines(text: string): LineIndex {
-  const starts = lineStarts(text);
+/** Indexes the line starts of `text` in one pass (none when they are already known, as `starts`). */
+export function indexLines(text: string, starts: number[] = lineStarts(text)): LineIndex {
   const lineCount = text.endsWith('\n') && starts.length > 1 ? starts.length - 1 : starts.length;
   const start = (line: number): number => starts[line - 1] ?? text.length;
   const pointAt = makePointAt(starts);

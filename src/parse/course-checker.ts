@@ -65,11 +65,19 @@ export function countPythonWords(text: string): number {
   let count = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const space = isPythonSpace(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    // Printable ASCII (most of every report) is never a space: skip the table for it.
+    const space = code > 0x20 && code < 0x7f ? false : isPythonSpace(code);
     if (!space && !inWord) count++;
     inWord = !space;
   }
   return count;
+}
+
+/** Whether Python's `text.split()` has any word: `countPythonWords(text) > 0` without counting them all. */
+export function hasPythonWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isPythonSpace(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /**

@@ -30,8 +30,26 @@ function families(): Family[] {
   return cachedFamilies;
 }
 
+/**
+ * `line` with its runs of `\s` made one space and trimmed. Most lines need no change (no leading, trailing or
+ * doubled space, no other whitespace), and a scan of their code units is much cheaper than the replace.
+ */
+let cachedTemplateLines: Set<string> | null = null;
+
+/** Every template line of every edition. */
+function templateLines(): Set<string> {
+  cachedTemplateLines ??= new Set(families().flatMap((family) => family.familyLines));
+  return cachedTemplateLines;
+}
+
 function normaliseLine(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
+  let previous = 0x20;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20 ? previous === 0x20 : isSpaceLike(c)) return line.replace(/\s+/g, ' ').trim();
+    previous = c;
+  }
+  return previous === 0x20 && line.length > 0 ? line.replace(/\s+/g, ' ').trim() : line;
 }
 
 let longest = 0;
@@ -63,24 +81,42 @@ function couldBePrompt(line: string): boolean {
   return kept <= longest;
 }
 
+let cachedLengths: Set<number> | null = null;
+
+/** The lengths of the template lines: a line that needs no normalising can only match with one of them. */
+function templateLengths(): Set<number> {
+  cachedLengths ??= new Set([...templateLines()].map((line) => line.length));
+  return cachedLengths;
+}
+
+/** Whether `line` is a template line once normalised; if so, adds it to `seen`. */
+function addIfTemplate(line: string, seen: Set<string>): void {
+  if (!couldBePrompt(line)) return;
+  const normalised = normaliseLine(line);
+  // Only template lines are ever looked up: keeping the others would only cost memory.
+  if (templateLines().has(normalised)) seen.add(normalised);
+}
+
+/** Whitespace that normalising changes: leading, trailing or doubled, or any but a plain space. */
+const IRREGULAR_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+
 /**
- * The normalised lines of `text` (split at `\r\n`, `\r` and `\n`) that can be a template line. Each distinct
- * line is normalised once and empty lines are not copied: a million empty lines or one 1 MiB line took seconds.
+ * The normalised lines of `text` (split at `\r\n`, `\r` and `\n`) that are template lines. Linear in the text:
+ * a line that needs no normalising (most lines) is looked up only when its length is a template line's, and
+ * {@link couldBePrompt} stops early on long lines (a million empty lines or one 1 MiB line once took seconds).
  */
 function templateCandidates(text: string): Set<string> {
   const seen = new Set<string>();
-  const distinct = new Set<string>();
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
-    const line = i === start ? '' : text.slice(start, i);
-    if (!distinct.has(line)) {
-      distinct.add(line);
-      if (couldBePrompt(line)) seen.add(normaliseLine(line));
-    }
-    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
+  const lengths = templateLengths();
+  const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  for (let start = 0; start <= source.length;) {
+    const newline = source.indexOf('\n', start);
+    const end = newline === -1 ? source.length : newline;
+    if (end > start) {
+      const line = source.slice(start, end);
+      if (lengths.has(line.length) || IRREGULAR_SPACE.test(line)) addIfTemplate(line, seen);
+    } else if (lengths.has(0)) addIfTemplate('', seen);
+    start = end + 1;
   }
   return seen;
 }

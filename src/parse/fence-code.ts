@@ -53,6 +53,8 @@ function fenceEnd(text: string, bodyStart: number, run: string): number {
 
 /** `text` with each fenced code block (opening line to closing line, or to the end) replaced by a space. */
 export function withoutFences(text: string): string {
+  // A fence needs a run of three: most answers have none, and their lines need not be walked.
+  if (!text.includes('```') && !text.includes('~~~')) return text;
   let out = '';
   let kept = 0;
   for (let start = 0; start !== -1 && start < text.length;) {

@@ -37,5 +37,5 @@ export function parseReport(text: string): ReportModel {
   }));
   // A final newline ends the last line; it does not start one (editors, git and GitHub count lines so).
   const lineCount = text.endsWith('\n') && starts.length > 1 ? starts.length - 1 : starts.length;
-  return { text, questions, headingsInAnswers, parseFailure, pointAt, lineCount };
+  return { text, questions, headingsInAnswers, parseFailure, pointAt, lineCount, lineStarts: starts };
 }

@@ -1,4 +1,4 @@
-import { countPythonImages, countPythonWords } from './course-checker.js';
+import { countPythonImages, countPythonWords, hasPythonWord } from './course-checker.js';
 import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
@@ -6,6 +6,16 @@ import type { Heading } from './scan-lines.js';
 
 export const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
 export const ANSWER = 'Answer:';
+
+/**
+ * `text` without the template's placeholders and its lone `>` and `---` marks. Both patterns need a `>` or a
+ * `---`: most answers have neither and are not copied.
+ */
+function withoutTemplateMarks(text: string): string {
+  const dashes = text.includes('---');
+  if (!dashes && !text.includes('>')) return text;
+  return (dashes ? text.replace(PLACEHOLDER, ' ') : text).replace(/(^|\s)(>|-{3,})(?=\s|$)/g, ' ');
+}
 
 /** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
 function proseOf(text: string): string {
@@ -82,7 +92,7 @@ export function buildSection(
           .split('\n')
           .filter((line) => !/^[ \t]*>/.test(line))
           .join('\n');
-  const answeredText = ownText.replace(PLACEHOLDER, ' ').replace(/(^|\s)(>|-{3,})(?=\s|$)/g, ' ');
+  const answeredText = withoutTemplateMarks(ownText);
   return {
     number,
     heading: { start: pointAt(heading.start), end: pointAt(heading.end), text: heading.text },
@@ -96,6 +106,6 @@ export function buildSection(
     imageRefs: [],
     ...templateLines(region, first ?? end, pointAt),
     setextHeadings: [],
-    answered: countPythonWords(answeredText) > 0,
+    answered: hasPythonWord(answeredText),
   };
 }

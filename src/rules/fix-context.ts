@@ -62,7 +62,7 @@ export function fixContext(rule: RuleContext): FixContext {
     if (!memo.has(key)) memo.set(key, make());
     return memo.get(key) as T;
   };
-  const lines = once('lines', () => indexLines(rule.model.text));
+  const lines = once('lines', () => indexLines(rule.model.text, rule.model.lineStarts));
   const sections = rule.model.questions;
   return {
     rule,
