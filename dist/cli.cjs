@@ -58,10 +58,18 @@ function writeCache(path, data) {
   } catch {
   }
 }
-nodeModule.enableCompileCache?.();
+var compileCacheAsked = false;
+var nodeRequire = require;
+function bundleRequire(id) {
+  if (!compileCacheAsked && id.startsWith("./")) {
+    compileCacheAsked = true;
+    nodeModule.enableCompileCache?.();
+  }
+  return nodeRequire(id);
+}
 var source = (0, import_node_fs.readFileSync)(BUNDLE, "utf8");
 var folder = cacheFolder();
-var cachePath = folder && (0, import_node_path.join)(folder, `cli-${process.version}-${process.arch}-${"6cb9c1893807f0fd"}.v8`);
+var cachePath = folder && (0, import_node_path.join)(folder, `cli-${process.version}-${process.arch}-${"5e1b2040892ae5f4"}.v8`);
 var cachedData;
 try {
   cachedData = cachePath ? (0, import_node_fs.readFileSync)(cachePath) : void 0;
@@ -73,13 +81,15 @@ var script = new import_node_vm.Script(`(function (exports, require, module, __f
   filename: BUNDLE,
   cachedData
 });
-if (cachePath && (cachedData === void 0 || script.cachedDataRejected)) {
-  process.once("exit", () => writeCache(cachePath, script.createCachedData()));
-}
 var bundle = { exports: {} };
+if (cachePath && (cachedData === void 0 || script.cachedDataRejected)) {
+  process.once("exit", () => {
+    if (bundle.exports.checkedReport) writeCache(cachePath, script.createCachedData());
+  });
+}
 script.runInThisContext()(
   bundle.exports,
-  require,
+  bundleRequire,
   bundle,
   BUNDLE,
   (0, import_node_path.dirname)(BUNDLE)
