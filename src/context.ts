@@ -22,7 +22,7 @@ export interface EventPayload {
   pull_request?: {
     number?: number;
     head?: { sha?: string };
-    base?: { ref?: string };
+    base?: { ref?: string; sha?: string };
     changed_files?: number;
   };
   repository?: { default_branch?: string };
@@ -68,7 +68,7 @@ export type Target =
        * The head and base the event names (pull_request, pull_request_target), so that the report can be read
        * while the pull request is: null when only the pull request can tell (workflow_dispatch with pr-number).
        */
-      expected: { headSha: string; baseRef: string; changedFiles?: number } | null;
+      expected: { headSha: string; baseRef: string; baseSha?: string; changedFiles?: number } | null;
     }
   | {
       kind: 'commit';
@@ -88,9 +88,11 @@ export function resolveTarget(context: RunContext, settings: Settings): Target {
     if (!number) throw new RunError(`the ${context.eventName} event payload has no pull request number`);
     const headSha = payload.pull_request?.head?.sha;
     const baseRef = payload.pull_request?.base?.ref;
-    // The event's count of changed files at its head: a file list GitHub answers empty at that head is broken.
+    // The event's count of changed files at its head and base: a file list GitHub answers empty at those two
+    // commits is broken (at another base the list is another diff, and may be empty).
     const changedFiles = payload.pull_request?.changed_files;
-    const counted = typeof changedFiles === 'number' ? { changedFiles } : {};
+    const baseSha = payload.pull_request?.base?.sha;
+    const counted = typeof changedFiles === 'number' && baseSha ? { changedFiles, baseSha } : {};
     const expected = headSha && baseRef ? { headSha, baseRef, ...counted } : null;
     return { kind: 'pull', number, setStatus: false, expected };
   }

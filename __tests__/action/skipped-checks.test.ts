@@ -216,13 +216,13 @@ describe('FILE_LIST_RULES', () => {
 });
 
 describe('a pull request file list that comes back empty', () => {
-  const counted = (changedFiles: number, headSha = HEAD) =>
+  const counted = (changedFiles: number, { headSha = HEAD, baseSha = 'b'.repeat(40) } = {}) =>
     pullContext(HEAD, {
       payload: {
         pull_request: {
           number: 7,
           head: { sha: headSha },
-          base: { ref: 'main' },
+          base: { ref: 'main', sha: baseSha },
           changed_files: changedFiles,
         },
       },
@@ -235,6 +235,16 @@ describe('a pull request file list that comes back empty', () => {
     expect(outcome.status).toBe('could-not-run');
     expect(h.log.failed[0]).toMatch(/^report-check could not run: .*list the files of pull request #7/);
     expect(resolved(h.github)).toEqual([]);
+  });
+
+  it("should take an empty list as GitHub's answer once the head or the base is not the event's", async () => {
+    for (const moved of [{ baseSha: 'c'.repeat(40) }, { headSha: 'd'.repeat(40) }]) {
+      const h = setup([], counted(2, moved));
+      h.github.files = [];
+      const outcome = await runAction(h.deps);
+      expect(outcome.status).not.toBe('could-not-run');
+      expect(h.log.failed).toEqual([]);
+    }
   });
 
   it('should read an empty list as "not changed" when the event counts no changed files', async () => {

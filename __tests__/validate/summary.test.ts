@@ -1,4 +1,5 @@
 import { checkReport } from '../../src/check.js';
+import { loadConstraints } from '../../src/validate/custom-schema.js';
 import { makePassingReport, makeReport, words } from '../support/report.js';
 
 // summariseQuestions is the questions part of a CheckResult; checked here through checkReport's output.
@@ -36,6 +37,23 @@ describe('summariseQuestions', () => {
     expect(result.questions).toHaveLength(31 + 50);
     expect(result.questions.at(-1)).toMatchObject({ number: 81, answered: true, wordRange: null });
     expect(result.questionsOmitted).toBe(150);
+  });
+
+  it('should never leave out a question the schema gives a range for', () => {
+    let extra = '';
+    for (let n = 32; n <= 100; n++) extra += `\n### Question ${n}\n\n> Answer:\n\nan answer\n`;
+    const constraints = loadConstraints(
+      JSON.stringify({
+        properties: {
+          questions: { properties: { '100': { properties: { words: { minimum: 1, maximum: 5 } } } } },
+        },
+      }),
+      'schema.json',
+    );
+    const content = `${makePassingReport('2026')}${extra}`;
+    const result = checkReport({ path: 'r.md', content, edition: '2026', constraints });
+    expect(result.questions.at(-1)).toMatchObject({ number: 100, wordRange: { min: 1, max: 5 } });
+    expect(result.questionsOmitted).toBe(69 - 50 - 1);
   });
 
   it('should say nothing is omitted when every question is listed', () => {

@@ -52,11 +52,12 @@ export async function readPull(
  * ever says "changed, with these hunks": anything else is read from GitHub, so that it can never skip a check.
  */
 function filesFromSummary(state: PullRequestState, path: string): PullFile[] | null {
-  const facts = ownSummaries(state, path)
-    .map((c) => readFacts(c.body))
-    .find((f) => f !== null);
+  // The summary this run rewrites (the oldest of ours), not a duplicate it is about to delete.
+  const [summary] = ownSummaries(state, path);
+  const facts = summary ? readFacts(summary.body) : null;
   const { headSha, baseSha } = state.pull;
   if (!facts || facts.headSha !== headSha || facts.baseSha !== baseSha) return null;
+  // Only the new side of a hunk is ever read (review/patch.ts): the old side repeats it.
   const patch = facts.hunks
     .map((h) => `@@ -${h.start},${h.end - h.start + 1} +${h.start},${h.end - h.start + 1} @@`)
     .join('\n');
@@ -64,8 +65,9 @@ function filesFromSummary(state: PullRequestState, path: string): PullFile[] | n
 }
 
 /**
- * An empty file list while the event counts changed files at the same head is a broken answer (a 200 with `[]`),
- * not "the report is not changed": read so, a rerun would pass and resolve every thread as fixed.
+ * An empty file list while the event counts changed files at the same head and base is a broken answer (a 200
+ * with `[]`), not "the report is not changed": read so, a rerun would pass and resolve every thread as fixed. After
+ * the base moved (it took the pull request's changes, say) an empty list is GitHub's true answer.
  */
 function checkFileCount(
   number: number,
@@ -74,7 +76,8 @@ function checkFileCount(
   expected: Expected | null,
 ) {
   const counted = expected?.changedFiles ?? 0;
-  if (files.length > 0 || counted === 0 || expected?.headSha !== state.pull.headSha) return;
+  const sameCommits = expected?.headSha === state.pull.headSha && expected.baseSha === state.pull.baseSha;
+  if (files.length > 0 || counted === 0 || !sameCommits) return;
   const what = `no files, while the event counts ${counted} changed at ${state.pull.headSha}`;
   throw new GitHubError(`list the files of pull request #${number}`, 'malformed', 200, what);
 }

@@ -35,11 +35,13 @@ export function summariseQuestions(
     ...Array.from({ length: expected }, (_, i) => i + 1),
     ...document.questions.keys(),
   ]);
+  const listed: QuestionSummary[] = [];
   let extra = 0;
-  const listed = [...numbers]
-    .sort((a, b) => a - b)
-    .filter((number) => known(number) || ++extra <= MAX_EXTRA_QUESTIONS);
-  return { questions: listed.map(summary), omitted: Math.max(0, extra - MAX_EXTRA_QUESTIONS) };
+  for (const number of [...numbers].sort((a, b) => a - b)) {
+    if (!known(number) && ++extra > MAX_EXTRA_QUESTIONS) continue;
+    listed.push(summary(number));
+  }
+  return { questions: listed, omitted: Math.max(0, extra - MAX_EXTRA_QUESTIONS) };
 
   function summary(number: number): QuestionSummary {
     const entry = document.questions.get(number)?.entry;
