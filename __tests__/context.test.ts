@@ -1,4 +1,4 @@
-import { readRunContext, resolveTarget, type RunContext } from '../src/context.js';
+import { readRunContext, rerunWithSummary, resolveTarget, type RunContext } from '../src/context.js';
 import { settings as defaultSettings } from './support/results.js';
 
 const settings = defaultSettings();
@@ -108,5 +108,26 @@ describe('resolveTarget', () => {
 
   it('should refuse a pull_request payload without a number', () => {
     expect(() => resolveTarget(ctx('pull_request', {}), settings)).toThrow(/no pull request number/);
+  });
+});
+
+describe('rerunWithSummary', () => {
+  const pull = (head: string) => ({
+    pull_request: { number: 4, head: { repo: { full_name: head } } },
+    repository: { full_name: 'o/r' },
+  });
+  const attempt = (eventName: string, payload: RunContext['payload'], runAttempt: number) => ({
+    ...ctx(eventName, payload),
+    runAttempt,
+  });
+
+  it('should expect our summary on a re-run attempt of a pull request in the repository', () => {
+    expect(rerunWithSummary(attempt('pull_request', pull('o/r'), 2))).toBe(true);
+    expect(rerunWithSummary(attempt('pull_request_target', pull('fork/r'), 3))).toBe(true);
+  });
+
+  it('should not on a first attempt, nor on a fork pull_request run, whose read-only token never posts one', () => {
+    expect(rerunWithSummary(attempt('pull_request', pull('o/r'), 1))).toBe(false);
+    expect(rerunWithSummary(attempt('pull_request', pull('fork/r'), 2))).toBe(false);
   });
 });

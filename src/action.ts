@@ -5,7 +5,7 @@ import { readPull, reportAtHead } from './action/pull-reads.js';
 import { gateChecked } from './action/skipped-checks.js';
 import { checkSource, entryProblem, locateReport, readReport } from './action/source.js';
 import { planAnnotations } from './annotation.js';
-import { resolveTarget, type RunContext, type Target } from './context.js';
+import { rerunWithSummary, resolveTarget, type RunContext, type Target } from './context.js';
 import type { Engine } from './engine.js';
 import { errorMessage } from './errors.js';
 import type { GitHubPort, PullRequestState } from './github/port.js';
@@ -92,8 +92,13 @@ async function checkPull(
   const path = settings.path;
   // Round trip 1: the PR's current head (a rerun's payload may be stale) with what is posted on it, its files, and
   // (when the event names the head) the report, the file list for image checks and a custom schema from the base.
-  const rerun = (deps.context.runAttempt ?? 1) > 1;
-  const reads = await readPull(deps, number, expected, (s) => (known.state = s), rerun);
+  const reads = await readPull(
+    deps,
+    number,
+    expected,
+    (s) => (known.state = s),
+    rerunWithSummary(deps.context),
+  );
   const { state, files } = reads;
   const entry = locateReport(files, path);
   if (entry.kind === 'untouched') return untouched(deps, { state, file: null }, settings);

@@ -21,11 +21,11 @@ export interface RunContext {
 export interface EventPayload {
   pull_request?: {
     number?: number;
-    head?: { sha?: string };
+    head?: { sha?: string; repo?: { full_name?: string } | null };
     base?: { ref?: string; sha?: string };
     changed_files?: number;
   };
-  repository?: { default_branch?: string };
+  repository?: { default_branch?: string; full_name?: string };
   merge_group?: { head_sha?: string; base_ref?: string };
   after?: string;
 }
@@ -106,4 +106,17 @@ export function resolveTarget(context: RunContext, settings: Settings): Target {
   const sha = (context.eventName === 'push' && payload.after) || context.sha;
   if (!sha) throw new RunError('GITHUB_SHA is not set; cannot tell which commit to check.');
   return { kind: 'commit', sha, schemaRef: defaultBranch ?? sha };
+}
+
+/**
+ * Whether this is a re-run attempt that most likely finds our summary comment: not a `pull_request` run from a
+ * fork, whose read-only token never posts one (taking the file list from the summary would only cost it a second
+ * round trip there).
+ */
+export function rerunWithSummary(context: RunContext): boolean {
+  if ((context.runAttempt ?? 1) <= 1) return false;
+  const { payload } = context;
+  const head = payload.pull_request?.head?.repo?.full_name;
+  const fork = context.eventName === 'pull_request' && !!head && head !== payload.repository?.full_name;
+  return !fork;
 }
