@@ -1,4 +1,5 @@
 import type { FileLookup } from '../../src/validate/images.js';
+import type { GitRunner } from '../../src/cli/git-files.js';
 import type { CheckInput } from '../../src/check.js';
 import { runCli, useColor, type CliDeps } from '../../src/cli/run.js';
 import type { Constraints, Engine } from '../../src/engine.js';
@@ -151,6 +152,30 @@ describe('runCli: checking', () => {
     });
     expect(code).toBe(1);
     expect(seen[0]).toMatchObject({ edition: '2025', strict: true, constraints: { source: 'my.json' } });
+  });
+
+  it('should ask git for the files once per repository, however many of its reports a run checks', async () => {
+    const asked: string[] = [];
+    const git: GitRunner = (args, cwd) => {
+      asked.push(`${cwd} ${args[0]}`);
+      return { status: 0, stdout: 'reports/figures/a.png\0' };
+    };
+    const { seen } = await run(
+      ['/repo/reports/README.md', '/repo/reports/b.md', '/other/reports/README.md', '/other/reports/c.md'],
+      {
+        ...repo,
+        '/repo/reports/b.md': 'CLEAN',
+        '/other/.git/HEAD': 'ref: refs/heads/main\n',
+        '/other/reports/README.md': 'CLEAN',
+        '/other/reports/c.md': 'CLEAN',
+        '/other/reports/figures/z.png': 'png',
+      },
+      { git },
+    );
+    const files = seen.map((input) => input.files as FileLookup);
+    expect(files.map((lookup) => lookup.has('reports/figures/a.png'))).toEqual([true, true, true, true]);
+    expect(files.map((lookup) => lookup.has('reports/figures/z.png'))).toEqual([false, false, false, false]);
+    expect(asked).toEqual(['/repo ls-files', '/other ls-files']);
   });
 
   it('should check a file given twice only once', async () => {

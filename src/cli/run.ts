@@ -1,7 +1,7 @@
 import * as nodePath from 'node:path';
-import type { Constraints, Engine } from '../engine.js';
+import type { Engine } from '../engine.js';
 import { reaches, type Severity } from '../diagnostic.js';
-import { errorMessage, isRunError } from '../errors.js';
+import { errorMessage } from '../errors.js';
 import type { FileFailure } from '../output/file-failure.js';
 import { formatGithub } from '../output/github.js';
 import { formatJson } from '../output/json.js';
@@ -13,20 +13,13 @@ import { EDITIONS, type Edition } from '../editions.js';
 import type { CheckResult } from '../result.js';
 import { ruleList, rulesJson } from '../rules/docs.js';
 import { RULES } from '../rules/index.js';
-import { loadSource } from '../source/load-source.js';
 import { runHtml } from './html-command.js';
-import {
-  describeFsError,
-  displayPath,
-  hasGitFolder,
-  readReportBytes,
-  repositoryFiles,
-  repositoryRoot,
-} from './files.js';
+import { displayPath } from './files.js';
 import { loadSchema } from './schema-file.js';
 
 export { displayPath };
-import { gitFiles, type GitRunner } from './git-files.js';
+import type { GitRunner } from './git-files.js';
+import { isFailure, reportChecker } from './check-one.js';
 import type { CliFileSystem } from './file-system.js';
 import { choice, parseArguments } from './args.js';
 import { UsageError } from './usage-error.js';
@@ -116,59 +109,6 @@ export function useColor(isTTY: boolean, env: Readonly<Record<string, string | u
   return isTTY;
 }
 
-/** Checks one report; returns a result or a one-line failure, never throws. */
-function checkOne(
-  arg: string,
-  options: CheckOptions,
-  constraints: Constraints | null,
-  deps: CliDeps,
-): CheckResult | FileFailure {
-  const shown = displayPath(arg);
-  const absolute = nodePath.resolve(deps.cwd, arg);
-  let content: Uint8Array;
-  try {
-    content = readReportBytes(deps.fs, absolute);
-  } catch (error) {
-    return { path: shown, message: describeFsError(error) };
-  }
-  const source = loadSource({ path: shown, bytes: content });
-  if (!source.ok) return { path: shown, message: source.reason };
-  const root = repositoryRoot(deps.fs, absolute);
-  const repoPath = nodePath.relative(root, absolute).split(nodePath.sep).join('/');
-  const onDisk = repositoryFiles(deps.fs, root);
-  // In a git work tree the pull request has what git will commit, so a figure only on disk is flagged here too.
-  const files = deps.git && hasGitFolder(deps.fs, root) ? gitFiles(deps.git, root, onDisk) : onDisk;
-  try {
-    const result = deps.engine.checkReport({
-      path: repoPath,
-      content,
-      files,
-      edition: options.edition,
-      constraints,
-      strict: options.strict,
-    });
-    // The engine sees the path relative to the repository root (image paths resolve against it); the user sees
-    // the path they typed, so that a cohort of clones does not print the same `reports/README.md` for each.
-    return {
-      ...result,
-      path: shown,
-      diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, path: shown })),
-    };
-  } catch (error) {
-    if (isRunError(error))
-      return { path: shown, message: oneLine(withoutPathPrefix(error.message, repoPath)) };
-    return { path: shown, message: `internal error: ${errorMessage(error).split('\n')[0]}` };
-  }
-}
-
-function withoutPathPrefix(message: string, path: string): string {
-  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
-}
-
-function isFailure(outcome: CheckResult | FileFailure): outcome is FileFailure {
-  return 'message' in outcome && !('diagnostics' in outcome);
-}
-
 function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'help' | 'version' {
   const { values, positionals } = parseArguments({
     args: argv,
@@ -238,7 +178,7 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
       ...deps,
       // Machine-readable output stays parseable: what --fix changed goes to stderr then.
       stdout: options.fix === 'apply' && options.format !== 'text' ? deps.stderr : deps.stdout,
-      check: (file) => checkOne(file, options, constraints, deps),
+      check: reportChecker({ ...deps, ...options, constraints }),
     });
     if (options.fix === 'dry-run')
       return fixed.failures ? EXIT.couldNotRun : fixed.changed ? EXIT.findings : EXIT.ok;
@@ -248,11 +188,12 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   const results: CheckResult[] = [];
   const failures: FileFailure[] = [];
   const seen = new Set<string>();
+  const checkOne = reportChecker({ ...deps, ...options, constraints });
   for (const file of options.files) {
     const absolute = nodePath.resolve(deps.cwd, file);
     if (seen.has(absolute)) continue;
     seen.add(absolute);
-    const outcome = checkOne(file, options, constraints, deps);
+    const outcome = checkOne(file);
     if (isFailure(outcome)) {
       failures.push(outcome);
       deps.stderr(formatTextFailure(outcome));
