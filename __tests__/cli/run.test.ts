@@ -7,6 +7,7 @@ import { RunError } from '../../src/errors.js';
 import type { CheckResult } from '../../src/result.js';
 import { RULES } from '../../src/rules/index.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from '../output/sample-results.js';
+import { fakeThreads } from './fake-threads.js';
 import { memoryFileSystem } from './memory-file-system.js';
 
 /** A stand-in engine: the report's text says what it finds (CLEAN, ERROR, WARNING, NOTICE, BINARY, BUG). */
@@ -401,5 +402,47 @@ describe('useColor', () => {
     expect(useColor(true, { FORCE_COLOR: '0' })).toBe(false);
     expect(useColor(true, { NO_COLOR: '' })).toBe(true);
     expect(useColor(true, { TERM: 'dumb' })).toBe(false);
+  });
+});
+
+describe('runCli: helper threads', () => {
+  const cohort = Object.fromEntries(
+    Array.from({ length: 30 }, (_, i) => [
+      `/c/g${i}/reports/README.md`,
+      ['CLEAN', 'ERROR', 'WARNING', 'BINARY', 'BUG'][i % 5] ?? '',
+    ]),
+  );
+  const files = [...Object.keys(cohort), '/c/missing/README.md'];
+
+  it.each(['text', 'json', 'github', 'sarif'])(
+    'should print the same bytes and exit status with --format %s as on one thread',
+    async (format) => {
+      const alone = await run(['--format', format, ...files], cohort, { cwd: '/c' });
+      const fs = memoryFileSystem(cohort);
+      const started: unknown[] = [];
+      const shared = await run(['--format', format, ...files], cohort, {
+        cwd: '/c',
+        fs,
+        threads: fakeThreads({ fs, engine: fakeEngine() }, 2, started),
+      });
+      expect(started).toHaveLength(1);
+      expect(shared.stdout).toBe(alone.stdout);
+      expect(shared.stderr).toBe(alone.stderr);
+      expect(shared.code).toBe(alone.code);
+      // The helpers did check some: the engine of this thread saw fewer reports.
+      expect(shared.seen.length).toBeLessThan(alone.seen.length);
+    },
+  );
+
+  it('should check every report on this thread with a custom schema', async () => {
+    const started: unknown[] = [];
+    const fs = memoryFileSystem({ ...cohort, '/c/my.json': '{}' });
+    const result = await run(['--schema', 'my.json', ...files], cohort, {
+      cwd: '/c',
+      fs,
+      threads: fakeThreads({ fs, engine: fakeEngine() }, 1, started),
+    });
+    expect(started).toEqual([]);
+    expect(result.seen).toHaveLength(30);
   });
 });

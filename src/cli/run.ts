@@ -19,7 +19,8 @@ import { loadSchema } from './schema-file.js';
 
 export { displayPath };
 import type { GitRunner } from './git-files.js';
-import { isFailure, reportChecker } from './check-one.js';
+import { isFailure, reportChecker, type CheckOutcome, type CheckSetup } from './check-one.js';
+import { checkInOrder, type CheckThreads } from './parallel.js';
 import type { CliFileSystem } from './file-system.js';
 import { choice, parseArguments } from './args.js';
 import { UsageError } from './usage-error.js';
@@ -31,6 +32,8 @@ export interface CliDeps {
   git?: GitRunner;
   /** The real engine in `src/cli.ts`, a stand-in in tests. */
   engine: Engine;
+  /** Helper threads for a run over many reports; absent: every report is checked on this thread. */
+  threads?: CheckThreads;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour on by default). */
@@ -155,6 +158,35 @@ function exitCode(results: readonly CheckResult[], failures: readonly FileFailur
   return failed ? EXIT.findings : EXIT.ok;
 }
 
+/** The files to check, each once: a report named twice (`a.md ./a.md`) is checked and printed once. */
+function withoutRepeats(files: readonly string[], cwd: string): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const absolute = nodePath.resolve(cwd, file);
+    if (seen.has(absolute)) return false;
+    seen.add(absolute);
+    return true;
+  });
+}
+
+/**
+ * Checks `files` and hands each outcome to `emit`, in order. A run over many reports shares them with helper
+ * threads, if the CLI has them (not with a custom schema: its validators are compiled here, and cannot be posted).
+ */
+async function checkFiles(
+  files: readonly string[],
+  setup: CheckSetup & Pick<CliDeps, 'threads'>,
+  emit: (outcome: CheckOutcome) => void,
+): Promise<void> {
+  const checkHere = reportChecker(setup);
+  const claims = new Int32Array(new SharedArrayBuffer(4));
+  const helpers =
+    setup.threads && setup.constraints === null
+      ? setup.threads.start({ files, claims, cwd: setup.cwd, edition: setup.edition, strict: setup.strict })
+      : [];
+  await checkInOrder(files.length, claims, helpers, (index) => checkHere(files[index] ?? ''), emit);
+}
+
 async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   const options = parseCheckOptions(argv);
   if (options === 'help') {
@@ -187,26 +219,22 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   const color = useColor(deps.isTTY, deps.env);
   const results: CheckResult[] = [];
   const failures: FileFailure[] = [];
-  const seen = new Set<string>();
-  const checkOne = reportChecker({ ...deps, ...options, constraints });
-  for (const file of options.files) {
-    const absolute = nodePath.resolve(deps.cwd, file);
-    if (seen.has(absolute)) continue;
-    seen.add(absolute);
-    const outcome = checkOne(file);
+  const files = withoutRepeats(options.files, deps.cwd);
+  await checkFiles(files, { ...deps, ...options, constraints }, (outcome) => {
     if (isFailure(outcome)) {
       failures.push(outcome);
       deps.stderr(formatTextFailure(outcome));
       if (options.format === 'github') deps.stdout(formatGithub([], [outcome]));
-      continue;
+      return;
     }
     results.push(outcome);
     // Text and workflow commands stream file by file, so a teacher checking a cohort sees progress.
     if (options.format === 'text')
       deps.stdout((options.summary ? formatTextQuestions : formatText)(outcome, { color }));
     if (options.format === 'github') deps.stdout(formatGithub([outcome]));
-  }
-  if (options.format === 'text' && seen.size > 1) deps.stdout(formatTextTotal(results, failures, { color }));
+  });
+  if (options.format === 'text' && files.length > 1)
+    deps.stdout(formatTextTotal(results, failures, { color }));
   if (options.format === 'json') deps.stdout(formatJson(results, failures));
   if (options.format === 'sarif') deps.stdout(formatSarif(results, failures, { version: deps.version }));
   return fixFailed ? EXIT.couldNotRun : exitCode(results, failures, options.failOn);
