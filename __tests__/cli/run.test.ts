@@ -252,6 +252,7 @@ describe('runCli: bad input', () => {
       'report-check: reports/README.md: too large (1048577 bytes; the limit is 1 MiB)\n',
     ],
     [['--bogus'], repo, 'report-check: unknown option --bogus (see --help)\n'],
+    [['--threads', '0'], repo, 'report-check: --threads: expected a number from 1 to 999, got "0"\n'],
     [
       ['--format', 'xml'],
       repo,

@@ -29,8 +29,11 @@ export interface Helper {
 
 /** Helper threads for runs with many reports: the CLI's port to worker_threads. */
 export interface CheckThreads {
-  /** Starts the helpers a run over `job.files` is worth: none for a few reports, or when none can start. */
-  start(job: HelperJob): Helper[];
+  /**
+   * Starts the helpers for a run over `job.files`: `threads - 1` when given, else as many as the run is worth
+   * (none for a few reports); fewer when no more can start.
+   */
+  start(job: HelperJob, threads?: number): Helper[];
 }
 
 /** Takes the index of the next unclaimed report; an index past the last means every report is taken. */

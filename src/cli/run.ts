@@ -69,6 +69,7 @@ Options:
   --strict                            unanswered questions are errors (for the final hand-in)
   --fail-on error|warning|never       exit 1 when a finding is at least this severe (default: error)
   --summary                           text: one line per question (words/range, images/range, status), no findings
+  --threads N                         check on N threads (default: one per two CPUs, with 32 reports or more)
   --fix                               apply every safe fix in place, say what changed, then check the result
   --fix-dry-run                       print the fixes as a unified diff and change nothing (exit 1: there are some)
   --list-rules                        list every rule: id, severity, summary (with --format json: the registry)
@@ -101,6 +102,8 @@ interface CheckOptions {
   summary: boolean;
   files: string[];
   fix: 'off' | 'apply' | 'dry-run';
+  /** `--threads`: how many threads check the reports; undefined: as many as the CPUs and the reports are worth. */
+  threadCount: number | undefined;
 }
 
 /** Whether to colour text output: FORCE_COLOR wins, then NO_COLOR, then a dumb terminal, then the TTY. */
@@ -124,6 +127,7 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
       strict: { type: 'boolean' },
       'fail-on': { type: 'string' },
       summary: { type: 'boolean' },
+      threads: { type: 'string' },
       'list-rules': { type: 'boolean' },
       fix: { type: 'boolean' },
       'fix-dry-run': { type: 'boolean' },
@@ -147,7 +151,14 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
     summary: values.summary ?? false,
     files: positionals.length > 0 ? positionals : [DEFAULT_REPORT],
     fix: values['fix-dry-run'] ? 'dry-run' : values.fix ? 'apply' : 'off',
+    threadCount: values.threads === undefined ? undefined : threadCount(values.threads),
   };
+}
+
+function threadCount(text: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(text))
+    throw new UsageError(`--threads: expected a number from 1 to 999, got "${text}"`);
+  return Number(text);
 }
 
 function exitCode(results: readonly CheckResult[], failures: readonly FileFailure[], failOn: FailOn): number {
@@ -175,14 +186,17 @@ function withoutRepeats(files: readonly string[], cwd: string): string[] {
  */
 async function checkFiles(
   files: readonly string[],
-  setup: CheckSetup & Pick<CliDeps, 'threads'>,
+  setup: CheckSetup & Pick<CliDeps, 'threads'> & { wanted: number | undefined },
   emit: (outcome: CheckOutcome) => void,
 ): Promise<void> {
   const checkHere = reportChecker(setup);
   const claims = new Int32Array(new SharedArrayBuffer(4));
   const helpers =
     setup.threads && setup.constraints === null
-      ? setup.threads.start({ files, claims, cwd: setup.cwd, edition: setup.edition, strict: setup.strict })
+      ? setup.threads.start(
+          { files, claims, cwd: setup.cwd, edition: setup.edition, strict: setup.strict },
+          setup.wanted,
+        )
       : [];
   await checkInOrder(files.length, claims, helpers, (index) => checkHere(files[index] ?? ''), emit);
 }
@@ -220,7 +234,7 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   const results: CheckResult[] = [];
   const failures: FileFailure[] = [];
   const files = withoutRepeats(options.files, deps.cwd);
-  await checkFiles(files, { ...deps, ...options, constraints }, (outcome) => {
+  await checkFiles(files, { ...deps, ...options, constraints, wanted: options.threadCount }, (outcome) => {
     if (isFailure(outcome)) {
       failures.push(outcome);
       deps.stderr(formatTextFailure(outcome));

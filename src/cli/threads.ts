@@ -74,8 +74,9 @@ function startHelper(launcher: string, job: HelperJob): Helper {
 /** Helper threads started through `launcher` (dist/cli.cjs), as many as {@link threadsFor} says, less this one. */
 export function workerThreads(launcher: string): CheckThreads {
   return {
-    start(job) {
-      const wanted = threadsFor(availableParallelism(), job.files.length) - 1;
+    start(job, threads) {
+      const wanted =
+        Math.min(threads ?? threadsFor(availableParallelism(), job.files.length), job.files.length) - 1;
       const helpers: Helper[] = [];
       try {
         for (let i = 0; i < wanted; i += 1) helpers.push(startHelper(launcher, job));
