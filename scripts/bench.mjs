@@ -5,7 +5,8 @@
 //   2. cold start: `node dist/cli.cjs REPORT` against bare `node -e 0`, median of COLD_RUNS each (target < 1.5x),
 //      with this Node and, when installed, the pinned Node 24 of .ci/node24;
 //   3. the course checker: the same cold check against `python3 report.py check` of the 2026 checker (target <= 0.5x);
-//   4. corpus run: one `report-check` process over every corpus report, start-up included (target >= 500/s);
+//   4. corpus run: one `report-check` process over every corpus report, start-up included (target >= 500/s), and
+//      the same run in a git work tree holding the reports (a teacher's folder; the image checks ask git);
 //   5. action load: `node dist/index.js` stopping at its first input against bare node (target <= 80 ms more);
 //   6. round trips: the action's GitHub API cost under fakegh at 150 ms per request, first run and unchanged rerun,
 //      on this Node and Node 24 (requests, round trips, durationMs), from acceptance/bench-roundtrips.mjs when present;
@@ -15,7 +16,17 @@
 //      check (target < 5 ms; scripts/bench-markdownlint.mjs says what it measures).
 // Parts whose inputs are missing (no ../shared corpus, no dist/cli.cjs) print why and are skipped.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -207,6 +218,37 @@ function benchCorpusRun(reports, node, label) {
   );
 }
 
+/**
+ * The corpus run as a teacher makes it in a git work tree holding every group's report, one folder per group
+ * (`report-check GROUP/README.md...`): the image checks ask git what it will commit, once per repository.
+ */
+function benchCorpusRunInGit(reports) {
+  const dir = mkdtempSync(join(tmpdir(), 'report-check-corpus-git-'));
+  try {
+    for (const report of reports) {
+      mkdirSync(join(dir, report.name));
+      copyFileSync(join(corpus, report.name, 'README.md'), join(dir, report.name, 'README.md'));
+    }
+    if (spawnSync('git', ['init', '-q'], { cwd: dir }).status !== 0) {
+      console.log('corpus run in a git work tree: skipped (no git)');
+      return;
+    }
+    spawnSync('git', ['add', '-A'], { cwd: dir });
+    const files = reports.map((report) => `${report.name}/README.md`);
+    const runs = [];
+    for (let i = 0; i < 5; i += 1)
+      runs.push(time(process.execPath, [cli, '--format', 'json', ...files], dir).ms);
+    const perSecond = reports.length / (median(runs) / 1000);
+    console.log(
+      `corpus run in a git work tree: one report-check over ${reports.length} reports in ` +
+        `${median(runs).toFixed(0)} ms (median of 5, start-up included): ${perSecond.toFixed(0)} reports/s - ` +
+        `target >= ${CORPUS_RUN_TARGET}: ${perSecond >= CORPUS_RUN_TARGET ? 'ok' : 'BELOW TARGET'}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function benchActionLoad(node, label) {
   const action = join(root, 'dist', 'index.js');
   if (!existsSync(action)) {
@@ -347,6 +389,7 @@ if (existsSync(corpus)) {
     for (const { node, label } of nodes) benchColdStart(report, node, label);
     benchCourseChecker(report, nodes);
     for (const { node, label } of nodes) benchCorpusRun(reports, node, label);
+    benchCorpusRunInGit(reports);
   }
 } else {
   console.log(

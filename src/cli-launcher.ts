@@ -78,8 +78,16 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   filename: BUNDLE,
   cachedData,
 });
-const bundle: { exports: { checkedReport?: boolean } } = { exports: {} };
-if (cachePath && (cachedData === undefined || script.cachedDataRejected)) {
+/** What the bundle exports to this launcher (src/cli.ts). */
+interface BundleExports {
+  checkedReport?: boolean;
+  main?: () => void;
+  checkOnHelper?: (data: unknown) => void;
+}
+const bundle: { exports: BundleExports } = { exports: {} };
+// Node runs this file for the command; a helper thread of a run over many reports requires it (src/cli/threads.ts).
+const isCommand = require.main === module;
+if (isCommand && cachePath && (cachedData === undefined || script.cachedDataRejected)) {
   // At exit the cache holds every function the run compiled. Only a run that checked a report writes it: the
   // cache of a `--version` run holds half the code, and a check with it cost about 7 ms more CPU on Node 24 (the
   // same on Node 20) than with the cache of a check.
@@ -94,3 +102,9 @@ if (cachePath && (cachedData === undefined || script.cachedDataRejected)) {
   BUNDLE,
   dirname(BUNDLE),
 );
+if (isCommand) bundle.exports.main?.();
+
+/** A helper thread's entry: checks the reports it claims, with the engine compiled from the same code cache. */
+export function checkOnHelper(data: unknown): void {
+  bundle.exports.checkOnHelper?.(data);
+}

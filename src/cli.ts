@@ -2,11 +2,14 @@
 import packageJson from '../package.json' with { type: 'json' };
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { join } from 'node:path';
 import { checkReport } from './check.js';
+import type { Engine } from './engine.js';
 import { errorMessage } from './errors.js';
 import { nodeFileSystem } from './cli/node-file-system.js';
 import { nodeGit } from './cli/node-git.js';
 import { runCli } from './cli/run.js';
+import { checkOnHelper as checkJob, workerThreads, type HelperData } from './cli/threads.js';
 
 /**
  * Whether this run checked a report. dist/cli.cjs writes its code cache only after such a run (src/cli-launcher.ts):
@@ -73,32 +76,46 @@ function writeStderr(text: string): void {
   }
 }
 
-// No top-level await: the CLI ships as a CommonJS bundle, which node starts without its ESM loader (half the
-// start-up time of an ESM entry on Node 20).
-runCli(process.argv.slice(2), {
-  fs: nodeFileSystem,
-  git: nodeGit,
-  // Only `--schema` needs the schema compiler; loading it on demand keeps a plain check's start-up short.
-  engine: {
-    checkReport: (...args) => {
-      checkedReport = true;
-      return checkReport(...args);
+// Only `--schema` needs the schema compiler; loading it on demand keeps a plain check's start-up short.
+const loadConstraints: Engine['loadConstraints'] = async (text, source) =>
+  (await import('./validate/custom-schema.js')).loadConstraints(text, source);
+
+/**
+ * The command. dist/cli.cjs calls it when node runs it; a helper thread requires dist/cli.cjs and calls
+ * {@link checkOnHelper} instead. No top-level await: the CLI ships as a CommonJS bundle, which node starts without
+ * its ESM loader (half the start-up time of an ESM entry on Node 20).
+ */
+export function main(): void {
+  runCli(process.argv.slice(2), {
+    fs: nodeFileSystem,
+    git: nodeGit,
+    engine: {
+      checkReport: (...args) => {
+        checkedReport = true;
+        return checkReport(...args);
+      },
+      loadConstraints,
     },
-    loadConstraints: async (text, source) =>
-      (await import('./validate/custom-schema.js')).loadConstraints(text, source),
-  },
-  stdout: writeStdout,
-  stderr: writeStderr,
-  isTTY: stdoutIsTTY(),
-  env: process.env,
-  cwd: process.cwd(),
-  version: packageJson.version,
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    writeStderr(`report-check: internal error: ${errorMessage(error).split('\n')[0]}\n`);
-    process.exitCode = 2;
-  },
-);
+    // Helper threads load the bundle through the launcher beside it (dist/cli.cjs), with its code cache.
+    threads: workerThreads(join(__dirname, 'cli.cjs')),
+    stdout: writeStdout,
+    stderr: writeStderr,
+    isTTY: stdoutIsTTY(),
+    env: process.env,
+    cwd: process.cwd(),
+    version: packageJson.version,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      writeStderr(`report-check: internal error: ${errorMessage(error).split('\n')[0]}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+/** A helper thread of a run over many reports (src/cli/threads.ts): checks the reports it claims. */
+export function checkOnHelper(data: HelperData): void {
+  checkJob(data, { fs: nodeFileSystem, git: nodeGit, engine: { checkReport, loadConstraints } });
+}

@@ -82,6 +82,46 @@ describe('dist/cli.cjs as a process', () => {
   });
 });
 
+describe('dist/cli.cjs over many reports', () => {
+  let dir: string;
+  let files: string[];
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'report-check-many-'));
+    const template = readFileSync(report, 'utf8');
+    files = Array.from({ length: 24 }, (_, i) => {
+      const path = join(dir, `g${i}`, 'reports', 'README.md');
+      mkdirSync(join(dir, `g${i}`, 'reports'), { recursive: true });
+      const text = i % 4 === 1 ? template.replace(/fill here/g, 'word '.repeat(i * 7)) : template;
+      writeFileSync(path, i % 6 === 5 ? 'binary\0file' : text);
+      return path;
+    });
+    files.splice(7, 0, join(dir, 'missing', 'README.md'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir });
+
+  it('should print on two threads the bytes of one report at a time, with the same exit status', () => {
+    const many = run(['--threads', '2', '--strict', ...files]);
+    const alone = files.map((file) => run(['--strict', file]));
+    const lines = many.stdout.split('\n');
+    const total = lines.splice(-2, 1)[0];
+    expect(lines.join('\n')).toBe(alone.map((single) => single.stdout).join(''));
+    expect(total).toMatch(/^25 reports, 5 could not be checked: /);
+    expect(many.stderr).toBe(alone.map((single) => single.stderr).join(''));
+    expect(many.status).toBe(2);
+  });
+
+  it('should print the same JSON on one thread and on two', () => {
+    const one = run(['--threads', '1', '--format', 'json', ...files]);
+    const two = run(['--threads', '2', '--format', 'json', ...files]);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.status).toBe(one.status);
+    expect(JSON.parse(two.stdout).files).toHaveLength(20);
+  });
+});
+
 describe('dist/cli.cjs code cache', () => {
   let home: string;
   beforeEach(() => {

@@ -1,4 +1,5 @@
 import type { FileLookup } from '../../src/validate/images.js';
+import type { GitRunner } from '../../src/cli/git-files.js';
 import type { CheckInput } from '../../src/check.js';
 import { runCli, useColor, type CliDeps } from '../../src/cli/run.js';
 import type { Constraints, Engine } from '../../src/engine.js';
@@ -6,6 +7,7 @@ import { RunError } from '../../src/errors.js';
 import type { CheckResult } from '../../src/result.js';
 import { RULES } from '../../src/rules/index.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from '../output/sample-results.js';
+import { fakeThreads } from './fake-threads.js';
 import { memoryFileSystem } from './memory-file-system.js';
 
 /** A stand-in engine: the report's text says what it finds (CLEAN, ERROR, WARNING, NOTICE, BINARY, BUG). */
@@ -153,6 +155,30 @@ describe('runCli: checking', () => {
     expect(seen[0]).toMatchObject({ edition: '2025', strict: true, constraints: { source: 'my.json' } });
   });
 
+  it('should ask git for the files once per repository, however many of its reports a run checks', async () => {
+    const asked: string[] = [];
+    const git: GitRunner = (args, cwd) => {
+      asked.push(`${cwd} ${args[0]}`);
+      return { status: 0, stdout: 'reports/figures/a.png\0' };
+    };
+    const { seen } = await run(
+      ['/repo/reports/README.md', '/repo/reports/b.md', '/other/reports/README.md', '/other/reports/c.md'],
+      {
+        ...repo,
+        '/repo/reports/b.md': 'CLEAN',
+        '/other/.git/HEAD': 'ref: refs/heads/main\n',
+        '/other/reports/README.md': 'CLEAN',
+        '/other/reports/c.md': 'CLEAN',
+        '/other/reports/figures/z.png': 'png',
+      },
+      { git },
+    );
+    const files = seen.map((input) => input.files as FileLookup);
+    expect(files.map((lookup) => lookup.has('reports/figures/a.png'))).toEqual([true, true, true, true]);
+    expect(files.map((lookup) => lookup.has('reports/figures/z.png'))).toEqual([false, false, false, false]);
+    expect(asked).toEqual(['/repo ls-files', '/other ls-files']);
+  });
+
   it('should check a file given twice only once', async () => {
     expect((await run(['reports/README.md', './reports/README.md'], repo)).seen).toHaveLength(1);
   });
@@ -226,6 +252,7 @@ describe('runCli: bad input', () => {
       'report-check: reports/README.md: too large (1048577 bytes; the limit is 1 MiB)\n',
     ],
     [['--bogus'], repo, 'report-check: unknown option --bogus (see --help)\n'],
+    [['--threads', '0'], repo, 'report-check: --threads: expected a number from 1 to 999, got "0"\n'],
     [
       ['--format', 'xml'],
       repo,
@@ -376,5 +403,47 @@ describe('useColor', () => {
     expect(useColor(true, { FORCE_COLOR: '0' })).toBe(false);
     expect(useColor(true, { NO_COLOR: '' })).toBe(true);
     expect(useColor(true, { TERM: 'dumb' })).toBe(false);
+  });
+});
+
+describe('runCli: helper threads', () => {
+  const cohort = Object.fromEntries(
+    Array.from({ length: 30 }, (_, i) => [
+      `/c/g${i}/reports/README.md`,
+      ['CLEAN', 'ERROR', 'WARNING', 'BINARY', 'BUG'][i % 5] ?? '',
+    ]),
+  );
+  const files = [...Object.keys(cohort), '/c/missing/README.md'];
+
+  it.each(['text', 'json', 'github', 'sarif'])(
+    'should print the same bytes and exit status with --format %s as on one thread',
+    async (format) => {
+      const alone = await run(['--format', format, ...files], cohort, { cwd: '/c' });
+      const fs = memoryFileSystem(cohort);
+      const started: unknown[] = [];
+      const shared = await run(['--format', format, ...files], cohort, {
+        cwd: '/c',
+        fs,
+        threads: fakeThreads({ fs, engine: fakeEngine() }, 2, started),
+      });
+      expect(started).toHaveLength(1);
+      expect(shared.stdout).toBe(alone.stdout);
+      expect(shared.stderr).toBe(alone.stderr);
+      expect(shared.code).toBe(alone.code);
+      // The helpers did check some: the engine of this thread saw fewer reports.
+      expect(shared.seen.length).toBeLessThan(alone.seen.length);
+    },
+  );
+
+  it('should check every report on this thread with a custom schema', async () => {
+    const started: unknown[] = [];
+    const fs = memoryFileSystem({ ...cohort, '/c/my.json': '{}' });
+    const result = await run(['--schema', 'my.json', ...files], cohort, {
+      cwd: '/c',
+      fs,
+      threads: fakeThreads({ fs, engine: fakeEngine() }, 1, started),
+    });
+    expect(started).toEqual([]);
+    expect(result.seen).toHaveLength(30);
   });
 });

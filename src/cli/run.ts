@@ -1,7 +1,7 @@
 import * as nodePath from 'node:path';
-import type { Constraints, Engine } from '../engine.js';
+import type { Engine } from '../engine.js';
 import { reaches, type Severity } from '../diagnostic.js';
-import { errorMessage, isRunError } from '../errors.js';
+import { errorMessage } from '../errors.js';
 import type { FileFailure } from '../output/file-failure.js';
 import { formatGithub } from '../output/github.js';
 import { formatJson } from '../output/json.js';
@@ -13,20 +13,14 @@ import { EDITIONS, type Edition } from '../editions.js';
 import type { CheckResult } from '../result.js';
 import { ruleList, rulesJson } from '../rules/docs.js';
 import { RULES } from '../rules/index.js';
-import { loadSource } from '../source/load-source.js';
 import { runHtml } from './html-command.js';
-import {
-  describeFsError,
-  displayPath,
-  hasGitFolder,
-  readReportBytes,
-  repositoryFiles,
-  repositoryRoot,
-} from './files.js';
+import { displayPath } from './files.js';
 import { loadSchema } from './schema-file.js';
 
 export { displayPath };
-import { gitFiles, type GitRunner } from './git-files.js';
+import type { GitRunner } from './git-files.js';
+import { isFailure, reportChecker, type CheckOutcome, type CheckSetup } from './check-one.js';
+import { checkInOrder, type CheckThreads } from './parallel.js';
 import type { CliFileSystem } from './file-system.js';
 import { choice, parseArguments } from './args.js';
 import { UsageError } from './usage-error.js';
@@ -38,6 +32,8 @@ export interface CliDeps {
   git?: GitRunner;
   /** The real engine in `src/cli.ts`, a stand-in in tests. */
   engine: Engine;
+  /** Helper threads for a run over many reports; absent: every report is checked on this thread. */
+  threads?: CheckThreads;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour on by default). */
@@ -73,6 +69,7 @@ Options:
   --strict                            unanswered questions are errors (for the final hand-in)
   --fail-on error|warning|never       exit 1 when a finding is at least this severe (default: error)
   --summary                           text: one line per question (words/range, images/range, status), no findings
+  --threads N                         check on N threads (default: one per two CPUs, with 32 reports or more)
   --fix                               apply every safe fix in place, say what changed, then check the result
   --fix-dry-run                       print the fixes as a unified diff and change nothing (exit 1: there are some)
   --list-rules                        list every rule: id, severity, summary (with --format json: the registry)
@@ -105,6 +102,8 @@ interface CheckOptions {
   summary: boolean;
   files: string[];
   fix: 'off' | 'apply' | 'dry-run';
+  /** `--threads`: how many threads check the reports; undefined: as many as the CPUs and the reports are worth. */
+  threadCount: number | undefined;
 }
 
 /** Whether to colour text output: FORCE_COLOR wins, then NO_COLOR, then a dumb terminal, then the TTY. */
@@ -114,59 +113,6 @@ export function useColor(isTTY: boolean, env: Readonly<Record<string, string | u
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.TERM === 'dumb') return false;
   return isTTY;
-}
-
-/** Checks one report; returns a result or a one-line failure, never throws. */
-function checkOne(
-  arg: string,
-  options: CheckOptions,
-  constraints: Constraints | null,
-  deps: CliDeps,
-): CheckResult | FileFailure {
-  const shown = displayPath(arg);
-  const absolute = nodePath.resolve(deps.cwd, arg);
-  let content: Uint8Array;
-  try {
-    content = readReportBytes(deps.fs, absolute);
-  } catch (error) {
-    return { path: shown, message: describeFsError(error) };
-  }
-  const source = loadSource({ path: shown, bytes: content });
-  if (!source.ok) return { path: shown, message: source.reason };
-  const root = repositoryRoot(deps.fs, absolute);
-  const repoPath = nodePath.relative(root, absolute).split(nodePath.sep).join('/');
-  const onDisk = repositoryFiles(deps.fs, root);
-  // In a git work tree the pull request has what git will commit, so a figure only on disk is flagged here too.
-  const files = deps.git && hasGitFolder(deps.fs, root) ? gitFiles(deps.git, root, onDisk) : onDisk;
-  try {
-    const result = deps.engine.checkReport({
-      path: repoPath,
-      content,
-      files,
-      edition: options.edition,
-      constraints,
-      strict: options.strict,
-    });
-    // The engine sees the path relative to the repository root (image paths resolve against it); the user sees
-    // the path they typed, so that a cohort of clones does not print the same `reports/README.md` for each.
-    return {
-      ...result,
-      path: shown,
-      diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, path: shown })),
-    };
-  } catch (error) {
-    if (isRunError(error))
-      return { path: shown, message: oneLine(withoutPathPrefix(error.message, repoPath)) };
-    return { path: shown, message: `internal error: ${errorMessage(error).split('\n')[0]}` };
-  }
-}
-
-function withoutPathPrefix(message: string, path: string): string {
-  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
-}
-
-function isFailure(outcome: CheckResult | FileFailure): outcome is FileFailure {
-  return 'message' in outcome && !('diagnostics' in outcome);
 }
 
 function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'help' | 'version' {
@@ -181,6 +127,7 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
       strict: { type: 'boolean' },
       'fail-on': { type: 'string' },
       summary: { type: 'boolean' },
+      threads: { type: 'string' },
       'list-rules': { type: 'boolean' },
       fix: { type: 'boolean' },
       'fix-dry-run': { type: 'boolean' },
@@ -204,7 +151,14 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
     summary: values.summary ?? false,
     files: positionals.length > 0 ? positionals : [DEFAULT_REPORT],
     fix: values['fix-dry-run'] ? 'dry-run' : values.fix ? 'apply' : 'off',
+    threadCount: values.threads === undefined ? undefined : threadCount(values.threads),
   };
+}
+
+function threadCount(text: string): number {
+  if (!/^[1-9]\d{0,2}$/.test(text))
+    throw new UsageError(`--threads: expected a number from 1 to 999, got "${text}"`);
+  return Number(text);
 }
 
 function exitCode(results: readonly CheckResult[], failures: readonly FileFailure[], failOn: FailOn): number {
@@ -213,6 +167,38 @@ function exitCode(results: readonly CheckResult[], failures: readonly FileFailur
   const threshold: Severity = failOn;
   const failed = results.some((result) => result.diagnostics.some((d) => reaches(d.severity, threshold)));
   return failed ? EXIT.findings : EXIT.ok;
+}
+
+/** The files to check, each once: a report named twice (`a.md ./a.md`) is checked and printed once. */
+function withoutRepeats(files: readonly string[], cwd: string): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const absolute = nodePath.resolve(cwd, file);
+    if (seen.has(absolute)) return false;
+    seen.add(absolute);
+    return true;
+  });
+}
+
+/**
+ * Checks `files` and hands each outcome to `emit`, in order. A run over many reports shares them with helper
+ * threads, if the CLI has them (not with a custom schema: its validators are compiled here, and cannot be posted).
+ */
+async function checkFiles(
+  files: readonly string[],
+  setup: CheckSetup & Pick<CliDeps, 'threads'> & { wanted: number | undefined },
+  emit: (outcome: CheckOutcome) => void,
+): Promise<void> {
+  const checkHere = reportChecker(setup);
+  const claims = new Int32Array(new SharedArrayBuffer(4));
+  const helpers =
+    setup.threads && setup.constraints === null
+      ? setup.threads.start(
+          { files, claims, cwd: setup.cwd, edition: setup.edition, strict: setup.strict },
+          setup.wanted,
+        )
+      : [];
+  await checkInOrder(files.length, claims, helpers, (index) => checkHere(files[index] ?? ''), emit);
 }
 
 async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
@@ -238,7 +224,7 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
       ...deps,
       // Machine-readable output stays parseable: what --fix changed goes to stderr then.
       stdout: options.fix === 'apply' && options.format !== 'text' ? deps.stderr : deps.stdout,
-      check: (file) => checkOne(file, options, constraints, deps),
+      check: reportChecker({ ...deps, ...options, constraints }),
     });
     if (options.fix === 'dry-run')
       return fixed.failures ? EXIT.couldNotRun : fixed.changed ? EXIT.findings : EXIT.ok;
@@ -247,25 +233,22 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
   const color = useColor(deps.isTTY, deps.env);
   const results: CheckResult[] = [];
   const failures: FileFailure[] = [];
-  const seen = new Set<string>();
-  for (const file of options.files) {
-    const absolute = nodePath.resolve(deps.cwd, file);
-    if (seen.has(absolute)) continue;
-    seen.add(absolute);
-    const outcome = checkOne(file, options, constraints, deps);
+  const files = withoutRepeats(options.files, deps.cwd);
+  await checkFiles(files, { ...deps, ...options, constraints, wanted: options.threadCount }, (outcome) => {
     if (isFailure(outcome)) {
       failures.push(outcome);
       deps.stderr(formatTextFailure(outcome));
       if (options.format === 'github') deps.stdout(formatGithub([], [outcome]));
-      continue;
+      return;
     }
     results.push(outcome);
     // Text and workflow commands stream file by file, so a teacher checking a cohort sees progress.
     if (options.format === 'text')
       deps.stdout((options.summary ? formatTextQuestions : formatText)(outcome, { color }));
     if (options.format === 'github') deps.stdout(formatGithub([outcome]));
-  }
-  if (options.format === 'text' && seen.size > 1) deps.stdout(formatTextTotal(results, failures, { color }));
+  });
+  if (options.format === 'text' && files.length > 1)
+    deps.stdout(formatTextTotal(results, failures, { color }));
   if (options.format === 'json') deps.stdout(formatJson(results, failures));
   if (options.format === 'sarif') deps.stdout(formatSarif(results, failures, { version: deps.version }));
   return fixFailed ? EXIT.couldNotRun : exitCode(results, failures, options.failOn);
