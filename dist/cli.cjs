@@ -6,6 +6,10 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -22,8 +26,14 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // src/cli-launcher.ts
+var cli_launcher_exports = {};
+__export(cli_launcher_exports, {
+  checkOnHelper: () => checkOnHelper
+});
+module.exports = __toCommonJS(cli_launcher_exports);
 var import_node_fs = require("node:fs");
 var nodeModule = __toESM(require("node:module"), 1);
 var import_node_os = require("node:os");
@@ -69,7 +79,7 @@ function bundleRequire(id) {
 }
 var source = (0, import_node_fs.readFileSync)(BUNDLE, "utf8");
 var folder = cacheFolder();
-var cachePath = folder && (0, import_node_path.join)(folder, `cli-${process.version}-${process.arch}-${"5e1b2040892ae5f4"}.v8`);
+var cachePath = folder && (0, import_node_path.join)(folder, `cli-${process.version}-${process.arch}-${"77d7c1b4954e9db7"}.v8`);
 var cachedData;
 try {
   cachedData = cachePath ? (0, import_node_fs.readFileSync)(cachePath) : void 0;
@@ -82,7 +92,8 @@ var script = new import_node_vm.Script(`(function (exports, require, module, __f
   cachedData
 });
 var bundle = { exports: {} };
-if (cachePath && (cachedData === void 0 || script.cachedDataRejected)) {
+var isCommand = require.main === module;
+if (isCommand && cachePath && (cachedData === void 0 || script.cachedDataRejected)) {
   process.once("exit", () => {
     if (bundle.exports.checkedReport) writeCache(cachePath, script.createCachedData());
   });
@@ -94,3 +105,11 @@ script.runInThisContext()(
   BUNDLE,
   (0, import_node_path.dirname)(BUNDLE)
 );
+if (isCommand) bundle.exports.main?.();
+function checkOnHelper(data) {
+  bundle.exports.checkOnHelper?.(data);
+}
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  checkOnHelper
+});
