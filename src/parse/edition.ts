@@ -81,12 +81,20 @@ function couldBePrompt(line: string): boolean {
   return kept <= longest;
 }
 
-let cachedLengths: Set<number> | null = null;
+/** A line's length and first code unit, as one number: {@link templateKeys}' key. */
+function lineKey(length: number, first: number): number {
+  return length * 0x10000 + (length > 0 ? first : 0);
+}
 
-/** The lengths of the template lines: a line that needs no normalising can only match with one of them. */
-function templateLengths(): Set<number> {
-  cachedLengths ??= new Set([...templateLines()].map((line) => line.length));
-  return cachedLengths;
+let cachedKeys: Set<number> | null = null;
+
+/**
+ * The template lines' lengths and first characters: a line that needs no normalising can only match when it
+ * has one of them, which is known before it is copied out of the text.
+ */
+function templateKeys(): Set<number> {
+  cachedKeys ??= new Set([...templateLines()].map((line) => lineKey(line.length, line.charCodeAt(0))));
+  return cachedKeys;
 }
 
 /** Whether `line` is a template line once normalised; if so, adds it to `seen`. */
@@ -120,13 +128,13 @@ function irregularSpaces(source: string): (from: number) => number {
 /**
  * The normalised lines of `text` (split at `\r\n`, `\r` and `\n`) that are template lines. Linear in the text:
  * a line that normalises to itself (no leading, trailing or doubled space, no `\s` but a plain space: most
- * lines) is neither copied nor scanned unless its length is a template line's, and then only looked up;
- * {@link couldBePrompt} stops early on long other lines (a million empty lines or one 1 MiB line once took
- * seconds).
+ * lines) is neither copied nor scanned unless its length and first character are a template line's, and then
+ * only looked up; {@link couldBePrompt} stops early on long other lines (a million empty lines or one 1 MiB line
+ * once took seconds).
  */
 function templateCandidates(text: string): Set<string> {
   const seen = new Set<string>();
-  const lengths = templateLengths();
+  const keys = templateKeys();
   const lines = templateLines();
   const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const irregularFrom = irregularSpaces(source);
@@ -138,7 +146,7 @@ function templateCandidates(text: string): Set<string> {
     if (edgeSpace || (nextIrregular !== -1 && nextIrregular < end)) {
       addIfTemplate(source.slice(start, end), seen);
       if (nextIrregular !== -1 && nextIrregular < end) nextIrregular = irregularFrom(end + 1);
-    } else if (lengths.has(end - start)) {
+    } else if (keys.has(lineKey(end - start, source.charCodeAt(start)))) {
       const line = source.slice(start, end);
       if (lines.has(line)) seen.add(line);
     }
