@@ -115,6 +115,8 @@ describe('parseReport images against micromark', () => {
     '![g&amp;](h&amp;.png)',
     '![my_i](j.png)',
     '![_k_](l.png)',
+    '[![m](n.png)](o.png)',
+    '![W&B](p&q.png)',
     '--- ',
     '&amp;',
     '~~~\n',

@@ -44,11 +44,18 @@ const NOT_AROUND_IMAGES = /[[\]\\`<~\t]| {4}/;
 /** An alt text with a `*`, or a `_` not inside a word: emphasis, which micromark leaves out of the alt. */
 const EMPHASIS_IN_ALT = /!\[[^[\]\n]*(?:\*|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))/;
 
+/** A plain image that is all of a link's text, `[![a](b.png)](b.png)` (not itself in an image's alt text). */
+const LINKED_IMAGE = new RegExp(`(?<!!)\\[${PLAIN_IMAGE.source}\\]\\([^()\\s\\\\\`<>]+\\)`, 'g');
+
+/** Something like a character reference, `&amp;` or `&#38;` (a lone `&`, as in `W&B`, is text). */
+const CHARACTER_REFERENCE = /&[#A-Za-z0-9]+;/;
+
 /** Whether a line holding `![` has only plain images and text that leaves them images. */
 function isPlainImageLine(line: string): boolean {
   // A character reference (`&amp;`) would change a path or an alt text as micromark reads it.
-  if (line.includes('&') || EMPHASIS_IN_ALT.test(line)) return false;
-  return PLAIN_IMAGE_LINE.test(line) || !NOT_AROUND_IMAGES.test(line.replace(PLAIN_IMAGE, ''));
+  if (CHARACTER_REFERENCE.test(line) || EMPHASIS_IN_ALT.test(line)) return false;
+  if (PLAIN_IMAGE_LINE.test(line)) return true;
+  return !NOT_AROUND_IMAGES.test(line.replace(LINKED_IMAGE, ' ').replace(PLAIN_IMAGE, ''));
 }
 
 /** Whether a text line next to image lines leaves them images: no code span or HTML can run on from it. */
