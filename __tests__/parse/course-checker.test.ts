@@ -2,6 +2,7 @@ import {
   countPythonImages,
   countPythonWords,
   normaliseNewlines,
+  pythonSplit,
   readAsCourseChecker,
 } from '../../src/parse/course-checker.js';
 import fc from 'fast-check';
@@ -58,6 +59,36 @@ describe('countPythonWords', () => {
         );
         expect(countPythonWords(text)).toBe(words.filter((word) => word !== '').length);
       }),
+    );
+  });
+});
+
+describe('pythonSplit', () => {
+  // Python's str.isspace() characters, and two that JavaScript's \s has and Python's split does not.
+  const spaces = [
+    ...'\t\n\v\f\r\u001c\u001d\u001e\u001f \u0085\u00a0\u1680\u2028\u2029\u202f\u205f\u3000',
+    ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
+  ];
+
+  it('should give the words Python gives, none empty, at either end or in between', () => {
+    expect(pythonSplit(' a\u00a0 b\u001cc\ufeffd\u200b ')).toEqual(['a', 'b', 'c\ufeffd\u200b']);
+    expect(pythonSplit('')).toEqual([]);
+    expect(pythonSplit(' \u3000\n')).toEqual([]);
+  });
+
+  it('should cut text exactly where the word count counts words', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...spaces, 'a', 'bc', '\ufeff', '-'), { maxLength: 40 }),
+        (parts) => {
+          const text = parts.join('');
+          const split = pythonSplit(text);
+          expect(split).toHaveLength(countPythonWords(text));
+          expect(split.every((word) => word !== '' && ![...word].some((c) => spaces.includes(c)))).toBe(true);
+          expect(split.join('')).toBe([...text].filter((c) => !spaces.includes(c)).join(''));
+        },
+      ),
+      { numRuns: 2000, seed: 20261202 },
     );
   });
 });

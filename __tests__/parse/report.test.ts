@@ -109,9 +109,24 @@ describe('parseReport images against micromark', () => {
     '\n',
     '\n\n',
     '```\n',
+    '![c](<a b.png>)',
+    '![d](e.png "Title")',
+    '![*e*](f.png)',
+    '![g&amp;](h&amp;.png)',
+    '![my_i](j.png)',
+    '![_k_](l.png)',
+    '[![m](n.png)](o.png)',
+    '![W&B](p&q.png)',
+    '--- ',
+    '&amp;',
+    '~~~\n',
+    '- ',
+    '1. ',
+    '===',
+    '!',
   ];
 
-  it('should find the images micromark finds in the whole answer', () => {
+  it('should find the images micromark finds in the whole answer, with their paths and alt texts', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 30 }), (parts) => {
         const answer = parts.join('');
@@ -119,13 +134,15 @@ describe('parseReport images against micromark', () => {
         const expected: string[] = [];
         const visit = (node: Nodes): void => {
           if (node.type === 'image')
-            expected.push(`${node.url}@${node.position?.start.line}:${node.position?.start.column}`);
+            expected.push(
+              `${node.url}|${node.alt}@${node.position?.start.line}:${node.position?.start.column}`,
+            );
           if ('children' in node) node.children.forEach((child) => visit(child as Nodes));
         };
         visit(fromMarkdown(text));
         const found = (parseReport(text).questions[0]?.imageRefs ?? [])
           .filter((ref) => ref.kind === 'markdown')
-          .map((ref) => `${ref.src}@${ref.start.line}:${ref.start.column}`);
+          .map((ref) => `${ref.src}|${ref.alt}@${ref.start.line}:${ref.start.column}`);
         expect(found.sort()).toEqual(expected.sort());
       }),
       { numRuns: 3000, seed: 20261122 },

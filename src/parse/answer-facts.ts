@@ -30,15 +30,41 @@ function* walk(root: Root): Generator<Nodes> {
  * look like this, and reading them directly spares micromark's start-up on a cold CLI run.
  */
 const PLAIN_IMAGE_LINE = /^[ \t>]*(?:!\[[^[\]\\`<>\n]*\]\([^()\s\\`<>]+\)[ \t]*)+$/;
-const PLAIN_IMAGE = /!\[([^[\]\\`<>\n]*)\]\(([^()\s\\`<>]+)\)/g;
+/** A plain image, its path also in angle brackets (`<a b.png>`) and with a plain title (`"Title"`). */
+const PLAIN_IMAGE = /!\[([^[\]\\`<>\n]*)\]\((?:<([^<>\n\\&]+)>|([^()\s\\`<>]+))(?: +"[^"\n\\`<>[\]&]*")?\)/g;
+
+/**
+ * What a line may keep besides its plain images for them to stay images wherever they stand in it: none of
+ * `[`, `]`, `\`, `` ` ``, `<` (links, escapes, code spans, HTML and autolinks), `~` (a fence), a tab or four
+ * spaces (after a list marker, indented code). Students write `--- ![a](b) ---` (the template's placeholder
+ * marks left around the image) and images inside sentences.
+ */
+const NOT_AROUND_IMAGES = /[[\]\\`<~\t]| {4}/;
+
+/** An alt text with a `*`, or a `_` not inside a word: emphasis, which micromark leaves out of the alt. */
+const EMPHASIS_IN_ALT = /!\[[^[\]\n]*(?:\*|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))/;
+
+/** A plain image that is all of a link's text, `[![a](b.png)](b.png)` (not itself in an image's alt text). */
+const LINKED_IMAGE = new RegExp(`(?<!!)\\[${PLAIN_IMAGE.source}\\]\\([^()\\s\\\\\`<>]+\\)`, 'g');
+
+/** Something like a character reference, `&amp;` or `&#38;` (a lone `&`, as in `W&B`, is text). */
+const CHARACTER_REFERENCE = /&[#A-Za-z0-9]+;/;
+
+/** Whether a line holding `![` has only plain images and text that leaves them images. */
+function isPlainImageLine(line: string): boolean {
+  // A character reference (`&amp;`) would change a path or an alt text as micromark reads it.
+  if (CHARACTER_REFERENCE.test(line) || EMPHASIS_IN_ALT.test(line)) return false;
+  if (PLAIN_IMAGE_LINE.test(line)) return true;
+  return !NOT_AROUND_IMAGES.test(line.replace(LINKED_IMAGE, ' ').replace(PLAIN_IMAGE, ''));
+}
 
 /** Whether a text line next to image lines leaves them images: no code span or HTML can run on from it. */
-function isInertText(line: string): boolean {
-  return !line.includes('<') && (line.split('`').length - 1) % 2 === 0 && !UNDERLINE.test(line);
+function isInertText(line: string, first: boolean): boolean {
+  return !line.includes('<') && (line.split('`').length - 1) % 2 === 0 && (first || !UNDERLINE.test(line));
 }
 
 /**
- * Records a block's images when each line holding `![` is a {@link PLAIN_IMAGE_LINE} and every other line is
+ * Records a block's images when each line holding `![` is a {@link isPlainImageLine} and every other line is
  * inert text; returns false when micromark must read the block.
  */
 function collectPlainImages(
@@ -47,13 +73,15 @@ function collectPlainImages(
   pointAt: (offset: number) => Point,
 ): boolean {
   const lines = block.text.split('\n');
-  if (!lines.every((line) => (line.includes('![') ? PLAIN_IMAGE_LINE.test(line) : isInertText(line))))
-    return false;
+  // A first line of `---` or `===` underlines nothing: it is a thematic break or text.
+  const plain = (line: string, i: number): boolean =>
+    line.includes('![') ? isPlainImageLine(line) : isInertText(line, i === 0);
+  if (!lines.every(plain)) return false;
   let offset = 0;
   for (const line of lines) {
     for (const match of line.includes('![') ? line.matchAll(PLAIN_IMAGE) : []) {
       section.imageRefs.push({
-        src: match[2] ?? '',
+        src: match[2] ?? match[3] ?? '',
         alt: match[1] ?? '',
         kind: 'markdown',
         start: pointAt(blockToReport(block, offset + match.index)),

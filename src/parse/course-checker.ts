@@ -43,17 +43,16 @@ function isPythonSpace(code: number): boolean {
   return code < 0x3001 && PY_WHITESPACE[code] === 1;
 }
 
+/** A run of the characters of {@link PY_WHITESPACE}, for a split that runs natively. */
+// eslint-disable-next-line no-control-regex
+const PYTHON_SPACE_RUN = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
 /** Python's `text.split()`: the words between runs of whitespace. */
 export function pythonSplit(text: string): string[] {
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const space = i === text.length || isPythonSpace(text.charCodeAt(i));
-    if (space && start !== -1) {
-      words.push(text.slice(start, i));
-      start = -1;
-    } else if (!space && start === -1) start = i;
-  }
+  const words = text.split(PYTHON_SPACE_RUN);
+  // Whitespace at either end leaves an empty string there; runs are whole, so there is none in between.
+  if (words[0] === '') words.shift();
+  if (words.length > 0 && words[words.length - 1] === '') words.pop();
   return words;
 }
 
@@ -90,23 +89,28 @@ export function countPythonImages(text: string): number {
   return pythonImageOffsets(text).length;
 }
 
-/** Offsets in `text` where the matches that {@link countPythonImages} counts start. */
+/**
+ * Offsets in `text` where the matches that {@link countPythonImages} counts start. Only lines holding `![` are
+ * looked at: each `![` is found in the whole text, and the searches for `](` and `)` reuse their last answer
+ * while it lies ahead, so that lines of `![` with no `](` after them cannot each scan to the end.
+ */
 export function pythonImageOffsets(text: string): number[] {
   const offsets: number[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
+  const brackets = new NextIndex(text, '](');
+  const parens = new NextIndex(text, ')');
+  const newlines = new NextIndex(text, '\n');
+  for (let at = text.indexOf('!['); at !== -1;) {
+    const newline = newlines.from(at);
     const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    for (let at = line.indexOf('!['); at !== -1; at = line.indexOf('![', at)) {
-      const bracket = line.indexOf('](', at + 2);
-      const paren = bracket === -1 ? -1 : line.indexOf(')', bracket + 2);
-      if (paren === -1) break;
-      offsets.push(lineStart + at);
-      at = paren + 1;
+    const bracket = brackets.from(at + 2);
+    const paren = bracket === -1 || bracket >= lineEnd ? -1 : parens.from(bracket + 2);
+    if (paren === -1 || paren >= lineEnd) {
+      // No match for this `![`, nor for any later one on its line.
+      at = newline === -1 ? -1 : text.indexOf('![', newline + 1);
+      continue;
     }
-    if (newline === -1) break;
-    lineStart = newline + 1;
+    offsets.push(at);
+    at = text.indexOf('![', paren + 1);
   }
   return offsets;
 }

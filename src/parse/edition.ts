@@ -81,12 +81,20 @@ function couldBePrompt(line: string): boolean {
   return kept <= longest;
 }
 
-let cachedLengths: Set<number> | null = null;
+/** A line's length and first code unit, as one number: {@link templateKeys}' key. */
+function lineKey(length: number, first: number): number {
+  return length * 0x10000 + (length > 0 ? first : 0);
+}
 
-/** The lengths of the template lines: a line that needs no normalising can only match with one of them. */
-function templateLengths(): Set<number> {
-  cachedLengths ??= new Set([...templateLines()].map((line) => line.length));
-  return cachedLengths;
+let cachedKeys: Set<number> | null = null;
+
+/**
+ * The template lines' lengths and first characters: a line that needs no normalising can only match when it
+ * has one of them, which is known before it is copied out of the text.
+ */
+function templateKeys(): Set<number> {
+  cachedKeys ??= new Set([...templateLines()].map((line) => lineKey(line.length, line.charCodeAt(0))));
+  return cachedKeys;
 }
 
 /** Whether `line` is a template line once normalised; if so, adds it to `seen`. */
@@ -97,25 +105,51 @@ function addIfTemplate(line: string, seen: Set<string>): void {
   if (templateLines().has(normalised)) seen.add(normalised);
 }
 
-/** Whitespace that normalising changes: leading, trailing or doubled, or any but a plain space. */
-const IRREGULAR_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+/** Any `\s` but a plain space or the newline. */
+const OTHER_SPACE = /[^\S\n ]/g;
+
+/**
+ * Where the next two spaces or other `\s` but a plain space or newline lie in `source` at or after an offset.
+ * Each is found by a native search over the whole text, resumed only once the line scan has passed the last one.
+ */
+function irregularSpaces(source: string): (from: number) => number {
+  let doubled = -2;
+  let other = -2;
+  return (from) => {
+    if (doubled === -2 || (doubled !== -1 && doubled < from)) doubled = source.indexOf('  ', from);
+    if (other === -2 || (other !== -1 && other < from)) {
+      OTHER_SPACE.lastIndex = from;
+      other = OTHER_SPACE.exec(source)?.index ?? -1;
+    }
+    return doubled === -1 ? other : other === -1 ? doubled : Math.min(doubled, other);
+  };
+}
 
 /**
  * The normalised lines of `text` (split at `\r\n`, `\r` and `\n`) that are template lines. Linear in the text:
- * a line that needs no normalising (most lines) is looked up only when its length is a template line's, and
- * {@link couldBePrompt} stops early on long lines (a million empty lines or one 1 MiB line once took seconds).
+ * a line that normalises to itself (no leading, trailing or doubled space, no `\s` but a plain space: most
+ * lines) is neither copied nor scanned unless its length and first character are a template line's, and then
+ * only looked up; {@link couldBePrompt} stops early on long other lines (a million empty lines or one 1 MiB line
+ * once took seconds).
  */
 function templateCandidates(text: string): Set<string> {
   const seen = new Set<string>();
-  const lengths = templateLengths();
+  const keys = templateKeys();
+  const lines = templateLines();
   const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const irregularFrom = irregularSpaces(source);
+  let nextIrregular = irregularFrom(0);
   for (let start = 0; start <= source.length;) {
     const newline = source.indexOf('\n', start);
     const end = newline === -1 ? source.length : newline;
-    if (end > start) {
+    const edgeSpace = end > start && (source[start] === ' ' || source[end - 1] === ' ');
+    if (edgeSpace || (nextIrregular !== -1 && nextIrregular < end)) {
+      addIfTemplate(source.slice(start, end), seen);
+      if (nextIrregular !== -1 && nextIrregular < end) nextIrregular = irregularFrom(end + 1);
+    } else if (keys.has(lineKey(end - start, source.charCodeAt(start)))) {
       const line = source.slice(start, end);
-      if (lengths.has(line.length) || IRREGULAR_SPACE.test(line)) addIfTemplate(line, seen);
-    } else if (lengths.has(0)) addIfTemplate('', seen);
+      if (lines.has(line)) seen.add(line);
+    }
     start = end + 1;
   }
   return seen;

@@ -1,5 +1,6 @@
 import { countPythonWords, pythonImageOffsets, pythonSplit } from '../parse/course-checker.js';
 import type { QuestionSection } from '../parse/report.js';
+import { lineStarts } from '../parse/lines.js';
 import { sectionContaining } from '../parse/sections.js';
 import type { RuleContext } from './rule.js';
 
@@ -61,15 +62,34 @@ export function removableWords(context: RuleContext, question: number): Removabl
   const { section, text, start } = counted;
   let placeholder = 0;
   for (const match of text.matchAll(PLACEHOLDER)) placeholder += countPythonWords(match[0]);
-  const markerLines = new Set(section.markerLines);
   let markers = 0;
-  let offset = start;
-  for (const line of markerLines.size ? text.split('\n') : []) {
-    if (markerLines.has(context.model.pointAt(offset).line))
-      markers += markerTokens(line.replace(PLACEHOLDER, ' '));
-    offset += line.length + 1;
-  }
+  for (const line of markerLinesIn(context, section, text, start))
+    markers += markerTokens(line.replace(PLACEHOLDER, ' '));
   return { markers, placeholder };
+}
+
+/**
+ * The lines of `text` (at `start` in the report) that template-marker names, each once: found from the report's
+ * line starts, so that an answer's other lines are neither split out nor located.
+ */
+function markerLinesIn(
+  context: RuleContext,
+  section: QuestionSection,
+  text: string,
+  start: number,
+): string[] {
+  if (section.markerLines.length === 0) return [];
+  const starts = context.model.lineStarts ?? lineStarts(context.model.text);
+  const firstLine = context.model.pointAt(start).line;
+  const lines: string[] = [];
+  for (const line of new Set(section.markerLines)) {
+    // Where the line starts in `text`: its first line starts at 0, wherever it starts in the report.
+    const at = line === firstLine ? 0 : (starts[line - 1] ?? -1) - start;
+    if (at < 0 || at > text.length) continue;
+    const newline = text.indexOf('\n', at);
+    lines.push(text.slice(at, newline === -1 ? text.length : newline));
+  }
+  return lines;
 }
 
 /** "2 of them the template's `---` markers, which you should remove", or '' when there are none. */
