@@ -79,7 +79,7 @@ function bundleRequire(id) {
 }
 var source = (0, import_node_fs.readFileSync)(BUNDLE, "utf8");
 var folder = cacheFolder();
-var cachePath = folder && (0, import_node_path.join)(folder, `cli-${process.version}-${process.arch}-${"77d7c1b4954e9db7"}.v8`);
+var cachePath = folder && (0, import_node_path.join)(folder, `cli-${process.version}-${process.arch}-${"1ae4a116d2999688"}.v8`);
 var cachedData;
 try {
   cachedData = cachePath ? (0, import_node_fs.readFileSync)(cachePath) : void 0;
