@@ -30,10 +30,6 @@ function families(): Family[] {
   return cachedFamilies;
 }
 
-/**
- * `line` with its runs of `\s` made one space and trimmed. Most lines need no change (no leading, trailing or
- * doubled space, no other whitespace), and a scan of their code units is much cheaper than the replace.
- */
 let cachedTemplateLines: Set<string> | null = null;
 
 /** Every template line of every edition. */
@@ -42,6 +38,10 @@ function templateLines(): Set<string> {
   return cachedTemplateLines;
 }
 
+/**
+ * `line` with its runs of `\s` made one space and trimmed. Most lines need no change (no leading, trailing or
+ * doubled space, no other whitespace), and a scan of their code units is much cheaper than the replace.
+ */
 function normaliseLine(line: string): string {
   let previous = 0x20;
   for (let i = 0; i < line.length; i++) {
