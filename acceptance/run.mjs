@@ -66,6 +66,11 @@ if (args.only) {
 }
 
 // The Node binaries: the one running this script (20 on the dev machines and CI) and the pinned Node 24.
+if (!['system', '24', 'all'].includes(args.node)) {
+  // Anything else would select no binary and report "0 passed, 0 failed", which reads as nothing broken.
+  console.error(`--node ${args.node}: expected system, 24 or all`);
+  process.exit(2);
+}
 const nodes = [];
 if (args.node === 'system' || args.node === 'all') nodes.push({ bin: process.execPath });
 if (args.node === '24' || args.node === 'all')

@@ -70,6 +70,10 @@ export function withoutCode(s) {
 }
 
 /** Whether a request is a write: any non-GET REST call, or a GraphQL mutation. */
+/** The run's "could not run" annotation, if it ended so. */
+export const couldNotRun = (run) =>
+  (run.annotations ?? []).find((a) => /could not run/i.test(a.message ?? ''));
+
 export function isWrite(q) {
   if (q.path === '/graphql') return /^\s*mutation\b/.test(q.requestBody?.query ?? '');
   return q.method !== 'GET';

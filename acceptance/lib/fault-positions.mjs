@@ -7,8 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { absoluteFiles, actionDir, fakeghDir, outRoot } from './fakegh.mjs';
-import { isWrite, normalize } from './checks.mjs';
+import { couldNotRun, isWrite } from './checks.mjs';
 import { HANG } from './hang.mjs';
+import { faultStruck, nothingLost, oneOpenThread } from './write-faults.mjs';
 
 /** A fakegh route matching exactly one logged path: every character literal (fakegh escapes all but `*` and `{x}`). */
 const exactRoute = (q) => `${q.method} ${q.path.replace(/\*/g, '%2A')}`;
@@ -167,9 +168,6 @@ export function seeded(seed) {
   };
 }
 
-const couldNotRun = (run) => (run.annotations ?? []).find((a) => /could not run/i.test(a.message ?? ''));
-const FINDING = /<!-- report-check:finding fp=(\S+) -->\s*$/;
-
 /**
  * The issue's invariants for one generated scenario: never a pass; the faulted run fails on the findings when the
  * fault was retried or the lost answer read back, as "could not run" (or on the findings) when an answer was
@@ -177,9 +175,7 @@ const FINDING = /<!-- report-check:finding fp=(\S+) -->\s*$/;
  * within its budget; the summary comment whole (its marker as its last line).
  */
 export function positionChecks(v, t, p) {
-  const hits = v.requests().filter((q) => q.fault);
-  t.eq(hits.length, 1, `requests the fault answered (${p.route} #${p.nth})`);
-  for (const q of hits) t.eq(q.run, p.run, 'run the faulted request fell in');
+  faultStruck(v, t, p);
   const budget = Number(v.scenario.inputs?.['timeout-seconds'] ?? 120) * 1000;
   v.runs.forEach((run, i) => {
     const k = i + 1;
@@ -205,24 +201,7 @@ export function positionChecks(v, t, p) {
     /<!-- report-check[^\n]*-->\s*$/.test(sticky),
     `summary comment not whole: ${JSON.stringify(sticky.slice(-80))}`,
   );
-  const open = new Map();
-  for (const c of v.own('reviewComments')) {
-    const key = FINDING.exec(String(c.body ?? '').trimEnd())?.[1];
-    if (key && !c.thread?.isResolved && !c.minimized) open.set(key, (open.get(key) ?? 0) + 1);
-  }
-  for (const [key, n] of open) t.le(n, 1, `open threads of finding ${key}`);
+  oneOpenThread(v, t);
   // The last run is a clean rerun: everything it found is shown on the PR.
-  const last = v.runs.length;
-  const shown = [
-    ...v.own('reviewComments').filter((c) => !c.thread?.isResolved && !c.minimized),
-    ...v.own('reviews'),
-    ...v.own('issueComments'),
-  ].map((x) => normalize(x.body));
-  const lost = v.diagnostics(last).filter((d) => !shown.some((s) => s.includes(normalize(d.message))));
-  t.eq(
-    lost.map((d) => `L${d.line} ${d.message}`).slice(0, 3),
-    [],
-    `findings of run ${last} shown nowhere on the PR`,
-  );
-  t.ge(v.diagnostics(last).length, 1, `findings of run ${last}`);
+  nothingLost(v, t);
 }

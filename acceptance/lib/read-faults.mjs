@@ -2,12 +2,10 @@
 // meant to, in run 2 (a rerun on the same head after a clean run 1); no duplicate review, inline comment or summary;
 // no finding lost; the job outcome right (a recovered read fails on the findings, a malformed or truncated answer
 // fails as "could not run", never a pass); each run within its budget.
-import { normalize } from './checks.mjs';
+import { couldNotRun, normalize } from './checks.mjs';
 
 /** The action's default `timeout-seconds`: every run must end within its scenario's budget, hung requests included. */
 const DEFAULT_BUDGET_S = 120;
-
-const couldNotRun = (run) => (run.annotations ?? []).find((a) => /could not run/i.test(a.message ?? ''));
 
 function faultStruck(v, t, p) {
   const hits = v.requests().filter((q) => q.fault);

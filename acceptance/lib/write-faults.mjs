@@ -1,7 +1,7 @@
 // What every write-fault scenario must show (scenarios/write-faults.matrix.mjs): the fault struck where it was
 // meant to; no duplicate review, inline comment or summary; no finding lost; every run fails on the findings (never
 // a pass, never "could not run"); each run within its budget; the closing rerun writes nothing.
-import { isWrite, normalize } from './checks.mjs';
+import { couldNotRun, isWrite, normalize } from './checks.mjs';
 import { HANG } from './hang.mjs';
 
 /** A run whose requests all get an answer has no reason to take long (the action's own work is well under 1 s). */
@@ -12,7 +12,8 @@ const FINDING = /<!-- report-check:finding fp=(\S+) -->\s*$/;
 /** The finding key of one of our inline comments, or null. */
 const keyOf = (body) => FINDING.exec(String(body ?? '').trimEnd())?.[1] ?? null;
 
-function faultStruck(v, t, p) {
+/** The fault answered exactly one request, in the run it was meant for (a mutation when `p.mutation`). */
+export function faultStruck(v, t, p) {
   const hits = v.requests().filter((q) => q.fault);
   t.eq(hits.length, 1, `requests the fault answered (${p.route} #${p.nth})`);
   for (const q of hits) {
@@ -31,7 +32,7 @@ function outcomes(v, t, p) {
     t.eq(run.exitCode, 1, `${tag}exit code (the findings fail the step)`);
     t.eq(run.conclusion, 'failure', `${tag}conclusion`);
     t.ge(Number(run.outputs?.errors), 1, `${tag}output errors`);
-    const couldNot = (run.annotations ?? []).find((a) => /could not run/i.test(a.message ?? ''));
+    const couldNot = couldNotRun(run);
     t.ok(!couldNot, `${tag}failed as "could not run" instead of on the findings: ${couldNot?.message}`);
     const ms = run.durationMs;
     // A hang scenario's `timeout-seconds` (lib/hang.mjs): the run must end within it, the hung request included.
@@ -43,21 +44,29 @@ function outcomes(v, t, p) {
 function noDuplicates(v, t, p) {
   t.eq(v.own('reviews').length, p.reviews, 'own reviews (one per run that had something new)');
   t.eq(v.own('issueComments').length, 1, 'own summary comments');
-  const open = new Map();
   const posted = new Map();
   for (const c of v.own('reviewComments')) {
     const key = keyOf(c.body);
     t.ok(key, `own inline comment without a finding marker: ${JSON.stringify(c.body.slice(0, 80))}`);
     const at = `${key}@${c.original_commit_id ?? c.commit_id}`;
     posted.set(at, (posted.get(at) ?? 0) + 1);
-    if (!c.thread?.isResolved && !c.minimized) open.set(key, (open.get(key) ?? 0) + 1);
   }
   for (const [at, n] of posted) t.le(n, 1, `inline comments of finding ${at} on one commit`);
+  oneOpenThread(v, t);
+}
+
+/** Each finding has at most one open inline thread. */
+export function oneOpenThread(v, t) {
+  const open = new Map();
+  for (const c of v.own('reviewComments')) {
+    const key = keyOf(c.body);
+    if (key && !c.thread?.isResolved && !c.minimized) open.set(key, (open.get(key) ?? 0) + 1);
+  }
   for (const [key, n] of open) t.le(n, 1, `open threads of finding ${key}`);
 }
 
 /** Every finding of the last run is shown now: an open inline thread, a review body or the summary comment. */
-function nothingLost(v, t) {
+export function nothingLost(v, t) {
   const k = v.runs.length;
   const shown = [
     ...v.own('reviewComments').filter((c) => !c.thread?.isResolved && !c.minimized),
