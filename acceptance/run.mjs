@@ -47,8 +47,18 @@ const finish = () => {
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
 };
 
+// fakegh's own dependencies first: building the matrix below already runs the action against fakegh (clean runs).
+const setupProblem = ensureFakegh() ?? actionProblem(actionDir);
 // Scenarios built in code (scenarios/*.matrix.mjs, one per parameter set) run beside the JSON ones.
-const matrix = await matrixScenarios();
+let matrix = new Map();
+let matrixProblem = null;
+if (!setupProblem) {
+  try {
+    matrix = await matrixScenarios();
+  } catch (e) {
+    matrixProblem = `building the scenario matrix failed: ${String(e?.message ?? e).split('\n')[0]}`;
+  }
+}
 let names = [...scenarioNames(), ...matrix.keys()];
 if (args.only) {
   // A name ending in `*` selects every scenario it starts, e.g. `write-fault-*`.
@@ -80,13 +90,14 @@ for (const n of nodes) {
   n.label = n.version ? `node${n.version.slice(1).split('.')[0]}` : n.bin === node24Path ? 'node24' : 'node?';
 }
 
-const setupProblem = ensureFakegh() ?? actionProblem(actionDir);
 const queue = [];
 for (const name of names) for (const n of nodes) queue.push({ name, node: n });
 if (setupProblem) {
   for (const { name, node } of queue) line(false, node.label, name, setupProblem);
   finish();
 }
+// A matrix that could not be built is a failure, not a smaller run that passes.
+if (matrixProblem) line(false, 'setup', 'scenarios/*.matrix.mjs', matrixProblem);
 
 // Two scenarios per CPU, at most 4: a scenario waits on process starts and requests much of its time, and each has
 // its own fakegh on its own port.

@@ -23,7 +23,11 @@ export function cleanRequests(name, scenario) {
   writeFileSync(file, JSON.stringify(absoluteFiles({ ...scenario, faults: [] })));
   const args = [join(fakeghDir, 'run-action.mjs'), '--action', actionDir, '--scenario', file, '--out', dir];
   const r = spawnSync(process.execPath, [...args, '--node', process.execPath], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`clean run of ${name} failed: ${r.stderr.slice(-300)}`);
+  if (r.status !== 0) {
+    // The error's own line (`Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'yaml' ...`), not the stack's tail.
+    const why = r.stderr.split('\n').find((l) => /Error\b/.test(l)) ?? r.stderr.slice(-300);
+    throw new Error(`clean run of ${name} failed (exit ${r.status}): ${why.trim()}`);
+  }
   return JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')).requests ?? [];
 }
 
