@@ -38,6 +38,23 @@ describe('the cap on findings per rule and question', () => {
   });
 });
 
+describe('the cap on findings outside the questions', () => {
+  it('should list the first unknown question numbers and say how many more there are', () => {
+    const extra = Array.from({ length: 80 }, (_, i) => `### Question ${32 + i}\n\n> Answer: a\n`).join('\n');
+    const unknown = check(`${makeReport('2026', {})}\n${extra}`).diagnostics.filter(
+      (d) => d.ruleId === 'question-unknown',
+    );
+    expect(unknown).toHaveLength(MAX_PER_QUESTION + 1);
+    expect(unknown[0]?.message).toMatch(/^Question 32 is not in this edition's template/);
+    const summary = unknown.at(-1);
+    expect(summary?.message).toMatch(
+      /^30 more "question-unknown" findings outside the questions, from line \d+ on/,
+    );
+    // The summary stands at the first heading it sums up: Question 82's.
+    expect(summary?.line).toBe(Math.max(...unknown.slice(0, -1).map((d) => d.line)) + 4);
+  });
+});
+
 describe('the cap on findings per rule in the report', () => {
   it('should list the first findings over all questions and sum up the rest in one', () => {
     // 20 repeated `Answer:` in each of the 31 questions: 620 findings, none over the cap of its question.

@@ -1,4 +1,5 @@
 import type { EditionContradiction } from './edition-mismatch.js';
+import { capped } from './cap.js';
 import { finding } from './finding.js';
 import { visitHeadings } from './headings.js';
 import type { Rule } from './rule.js';
@@ -17,11 +18,14 @@ export const questionUnknown: Rule = {
   bad: '### Question 32\n\n> Answer:\n\nWe used DVC for data versioning.',
   good: '### Question 31\n\n> Answer:\n\nWe used DVC for data versioning.',
   fixable: false,
+  // capped: 32,000 numbered headings are 32,000 unknown questions, all outside the questions; only the listed ones
+  // are made (and fingerprinted), the rest are one summary.
   check: ({ model, expected, editionContradiction }) =>
-    visitHeadings(model, expected)
-      // A number the text's own edition has is not unknown: edition-mismatch says the edition is wrong.
-      .filter((visit) => !visit.known && !inTextEdition(visit.section.number, editionContradiction))
-      .map(({ section, line }) =>
+    capped(
+      visitHeadings(model, expected)
+        // A number the text's own edition has is not unknown: edition-mismatch says the edition is wrong.
+        .filter((visit) => !visit.known && !inTextEdition(visit.section.number, editionContradiction)),
+      ({ section, line }) =>
         finding({
           ruleId: 'question-unknown',
           severity: 'warning',
@@ -30,5 +34,5 @@ export const questionUnknown: Rule = {
           question: null,
           identity: { question: section.number, key: String(line) },
         }),
-      ),
+    ),
 };
