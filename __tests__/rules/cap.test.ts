@@ -55,6 +55,22 @@ describe('the cap on findings outside the questions', () => {
   });
 });
 
+describe('the cap on copies of a question', () => {
+  it('should list the first copies of each question and sum up the rest of that question only', () => {
+    const copies = (n: number, count: number) =>
+      Array.from({ length: count }, () => `### Question ${n}\n\n> Answer: a\n`).join('\n');
+    const text = `${makeReport('2026', {})}\n${copies(5, 60)}\n${copies(6, 3)}`;
+    const duplicates = check(text).diagnostics.filter((d) => d.ruleId === 'question-duplicate');
+    const inFive = duplicates.filter((d) => d.question === 5);
+    expect(inFive).toHaveLength(MAX_PER_QUESTION + 1);
+    expect(inFive.at(-1)?.message).toMatch(
+      /^10 more "question-duplicate" findings in Question 5, from line \d+ on/,
+    );
+    // Question 6's copies come after Question 5's summary and are each listed.
+    expect(duplicates.filter((d) => d.question === 6)).toHaveLength(3);
+  });
+});
+
 describe('the cap on findings per rule in the report', () => {
   it('should list the first findings over all questions and sum up the rest in one', () => {
     // 20 repeated `Answer:` in each of the 31 questions: 620 findings, none over the cap of its question.

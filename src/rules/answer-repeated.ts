@@ -25,20 +25,22 @@ export const answerRepeated: Rule = {
     const renamed = new Set(renamedOf(context).map((q) => q.answerLine));
     // Only the listed ones are made: 150,000 findings took seconds to make and fingerprint.
     return model.questions.flatMap((section): Finding[] =>
-      capped(
-        section.markers.slice(1).filter((m) => !renamed.has(model.pointAt(m).line)),
-        (marker) => {
-          const line = model.pointAt(marker).line;
-          return finding({
-            ruleId: 'answer-repeated',
-            severity,
-            message: `Line ${line} contains "Answer:" again inside Question ${section.number}${consequence ? `, so ${consequence}; reword it` : '; the course checker splits answers at every "Answer:", so reword it'} (e.g. "Answer -").`,
-            line,
-            question: section.number,
-            identity: { key: String(marker - section.start) },
-          });
-        },
-      ),
+      section.markers.length < 2
+        ? []
+        : capped(
+            section.markers.slice(1).filter((m) => !renamed.has(model.pointAt(m).line)),
+            (marker) => {
+              const line = model.pointAt(marker).line;
+              return finding({
+                ruleId: 'answer-repeated',
+                severity,
+                message: `Line ${line} contains "Answer:" again inside Question ${section.number}${consequence ? `, so ${consequence}; reword it` : '; the course checker splits answers at every "Answer:", so reword it'} (e.g. "Answer -").`,
+                line,
+                question: section.number,
+                identity: { key: String(marker - section.start) },
+              });
+            },
+          ),
     );
   },
 };

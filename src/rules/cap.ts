@@ -42,14 +42,34 @@ export function isSummary(found: Finding): boolean {
 }
 
 /**
- * The findings of one question's `items`, made only for the listed ones and a summary for the rest: making and
- * fingerprinting 100,000 findings only to drop them took seconds.
+ * The findings of `items`, made only for the listed ones and a summary for the rest of each question: making and
+ * fingerprinting 100,000 findings only to drop them took seconds. `questionOf` says which question an item's finding
+ * is about; left out, they are all about one.
  */
-export function capped<T>(items: readonly T[], make: (item: T) => Finding): Finding[] {
-  const listed = items.slice(0, MAX_PER_QUESTION).map(make);
-  const firstOver = items[MAX_PER_QUESTION];
-  if (firstOver === undefined) return listed;
-  return [...listed, moreFinding(make(firstOver), items.length - MAX_PER_QUESTION)];
+export function capped<T>(
+  items: readonly T[],
+  make: (item: T) => Finding,
+  questionOf: (item: T) => number | null = () => null,
+): Finding[] {
+  // No question can be over the cap when all of them together are not (the case of nearly every call).
+  if (items.length <= MAX_PER_QUESTION) return items.map(make);
+  const listed: Finding[] = [];
+  const over = new Map<number | null, { first: Finding; count: number }>();
+  const kept = new Map<number | null, number>();
+  for (const item of items) {
+    const question = questionOf(item);
+    const n = kept.get(question) ?? 0;
+    if (n < MAX_PER_QUESTION) {
+      kept.set(question, n + 1);
+      listed.push(make(item));
+      continue;
+    }
+    const more = over.get(question);
+    if (more) more.count++;
+    else over.set(question, { first: make(item), count: 1 });
+  }
+  for (const { first, count } of over.values()) listed.push(moreFinding(first, count));
+  return listed;
 }
 
 /**

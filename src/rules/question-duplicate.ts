@@ -1,3 +1,4 @@
+import { capped } from './cap.js';
 import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
 import { renamedOf } from './question-renamed.js';
@@ -20,10 +21,13 @@ export const questionDuplicate: Rule = {
     const consequence = crashClause(context);
     // A copy that stands where a missing question should be is that question renumbered: question-heading's.
     const renamed = new Set(renamedOf(context).map((q) => q.line));
-    return visitHeadings(model, expected)
+    const copies = visitHeadings(model, expected)
       .filter((visit) => visit.known && visit.first !== undefined)
-      .filter(({ line, first }) => !renamed.has(line) && !renamed.has(first?.heading.start.line ?? 0))
-      .map(({ section, line, first }) =>
+      .filter(({ line, first }) => !renamed.has(line) && !renamed.has(first?.heading.start.line ?? 0));
+    // capped: 32,000 copies of one question are made into the findings listed, not 32,000 for the cap to drop.
+    return capped(
+      copies,
+      ({ section, line, first }) =>
         finding({
           ruleId: 'question-duplicate',
           severity: structureSeverity,
@@ -31,6 +35,7 @@ export const questionDuplicate: Rule = {
           line,
           question: section.number,
         }),
-      );
+      ({ section }) => section.number,
+    );
   },
 };
