@@ -86,7 +86,8 @@ const loadConstraints: Engine['loadConstraints'] = async (text, source) =>
  * its ESM loader (half the start-up time of an ESM entry on Node 20).
  */
 export function main(): void {
-  runCli(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  runCli(argv, {
     fs: nodeFileSystem,
     git: nodeGit,
     engine: {
@@ -105,14 +106,24 @@ export function main(): void {
     cwd: process.cwd(),
     version: packageJson.version,
   }).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => finish(argv, code),
     (error: unknown) => {
       writeStderr(`report-check: internal error: ${errorMessage(error).split('\n')[0]}\n`);
-      process.exitCode = 2;
+      finish(argv, 2);
     },
   );
+}
+
+/**
+ * Ends the run with its exit status. Every command but `cohort` writes only through {@link writeAll}, so once
+ * it is done nothing is left to flush: process.exit then spares node tearing down the heap and the isolate at a
+ * natural exit (about 4 ms of CPU per run, measured with perf stat on Node 20 and 24). `exit` handlers still run,
+ * so dist/cli.cjs still writes its code cache. `cohort` draws its progress bar through node's stderr stream,
+ * which is asynchronous on some platforms, and ends when its event loop is empty.
+ */
+function finish(argv: readonly string[], code: number): void {
+  if (argv[0] === 'cohort') process.exitCode = code;
+  else process.exit(code);
 }
 
 /** A helper thread of a run over many reports (src/cli/threads.ts): checks the reports it claims. */
