@@ -241,7 +241,8 @@ const bundleHash = createHash('sha256')
 await build({
   ...cjs,
   minify: false,
-  plugins: [],
+  // node:os only for a home folder that $HOME does not name (src/cli-launcher.ts).
+  plugins: [lazyBuiltins({ os: { functions: ['homedir'] } })],
   entryPoints: ['src/cli-launcher.ts'],
   outfile: 'dist/cli.cjs',
   define: { BUNDLE_HASH: JSON.stringify(bundleHash) },
