@@ -142,13 +142,15 @@ const builtinsAsRequire = {
 /**
  * Node modules a bundle requires on first call instead of at load, each with the functions and classes it uses. The CLI: node:child_process (git, for the image checks in a work tree) and node:tty (only
  * when stdout is a character device, see src/cli.ts) load node:net, node:dgram and node:stream with them, about
- * half of what loading the CLI costs over a bare node; node:worker_threads (about 1.7 ms to load on Node 20) only
+ * half of what loading the CLI costs over a bare node; node:os (about 0.25 ms) only to count the CPUs for a run over
+ * several reports; node:worker_threads (about 1.7 ms to load on Node 20) only
  * for a run over many reports (src/cli/threads.ts). The action: node:crypto, for @actions/core's delimiter of a
  * multi-line output.
  */
 const CLI_BUILTINS = {
   child_process: { functions: ['spawnSync'] },
   tty: { functions: ['isatty'] },
+  os: { functions: ['availableParallelism'] },
   worker_threads: { functions: ['receiveMessageOnPort'], classes: ['MessageChannel', 'Worker'] },
 };
 const ACTION_BUILTINS = { crypto: { functions: ['randomUUID'] } };
@@ -241,7 +243,8 @@ const bundleHash = createHash('sha256')
 await build({
   ...cjs,
   minify: false,
-  plugins: [],
+  // node:os only for a home folder that $HOME does not name (src/cli-launcher.ts).
+  plugins: [lazyBuiltins({ os: { functions: ['homedir'] } })],
   entryPoints: ['src/cli-launcher.ts'],
   outfile: 'dist/cli.cjs',
   define: { BUNDLE_HASH: JSON.stringify(bundleHash) },

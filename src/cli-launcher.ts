@@ -20,7 +20,9 @@ function cacheFolder(): string | null {
   // Node's own switch for its compile cache turns this one off as well.
   if (env.NODE_DISABLE_COMPILE_CACHE) return null;
   try {
-    const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    // $HOME is what os.homedir() answers first outside Windows; node:os is loaded only without it (about 0.25 ms).
+    const home = (process.platform !== 'win32' && env.HOME) || homedir();
+    const base = env.XDG_CACHE_HOME || join(home, '.cache');
     const folder = join(base, 'report-check');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const stat = statSync(folder);

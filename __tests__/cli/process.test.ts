@@ -122,6 +122,32 @@ describe('dist/cli.cjs over many reports', () => {
   });
 });
 
+describe('dist/cli.cjs output', () => {
+  // The output is encoded to UTF-8 in 64 KiB pieces (src/cli.ts): characters of 2, 3 and 4 bytes (a surrogate
+  // pair) fall across the pieces' ends somewhere in a few hundred KB of them, and must come out whole.
+  it('should print non-ASCII text of any length whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-check-utf8-'));
+    try {
+      const names = Array.from(
+        { length: 40 },
+        (_, i) => `gr\u00e9-\u6f22-\u{1f600}-${'\u00e9\u{1f600}'.repeat(i % 7)}-${i}`,
+      );
+      const files = names.map((name) => {
+        mkdirSync(join(dir, name));
+        writeFileSync(join(dir, name, 'README.md'), readFileSync(report));
+        return `${name}/README.md`;
+      });
+      const result = spawnSync(process.execPath, [cli, '--format', 'json', ...files], { cwd: dir });
+      expect(result.stdout.length).toBeGreaterThan(3 * 64 * 1024);
+      const document = JSON.parse(result.stdout.toString('utf8')) as { files: { path: string }[] };
+      expect(document.files.map((file) => file.path)).toEqual(files);
+      expect(Buffer.from(result.stdout.toString('utf8')).equals(result.stdout)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('dist/cli.cjs code cache', () => {
   let home: string;
   beforeEach(() => {

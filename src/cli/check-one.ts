@@ -1,4 +1,4 @@
-import * as nodePath from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Constraints, Engine } from '../engine.js';
 import type { Edition } from '../editions.js';
 import { errorMessage, isRunError } from '../errors.js';
@@ -85,7 +85,7 @@ export function reportChecker(setup: CheckSetup): (arg: string) => CheckOutcome 
   };
   return (arg) => {
     const shown = displayPath(arg);
-    const absolute = nodePath.resolve(setup.cwd, arg);
+    const absolute = resolve(setup.cwd, arg);
     let content: Uint8Array;
     try {
       content = readReportBytes(setup.fs, absolute);
@@ -95,7 +95,7 @@ export function reportChecker(setup: CheckSetup): (arg: string) => CheckOutcome 
     const source = loadSource({ path: shown, bytes: content });
     if (!source.ok) return { path: shown, message: source.reason };
     const root = repositoryRoot(lookupFs, absolute);
-    const repoPath = nodePath.relative(root, absolute).split(nodePath.sep).join('/');
+    const repoPath = relative(root, absolute).split(sep).join('/');
     return checkContent(setup, { shown, repoPath, content, files: filesOf(root) });
   };
 }

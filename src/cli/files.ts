@@ -1,4 +1,4 @@
-import * as nodePath from 'node:path';
+import { dirname, join, normalize, sep } from 'node:path';
 import type { FileLookup } from '../validate/images.js';
 import type { CliFileSystem, DirEntry } from './file-system.js';
 
@@ -59,7 +59,7 @@ function exists(fs: CliFileSystem, path: string): boolean {
 
 /** Whether `root` holds `.git` (a folder, or a file in worktrees and submodules): a git work tree's top. */
 export function hasGitFolder(fs: CliFileSystem, root: string): boolean {
-  return exists(fs, nodePath.join(root, '.git'));
+  return exists(fs, join(root, '.git'));
 }
 
 /**
@@ -67,12 +67,12 @@ export function hasGitFolder(fs: CliFileSystem, root: string): boolean {
  * worktrees and submodules); without one, the parent of the report's folder (`reports/README.md` -> `.`).
  */
 export function repositoryRoot(fs: CliFileSystem, reportPath: string): string {
-  const folder = nodePath.dirname(reportPath);
-  for (let dir = folder; ; dir = nodePath.dirname(dir)) {
+  const folder = dirname(reportPath);
+  for (let dir = folder; ; dir = dirname(dir)) {
     if (hasGitFolder(fs, dir)) return dir;
-    if (nodePath.dirname(dir) === dir) break;
+    if (dirname(dir) === dir) break;
   }
-  return nodePath.dirname(folder);
+  return dirname(folder);
 }
 
 /**
@@ -87,7 +87,7 @@ export function repositoryFiles(fs: CliFileSystem, root: string): FileLookup {
     let entries = listings.get(dir);
     if (!entries) {
       try {
-        entries = fs.readDir(nodePath.join(root, dir));
+        entries = fs.readDir(join(root, dir));
       } catch {
         entries = [];
       }
@@ -122,5 +122,5 @@ export function repositoryFiles(fs: CliFileSystem, root: string): FileLookup {
 
 /** A path as the user should see it: forward slashes, no `./`, relative paths kept relative. */
 export function displayPath(arg: string): string {
-  return nodePath.normalize(arg).split(nodePath.sep).join('/');
+  return normalize(arg).split(sep).join('/');
 }

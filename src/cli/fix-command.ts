@@ -1,4 +1,4 @@
-import * as nodePath from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Diagnostic, Fix } from '../diagnostic.js';
 import { applyFixes } from '../fixes/apply.js';
@@ -51,10 +51,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** Writes `text` next to `path` and renames it over `path`, so that a reader never sees half a file. */
 function writeAtomically(fs: CliFileSystem, path: string, text: string): void {
-  const temp = nodePath.join(
-    nodePath.dirname(path),
-    `.${nodePath.basename(path)}.report-check-${process.pid}.tmp`,
-  );
+  const temp = join(dirname(path), `.${basename(path)}.report-check-${process.pid}.tmp`);
   fs.writeFile(temp, text);
   fs.rename(temp, path);
 }
@@ -68,7 +65,7 @@ function describe(fix: Keyed): string {
 
 /** Fixes one report in place (or prints its diff); returns whether it changed (or would), or a failure. */
 function fixOne(file: string, dryRun: boolean, deps: FixDeps): boolean | FileFailure {
-  const absolute = nodePath.resolve(deps.cwd, file);
+  const absolute = resolve(deps.cwd, file);
   let before: Uint8Array;
   try {
     before = readReportBytes(deps.fs, absolute);
@@ -113,8 +110,8 @@ function fixOne(file: string, dryRun: boolean, deps: FixDeps): boolean | FileFai
  */
 export function runFixes(files: readonly string[], dryRun: boolean, deps: FixDeps): FixOutcome {
   const outcome: FixOutcome = { changed: 0, failures: 0 };
-  for (const file of new Set(files.map((f) => nodePath.resolve(deps.cwd, f)))) {
-    const named = files.find((f) => nodePath.resolve(deps.cwd, f) === file) ?? file;
+  for (const file of new Set(files.map((f) => resolve(deps.cwd, f)))) {
+    const named = files.find((f) => resolve(deps.cwd, f) === file) ?? file;
     const done = fixOne(named, dryRun, deps);
     if (typeof done === 'boolean') outcome.changed += done ? 1 : 0;
     else {

@@ -1,4 +1,4 @@
-import * as nodePath from 'node:path';
+import { resolve, sep } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { bytesProblem, problemReason } from '../source/problems.js';
 import { describeFsError, readReportBytes } from './files.js';
@@ -30,10 +30,10 @@ export async function runHtml(argv: readonly string[], deps: CliDeps): Promise<n
   }
   if (positionals.length !== 1) throw new UsageError('html needs exactly one FILE (see html --help)');
   const file = positionals[0] as string;
-  const shown = file.split(nodePath.sep).join('/');
+  const shown = file.split(sep).join('/');
   let bytes: Uint8Array;
   try {
-    bytes = readReportBytes(deps.fs, nodePath.resolve(deps.cwd, file));
+    bytes = readReportBytes(deps.fs, resolve(deps.cwd, file));
   } catch (error) {
     throw new UsageError(`${shown}: ${describeFsError(error)}`, { cause: error });
   }
@@ -57,11 +57,11 @@ export async function runHtml(argv: readonly string[], deps: CliDeps): Promise<n
     deps.stdout(page);
     return 0;
   }
-  if (nodePath.resolve(deps.cwd, output) === nodePath.resolve(deps.cwd, file)) {
+  if (resolve(deps.cwd, output) === resolve(deps.cwd, file)) {
     throw new UsageError(`${output}: is the report itself; write the page to another file`);
   }
   try {
-    deps.fs.writeFile(nodePath.resolve(deps.cwd, output), page);
+    deps.fs.writeFile(resolve(deps.cwd, output), page);
   } catch (error) {
     throw new UsageError(`${output}: could not write (${describeFsError(error)})`, { cause: error });
   }

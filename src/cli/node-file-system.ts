@@ -1,8 +1,18 @@
-import * as fs from 'node:fs';
-import * as nodePath from 'node:path';
+// Named imports of node's modules throughout src/cli: the CommonJS bundle turns a namespace import into a copy of
+// every export of the module (about a hundred getters for node:fs) made at load.
+import {
+  type Dirent,
+  type Stats,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
 import type { CliFileSystem, FileKind } from './file-system.js';
 
-function kindOf(stat: fs.Stats | fs.Dirent): FileKind {
+function kindOf(stat: Stats | Dirent): FileKind {
   if (stat.isFile()) return 'file';
   if (stat.isDirectory()) return 'directory';
   return 'other';
@@ -11,22 +21,22 @@ function kindOf(stat: fs.Stats | fs.Dirent): FileKind {
 /** The CLI's file-system port over node:fs (synchronous: the CLI reads a handful of small files). */
 export const nodeFileSystem: CliFileSystem = {
   stat(path) {
-    const stat = fs.statSync(path);
+    const stat = statSync(path);
     return { kind: kindOf(stat), size: stat.size };
   },
-  readFile: (path) => fs.readFileSync(path),
+  readFile: (path) => readFileSync(path),
   readDir(path) {
-    return fs.readdirSync(path, { withFileTypes: true }).map((entry) => {
+    return readdirSync(path, { withFileTypes: true }).map((entry) => {
       if (!entry.isSymbolicLink()) return { name: entry.name, kind: kindOf(entry) };
       // A linked file counts (an image may be a link); a linked folder is not followed (it could loop).
       try {
-        const target = fs.statSync(nodePath.join(path, entry.name));
+        const target = statSync(join(path, entry.name));
         return { name: entry.name, kind: target.isFile() ? 'file' : 'other' };
       } catch {
         return { name: entry.name, kind: 'other' };
       }
     });
   },
-  writeFile: (path, text) => fs.writeFileSync(path, text),
-  rename: (from, to) => fs.renameSync(from, to),
+  writeFile: (path, text) => writeFileSync(path, text),
+  rename: (from, to) => renameSync(from, to),
 };

@@ -1,4 +1,4 @@
-import * as nodePath from 'node:path';
+import { resolve } from 'node:path';
 import type { Engine } from '../engine.js';
 import { reaches, type Severity } from '../diagnostic.js';
 import { errorMessage } from '../errors.js';
@@ -173,7 +173,7 @@ function exitCode(results: readonly CheckResult[], failures: readonly FileFailur
 function withoutRepeats(files: readonly string[], cwd: string): string[] {
   const seen = new Set<string>();
   return files.filter((file) => {
-    const absolute = nodePath.resolve(cwd, file);
+    const absolute = resolve(cwd, file);
     if (seen.has(absolute)) return false;
     seen.add(absolute);
     return true;

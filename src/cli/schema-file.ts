@@ -1,4 +1,4 @@
-import * as nodePath from 'node:path';
+import { resolve } from 'node:path';
 import type { Constraints } from '../engine.js';
 import { isRunError } from '../errors.js';
 import { oneLine } from '../output/printable.js';
@@ -14,7 +14,7 @@ export async function loadSchema(
   const shown = displayPath(file);
   let bytes: Uint8Array;
   try {
-    bytes = readReportBytes(deps.fs, nodePath.resolve(deps.cwd, file));
+    bytes = readReportBytes(deps.fs, resolve(deps.cwd, file));
   } catch (error) {
     throw new UsageError(`${shown}: ${describeFsError(error)}`);
   }

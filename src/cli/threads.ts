@@ -75,8 +75,10 @@ function startHelper(launcher: string, job: HelperJob): Helper {
 export function workerThreads(launcher: string): CheckThreads {
   return {
     start(job, threads) {
+      const reports = job.files.length;
+      // A single report is checked on this thread, without asking node:os for the CPUs (loaded on that call).
       const wanted =
-        Math.min(threads ?? threadsFor(availableParallelism(), job.files.length), job.files.length) - 1;
+        reports <= 1 ? 0 : Math.min(threads ?? threadsFor(availableParallelism(), reports), reports) - 1;
       const helpers: Helper[] = [];
       try {
         for (let i = 0; i < wanted; i += 1) helpers.push(startHelper(launcher, job));
