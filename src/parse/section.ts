@@ -1,8 +1,9 @@
-import { countPythonImages, countPythonWords, hasPythonWord } from './course-checker.js';
+import { countPythonImages, hasPythonWord } from './course-checker.js';
 import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
 import type { Heading } from './scan-lines.js';
+import { countWordsIn } from './words.js';
 
 export const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
 export const ANSWER = 'Answer:';
@@ -100,9 +101,9 @@ export function buildSection(
     end,
     markers,
     answer,
-    words: answer ? countPythonWords(answer.text) : 0,
+    words: answer ? countWordsIn(text, answer.start, answer.end) : 0,
     images: answer ? countPythonImages(answer.text) : 0,
-    proseWords: countPythonWords(proseOf(answeredText)),
+    proseWords: countWordsIn(proseOf(answeredText)),
     imageRefs: [],
     ...templateLines(region, first ?? end, pointAt),
     setextHeadings: [],
