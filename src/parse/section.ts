@@ -20,7 +20,9 @@ function withoutTemplateMarks(text: string): string {
 
 /** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
 function proseOf(text: string): string {
-  const code = withoutFences(text).replace(/`+[^`\n]*`+/g, ' ');
+  const unfenced = withoutFences(text);
+  // A code span needs a backtick: most answers have none and are not matched.
+  const code = unfenced.includes('`') ? unfenced.replace(/`+[^`\n]*`+/g, ' ') : unfenced;
   return withoutTags(withoutImages(code));
 }
 
@@ -50,6 +52,8 @@ function templateLines(
   pointAt: (offset: number) => Point,
 ): { placeholderLines: number[]; markerLines: number[] } {
   const placeholderLines: number[] = [];
+  // Both need a `---`: most answers have none and are not matched.
+  if (!region.includes('---')) return { placeholderLines, markerLines: [] };
   for (const match of region.matchAll(PLACEHOLDER))
     placeholderLines.push(pointAt(regionStart + match.index).line);
   const markerLines: number[] = [];
