@@ -3,7 +3,7 @@ import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
 import type { Heading } from './scan-lines.js';
-import { countWordsIn } from './words.js';
+import { countWordsAround, countWordsIn } from './words.js';
 
 export const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
 export const ANSWER = 'Answer:';
@@ -98,6 +98,14 @@ export function buildSection(
           .filter((line) => !/^[ \t]*>/.test(line))
           .join('\n');
   const answeredText = withoutTemplateMarks(ownText);
+  const words = answer ? countWordsIn(text, answer.start, answer.end) : 0;
+  const prose = proseOf(answeredText);
+  // Most answers have no code, image, tag or template mark, and their prose is the region after `Answer:`: its
+  // words are the answer's and those of the few characters around it, not all counted a second time.
+  const proseWords =
+    answer && first !== undefined && prose === region
+      ? countWordsAround(text, first, end, answer.start, answer.end, words)
+      : countWordsIn(prose);
   return {
     number,
     heading: { start: pointAt(heading.start), end: pointAt(heading.end), text: heading.text },
@@ -105,9 +113,9 @@ export function buildSection(
     end,
     markers,
     answer,
-    words: answer ? countWordsIn(text, answer.start, answer.end) : 0,
+    words,
     images: answer ? countPythonImages(answer.text) : 0,
-    proseWords: countWordsIn(proseOf(answeredText)),
+    proseWords,
     imageRefs: [],
     ...templateLines(region, first ?? end, pointAt),
     setextHeadings: [],

@@ -24,3 +24,26 @@ export function countWordsIn(text: string, start = 0, end = text.length): number
   }
   return count;
 }
+
+/** Whether a word of `text` runs on across `at` (a non-space on either side), which splitting there would cut. */
+function wordAcross(text: string, at: number): boolean {
+  return SPACE[text.charCodeAt(at - 1)] === 0 && SPACE[text.charCodeAt(at)] === 0;
+}
+
+/**
+ * {@link countWordsIn} of `text[start, end)`, given `innerWords`, the count of its part `text[innerStart, innerEnd)`:
+ * only the text around that part is read. A word that crosses a cut was counted on both sides of it, once too often.
+ */
+export function countWordsAround(
+  text: string,
+  start: number,
+  end: number,
+  innerStart: number,
+  innerEnd: number,
+  innerWords: number,
+): number {
+  let count = countWordsIn(text, start, innerStart) + innerWords + countWordsIn(text, innerEnd, end);
+  if (start < innerStart && innerStart < end && wordAcross(text, innerStart)) count--;
+  if (innerStart < innerEnd && innerEnd < end && wordAcross(text, innerEnd)) count--;
+  return count;
+}
