@@ -69,15 +69,21 @@ for (const ch of '>`~<-*+#0123456789') OPENS_SOMETHING[ch.charCodeAt(0)] = 1;
 /**
  * The quote depth of the line `[start, end)` when it is plain text to every pattern of {@link scanLines}, else -1.
  * Plain: its first character after spaces and tabs is printable ASCII that opens nothing (no fence, quote, HTML,
- * list item or heading); or it is a quote (`>` after at most three spaces, as {@link quoteDepth} reads it) whose
- * markers are followed by no fence and no `#`. Most lines of a report are one or the other (the template's
- * prompts are quoted), and they are read without cutting them out of the text or running a pattern on them.
+ * list item or heading: a `-`, `*` or `+` without a space or tab after it is text); or it is a quote (`>` after
+ * at most three spaces, as {@link quoteDepth} reads it) whose markers are followed by no fence and no `#`. Most
+ * lines of a report are one or the other (the template's prompts are quoted), and they are read without cutting
+ * them out of the text or running a pattern on them.
  */
 function plainLineDepth(text: string, start: number, end: number): number {
   let b = start;
   while (b < end && (text.charCodeAt(b) === 0x20 || text.charCodeAt(b) === 0x09)) b++;
   if (b === end) return -1;
   const c = text.charCodeAt(b);
+  // A `-`, `*` or `+` starts a list item only with a space or tab after it (`**bold**` and `---` do not).
+  if (c === 0x2d || c === 0x2a || c === 0x2b) {
+    const next = b + 1 < end ? text.charCodeAt(b + 1) : -1;
+    return next === 0x20 || next === 0x09 ? -1 : 0;
+  }
   // Printable ASCII holds no whitespace, so the line has text.
   if (c !== 0x3e) return c > 0x20 && c < 0x7f && !OPENS_SOMETHING[c] ? 0 : -1;
   if (b - start > 3) return -1;
