@@ -66,8 +66,12 @@ function fenceLine(fence: Fence, line: string, open: RegExpExecArray | null, dep
 const OPENS_SOMETHING = new Uint8Array(0x80);
 for (const ch of '>`~<-*+#0123456789') OPENS_SOMETHING[ch.charCodeAt(0)] = 1;
 
+/** What {@link plainLineDepth} returns for a line whose first character after spaces and tabs is `#`. */
+const HEADING_LIKE = -2;
+
 /**
- * The quote depth of the line `[start, end)` when it is plain text to every pattern of {@link scanLines}, else -1.
+ * The quote depth of the line `[start, end)` when it is plain text to every pattern of {@link scanLines}, else -1
+ * ({@link HEADING_LIKE} for a line that is plain text but for a heading it may be).
  * Plain: its first character after spaces and tabs is printable ASCII that opens nothing (no fence, quote, HTML,
  * list item or heading: a `-`, `*` or `+` without a space or tab after it is text); or it is a quote (`>` after
  * at most three spaces, as {@link quoteDepth} reads it) whose markers are followed by no fence and no `#`. Most
@@ -79,6 +83,7 @@ function plainLineDepth(text: string, start: number, end: number): number {
   while (b < end && (text.charCodeAt(b) === 0x20 || text.charCodeAt(b) === 0x09)) b++;
   if (b === end) return -1;
   const c = text.charCodeAt(b);
+  if (c === 0x23) return HEADING_LIKE;
   // A `-`, `*` or `+` starts a list item only with a space or tab after it (`**bold**` and `---` do not).
   if (c === 0x2d || c === 0x2a || c === 0x2b) {
     const next = b + 1 < end ? text.charCodeAt(b + 1) : -1;
@@ -126,6 +131,26 @@ function readPlainLine(state: ScanState, text: string, start: number, depth: num
   }
   if (startsText) state.listContent = null;
   state.afterText = !state.inHtml;
+  return false;
+}
+
+/**
+ * Reads a {@link HEADING_LIKE} line: to every pattern but the heading's, a `#` after spaces and tabs is plain text.
+ * Returns whether it is code, and records a heading it is.
+ */
+function readHeadingLike(
+  state: ScanState,
+  text: string,
+  start: number,
+  end: number,
+  headings: Heading[],
+): boolean {
+  if (readPlainLine(state, text, start, 0)) return true;
+  const match = atxHeading(text.slice(start, end));
+  if (match) {
+    headings.push({ start, end, depth: match.depth, text: match.text, nested: state.inHtml });
+    state.afterText = false;
+  }
   return false;
 }
 
@@ -185,7 +210,11 @@ export function scanLines(text: string, starts: number[]): { headings: Heading[]
     }
     const depth = plainLineDepth(text, start, end);
     const isCode =
-      depth !== -1 ? readPlainLine(state, text, start, depth) : readLine(state, text, start, end, headings);
+      depth >= 0
+        ? readPlainLine(state, text, start, depth)
+        : depth === HEADING_LIKE
+          ? readHeadingLike(state, text, start, end, headings)
+          : readLine(state, text, start, end, headings);
     if (isCode) code[index] = 1;
   }
   return { headings, code };
