@@ -3,6 +3,34 @@ import type { Point } from './model.js';
 
 /** A line with image syntax or an `<img>` tag, which code spans can hide: only micromark tells. */
 const IMAGE_LIKE = /!\[|<img/i;
+/** {@link IMAGE_LIKE}, to search the text from a line on. */
+const IMAGE_LIKE_ANYWHERE = new RegExp(IMAGE_LIKE.source, 'gi');
+
+/**
+ * Where the first {@link IMAGE_LIKE} match of `text[from, end)` at or after an offset starts (`end` for none), for
+ * offsets asked in increasing order: found once for all the lines before it, not by a pattern per line.
+ */
+function imageSearch(text: string, from: number, end: number): (offset: number) => number {
+  const answer = text.slice(from, end);
+  let image = -1;
+  return (offset) => {
+    if (image === -1 || image < offset) {
+      IMAGE_LIKE_ANYWHERE.lastIndex = offset - from;
+      const match = IMAGE_LIKE_ANYWHERE.exec(answer);
+      image = match ? from + match.index : end;
+    }
+    return image;
+  };
+}
+
+/** Whether the line from `start` can be an {@link UNDERLINE}: its first character after `[ \t>]*` is `=` or `-`. */
+function mayUnderline(text: string, start: number): boolean {
+  let i = start;
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x3e; c = text.charCodeAt(++i));
+  const c = text.charCodeAt(i);
+  return c === 0x3d || c === 0x2d;
+}
+
 /** A link reference definition, `[label]: url`. */
 const DEFINITION = /^[ \t>]*\[[^\]]+\]:/;
 /** A `---`/`===` line, which turns text right above it into a (setext) heading. */
@@ -39,11 +67,15 @@ export function blocksToParse(
   const blank = (i: number): boolean => code[i] === 1 || !/\S/.test(lineText(i).replace(/^[\s>]*$/, ''));
   const blocks: Block[] = [];
   let covered = first - 1;
+  const imageFrom = imageSearch(text, from, end);
   for (let i = first; i <= last; i++) {
     // An empty line holds no image and no underline: skipped without copying it (a million of them took seconds).
     if (i <= covered || code[i] === 1 || text.charCodeAt(starts[i] ?? 0) === 10) continue;
-    const line = lineText(i);
-    const wanted = IMAGE_LIKE.test(line) || (UNDERLINE.test(line) && i > first && !blank(i - 1));
+    const lineStart = Math.max(starts[i] ?? 0, from);
+    // A match holds no line end, so one that starts on the line is all in it.
+    const wanted =
+      imageFrom(lineStart) < Math.min(lineEnd(text, starts[i] ?? 0), end) ||
+      (mayUnderline(text, lineStart) && UNDERLINE.test(lineText(i)) && i > first && !blank(i - 1));
     if (!wanted) continue;
     let top = i;
     while (top > first && top - 1 > covered && !blank(top - 1)) top--;

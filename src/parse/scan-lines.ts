@@ -62,6 +62,133 @@ function fenceLine(fence: Fence, line: string, open: RegExpExecArray | null, dep
   return leftContainer ? 'leaving' : 'inside';
 }
 
+/** The printable ASCII characters that can open a construct {@link scanLines} reads, by code. */
+const OPENS_SOMETHING = new Uint8Array(0x80);
+for (const ch of '>`~<-*+#0123456789') OPENS_SOMETHING[ch.charCodeAt(0)] = 1;
+
+/** What {@link plainLineDepth} returns for a line whose first character after spaces and tabs is `#`. */
+const HEADING_LIKE = -2;
+
+/**
+ * The quote depth of the line `[start, end)` when it is plain text to every pattern of {@link scanLines}, else -1
+ * ({@link HEADING_LIKE} for a line that is plain text but for a heading it may be).
+ * Plain: its first character after spaces and tabs is printable ASCII that opens nothing (no fence, quote, HTML,
+ * list item or heading: a `-`, `*` or `+` without a space or tab after it is text); or it is a quote (`>` after
+ * at most three spaces, as {@link quoteDepth} reads it) whose markers are followed by no fence and no `#`. Most
+ * lines of a report are one or the other (the template's prompts are quoted), and they are read without cutting
+ * them out of the text or running a pattern on them.
+ */
+function plainLineDepth(text: string, start: number, end: number): number {
+  let b = start;
+  while (b < end && (text.charCodeAt(b) === 0x20 || text.charCodeAt(b) === 0x09)) b++;
+  if (b === end) return -1;
+  const c = text.charCodeAt(b);
+  if (c === 0x23) return HEADING_LIKE;
+  // A `-`, `*` or `+` starts a list item only with a space or tab after it (`**bold**` and `---` do not).
+  if (c === 0x2d || c === 0x2a || c === 0x2b) {
+    const next = b + 1 < end ? text.charCodeAt(b + 1) : -1;
+    return next === 0x20 || next === 0x09 ? -1 : 0;
+  }
+  // Printable ASCII holds no whitespace, so the line has text.
+  if (c !== 0x3e) return c > 0x20 && c < 0x7f && !OPENS_SOMETHING[c] ? 0 : -1;
+  if (b - start > 3) return -1;
+  let depth = 0;
+  let i = b;
+  while (i < end && text.charCodeAt(i) === 0x3e) {
+    depth++;
+    i++;
+    if (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  }
+  // A fence or a heading starts right after the markers (FENCE and atxHeading read them as quoteDepth does).
+  const next = i < end ? text.charCodeAt(i) : -1;
+  return next === 0x60 || next === 0x7e || next === 0x23 ? -1 : depth;
+}
+
+/** What {@link scanLines} carries from line to line. */
+interface ScanState {
+  fence: Fence | null;
+  /**
+   * Where the content of the list item being read starts (null outside lists): a fence indented that far sits
+   * in the item and ends with it.
+   */
+  listContent: number | null;
+  inHtml: boolean;
+  /** Whether the line before continues a paragraph, which a type-7 HTML block cannot interrupt. */
+  afterText: boolean;
+}
+
+/**
+ * Reads a {@link plainLineDepth} line: what the patterns of {@link readLine} find on it is no fence, HTML start,
+ * list item or heading, and text; only a first character that is not a space, tab or `>` (`^[^\s>]`) ends a list
+ * item or leaves one. Returns whether the line is code.
+ */
+function readPlainLine(state: ScanState, text: string, start: number, depth: number): boolean {
+  const first = text.charCodeAt(start);
+  const startsText = depth === 0 && first !== 0x20 && first !== 0x09;
+  if (state.fence) {
+    if (!((state.fence.inList && startsText) || depth < state.fence.depth)) return true;
+    state.fence = null;
+  }
+  if (startsText) state.listContent = null;
+  state.afterText = !state.inHtml;
+  return false;
+}
+
+/**
+ * Reads a {@link HEADING_LIKE} line: to every pattern but the heading's, a `#` after spaces and tabs is plain text.
+ * Returns whether it is code, and records a heading it is.
+ */
+function readHeadingLike(
+  state: ScanState,
+  text: string,
+  start: number,
+  end: number,
+  headings: Heading[],
+): boolean {
+  if (readPlainLine(state, text, start, 0)) return true;
+  const match = atxHeading(text.slice(start, end));
+  if (match) {
+    headings.push({ start, end, depth: match.depth, text: match.text, nested: state.inHtml });
+    state.afterText = false;
+  }
+  return false;
+}
+
+/** Reads any line, with the patterns; returns whether it is code, and records a heading it is. */
+function readLine(state: ScanState, text: string, start: number, end: number, headings: Heading[]): boolean {
+  const line = text.slice(start, end);
+  const open = FENCE.exec(line);
+  const depth = quoteDepth(line);
+  if (state.fence) {
+    const fenceState = fenceLine(state.fence, line, open, depth);
+    if (fenceState !== 'leaving') {
+      if (fenceState === 'closes') [state.fence, state.afterText] = [null, false];
+      return true;
+    }
+    state.fence = null;
+  }
+  // An HTML block runs to the next blank line (for types 1–5 an approximation); a fence line in it is HTML
+  // text, not code. Only fences care: headings are found anyway, as the course checker finds `###`.
+  if (!/\S/.test(line)) state.inHtml = false;
+  else if (!state.inHtml && (HTML_BLOCK_1_TO_6.test(line) || (!state.afterText && HTML_BLOCK_7.test(line))))
+    state.inHtml = true;
+  const item = LIST_ITEM.exec(line);
+  if (item) state.listContent = item[0].length;
+  else if (/^[^\s>]/.test(line)) state.listContent = null;
+  // A backtick fence's info string cannot hold a backtick: "```text```" is inline code, not a fence.
+  if (open && !state.inHtml && !(open[3]?.startsWith('`') && line.slice(open[0].length).includes('`'))) {
+    state.afterText = false;
+    const inList = state.listContent !== null && (open[1]?.length ?? 0) >= state.listContent;
+    state.fence = { marker: open[3] ?? '```', inList, depth };
+    return true;
+  }
+  const match = atxHeading(line);
+  if (match)
+    headings.push({ start, end, depth: match.depth, text: match.text, nested: depth > 0 || state.inHtml });
+  state.afterText = /\S/.test(line) && !match && !state.inHtml;
+  return false;
+}
+
 /**
  * ATX headings outside fenced code and front matter, found line by line. The report's skeleton is all `#`
  * headings, and a line scan finds them at a fraction of micromark's cost (micromark runs at about 1 MB/s here).
@@ -70,55 +197,25 @@ export function scanLines(text: string, starts: number[]): { headings: Heading[]
   const headings: Heading[] = [];
   // 1 for lines of front matter and fenced code (fences included): no markdown there.
   const code = new Uint8Array(starts.length);
-  let fence: Fence | null = null;
   let index = frontMatterEnd(text, starts);
   code.fill(1, 0, index);
-  // Where the content of the list item being read starts (null outside lists): a fence indented that far sits
-  // in the item and ends with it.
-  let listContent: number | null = null;
-  let inHtml = false;
-  // Whether the line before continues a paragraph, which a type-7 HTML block cannot interrupt.
-  let afterText = false;
+  const state: ScanState = { fence: null, listContent: null, inHtml: false, afterText: false };
   for (; index < starts.length; index++) {
     const start = starts[index] ?? 0;
-    const end = lineEnd(text, start);
+    const end = index + 1 < starts.length ? (starts[index + 1] ?? 0) - 1 : text.length;
     // An empty line outside a fence only ends an HTML block and a paragraph: a million of them cost a second.
-    if (start === end && !fence) {
-      [inHtml, afterText] = [false, false];
+    if (start === end && !state.fence) {
+      [state.inHtml, state.afterText] = [false, false];
       continue;
     }
-    const line = text.slice(start, end);
-    const open = FENCE.exec(line);
-    const depth = quoteDepth(line);
-    if (fence) {
-      const state = fenceLine(fence, line, open, depth);
-      if (state !== 'leaving') {
-        code[index] = 1;
-        if (state === 'closes') [fence, afterText] = [null, false];
-        continue;
-      }
-      fence = null;
-    }
-    // An HTML block runs to the next blank line (for types 1–5 an approximation); a fence line in it is HTML
-    // text, not code. Only fences care: headings are found anyway, as the course checker finds `###`.
-    if (!/\S/.test(line)) inHtml = false;
-    else if (!inHtml && (HTML_BLOCK_1_TO_6.test(line) || (!afterText && HTML_BLOCK_7.test(line))))
-      inHtml = true;
-    const item = LIST_ITEM.exec(line);
-    if (item) listContent = item[0].length;
-    else if (/^[^\s>]/.test(line)) listContent = null;
-    // A backtick fence's info string cannot hold a backtick: "```text```" is inline code, not a fence.
-    if (open && !inHtml && !(open[3]?.startsWith('`') && line.slice(open[0].length).includes('`'))) {
-      afterText = false;
-      const inList = listContent !== null && (open[1]?.length ?? 0) >= listContent;
-      fence = { marker: open[3] ?? '```', inList, depth };
-      code[index] = 1;
-      continue;
-    }
-    const match = atxHeading(line);
-    if (match)
-      headings.push({ start, end, depth: match.depth, text: match.text, nested: depth > 0 || inHtml });
-    afterText = /\S/.test(line) && !match && !inHtml;
+    const depth = plainLineDepth(text, start, end);
+    const isCode =
+      depth >= 0
+        ? readPlainLine(state, text, start, depth)
+        : depth === HEADING_LIKE
+          ? readHeadingLike(state, text, start, end, headings)
+          : readLine(state, text, start, end, headings);
+    if (isCode) code[index] = 1;
   }
   return { headings, code };
 }

@@ -1,8 +1,9 @@
-import { countPythonImages, countPythonWords, hasPythonWord } from './course-checker.js';
+import { countPythonImages, hasPythonWord } from './course-checker.js';
 import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
 import type { Heading } from './scan-lines.js';
+import { countWordsAround, countWordsIn } from './words.js';
 
 export const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
 export const ANSWER = 'Answer:';
@@ -19,7 +20,9 @@ function withoutTemplateMarks(text: string): string {
 
 /** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
 function proseOf(text: string): string {
-  const code = withoutFences(text).replace(/`+[^`\n]*`+/g, ' ');
+  const unfenced = withoutFences(text);
+  // A code span needs a backtick: most answers have none and are not matched.
+  const code = unfenced.includes('`') ? unfenced.replace(/`+[^`\n]*`+/g, ' ') : unfenced;
   return withoutTags(withoutImages(code));
 }
 
@@ -49,6 +52,8 @@ function templateLines(
   pointAt: (offset: number) => Point,
 ): { placeholderLines: number[]; markerLines: number[] } {
   const placeholderLines: number[] = [];
+  // Both need a `---`: most answers have none and are not matched.
+  if (!region.includes('---')) return { placeholderLines, markerLines: [] };
   for (const match of region.matchAll(PLACEHOLDER))
     placeholderLines.push(pointAt(regionStart + match.index).line);
   const markerLines: number[] = [];
@@ -93,6 +98,14 @@ export function buildSection(
           .filter((line) => !/^[ \t]*>/.test(line))
           .join('\n');
   const answeredText = withoutTemplateMarks(ownText);
+  const words = answer ? countWordsIn(text, answer.start, answer.end) : 0;
+  const prose = proseOf(answeredText);
+  // Most answers have no code, image, tag or template mark, and their prose is the region after `Answer:`: its
+  // words are the answer's and those of the few characters around it, not all counted a second time.
+  const proseWords =
+    answer && first !== undefined && prose === region
+      ? countWordsAround(text, first, end, answer.start, answer.end, words)
+      : countWordsIn(prose);
   return {
     number,
     heading: { start: pointAt(heading.start), end: pointAt(heading.end), text: heading.text },
@@ -100,9 +113,9 @@ export function buildSection(
     end,
     markers,
     answer,
-    words: answer ? countPythonWords(answer.text) : 0,
+    words,
     images: answer ? countPythonImages(answer.text) : 0,
-    proseWords: countPythonWords(proseOf(answeredText)),
+    proseWords,
     imageRefs: [],
     ...templateLines(region, first ?? end, pointAt),
     setextHeadings: [],

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { countPythonWords } from '../../src/parse/course-checker.js';
+import { countWordsAround, countWordsIn } from '../../src/parse/words.js';
+
+describe('countWordsIn', () => {
+  it('should break words on exactly the code units countPythonWords breaks on', () => {
+    const differing: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      if (countWordsIn(text) !== countPythonWords(text)) differing.push(code);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('should count a range of the text as countPythonWords counts that range cut out', () => {
+    const pieces = fc.constantFrom(
+      'a',
+      'word',
+      '\u00e9',
+      '\u{1f600}',
+      ' ',
+      '\n',
+      '\t',
+      '\u3000',
+      '\u200b',
+      '\u0085',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), fc.nat(), fc.nat(), (parts, x, y) => {
+        const text = parts.join('');
+        const start = x % (text.length + 1);
+        const end = start + (y % (text.length - start + 1));
+        expect(countWordsIn(text, start, end)).toBe(countPythonWords(text.slice(start, end)));
+      }),
+    );
+  });
+
+  it('should count the whole text by default', () => {
+    expect(countWordsIn(' two\u00a0words ')).toBe(2);
+    expect(countWordsIn('')).toBe(0);
+  });
+});
+
+describe('countWordsAround', () => {
+  it('should count a range from the count of a part of it, as countPythonWords counts the range', () => {
+    const pieces = fc.constantFrom('a', 'word', '\u00e9', ' ', '\n', '\t', '\u3000', '\u200b');
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 30 }),
+        fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+        (parts, cuts) => {
+          const text = parts.join('');
+          const [start, innerStart, innerEnd, end] = cuts
+            .map((cut) => cut % (text.length + 1))
+            .sort((x, y) => x - y) as [number, number, number, number];
+          const inner = countWordsIn(text, innerStart, innerEnd);
+          expect(countWordsAround(text, start, end, innerStart, innerEnd, inner)).toBe(
+            countPythonWords(text.slice(start, end)),
+          );
+        },
+      ),
+    );
+  });
+});
