@@ -48,7 +48,7 @@ function fileLookup(files: CheckInput['files']): FileLookup | null {
 export function checkReport(input: CheckInput): CheckResult {
   const { text, invalidUtf8Lines } = decodeReport(input.content, input.path);
   const given = input.edition && input.edition !== 'auto' ? input.edition : null;
-  const read = readEdition(text);
+  const read = readEdition(text, true);
   const edition = given ?? read.edition;
   const reading = readAsCourseChecker(text, edition);
   const builtin = builtinConstraints(edition);
