@@ -56,19 +56,23 @@ export function pythonSplit(text: string): string[] {
   return words;
 }
 
+/** 1 for every UTF-16 code unit that is not in {@link PY_WHITESPACE}: a word's, for {@link countPythonWords}. */
+const WORD_UNIT = new Uint8Array(0x10000).fill(1);
+for (let code = 0; code < PY_WHITESPACE.length; code++) if (PY_WHITESPACE[code] === 1) WORD_UNIT[code] = 0;
+
 /**
  * Python's `len(text.split())`: the number of places where a word starts. One pass over the code units, no
- * strings made (a split of every answer into words was a good part of checking a report).
+ * strings made (a split of every answer into words was a good part of checking a report), and no branch on the
+ * text: a table lookup says whether a unit is a word's, and a word starts where one follows a space (branches
+ * on spaces, a sixth of every text, were mispredicted often enough to make the loop twice as slow).
  */
 export function countPythonWords(text: string): number {
   let count = 0;
-  let inWord = false;
+  let afterSpace = 1;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Printable ASCII (most of every report) is never a space: skip the table for it.
-    const space = code > 0x20 && code < 0x7f ? false : isPythonSpace(code);
-    if (!space && !inWord) count++;
-    inWord = !space;
+    const word = WORD_UNIT[text.charCodeAt(i)] ?? 0;
+    count += afterSpace & word;
+    afterSpace = word ^ 1;
   }
   return count;
 }
