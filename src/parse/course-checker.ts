@@ -39,7 +39,7 @@ for (const code of [0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x
 PY_WHITESPACE.fill(1, 0x09, 0x0e);
 PY_WHITESPACE.fill(1, 0x2000, 0x200b);
 
-function isPythonSpace(code: number): boolean {
+export function isPythonSpace(code: number): boolean {
   return code < 0x3001 && PY_WHITESPACE[code] === 1;
 }
 
