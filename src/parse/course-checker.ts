@@ -100,10 +100,13 @@ export function countPythonImages(text: string): number {
  */
 export function pythonImageOffsets(text: string): number[] {
   const offsets: number[] = [];
+  let at = text.indexOf('![');
+  // Most answers have no image: nothing more to set up for them.
+  if (at === -1) return offsets;
   const brackets = new NextIndex(text, '](');
   const parens = new NextIndex(text, ')');
   const newlines = new NextIndex(text, '\n');
-  for (let at = text.indexOf('!['); at !== -1;) {
+  while (at !== -1) {
     const newline = newlines.from(at);
     const lineEnd = newline === -1 ? text.length : newline;
     const bracket = brackets.from(at + 2);
