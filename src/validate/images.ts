@@ -113,15 +113,18 @@ export function imageTarget(image: ImageRef, reportPath: string, files: FileLook
   const folder = posix.dirname(reportPath);
   const outsideFolder = folder !== '.' && !resolved.startsWith(`${folder}/`);
   const extension = posix.extname(resolved).toLowerCase();
-  const base = { kind: 'in-repository' as const, resolved, extension, outsideFolder };
-  if (!files) return { ...base, presence: 'unknown' };
+  // Object literals, not a spread of the common fields: the spread was a good part of following a link.
+  const kind = 'in-repository';
+  if (!files) return { kind, resolved, extension, outsideFolder, presence: 'unknown' };
   if (files.unknown) {
     files.unknown(resolved);
-    return { ...base, presence: 'unknown' };
+    return { kind, resolved, extension, outsideFolder, presence: 'unknown' };
   }
-  if (files.has(resolved)) return { ...base, presence: 'exact' };
+  if (files.has(resolved)) return { kind, resolved, extension, outsideFolder, presence: 'exact' };
   const uncommitted = files.uncommitted?.(resolved);
-  if (uncommitted) return { ...base, presence: 'uncommitted', uncommitted };
+  if (uncommitted) return { kind, resolved, extension, outsideFolder, presence: 'uncommitted', uncommitted };
   const other = files.findIgnoringCase(resolved);
-  return other ? { ...base, presence: 'case', other } : { ...base, presence: 'absent' };
+  return other
+    ? { kind, resolved, extension, outsideFolder, presence: 'case', other }
+    : { kind, resolved, extension, outsideFolder, presence: 'absent' };
 }
