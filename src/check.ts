@@ -5,7 +5,7 @@ import { readEdition, type EditionReading } from './parse/edition.js';
 import { parseReport } from './parse/report.js';
 import type { CheckResult, Edition, EditionLabel } from './result.js';
 import { editionContradiction } from './rules/edition-mismatch.js';
-import { clamp } from './rules/finding.js';
+import { placeFinding } from './rules/finding.js';
 import { looksLikeReport, notAReportFinding } from './rules/not-a-report.js';
 import { runRules } from './rules/run-rules.js';
 import { builtinConstraints, type Constraints } from './validate/constraints.js';
@@ -48,7 +48,7 @@ function fileLookup(files: CheckInput['files']): FileLookup | null {
 export function checkReport(input: CheckInput): CheckResult {
   const { text, invalidUtf8Lines } = decodeReport(input.content, input.path);
   const given = input.edition && input.edition !== 'auto' ? input.edition : null;
-  const read = readEdition(text);
+  const read = readEdition(text, true);
   const edition = given ?? read.edition;
   const reading = readAsCourseChecker(text, edition);
   const builtin = builtinConstraints(edition);
@@ -77,7 +77,7 @@ export function checkReport(input: CheckInput): CheckResult {
     structureSeverity,
     positional,
   });
-  const diagnostics = findings.map((found) => ({ path: input.path, ...clamp(found, model.lineCount) }));
+  const diagnostics = findings.map((found) => placeFinding(input.path, found, model.lineCount));
   diagnostics.sort(compareDiagnostics);
   const { questions, omitted } = summariseQuestions(expected, document, constraints, diagnostics);
   return {

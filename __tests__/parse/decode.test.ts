@@ -1,5 +1,6 @@
 import { decodeReport, MAX_REPORT_BYTES } from '../../src/parse/decode.js';
 import { RunError } from '../../src/errors.js';
+import fc from 'fast-check';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -25,5 +26,44 @@ describe('decodeReport', () => {
 
   it('should keep a byte-order mark, as the course checker does', () => {
     expect(decodeReport(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]), 'r.md').text).toBe('\ufeffa');
+  });
+
+  it('should name exactly the lines a fatal TextDecoder refuses, and decode as a lenient one does', () => {
+    const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const refuses = (line: Uint8Array): boolean => {
+      try {
+        fatal.decode(line);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    // Bytes around every boundary of UTF-8's well-formed ranges (overlongs, surrogates, beyond U+10FFFF, cut).
+    const byte = fc.oneof(
+      fc.constantFrom(0x0a, 0x0d, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf),
+      fc.constantFrom(0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xf8, 0xfe, 0xff),
+      fc.integer({ min: 1, max: 255 }),
+    );
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 60 }), (values) => {
+        const content = new Uint8Array(values);
+        const expected: number[] = [];
+        let line = 1;
+        let start = 0;
+        for (let i = 0; i <= content.length; i++) {
+          const end = i === content.length || content[i] === 0x0a || content[i] === 0x0d;
+          if (!end) continue;
+          if (refuses(content.subarray(start, i))) expected.push(line);
+          if (content[i] === 0x0d && content[i + 1] === 0x0a) i++;
+          line++;
+          start = i + 1;
+        }
+        const decoded = decodeReport(content, 'r.md');
+        expect(decoded.invalidUtf8Lines).toEqual(expected);
+        const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(content);
+        expect(decoded.text).toBe(lenient.replace(/\r\n?/g, '\n'));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,6 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { detectEdition } from '../../src/parse/edition.js';
+import fc from 'fast-check';
+import { detectEdition, readEdition } from '../../src/parse/edition.js';
 import prompts from '../../src/parse/edition-prompts.json' with { type: 'json' };
+import type { Edition } from '../../src/editions.js';
+
+const EDITIONS: readonly Edition[] = ['2023', '2024', '2025', '2026'];
+
+/** The family score as its definition reads: the share of the family's lines among the text's normalised lines. */
+function referenceScore(text: string, edition: Edition): number {
+  const present = new Set(
+    text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim()),
+  );
+  const [older, newer] = edition < '2025' ? (['2023', '2024'] as const) : (['2025', '2026'] as const);
+  const family = new Set([...prompts[older], ...prompts[newer]]);
+  return [...family].filter((line) => present.has(line)).length / family.size;
+}
 
 describe('detectEdition', () => {
   it('should tell 2026 from 2025 by a line only the 2026 template has', () => {
@@ -31,6 +48,46 @@ describe('detectEdition', () => {
   it('should answer with a known edition for text that is no report at all', () => {
     expect(['2023', '2024', '2025', '2026']).toContain(
       detectEdition(readFileSync(new URL(import.meta.url)).toString()),
+    );
+  });
+
+  it('should score each family as the share of its lines the text has once spaces are normalised', () => {
+    const templateLine = fc.constantFrom(...EDITIONS.flatMap((edition) => prompts[edition]));
+    const space = fc.constantFrom(
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '\u3000',
+      '\ufeff',
+      '\u2028',
+      '\u001c',
+      '\u0085',
+    );
+    // A template line with spaces added, doubled or swapped for others, or a character changed: what students do.
+    const line = fc.oneof(
+      templateLine,
+      fc.tuple(space, templateLine, space).map(([a, l, b]) => a + l + b),
+      fc.tuple(templateLine, space).map(([l, s]) => l.replace(/ /g, s)),
+      fc.tuple(templateLine, fc.nat(), fc.constantFrom('x', ' ', '\t', '')).map(([l, at, c]) => {
+        const i = at % (l.length + 1);
+        return l.slice(0, i) + c + l.slice(i + 1);
+      }),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 60 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, end) => {
+        const text = lines.join(end);
+        const reading = readEdition(text);
+        const normalised = readEdition(text.replace(/\r\n?/g, '\n'), true);
+        for (const edition of EDITIONS) {
+          expect(reading.score(edition)).toBe(referenceScore(text, edition));
+          expect(normalised.score(edition)).toBe(reading.score(edition));
+        }
+        expect(normalised.edition).toBe(reading.edition);
+        expect(normalised.matches).toBe(reading.matches);
+      }),
+      { numRuns: 300 },
     );
   });
 });

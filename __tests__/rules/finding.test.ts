@@ -1,5 +1,5 @@
 import { fingerprint } from '../../src/diagnostic.js';
-import { clamp, finding } from '../../src/rules/finding.js';
+import { clamp, finding, placeFinding } from '../../src/rules/finding.js';
 
 describe('finding', () => {
   it('should span the whole line by default, fingerprinted by rule and question', () => {
@@ -47,5 +47,24 @@ describe('clamp', () => {
       question: null,
     });
     expect(clamp({ ...found, column: 0 }, 5)).toMatchObject({ line: 5, endLine: 5, column: 1, endColumn: 1 });
+  });
+
+  it('should place a finding in its report: the path first, its fields in order, its range clamped', () => {
+    const found = finding({
+      ruleId: 'x',
+      severity: 'error',
+      message: 'm',
+      line: 9,
+      endLine: 12,
+      endColumn: 4,
+      question: 3,
+      expected: { min: 1, max: 2 },
+      actual: 0,
+    });
+    const placed = placeFinding('reports/README.md', { ...found, column: 0 }, 10);
+    expect(JSON.stringify(placed)).toBe(
+      JSON.stringify({ path: 'reports/README.md', ...clamp({ ...found, column: 0 }, 10) }),
+    );
+    expect(placed).toMatchObject({ line: 9, endLine: 10, column: 1, endColumn: 4 });
   });
 });

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { RunError } from '../errors.js';
 import { bytesProblem, MAX_REPORT_BYTES, problemReason } from '../source/problems.js';
 import { normaliseNewlines } from './course-checker.js';
@@ -12,16 +13,15 @@ export interface DecodedReport {
   invalidUtf8Lines: number[];
 }
 
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
+/**
+ * Whether `bytes` are well-formed UTF-8, as a fatal TextDecoder would accept them (no overlong forms, surrogates,
+ * code points over U+10FFFF or cut sequences), checked natively without making the string: a fatal decode made it
+ * and threw it away before the text was decoded again.
+ */
 function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    strict.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
 }
 
 /** Lines (counting `\n`, `\r\n` and lone `\r` as line ends, as the parsers do) whose bytes are not valid UTF-8. */
@@ -52,6 +52,7 @@ export function decodeReport(content: Uint8Array | string, path: string): Decode
   // The same words as the CLI's "could not run" line and the action's finding (problemReason).
   const problem = bytesProblem(content);
   if (problem) throw new RunError(`${path}: ${problemReason(problem)}`);
-  if (isValidUtf8(content)) return { text: normaliseNewlines(strict.decode(content)), invalidUtf8Lines: [] };
-  return { text: normaliseNewlines(lenient.decode(content)), invalidUtf8Lines: findInvalidLines(content) };
+  // Valid bytes decode the same with or without `fatal`: one decoder, decoding once.
+  const text = normaliseNewlines(decoder.decode(content));
+  return { text, invalidUtf8Lines: isValidUtf8(content) ? [] : findInvalidLines(content) };
 }

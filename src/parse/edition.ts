@@ -9,55 +9,38 @@ const FAMILIES: readonly (readonly [Edition, Edition])[] = [
 interface Family {
   older: Edition;
   newer: Edition;
-  /** Every template line of either edition. */
-  familyLines: string[];
+  /** Every template line of either edition, as indices into {@link TEMPLATE_LINES}. */
+  familyLines: number[];
   /** Lines only the older edition's template has. */
-  olderOwn: string[];
+  olderOwn: number[];
   /** Lines only the newer edition's template has. */
-  newerOwn: string[];
+  newerOwn: number[];
 }
 
-let cachedFamilies: Family[] | null = null;
+/** Every template line of every edition, once: a report's lines are matched against these by index. */
+const TEMPLATE_LINES: readonly string[] = [
+  ...new Set(FAMILIES.flatMap(([older, newer]) => [...prompts[older], ...prompts[newer]])),
+];
+const TEMPLATE_INDEX = new Map(TEMPLATE_LINES.map((line, index) => [line, index]));
 
-function families(): Family[] {
-  cachedFamilies ??= FAMILIES.map(([older, newer]) => ({
+const FAMILY_TABLE: readonly Family[] = FAMILIES.map(([older, newer]) => {
+  const ids = (lines: readonly string[]): number[] => lines.map((line) => TEMPLATE_INDEX.get(line) ?? -1);
+  return {
     older,
     newer,
-    familyLines: [...new Set([...prompts[older], ...prompts[newer]])],
-    olderOwn: prompts[older].filter((line) => !prompts[newer].includes(line)),
-    newerOwn: prompts[newer].filter((line) => !prompts[older].includes(line)),
-  }));
-  return cachedFamilies;
+    familyLines: ids([...new Set([...prompts[older], ...prompts[newer]])]),
+    olderOwn: ids(prompts[older].filter((line) => !prompts[newer].includes(line))),
+    newerOwn: ids(prompts[newer].filter((line) => !prompts[older].includes(line))),
+  };
+});
+
+/** JavaScript's `\s` (and `trim`'s set): what {@link normaliseLine} turns into one space or drops at the ends. */
+function isJsSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && isWideJsSpace(c));
 }
 
-let cachedTemplateLines: Set<string> | null = null;
-
-/** Every template line of every edition. */
-function templateLines(): Set<string> {
-  cachedTemplateLines ??= new Set(families().flatMap((family) => family.familyLines));
-  return cachedTemplateLines;
-}
-
-/**
- * `line` with its runs of `\s` made one space and trimmed. Most lines need no change (no leading, trailing or
- * doubled space, no other whitespace), and a scan of their code units is much cheaper than the replace.
- */
-function normaliseLine(line: string): string {
-  let previous = 0x20;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 0x20 ? previous === 0x20 : isSpaceLike(c)) return line.replace(/\s+/g, ' ').trim();
-    previous = c;
-  }
-  return previous === 0x20 && line.length > 0 ? line.replace(/\s+/g, ' ').trim() : line;
-}
-
-let longest = 0;
-
-/** JavaScript's `\s`, and the control characters (counting those as spaces only makes the test below looser). */
-function isSpaceLike(c: number): boolean {
+function isWideJsSpace(c: number): boolean {
   return (
-    c <= 0x20 ||
     c === 0xa0 ||
     c === 0x1680 ||
     (c >= 0x2000 && c <= 0x200a) ||
@@ -70,94 +53,158 @@ function isSpaceLike(c: number): boolean {
   );
 }
 
+/** `line` with its runs of `\s` made one space and trimmed. */
+function normaliseLine(line: string): string {
+  return line.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether `source[start, end)` changes when normalised: `\s` at an end, a run of two, or `\s` but a space. */
+function isIrregular(source: string, start: number, end: number): boolean {
+  if (isJsSpace(source.charCodeAt(start)) || isJsSpace(source.charCodeAt(end - 1))) return true;
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    // Printable ASCII but the space (most of every line) is never `\s`.
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c === 0x20 ? isJsSpace(source.charCodeAt(i + 1)) : isJsSpace(c)) return true;
+  }
+  return false;
+}
+
+const LONGEST = Math.max(...TEMPLATE_LINES.map((line) => line.length));
+
+/** Slots of the two hash tables below (a power of two); colliding lines share a slot, which only costs a compare. */
+const SLOTS = 1 << 12;
+
+/** A line's slot in {@link EXACT}, from its length and its first, middle and last characters. */
+function exactSlot(source: string, start: number, length: number): number {
+  let hash = Math.imul(length, 31) + source.charCodeAt(start);
+  hash = Math.imul(hash, 31) + source.charCodeAt(start + (length >> 1));
+  hash = Math.imul(hash, 31) + source.charCodeAt(start + length - 1);
+  return hash & (SLOTS - 1);
+}
+
+/**
+ * The template lines that need no normalising, by {@link exactSlot}: a line of the report is compared only with
+ * the few that have its length and its first, middle and last characters (or collide with them).
+ */
+const EXACT: (number[] | undefined)[] = new Array(SLOTS);
+
+/**
+ * A line's slot in {@link SHORTEST}: from the first four and last two characters it has once normalised (runs
+ * of `\s` made one space, trimmed), read from `source[from, to)`, which must be trimmed already.
+ */
+function edgeSlot(source: string, from: number, to: number): number {
+  let hash = 0;
+  let space = false;
+  for (let i = from, kept = 0; i < to && kept < 4; i++) {
+    const c = source.charCodeAt(i);
+    if (isJsSpace(c)) space = true;
+    else {
+      if (space) {
+        hash = Math.imul(hash, 31) + 0x20;
+        kept++;
+        space = false;
+        if (kept === 4) break;
+      }
+      hash = Math.imul(hash, 31) + c;
+      kept++;
+    }
+  }
+  space = false;
+  for (let i = to - 1, kept = 0; i >= from && kept < 2; i--) {
+    const c = source.charCodeAt(i);
+    if (isJsSpace(c)) space = true;
+    else {
+      if (space) {
+        hash = Math.imul(hash, 37) + 0x20;
+        kept++;
+        space = false;
+        if (kept === 2) break;
+      }
+      hash = Math.imul(hash, 37) + c;
+      kept++;
+    }
+  }
+  return hash & (SLOTS - 1);
+}
+
+/**
+ * For each {@link edgeSlot}, the length of the shortest template line in it, or 0: a line that normalises to a
+ * template line has that line's first four and last two characters once normalised, and is at least as long.
+ */
+const SHORTEST = new Uint16Array(SLOTS);
+
+TEMPLATE_LINES.forEach((line, index) => {
+  if (line.length === 0 || normaliseLine(line) !== line) return;
+  (EXACT[exactSlot(line, 0, line.length)] ??= []).push(index);
+  const slot = edgeSlot(line, 0, line.length);
+  const shortest = SHORTEST[slot] ?? 0;
+  if (shortest === 0 || line.length < shortest) SHORTEST[slot] = line.length;
+});
+
 /** Whether `line` has no more non-space characters than the longest template line (which cannot match then). */
-function couldBePrompt(line: string): boolean {
-  if (longest === 0)
-    for (const family of families())
-      for (const l of family.familyLines) longest = Math.max(longest, l.length);
-  if (line.length <= longest) return true;
+function couldBePrompt(source: string, start: number, end: number): boolean {
+  if (end - start <= LONGEST) return true;
   let kept = 0;
-  for (let i = 0; i < line.length && kept <= longest; i++) if (!isSpaceLike(line.charCodeAt(i))) kept++;
-  return kept <= longest;
+  for (let i = start; i < end && kept <= LONGEST; i++) if (!isJsSpace(source.charCodeAt(i))) kept++;
+  return kept <= LONGEST;
 }
 
-/** A line's length and first code unit, as one number: {@link templateKeys}' key. */
-function lineKey(length: number, first: number): number {
-  return length * 0x10000 + (length > 0 ? first : 0);
-}
-
-let cachedKeys: Set<number> | null = null;
-
-/**
- * The template lines' lengths and first characters: a line that needs no normalising can only match when it
- * has one of them, which is known before it is copied out of the text.
- */
-function templateKeys(): Set<number> {
-  cachedKeys ??= new Set([...templateLines()].map((line) => lineKey(line.length, line.charCodeAt(0))));
-  return cachedKeys;
-}
-
-/** Whether `line` is a template line once normalised; if so, adds it to `seen`. */
-function addIfTemplate(line: string, seen: Set<string>): void {
-  if (!couldBePrompt(line)) return;
-  const normalised = normaliseLine(line);
-  // Only template lines are ever looked up: keeping the others would only cost memory.
-  if (templateLines().has(normalised)) seen.add(normalised);
-}
-
-/** Any `\s` but a plain space or the newline. */
-const OTHER_SPACE = /[^\S\n ]/g;
-
-/**
- * Where the next two spaces or other `\s` but a plain space or newline lie in `source` at or after an offset.
- * Each is found by a native search over the whole text, resumed only once the line scan has passed the last one.
- */
-function irregularSpaces(source: string): (from: number) => number {
-  let doubled = -2;
-  let other = -2;
-  return (from) => {
-    if (doubled === -2 || (doubled !== -1 && doubled < from)) doubled = source.indexOf('  ', from);
-    if (other === -2 || (other !== -1 && other < from)) {
-      OTHER_SPACE.lastIndex = from;
-      other = OTHER_SPACE.exec(source)?.index ?? -1;
+/** Marks the template line that `source[start, end)` is once normalised, if any, in `seen`. */
+function markLine(source: string, start: number, end: number, seen: Uint8Array): void {
+  const length = end - start;
+  const exact = length > LONGEST ? undefined : EXACT[exactSlot(source, start, length)];
+  if (exact)
+    for (const index of exact) {
+      const line = TEMPLATE_LINES[index] ?? '';
+      if (line.length === length && source.startsWith(line, start)) {
+        seen[index] = 1;
+        return;
+      }
     }
-    return doubled === -1 ? other : other === -1 ? doubled : Math.min(doubled, other);
-  };
+  // Not a template line as it stands: it may still be one once normalised, which keeps its first and last
+  // non-space characters and is no longer than it.
+  let from = start;
+  let to = end;
+  while (from < to && isJsSpace(source.charCodeAt(from))) from++;
+  while (to > from && isJsSpace(source.charCodeAt(to - 1))) to--;
+  if (from === to) return;
+  const shortest = SHORTEST[edgeSlot(source, from, to)] ?? 0;
+  if (shortest === 0 || shortest > to - from) return;
+  if (!isIrregular(source, start, end) || !couldBePrompt(source, start, end)) return;
+  const index = TEMPLATE_INDEX.get(normaliseLine(source.slice(start, end)));
+  if (index !== undefined) seen[index] = 1;
 }
 
 /**
- * The normalised lines of `text` (split at `\r\n`, `\r` and `\n`) that are template lines. Linear in the text:
- * a line that normalises to itself (no leading, trailing or doubled space, no `\s` but a plain space: most
- * lines) is neither copied nor scanned unless its length and first character are a template line's, and then
- * only looked up; {@link couldBePrompt} stops early on long other lines (a million empty lines or one 1 MiB line
- * once took seconds).
+ * Which template lines `text` has as lines (split at `\r\n`, `\r` and `\n`) once each line's runs of `\s` are
+ * made one space and it is trimmed, by index into {@link TEMPLATE_LINES}. Linear in the text, and nothing is
+ * copied out of it but lines that need normalising and could then match: a line is first compared with the
+ * template lines of its length and first character, then only looked at further when some template line has
+ * its first and last non-space characters and is no longer than it; {@link couldBePrompt} stops early on long
+ * lines (a million empty lines or one 1 MiB line once took seconds). `newlinesNormalised`: the text has no
+ * `\r` (the caller made sure), so only `\n` ends a line.
  */
-function templateCandidates(text: string): Set<string> {
-  const seen = new Set<string>();
-  const keys = templateKeys();
-  const lines = templateLines();
-  const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  const irregularFrom = irregularSpaces(source);
-  let nextIrregular = irregularFrom(0);
-  for (let start = 0; start <= source.length;) {
-    const newline = source.indexOf('\n', start);
-    const end = newline === -1 ? source.length : newline;
-    const edgeSpace = end > start && (source[start] === ' ' || source[end - 1] === ' ');
-    if (edgeSpace || (nextIrregular !== -1 && nextIrregular < end)) {
-      addIfTemplate(source.slice(start, end), seen);
-      if (nextIrregular !== -1 && nextIrregular < end) nextIrregular = irregularFrom(end + 1);
-    } else if (keys.has(lineKey(end - start, source.charCodeAt(start)))) {
-      const line = source.slice(start, end);
-      if (lines.has(line)) seen.add(line);
+function templateCandidates(text: string, newlinesNormalised: boolean): Uint8Array {
+  const seen = new Uint8Array(TEMPLATE_LINES.length);
+  // A `\r\n` read as two line ends adds an empty line between them, and an empty line matches nothing.
+  let nextReturn = newlinesNormalised ? -1 : text.indexOf('\r');
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (nextReturn !== -1 && nextReturn < end) {
+      end = nextReturn;
+      nextReturn = text.indexOf('\r', end + 1);
     }
+    if (end > start) markLine(text, start, end, seen);
     start = end + 1;
   }
   return seen;
 }
 
-function countPresent(lines: readonly string[], seen: ReadonlySet<string>): number {
+function countPresent(lines: readonly number[], seen: Uint8Array): number {
   let count = 0;
-  for (const line of lines) if (seen.has(line)) count++;
+  for (const index of lines) count += seen[index] ?? 0;
   return count;
 }
 
@@ -180,7 +227,7 @@ export interface EditionReading {
  * none has a "Recommended" line and 28 have the 2023 lines. So the text says 2024 only when it has the 2024
  * wording (more than the typo fix) and none of the 2023 one, and never says 2023 alone.
  */
-function legacyLabel(family: Family, seen: ReadonlySet<string>): EditionLabel {
+function legacyLabel(family: Family, seen: Uint8Array): EditionLabel {
   const older = countPresent(family.olderOwn, seen);
   const newer = countPresent(family.newerOwn, seen);
   return newer > 1 && older === 0 ? family.newer : '2023/2024';
@@ -192,9 +239,9 @@ function legacyLabel(family: Family, seen: ReadonlySet<string>): EditionLabel {
  * of its own lines is present (e.g. the 2026 `uv add` hint or Question 3 prompt): each template grew out of the
  * one before, and early-course copies of the newer template still carry most of the older one's lines.
  */
-export function readEdition(text: string): EditionReading {
-  const seen = templateCandidates(text);
-  const scored = families().map((family) => ({
+export function readEdition(text: string, newlinesNormalised = false): EditionReading {
+  const seen = templateCandidates(text, newlinesNormalised);
+  const scored = FAMILY_TABLE.map((family) => ({
     family,
     score: countPresent(family.familyLines, seen) / family.familyLines.length,
   }));
@@ -214,5 +261,5 @@ export function detectEdition(text: string): Edition {
 
 /** Whether two editions have the same questions and checker (2023 and 2024; 2025 and 2026 differ in Question 3). */
 export function sameFamily(a: Edition, b: Edition): boolean {
-  return families().some((f) => (f.older === a || f.newer === a) && (f.older === b || f.newer === b));
+  return FAMILY_TABLE.some((f) => (f.older === a || f.newer === a) && (f.older === b || f.newer === b));
 }

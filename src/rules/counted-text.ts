@@ -1,4 +1,4 @@
-import { countPythonWords, pythonImageOffsets, pythonSplit } from '../parse/course-checker.js';
+import { countPythonWords, isPythonSpace, pythonImageOffsets } from '../parse/course-checker.js';
 import type { QuestionSection } from '../parse/report.js';
 import { lineStarts } from '../parse/lines.js';
 import { sectionContaining } from '../parse/sections.js';
@@ -35,21 +35,48 @@ export interface RemovableWords {
 }
 
 const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
-const DASHES = /^-{3,}$/;
 
-/** Dash-only tokens at the start (after quote marks) and end of one line: its `---` markers. */
+/** Whether `line[start, end)` is three dashes or more and nothing else. */
+function isDashes(line: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  for (let i = start; i < end; i++) if (line.charCodeAt(i) !== 0x2d) return false;
+  return true;
+}
+
+/** Whether `line[start, end)` is quote marks (`>`) only. */
+function isQuoteMarks(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (line.charCodeAt(i) !== 0x3e) return false;
+  return true;
+}
+
+/**
+ * Dash-only tokens (of Python's `line.split()`) at the start, after quote marks, and at the end of one line: its
+ * `---` markers. Only the tokens at either end are read, not the line split into all of its words.
+ */
 function markerTokens(line: string): number {
-  const tokens = pythonSplit(line);
-  let first = 0;
-  while (first < tokens.length && /^>+$/.test(tokens[first] ?? '')) first++;
-  const last = tokens.length - 1;
-  let count = 0;
-  if (first <= last && DASHES.test(tokens[first] ?? '')) {
-    count++;
-    first++;
+  // The first token that is not quote marks.
+  let firstStart = -1;
+  let firstEnd = -1;
+  for (let i = 0; i < line.length;) {
+    while (i < line.length && isPythonSpace(line.charCodeAt(i))) i++;
+    if (i === line.length) break;
+    const start = i;
+    while (i < line.length && !isPythonSpace(line.charCodeAt(i))) i++;
+    if (!isQuoteMarks(line, start, i)) {
+      firstStart = start;
+      firstEnd = i;
+      break;
+    }
   }
-  if (first <= last && DASHES.test(tokens[last] ?? '')) count++;
-  return count;
+  if (firstStart === -1) return 0;
+  let lastEnd = line.length;
+  while (isPythonSpace(line.charCodeAt(lastEnd - 1))) lastEnd--;
+  let lastStart = lastEnd;
+  while (lastStart > 0 && !isPythonSpace(line.charCodeAt(lastStart - 1))) lastStart--;
+  const leading = isDashes(line, firstStart, firstEnd);
+  // The last token counts when it is another token than a leading marker (it is at or after the first).
+  const trailing = (!leading || lastStart > firstStart) && isDashes(line, lastStart, lastEnd);
+  return (leading ? 1 : 0) + (trailing ? 1 : 0);
 }
 
 /**

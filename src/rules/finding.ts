@@ -1,4 +1,4 @@
-import { fingerprint, type Severity } from '../diagnostic.js';
+import { fingerprint, type Diagnostic, type Severity } from '../diagnostic.js';
 import type { Finding } from './rule.js';
 
 /** The fields of a finding that {@link finding} fills in when they are left out. */
@@ -41,9 +41,31 @@ export function finding(fields: FindingFields): Finding {
 
 /** Keeps a finding's range inside the file, whatever went wrong upstream. */
 export function clamp(found: Finding, lineCount: number): Finding {
+  return { ...found, ...clampedRange(found, lineCount) };
+}
+
+/**
+ * The diagnostic of a finding in the report at `path`: `path` first, then the finding's fields in their order,
+ * its range clamped as {@link clamp} does. One copy by `Object.assign`: the two object spreads it replaces were
+ * slow on findings of many shapes.
+ */
+export function placeFinding(path: string, found: Finding, lineCount: number): Diagnostic {
+  const range = clampedRange(found, lineCount);
+  const placed: Diagnostic = Object.assign({ path }, found);
+  placed.line = range.line;
+  placed.endLine = range.endLine;
+  placed.column = range.column;
+  placed.endColumn = range.endColumn;
+  return placed;
+}
+
+function clampedRange(
+  found: Finding,
+  lineCount: number,
+): { line: number; endLine: number; column: number; endColumn: number } {
   const line = Math.min(Math.max(1, found.line), lineCount);
   const endLine = Math.min(Math.max(line, found.endLine), lineCount);
   const column = Math.max(1, found.column);
   const endColumn = endLine === line ? Math.max(column, found.endColumn) : Math.max(1, found.endColumn);
-  return { ...found, line, endLine, column, endColumn };
+  return { line, endLine, column, endColumn };
 }

@@ -22,11 +22,25 @@ export interface FixContext {
 
 const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
 
+/** Whether `text[start, end)` starts with what {@link FENCE} needs after its `[ \t>]*`: a backtick or tilde. */
+function mayBeFence(text: string, start: number, end: number): boolean {
+  let i = start;
+  let c = text.charCodeAt(i);
+  while (i < end && (c === 0x20 || c === 0x09 || c === 0x3e)) c = text.charCodeAt(++i);
+  return i < end && (c === 0x60 || c === 0x7e);
+}
+
 /** Lines in fenced code (fences included), by a forward scan; an unclosed fence runs to the end, as markdown's does. */
 function codeLines(lines: LineIndex): Uint8Array {
   const code = new Uint8Array(lines.lineCount + 2);
   let open: string | null = null;
   for (let line = 1; line <= lines.lineCount; line++) {
+    // Only a line whose first character after quote marks and blanks is a backtick or tilde can be a fence:
+    // the others are neither copied out nor matched.
+    if (!mayBeFence(lines.text, lines.start(line), lines.end(line))) {
+      if (open !== null) code[line] = 1;
+      continue;
+    }
     const text = lines.lineText(line);
     const match = FENCE.exec(text);
     // A backtick fence's info string cannot hold a backtick: "```text```" is inline code, not a fence.

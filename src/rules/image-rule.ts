@@ -86,11 +86,14 @@ export function imageRule(spec: ImageRuleSpec): Rule & { inspect: ImageRuleSpec[
       // Sections without an image are skipped before any visit: 35,000 question headings made each rule slow.
       for (const section of context.model.questions) {
         if (section.imageRefs.length === 0) continue;
-        const found = visitImages(section, context.path, context.files).flatMap((visit) => {
+        const found: { visit: ImageVisit; problem: ImageProblem }[] = [];
+        for (const visit of visitImages(section, context.path, context.files)) {
           const problem = spec.inspect(visit);
-          return problem ? [{ visit, problem }] : [];
-        });
-        findings.push(...capped(found, ({ visit, problem }) => imageFinding(spec.id, visit, problem)));
+          if (problem) found.push({ visit, problem });
+        }
+        // Most images have none of a rule's problems: no findings to cap then.
+        if (found.length > 0)
+          findings.push(...capped(found, ({ visit, problem }) => imageFinding(spec.id, visit, problem)));
       }
       return findings;
     },

@@ -117,11 +117,11 @@ export function buildDocument(
 
 /** The ajv errors of the document against the constraints, as schema/report.schema.json shapes it. */
 export function validateReportDocument(constraints: Constraints, document: ReportDocument): ErrorObject[] {
+  const questions: Record<string, DocumentQuestion> = {};
+  for (const [number, { entry }] of document.questions) questions[String(number)] = entry;
   return validateDocument(constraints, {
     edition: document.edition,
     answerCount: document.answerCount,
-    questions: Object.fromEntries(
-      [...document.questions].map(([number, { entry }]) => [String(number), entry]),
-    ),
+    questions,
   });
 }

@@ -78,13 +78,28 @@ export type ImageTarget =
       uncommitted?: UncommittedFile;
     };
 
+/** A path with an empty, `.` or `..` segment or a leading `/`: what posix.normalize would change. */
+const UNNORMAL = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\//;
+
+/**
+ * `posix.normalize(posix.join(folder, path))` for a relative `path`: a plain `figures/a.png` under a plain folder
+ * is the two joined (most images), without the general normalising of both.
+ */
+export function joinNormal(folder: string, path: string): string {
+  if (path !== '' && !UNNORMAL.test(path)) {
+    if (folder === '.') return path;
+    if (folder !== '' && !UNNORMAL.test(folder) && !folder.endsWith('/')) return `${folder}/${path}`;
+  }
+  return posix.normalize(posix.join(folder, path));
+}
+
 function resolveLocal(src: string, reportPath: string): string {
   // Cut at the first `?` or `#` (a query or fragment); `/[?#].*$/` backtracked on a path of many `?`.
   const query = src.search(/[?#]/);
   const clean = safeDecode(query === -1 ? src : src.slice(0, query));
   return clean.startsWith('/')
     ? posix.normalize(clean.slice(1))
-    : posix.normalize(posix.join(posix.dirname(reportPath), clean));
+    : joinNormal(posix.dirname(reportPath), clean);
 }
 
 /** Follows one image link of a report at `reportPath`; `files` null leaves presence unknown. */
@@ -98,15 +113,18 @@ export function imageTarget(image: ImageRef, reportPath: string, files: FileLook
   const folder = posix.dirname(reportPath);
   const outsideFolder = folder !== '.' && !resolved.startsWith(`${folder}/`);
   const extension = posix.extname(resolved).toLowerCase();
-  const base = { kind: 'in-repository' as const, resolved, extension, outsideFolder };
-  if (!files) return { ...base, presence: 'unknown' };
+  // Object literals, not a spread of the common fields: the spread was a good part of following a link.
+  const kind = 'in-repository';
+  if (!files) return { kind, resolved, extension, outsideFolder, presence: 'unknown' };
   if (files.unknown) {
     files.unknown(resolved);
-    return { ...base, presence: 'unknown' };
+    return { kind, resolved, extension, outsideFolder, presence: 'unknown' };
   }
-  if (files.has(resolved)) return { ...base, presence: 'exact' };
+  if (files.has(resolved)) return { kind, resolved, extension, outsideFolder, presence: 'exact' };
   const uncommitted = files.uncommitted?.(resolved);
-  if (uncommitted) return { ...base, presence: 'uncommitted', uncommitted };
+  if (uncommitted) return { kind, resolved, extension, outsideFolder, presence: 'uncommitted', uncommitted };
   const other = files.findIgnoringCase(resolved);
-  return other ? { ...base, presence: 'case', other } : { ...base, presence: 'absent' };
+  return other
+    ? { kind, resolved, extension, outsideFolder, presence: 'case', other }
+    : { kind, resolved, extension, outsideFolder, presence: 'absent' };
 }

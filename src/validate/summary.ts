@@ -31,10 +31,10 @@ export function summariseQuestions(
 ): QuestionList {
   const failing = new Set(diagnostics.filter((d) => FAILING_RULES.has(d.ruleId)).map((d) => d.question));
   const known = (number: number) => (number >= 1 && number <= expected) || constraints.ranges.has(number);
-  const numbers = new Set<number>([
-    ...Array.from({ length: expected }, (_, i) => i + 1),
-    ...document.questions.keys(),
-  ]);
+  // A loop, not Array.from over an array-like (its generic path was most of this function's time).
+  const numbers = new Set<number>();
+  for (let number = 1; number <= expected; number++) numbers.add(number);
+  for (const number of document.questions.keys()) numbers.add(number);
   const listed: QuestionSummary[] = [];
   let extra = 0;
   for (const number of [...numbers].sort((a, b) => a - b)) {
