@@ -1,11 +1,11 @@
 import {
   countPythonImages,
-  countPythonWords,
   normaliseNewlines,
   pythonSplit,
   readAsCourseChecker,
 } from '../../src/parse/course-checker.js';
 import fc from 'fast-check';
+import { countPythonWords } from '../../src/parse/words.js';
 import { makeReport, words } from '../support/report.js';
 
 describe('countPythonWords', () => {

@@ -2,7 +2,8 @@
 // each finishes (a backtracking pattern took minutes on some of these) and gives a result bounded by its input.
 // Not timed: `npm run bench` prints the worst time per MiB.
 import { ADVERSARIAL_SHAPES } from '../../scripts/adversarial.mjs';
-import { countPythonImages, countPythonWords, normaliseNewlines } from '../../src/parse/course-checker.js';
+import { countPythonImages, normaliseNewlines } from '../../src/parse/course-checker.js';
+import { countPythonWords } from '../../src/parse/words.js';
 import { detectEdition } from '../../src/parse/edition.js';
 import { withoutFences } from '../../src/parse/fence-code.js';
 import { lineStarts } from '../../src/parse/lines.js';

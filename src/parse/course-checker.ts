@@ -1,4 +1,5 @@
 import type { Edition } from '../result.js';
+import { countPythonWords } from './words.js';
 
 /** One answer as the course checker cuts it: its text and where that text starts in the normalised report. */
 export interface CheckerAnswer {
@@ -28,22 +29,7 @@ function isLegacy(edition: Edition): boolean {
   return edition === '2023' || edition === '2024';
 }
 
-/**
- * Python's `str.isspace` for the characters `str.split()` breaks on, as a table over the code units below
- * U+3001. JavaScript's `\s` differs: it includes U+FEFF and excludes U+001C–U+001F and U+0085, so the set is
- * spelled out.
- */
-const PY_WHITESPACE = new Uint8Array(0x3001);
-for (const code of [0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000])
-  PY_WHITESPACE[code] = 1;
-PY_WHITESPACE.fill(1, 0x09, 0x0e);
-PY_WHITESPACE.fill(1, 0x2000, 0x200b);
-
-export function isPythonSpace(code: number): boolean {
-  return code < 0x3001 && PY_WHITESPACE[code] === 1;
-}
-
-/** A run of the characters of {@link PY_WHITESPACE}, for a split that runs natively. */
+/** A run of the characters of Python's whitespace (words.ts), for a split that runs natively. */
 // eslint-disable-next-line no-control-regex
 const PYTHON_SPACE_RUN = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
@@ -54,33 +40,6 @@ export function pythonSplit(text: string): string[] {
   if (words[0] === '') words.shift();
   if (words.length > 0 && words[words.length - 1] === '') words.pop();
   return words;
-}
-
-/** 1 for every UTF-16 code unit that is not in {@link PY_WHITESPACE}: a word's, for {@link countPythonWords}. */
-const WORD_UNIT = new Uint8Array(0x10000).fill(1);
-for (let code = 0; code < PY_WHITESPACE.length; code++) if (PY_WHITESPACE[code] === 1) WORD_UNIT[code] = 0;
-
-/**
- * Python's `len(text.split())`: the number of places where a word starts. One pass over the code units, no
- * strings made (a split of every answer into words was a good part of checking a report), and no branch on the
- * text: a table lookup says whether a unit is a word's, and a word starts where one follows a space (branches
- * on spaces, a sixth of every text, were mispredicted often enough to make the loop twice as slow).
- */
-export function countPythonWords(text: string): number {
-  let count = 0;
-  let afterSpace = 1;
-  for (let i = 0; i < text.length; i++) {
-    const word = WORD_UNIT[text.charCodeAt(i)] ?? 0;
-    count += afterSpace & word;
-    afterSpace = word ^ 1;
-  }
-  return count;
-}
-
-/** Whether Python's `text.split()` has any word: `countPythonWords(text) > 0` without counting them all. */
-export function hasPythonWord(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isPythonSpace(text.charCodeAt(i))) return true;
-  return false;
 }
 
 /**

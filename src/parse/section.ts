@@ -1,9 +1,9 @@
-import { countPythonImages, hasPythonWord } from './course-checker.js';
+import { countPythonImages } from './course-checker.js';
 import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
 import type { Heading } from './scan-lines.js';
-import { countWordsAround, countWordsIn } from './words.js';
+import { countWordsAround, countWordsIn, hasPythonWord } from './words.js';
 
 export const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
 export const ANSWER = 'Answer:';

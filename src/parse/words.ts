@@ -1,12 +1,30 @@
-import { hasPythonWord } from './course-checker.js';
-
 /**
- * 1 for each UTF-16 code unit Python's `str.split()` breaks on, 0 for the others: a table over every code unit,
- * so that counting needs no branch per character. It is read off the course checker's own definition
- * ({@link hasPythonWord}) for the code units below U+3001; Python's last whitespace character is U+3000.
+ * Python's `str.isspace` for the characters `str.split()` breaks on, 1 for each of them in a table over every
+ * UTF-16 code unit (Python's last whitespace character is U+3000). JavaScript's `\s` differs: it includes U+FEFF
+ * and excludes U+001C–U+001F and U+0085, so the set is spelled out. A table, so that counting needs no branch per
+ * character.
  */
 const SPACE = new Uint8Array(0x10000);
-for (let code = 0; code <= 0x3000; code++) SPACE[code] = hasPythonWord(String.fromCharCode(code)) ? 0 : 1;
+for (const code of [0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000])
+  SPACE[code] = 1;
+SPACE.fill(1, 0x09, 0x0e);
+SPACE.fill(1, 0x2000, 0x200b);
+
+/** Whether the UTF-16 code unit `code` is whitespace to Python's `str.split()`. */
+export function isPythonSpace(code: number): boolean {
+  return SPACE[code] === 1;
+}
+
+/** Whether Python's `text.split()` has any word: `countPythonWords(text) > 0` without counting them all. */
+export function hasPythonWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (SPACE[text.charCodeAt(i)] === 0) return true;
+  return false;
+}
+
+/** Python's `len(text.split())`: the number of places where a word starts, with no string made. */
+export function countPythonWords(text: string): number {
+  return countWordsIn(text);
+}
 
 /**
  * Python's `len(text[start:end].split())`, the same count as countPythonWords, without cutting the text out.

@@ -1,4 +1,5 @@
-import { countPythonWords, isPythonSpace, pythonImageOffsets } from '../parse/course-checker.js';
+import { pythonImageOffsets } from '../parse/course-checker.js';
+import { countPythonWords, isPythonSpace } from '../parse/words.js';
 import type { QuestionSection } from '../parse/report.js';
 import { lineStarts } from '../parse/lines.js';
 import { sectionContaining } from '../parse/sections.js';

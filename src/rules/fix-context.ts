@@ -1,5 +1,5 @@
 import type { QuestionSection } from '../parse/report.js';
-import { countPythonWords } from '../parse/course-checker.js';
+import { countPythonWords } from '../parse/words.js';
 import { describeRange } from '../validate/ranges.js';
 import { indexLines, type LineIndex } from '../fixes/line-index.js';
 import type { RuleContext } from './rule.js';
