@@ -36,7 +36,13 @@ __export(cli_launcher_exports, {
 module.exports = __toCommonJS(cli_launcher_exports);
 var import_node_fs = require("node:fs");
 var nodeModule = __toESM(require("node:module"), 1);
-var import_node_os = require("node:os");
+
+// lazy-builtin:node:os
+function homedir(...args) {
+  return require("node:os").homedir(...args);
+}
+
+// src/cli-launcher.ts
 var import_node_path = require("node:path");
 var import_node_vm = require("node:vm");
 var BUNDLE = (0, import_node_path.join)(__dirname, "cli-main.cjs");
@@ -44,7 +50,8 @@ function cacheFolder() {
   const env = process.env;
   if (env.NODE_DISABLE_COMPILE_CACHE) return null;
   try {
-    const base = env.XDG_CACHE_HOME || (0, import_node_path.join)((0, import_node_os.homedir)(), ".cache");
+    const home = process.platform !== "win32" && env.HOME || homedir();
+    const base = env.XDG_CACHE_HOME || (0, import_node_path.join)(home, ".cache");
     const folder2 = (0, import_node_path.join)(base, "report-check");
     (0, import_node_fs.mkdirSync)(folder2, { recursive: true, mode: 448 });
     const stat = (0, import_node_fs.statSync)(folder2);
@@ -79,7 +86,7 @@ function bundleRequire(id) {
 }
 var source = (0, import_node_fs.readFileSync)(BUNDLE, "utf8");
 var folder = cacheFolder();
-var cachePath = folder && (0, import_node_path.join)(folder, `cli-${process.version}-${process.arch}-${"1ae4a116d2999688"}.v8`);
+var cachePath = folder && (0, import_node_path.join)(folder, `cli-${process.version}-${process.arch}-${"b7169c8a09987750"}.v8`);
 var cachedData;
 try {
   cachedData = cachePath ? (0, import_node_fs.readFileSync)(cachePath) : void 0;
