@@ -59,6 +59,9 @@ if (!setupProblem) {
     matrixProblem = `building the scenario matrix failed: ${String(e?.message ?? e).split('\n')[0]}`;
   }
 }
+// A matrix that could not be built is a failure, not a smaller run that passes; said first, so that an `--only`
+// naming one of its scenarios shows why it is missing.
+if (matrixProblem) line(false, 'setup', 'scenarios/*.matrix.mjs', matrixProblem);
 let names = [...scenarioNames(), ...matrix.keys()];
 if (args.only) {
   // A name ending in `*` selects every scenario it starts, e.g. `write-fault-*`.
@@ -70,6 +73,9 @@ if (args.only) {
   const unknown = want.filter((n) => !names.includes(n));
   if (unknown.length) {
     console.error(`unknown scenario(s): ${unknown.join(', ')} (have: ${names.join(', ')})`);
+    // The name may be one of the matrix scenarios that could not be built.
+    if (setupProblem || matrixProblem)
+      console.error(`the matrix scenarios were not built: ${setupProblem ?? matrixProblem}`);
     process.exit(2);
   }
   names = want;
@@ -93,11 +99,11 @@ for (const n of nodes) {
 const queue = [];
 for (const name of names) for (const n of nodes) queue.push({ name, node: n });
 if (setupProblem) {
+  // The matrix scenarios were not built (they need fakegh): one line says so.
+  line(false, 'setup', 'scenarios/*.matrix.mjs', `not built: ${setupProblem}`);
   for (const { name, node } of queue) line(false, node.label, name, setupProblem);
   finish();
 }
-// A matrix that could not be built is a failure, not a smaller run that passes.
-if (matrixProblem) line(false, 'setup', 'scenarios/*.matrix.mjs', matrixProblem);
 
 // Two scenarios per CPU, at most 4: a scenario waits on process starts and requests much of its time, and each has
 // its own fakegh on its own port.

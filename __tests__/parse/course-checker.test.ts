@@ -1,11 +1,7 @@
-import {
-  countPythonImages,
-  normaliseNewlines,
-  pythonSplit,
-  readAsCourseChecker,
-} from '../../src/parse/course-checker.js';
+import { countPythonImages, normaliseNewlines, readAsCourseChecker } from '../../src/parse/course-checker.js';
 import fc from 'fast-check';
 import { countPythonWords } from '../../src/parse/words.js';
+import { PYTHON_SPACES, pythonSplit } from '../support/python-split.js';
 import { makeReport, words } from '../support/report.js';
 
 describe('countPythonWords', () => {
@@ -22,17 +18,11 @@ describe('countPythonWords', () => {
   });
 
   it("should break words on exactly the code units Python's str.isspace() holds, and on no other", () => {
-    // python3 -c "print([hex(c) for c in range(0x10000) if chr(c).isspace()])"
-    const python = [
-      ...[0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680],
-      ...Array.from({ length: 11 }, (_, i) => 0x2000 + i),
-      ...[0x2028, 0x2029, 0x202f, 0x205f, 0x3000],
-    ];
     const breaking: number[] = [];
     for (let code = 0; code <= 0xffff; code++) {
       if (countPythonWords(`a${String.fromCharCode(code)}b`) === 2) breaking.push(code);
     }
-    expect(breaking).toEqual(python);
+    expect(breaking).toEqual(PYTHON_SPACES);
   });
 
   it("should count as Python's split() does for any mix of words, spaces and line ends", () => {
@@ -63,7 +53,7 @@ describe('countPythonWords', () => {
   });
 });
 
-describe('pythonSplit', () => {
+describe('the test support pythonSplit', () => {
   // Python's str.isspace() characters, and two that JavaScript's \s has and Python's split does not.
   const spaces = [
     ...'\t\n\v\f\r\u001c\u001d\u001e\u001f \u0085\u00a0\u1680\u2028\u2029\u202f\u205f\u3000',

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { pythonSplit } from '../../src/parse/course-checker.js';
 import { countWordsAround, countWordsIn } from '../../src/parse/words.js';
+import { pythonSplit } from '../support/python-split.js';
 
-// The reference: Python's split as a native split on a pattern of its whitespace, not the table counted here.
+// The reference: Python's split on Python's own list of its whitespace (test support), not the table counted here.
 const pythonWords = (text: string) => pythonSplit(text).length;
 
 describe('countWordsIn', () => {

@@ -29,19 +29,6 @@ function isLegacy(edition: Edition): boolean {
   return edition === '2023' || edition === '2024';
 }
 
-/** A run of the characters of Python's whitespace (words.ts), for a split that runs natively. */
-// eslint-disable-next-line no-control-regex
-const PYTHON_SPACE_RUN = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-
-/** Python's `text.split()`: the words between runs of whitespace. */
-export function pythonSplit(text: string): string[] {
-  const words = text.split(PYTHON_SPACE_RUN);
-  // Whitespace at either end leaves an empty string there; runs are whole, so there is none in between.
-  if (words[0] === '') words.shift();
-  if (words.length > 0 && words[words.length - 1] === '') words.pop();
-  return words;
-}
-
 /**
  * Python's `len(re.findall(r"!\[.*?\]\(.*?\)", text))` (Python's `.` matches anything but `\n`), in linear time:
  * a match is `![`, then the first `](` after it on the line, then the first `)` after that. When a line has no

@@ -44,7 +44,9 @@ export function isSummary(found: Finding): boolean {
 /**
  * The findings of `items`, made only for the listed ones and a summary for the rest of each question: making and
  * fingerprinting 100,000 findings only to drop them took seconds. `questionOf` says which question an item's finding
- * is about; left out, they are all about one.
+ * is about; left out, they are all about one. Its summaries count towards the rule's {@link MAX_PER_RULE} as listed
+ * findings do, and past it fold into the report's summary: 32,000 answers, each with its own summary, would
+ * otherwise list 32,000.
  */
 export function capped<T>(
   items: readonly T[],
