@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 /**
  * Python's `str.isspace()` code points, as Python 3.11 prints them:
  * `python3 -c "print([hex(c) for c in range(0x110000) if chr(c).isspace()])"`. Written out here, apart from the
@@ -16,3 +18,20 @@ const SPACE_RUN = new RegExp(
 export function pythonSplit(text: string): string[] {
   return text.split(SPACE_RUN).filter((word) => word !== '');
 }
+
+/** Words, Python's spaces and near misses (U+200B is no space to Python), for texts generated from pieces. */
+export const wordPieces = () =>
+  fc.constantFrom(
+    'a',
+    'word',
+    '\u00e9',
+    '\u{1f600}',
+    ' ',
+    '  ',
+    '\n',
+    '\r\n',
+    '\t',
+    '\u3000',
+    '\u200b',
+    '\u0085',
+  );
