@@ -61,22 +61,31 @@ export function reaches(severity: Severity, threshold: Severity): boolean {
   return severityRank(severity) <= severityRank(threshold);
 }
 
-/** 32-bit FNV-1a of a string's UTF-16 code units, from a given offset basis. */
-function fnv1a(text: string, basis: number): string {
-  let hash = basis;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
+/** 32-bit FNV-1a of a string's UTF-16 code units, continued from `hash`. */
+function fnv1a(text: string, hash: number): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
+
+const hex8 = (hash: number): string => (hash >>> 0).toString(16).padStart(8, '0');
 
 /**
  * A short hash naming a finding by what it is about, not where: rule, question and a discriminator such as the
  * image path. Line numbers are left out so that editing one answer does not make every later finding "new".
- * It only has to be stable, not secret: two FNV-1a passes instead of node:crypto, whose loading alone costs a
- * cold CLI start more than the whole check.
+ * It only has to be stable, not secret: two FNV-1a hashes (of `rule NUL question NUL key`, from two offset bases)
+ * instead of node:crypto, whose loading alone costs a cold CLI start more than the whole check. The parts are
+ * hashed one after the other, as the joined text would be, without joining them.
  */
 export function fingerprint(ruleId: string, question: number | null, key = ''): string {
-  const text = `${ruleId}\u0000${question ?? '-'}\u0000${key}`;
-  return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x050c5d1f);
+  const middle = String(question ?? '-');
+  let a = fnv1a(ruleId, 0x811c9dc5);
+  let b = fnv1a(ruleId, 0x050c5d1f);
+  a = Math.imul(a, 0x01000193); // NUL: `hash ^ 0` is `hash`
+  b = Math.imul(b, 0x01000193);
+  a = Math.imul(fnv1a(middle, a), 0x01000193);
+  b = Math.imul(fnv1a(middle, b), 0x01000193);
+  return hex8(fnv1a(key, a)) + hex8(fnv1a(key, b));
 }
 
 /** Orders diagnostics by line, column, severity, question, then rule id: the order students read them in. */

@@ -106,6 +106,7 @@ export function buildSection(
     answer && first !== undefined && prose === region
       ? countWordsAround(text, first, end, answer.start, answer.end, words)
       : countWordsIn(prose);
+  const { placeholderLines, markerLines } = templateLines(region, first ?? end, pointAt);
   return {
     number,
     heading: { start: pointAt(heading.start), end: pointAt(heading.end), text: heading.text },
@@ -117,7 +118,8 @@ export function buildSection(
     images: answer ? countPythonImages(answer.text) : 0,
     proseWords,
     imageRefs: [],
-    ...templateLines(region, first ?? end, pointAt),
+    placeholderLines,
+    markerLines,
     setextHeadings: [],
     answered: hasPythonWord(answeredText),
   };

@@ -19,8 +19,17 @@ function questionOfPath(path: string): number | null {
 
 const FILE_START: AnswerPlace = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
+/** Each run's errors: word-count, image-count and schema all read them. */
+const computed = new WeakMap<RuleContext, readonly ConstraintError[]>();
+
 /** The constraints schema's errors, leaving out unanswered questions (the `unanswered` rule speaks for those). */
-export function constraintErrors(context: RuleContext): ConstraintError[] {
+export function constraintErrors(context: RuleContext): readonly ConstraintError[] {
+  let errors = computed.get(context);
+  if (!errors) computed.set(context, (errors = collect(context)));
+  return errors;
+}
+
+function collect(context: RuleContext): ConstraintError[] {
   const { document } = context;
   const result: ConstraintError[] = [];
   for (const error of context.schemaErrors) {
