@@ -1,11 +1,29 @@
 import fc from 'fast-check';
-import { countWordsAround, countWordsIn } from '../../src/parse/words.js';
-import { pythonSplit, wordPieces } from '../support/python-split.js';
+import {
+  countWordsAround,
+  countWordsIn,
+  countWordsMatched,
+  countWordsScanned,
+} from '../../src/parse/words.js';
+import { PYTHON_SPACES, pythonSplit, wordPieces } from '../support/python-split.js';
 
 // The reference: Python's split on Python's own list of its whitespace (test support), not the table counted here.
 const pythonWords = (text: string) => pythonSplit(text).length;
 
-describe('countWordsIn', () => {
+// countWordsIn counts with the pattern while the loop is cold, then with the loop: each must count as Python does.
+describe.each([
+  ['countWordsIn', countWordsIn],
+  ['countWordsMatched', countWordsMatched],
+  ['countWordsScanned', countWordsScanned],
+])('%s', (_name, countWordsIn) => {
+  it("should break words on exactly the code units Python's str.isspace() holds, and on no other", () => {
+    const breaking: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (countWordsIn(`a${String.fromCharCode(code)}b`) === 2) breaking.push(code);
+    }
+    expect(breaking).toEqual(PYTHON_SPACES);
+  });
+
   it('should count a range of the text as Python splits that range cut out', () => {
     fc.assert(
       fc.property(fc.array(wordPieces(), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, x, y) => {

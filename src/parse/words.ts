@@ -27,12 +27,45 @@ export function countPythonWords(text: string): number {
 }
 
 /**
- * Python's `len(text[start:end].split())`, the same count as countPythonWords, without cutting the text out.
- * Branch-free: a word starts where a non-space follows a space (or the start), and whether it does is summed
- * as a bit. Prose mixes words and spaces unpredictably, and a branch per character cost this count two thirds
- * of its time in mispredictions.
+ * A word as Python's `str.split()` sees it: a run of anything but its whitespace (the same set as {@link SPACE}).
+ * No `u` flag: the class is over UTF-16 code units, as the table is.
+ */
+// eslint-disable-next-line no-control-regex
+const WORD = /[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
+/**
+ * Characters {@link countWordsIn} still hands to {@link countWordsMatched} before it counts with the loop. Until V8
+ * has compiled the loop it runs in the interpreter at about 70 ns a character (the first report's 70,000 counted
+ * characters took 4 ms of a cold CLI check on Node 20), while the pattern runs natively from its first call at
+ * about 15 ns; once compiled, the loop is three times as fast as the pattern (0.08 against 0.25 ms a report). So
+ * a process's first 256 Ki characters (a few reports, all of a one-report CLI run) are counted by the pattern.
+ */
+let matchedBudget = 256 * 1024;
+
+/**
+ * Python's `len(text[start:end].split())`, the same count as countPythonWords, without cutting the text out
+ * (but while the loop is cold, see {@link matchedBudget}).
  */
 export function countWordsIn(text: string, start = 0, end = text.length): number {
+  if (end - start <= matchedBudget) {
+    matchedBudget -= end - start;
+    return countWordsMatched(text, start, end);
+  }
+  return countWordsScanned(text, start, end);
+}
+
+/** {@link countWordsIn} by the native pattern {@link WORD}: the number of its matches. */
+export function countWordsMatched(text: string, start = 0, end = text.length): number {
+  const part = start === 0 && end === text.length ? text : text.slice(start, end);
+  return part.match(WORD)?.length ?? 0;
+}
+
+/**
+ * {@link countWordsIn} by a loop over the characters. Branch-free: a word starts where a non-space follows a
+ * space (or the start), and whether it does is summed as a bit. Prose mixes words and spaces unpredictably, and
+ * a branch per character cost this count two thirds of its time in mispredictions.
+ */
+export function countWordsScanned(text: string, start = 0, end = text.length): number {
   let count = 0;
   let previousSpace = 1;
   for (let i = start; i < end; i++) {
