@@ -81,7 +81,7 @@ describe('collectWithoutParser', () => {
         '\ufeff',
       ],
       ...['<pre>x</pre>', '<textarea', '</PRE>', '<!-- ![a](b.png) -->', '<h4 class="x">', '<table>', '<p'],
-      ...['x -->', 'a </pre> b', '</script>'],
+      ...['x -->', 'a </pre> b', '</script>', '~32', '~~', '- ~~~', '~~~ ![a](b.png)'],
       ...['--- ![a](b.png) ---', 'text <img src="x.png"> more', '<https://x.y>', '**bold**', '_it_', 'é'],
     );
     const line = fc.array(piece, { minLength: 1, maxLength: 3 }).chain((pieces) =>

@@ -15,11 +15,11 @@ const PLAIN_IMAGE = /!\[([^[\]\\`<>\n]*)\]\((?:<([^<>\n\\&]+)>|([^()\s\\`<>]+))(
 
 /**
  * What a line may keep besides its plain images for them to stay images wherever they stand in it: none of
- * `[`, `]`, `\`, `` ` ``, `<` (links, escapes, code spans, HTML and autolinks), `~` (a fence), a tab or four
+ * `[`, `]`, `\`, `` ` ``, `<` (links, escapes, code spans, HTML and autolinks), `~~~` (a fence; `~32` is text), a tab or four
  * spaces (after a list marker, indented code). Students write `--- ![a](b) ---` (the template's placeholder
  * marks left around the image) and images inside sentences.
  */
-const NOT_AROUND_IMAGES = /[[\]\\`<~\t]| {4}/;
+const NOT_AROUND_IMAGES = /[[\]\\`<\t]| {4}|~~~/;
 
 /** An alt text with a `*`, or a `_` not inside a word: emphasis, which micromark leaves out of the alt. */
 const EMPHASIS_IN_ALT = /!\[[^[\]\n]*(?:\*|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))/;
