@@ -1,8 +1,9 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Root } from 'mdast';
-import { type Block, blockToReport, UNDERLINE } from './blocks.js';
+import { type Block, blockToReport } from './blocks.js';
 import { findHtmlImages } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
+import { collectWithoutParser } from './plain-lines.js';
 
 /** Parses markdown into mdast, or returns the reason it could not (micromark recurses on deep nesting). */
 function parseMarkdown(text: string): Root | { error: string } {
@@ -24,73 +25,16 @@ function* walk(root: Root): Generator<Nodes> {
   }
 }
 
-/**
- * A line of nothing but images with plain alt text and a plain path (no brackets, backslashes, backticks, angle
- * brackets, spaces or titles): no markdown construct can read it other than as images. Most screenshot lines
- * look like this, and reading them directly spares micromark's start-up on a cold CLI run.
- */
-const PLAIN_IMAGE_LINE = /^[ \t>]*(?:!\[[^[\]\\`<>\n]*\]\([^()\s\\`<>]+\)[ \t]*)+$/;
-/** A plain image, its path also in angle brackets (`<a b.png>`) and with a plain title (`"Title"`). */
-const PLAIN_IMAGE = /!\[([^[\]\\`<>\n]*)\]\((?:<([^<>\n\\&]+)>|([^()\s\\`<>]+))(?: +"[^"\n\\`<>[\]&]*")?\)/g;
-
-/**
- * What a line may keep besides its plain images for them to stay images wherever they stand in it: none of
- * `[`, `]`, `\`, `` ` ``, `<` (links, escapes, code spans, HTML and autolinks), `~` (a fence), a tab or four
- * spaces (after a list marker, indented code). Students write `--- ![a](b) ---` (the template's placeholder
- * marks left around the image) and images inside sentences.
- */
-const NOT_AROUND_IMAGES = /[[\]\\`<~\t]| {4}/;
-
-/** An alt text with a `*`, or a `_` not inside a word: emphasis, which micromark leaves out of the alt. */
-const EMPHASIS_IN_ALT = /!\[[^[\]\n]*(?:\*|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))/;
-
-/** A plain image that is all of a link's text, `[![a](b.png)](b.png)` (not itself in an image's alt text). */
-const LINKED_IMAGE = new RegExp(`(?<!!)\\[${PLAIN_IMAGE.source}\\]\\([^()\\s\\\\\`<>]+\\)`, 'g');
-
-/** Something like a character reference, `&amp;` or `&#38;` (a lone `&`, as in `W&B`, is text). */
-const CHARACTER_REFERENCE = /&[#A-Za-z0-9]+;/;
-
-/** Whether a line holding `![` has only plain images and text that leaves them images. */
-function isPlainImageLine(line: string): boolean {
-  // A character reference (`&amp;`) would change a path or an alt text as micromark reads it.
-  if (CHARACTER_REFERENCE.test(line) || EMPHASIS_IN_ALT.test(line)) return false;
-  if (PLAIN_IMAGE_LINE.test(line)) return true;
-  return !NOT_AROUND_IMAGES.test(line.replace(LINKED_IMAGE, ' ').replace(PLAIN_IMAGE, ''));
-}
-
-/** Whether a text line next to image lines leaves them images: no code span or HTML can run on from it. */
-function isInertText(line: string, first: boolean): boolean {
-  return !line.includes('<') && (line.split('`').length - 1) % 2 === 0 && (first || !UNDERLINE.test(line));
-}
-
-/**
- * Records a block's images when each line holding `![` is a {@link isPlainImageLine} and every other line is
- * inert text; returns false when micromark must read the block.
- */
-function collectPlainImages(
+/** Records a block's facts as micromark reads them (no budget); returns the parse error, or null. */
+export function collectWithParser(
   section: QuestionSection,
   block: Block,
   pointAt: (offset: number) => Point,
-): boolean {
-  const lines = block.text.split('\n');
-  // A first line of `---` or `===` underlines nothing: it is a thematic break or text.
-  const plain = (line: string, i: number): boolean =>
-    line.includes('![') ? isPlainImageLine(line) : isInertText(line, i === 0);
-  if (!lines.every(plain)) return false;
-  let offset = 0;
-  for (const line of lines) {
-    for (const match of line.includes('![') ? line.matchAll(PLAIN_IMAGE) : []) {
-      section.imageRefs.push({
-        src: match[2] ?? match[3] ?? '',
-        alt: match[1] ?? '',
-        kind: 'markdown',
-        start: pointAt(blockToReport(block, offset + match.index)),
-        end: pointAt(blockToReport(block, offset + match.index + match[0].length)),
-      });
-    }
-    offset += line.length + 1;
-  }
-  return true;
+): string | null {
+  const tree = parseMarkdown(block.text);
+  if ('error' in tree) return tree.error;
+  collectNodeFacts(section, tree, block, pointAt);
+  return null;
 }
 
 /** Deeper nesting than any report needs; micromark's time grows fast with it (20,000 quotes: over a second). */
@@ -188,7 +132,7 @@ export function collectBlockFacts(
 ): string | null {
   let failure: string | null = null;
   for (const block of blocks) {
-    if (collectPlainImages(section, block, pointAt)) continue;
+    if (collectWithoutParser(section, block, pointAt)) continue;
     const tooComplex = tooComplexToParse(block.text, budget);
     const tree = tooComplex ? { error: tooComplex } : parseMarkdown(block.text);
     if ('error' in tree) failure ??= tree.error;

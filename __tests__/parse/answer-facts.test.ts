@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { collectWithParser } from '../../src/parse/answer-facts.js';
+import { collectWithoutParser } from '../../src/parse/plain-lines.js';
+import type { Block } from '../../src/parse/blocks.js';
+import { lineStarts, makePointAt } from '../../src/parse/lines.js';
+import type { QuestionSection } from '../../src/parse/model.js';
+
+/** A block as blocksToParse makes it, standing at the start of the report. */
+function blockOf(text: string): { block: Block; pointAt: ReturnType<typeof makePointAt> } {
+  const starts = lineStarts(text).slice(0, -1);
+  return { block: { text, starts, origins: starts }, pointAt: makePointAt(lineStarts(text)) };
+}
+
+const emptySection = (): QuestionSection =>
+  ({ imageRefs: [], setextHeadings: [] }) as unknown as QuestionSection;
+
+/** The facts of the line reading (null when it leaves the block to micromark) and micromark's. */
+function bothReadings(text: string) {
+  const { block, pointAt } = blockOf(text);
+  const fast = emptySection();
+  const taken = collectWithoutParser(fast, block, pointAt);
+  const parsed = emptySection();
+  expect(collectWithParser(parsed, block, pointAt)).toBeNull();
+  const facts = (s: QuestionSection) => ({ imageRefs: s.imageRefs, setextHeadings: s.setextHeadings });
+  return { fast: taken ? facts(fast) : null, parsed: facts(parsed) };
+}
+
+// Lines of the corpus that used to reach micromark, and their neighbours.
+const READ_BY_LINES = [
+  '<pre>\nName   Stmts   Miss  Cover\n-----------------\nsrc/a.py   0   0   100%\n-----------------\nTOTAL  1  0  100%\n</pre>\n### Question 8\n',
+  'The coverage is 78%.\nCovered = 159 - 35\n<pre>\nName  Stmts\n-----------\n</pre>\n--- question 8 fill here ---\n',
+  'Name   Stmts   Miss  Cover\n-----------------\nsrc/a.py   0   0   100%\n-----------------\nTOTAL  1  0  100%\n',
+  '<h4>\n<img src="figures/logos/run.svg" alt="alt text" style="vertical-align: middle;" />\nCloud run\n</h4>\nWe use ![x](y.png) and `code`.\n',
+  '<p align="center">\n<img src="figures/cost_breakdown.png" width="1000">\n</p>\n',
+  '--- ![All buckets overview](figures/buckets.png)\n![content of bucket](figures/bucket_content.png)\n---\n',
+  '--- \n![Bucket-1](figures/bucket-1.png)\n![Bucket-2](figures/bucket-2.png)\n---\n',
+  '--- While we had the capability to train our model locally\n---\n',
+  '![Test coverage:](figures/coverage.png)\n---\n',
+  '<!-- a comment -->\n<div>\n<img src="a.png">\n</div>\n',
+];
+
+describe('collectWithoutParser', () => {
+  it.each(READ_BY_LINES)('should read %j by its lines, with the facts micromark gives', (text) => {
+    const { fast, parsed } = bothReadings(text);
+    expect(fast).toEqual(parsed);
+  });
+
+  it('should leave a list item to micromark', () => {
+    expect(bothReadings('- Student s1 was in charge of GCP.\n---\n').fast).toBeNull();
+  });
+
+  it('should leave to micromark a code span that opens on one line and closes two lines on', () => {
+    // An even number of backticks on each line, yet the image is code.
+    const { fast, parsed } = bothReadings('a `` b\n![x](y.png)\nc `` d\n');
+    expect(parsed.imageRefs).toEqual([]);
+    expect(fast).toBeNull();
+  });
+
+  it('should give the facts micromark gives wherever it reads a block itself', () => {
+    const piece = fc.constantFrom(
+      ...['word', 'More text.', '78%', '2019 was', '=', '==', '===', '-', '--', '---', '- ', '-- -', '- - -'],
+      ...['***', '___', '* x', '+ y', '- item', '1. one', '2) two', '10.5', '> quote', '>', '#', '# h'],
+      ...['### Question 8', '#nohash', '####### seven', '<pre>', '</pre>', '<PRE class="x">', '<script>'],
+      ...['</style>', '<!-- c -->', '<!--', '-->', '<!-->', '<!--->', '<div>', '</div>', '<h4>', '</h4>'],
+      ...['<p align="center">', '<p/x>', '<img src="a.png">', '<img src=b.png/>', '<?php', '<!DOCTYPE>'],
+      ...['<span>', '![a](b.png)', '![alt text](figures/c d.png)', '![a](<c d.png> "T")', '![a *b*](c)'],
+      ...['![a_b](c)', '[![a](b.png)](b.png)', '![ref]', '![a][r]', '[r]: x.png', '`code`', '``', '`', '\\'],
+      ...[
+        'a `` b',
+        '&amp;',
+        '&#38;',
+        'W&B',
+        '~~~',
+        '```',
+        '| t |',
+        '\t',
+        '  ',
+        '    ',
+        '\r',
+        '\u00a0',
+        '\ufeff',
+      ],
+      ...['<pre>x</pre>', '<textarea', '</PRE>', '<!-- ![a](b.png) -->', '<h4 class="x">', '<table>', '<p'],
+      ...['x -->', 'a </pre> b', '</script>', '~32', '~~', '- ~~~', '~~~ ![a](b.png)'],
+      ...['--- ![a](b.png) ---', 'text <img src="x.png"> more', '<https://x.y>', '**bold**', '_it_', 'é'],
+    );
+    const line = fc.array(piece, { minLength: 1, maxLength: 3 }).chain((pieces) =>
+      fc.array(fc.constantFrom('', ' '), { minLength: pieces.length, maxLength: pieces.length }).map((gaps) =>
+        // Dedented, as blocksToParse cuts lines out of lists.
+        pieces
+          .map((p, i) => `${i ? gaps[i] : ''}${p}`)
+          .join('')
+          .replace(/^[ \t]+/, ''),
+      ),
+    );
+    const lines = fc.array(line, { minLength: 1, maxLength: 8 });
+    let taken = 0;
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const { fast, parsed } = bothReadings(`${ls.join('\n')}\n`);
+        if (fast !== null) {
+          taken++;
+          expect(fast).toEqual(parsed);
+        }
+      }),
+      { numRuns: 1500, seed: 20261203 },
+    );
+    // The comparison must have something to compare.
+    expect(taken).toBeGreaterThan(150);
+  });
+});
