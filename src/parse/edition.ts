@@ -142,7 +142,7 @@ TEMPLATE_LINES.forEach((line, index) => {
   if (shortest === 0 || line.length < shortest) SHORTEST[slot] = line.length;
 });
 
-/** Whether `line` has no more non-space characters than the longest template line (which cannot match then). */
+/** Whether `source[start, end)` has no more non-space characters than the longest template line (else it cannot match). */
 function couldBePrompt(source: string, start: number, end: number): boolean {
   if (end - start <= LONGEST) return true;
   let kept = 0;
@@ -179,9 +179,10 @@ function markLine(source: string, start: number, end: number, seen: Uint8Array):
 /**
  * Which template lines `text` has as lines (split at `\r\n`, `\r` and `\n`) once each line's runs of `\s` are
  * made one space and it is trimmed, by index into {@link TEMPLATE_LINES}. Linear in the text, and nothing is
- * copied out of it but lines that need normalising and could then match: a line is first compared with the
- * template lines of its length and first character, then only looked at further when some template line has
- * its first and last non-space characters and is no longer than it; {@link couldBePrompt} stops early on long
+ * copied out of it but lines that need normalising and could then match: a line is first compared in place with
+ * the template lines in its {@link exactSlot} (length and first, middle and last characters), then only looked at
+ * further when some template line is in its {@link edgeSlot} (the characters at its trimmed ends) and is no
+ * longer than its trimmed part; {@link couldBePrompt} stops early on long
  * lines (a million empty lines or one 1 MiB line once took seconds). `newlinesNormalised`: the text has no
  * `\r` (the caller made sure), so only `\n` ends a line.
  */

@@ -74,7 +74,7 @@ const HEADING_LIKE = -2;
  * ({@link HEADING_LIKE} for a line that is plain text but for a heading it may be).
  * Plain: its first character after spaces and tabs is printable ASCII that opens nothing (no fence, quote, HTML,
  * list item or heading: a `-`, `*` or `+` without a space or tab after it is text); or it is a quote (`>` after
- * at most three spaces, as {@link quoteDepth} reads it) whose markers are followed by no fence and no `#`. Most
+ * at most three spaces or tabs, as {@link quoteDepth} reads it) whose markers are followed by no fence and no `#`. Most
  * lines of a report are one or the other (the template's prompts are quoted), and they are read without cutting
  * them out of the text or running a pattern on them.
  */
