@@ -71,6 +71,20 @@ describe('the cap on copies of a question', () => {
   });
 });
 
+describe('the cap on underlined lines', () => {
+  it('should list the first setext headings of an answer and say how many more there are', () => {
+    const answer = Array.from({ length: 60 }, (_, i) => `line ${i}\n---`).join('\n');
+    const setext = check(makeReport('2026', { 4: answer })).diagnostics.filter(
+      (d) => d.ruleId === 'setext-heading',
+    );
+    expect(setext).toHaveLength(MAX_PER_QUESTION + 1);
+    expect(setext.at(-1)?.message).toMatch(
+      /^10 more "setext-heading" findings in Question 4, from line \d+ on/,
+    );
+    expect(setext.slice(0, -1).every((d) => d.fix)).toBe(true);
+  });
+});
+
 describe('the cap on findings per rule in the report', () => {
   it('should list the first findings over all questions and sum up the rest in one', () => {
     // 20 repeated `Answer:` in each of the 31 questions: 620 findings, none over the cap of its question.

@@ -1,5 +1,6 @@
 import type { Fix } from '../diagnostic.js';
 import type { FixContext } from './fix-context.js';
+import { capped } from './cap.js';
 import { editAt } from './fix-edit.js';
 import { finding } from './finding.js';
 import type { Finding, Rule } from './rule.js';
@@ -32,8 +33,9 @@ export const setextHeading: Rule = {
   fixable: true,
   fix: setextFix,
   check: ({ model }) =>
+    // capped: 40,000 underlined lines in one answer are made into the findings listed, not 40,000 to drop.
     model.questions.flatMap((section) =>
-      section.setextHeadings.map(({ line, underline }) =>
+      capped(section.setextHeadings, ({ line, underline }) =>
         finding({
           ruleId: 'setext-heading',
           severity: 'warning',
