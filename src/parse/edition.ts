@@ -94,38 +94,39 @@ const EXACT: (number[] | undefined)[] = new Array(SLOTS);
  * of `\s` made one space, trimmed), read from `source[from, to)`, which must be trimmed already.
  */
 function edgeSlot(source: string, from: number, to: number): number {
-  let hash = 0;
+  const hash = hashEnd(source, from, to, 1, 4, 31, 0);
+  return hashEnd(source, to - 1, from - 1, -1, 2, 37, hash) & (SLOTS - 1);
+}
+
+/**
+ * `hash` taken on by the first `count` characters met from `start` towards `stop` (exclusive) in steps of `step`,
+ * once normalised: a run of spaces between them counts as one space.
+ */
+function hashEnd(
+  source: string,
+  start: number,
+  stop: number,
+  step: 1 | -1,
+  count: number,
+  factor: number,
+  hash: number,
+): number {
   let space = false;
-  for (let i = from, kept = 0; i < to && kept < 4; i++) {
+  for (let i = start, kept = 0; i !== stop && kept < count; i += step) {
     const c = source.charCodeAt(i);
     if (isJsSpace(c)) space = true;
     else {
       if (space) {
-        hash = Math.imul(hash, 31) + 0x20;
+        hash = Math.imul(hash, factor) + 0x20;
         kept++;
         space = false;
-        if (kept === 4) break;
+        if (kept === count) break;
       }
-      hash = Math.imul(hash, 31) + c;
+      hash = Math.imul(hash, factor) + c;
       kept++;
     }
   }
-  space = false;
-  for (let i = to - 1, kept = 0; i >= from && kept < 2; i--) {
-    const c = source.charCodeAt(i);
-    if (isJsSpace(c)) space = true;
-    else {
-      if (space) {
-        hash = Math.imul(hash, 37) + 0x20;
-        kept++;
-        space = false;
-        if (kept === 2) break;
-      }
-      hash = Math.imul(hash, 37) + c;
-      kept++;
-    }
-  }
-  return hash & (SLOTS - 1);
+  return hash;
 }
 
 /**
