@@ -201,15 +201,16 @@ await build({
   ],
 });
 // The CLI is CommonJS: node starts a CommonJS entry without its ESM loader. Its cold start is what a student
-// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small. Its validators
-// stay inside it, not in per-edition chunks: dist/cli.cjs caches the bundle's compiled code on every node, while
-// a chunk's code is cached only by node's own compile cache (node 22.1+), and Node 20 compiled it on each run.
+// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small: each edition's
+// validators are a chunk of their own, as in the action. dist/cli.cjs loads the bundle and every chunk it requires
+// with V8's code cache (src/cli-launcher.ts), on every node.
 await build({
   ...cjs,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli-main.cjs',
   plugins: [
     lazyChunks({ markdown, customSchema, html, cohort, fix }),
+    precompiledLazy,
     lazyBuiltins(CLI_BUILTINS),
     ...cjs.plugins,
   ],
@@ -233,13 +234,23 @@ for (const { entry, chunk } of [octokit, oidc])
     plugins: [lazyChunks({ undici }), precompiledLazy, ...cjs.plugins],
   });
 // One edition's validator, or the GitHub answers of further pages (scripts/precompiled.mjs).
-for (const { chunk, contents } of await precompiledChunks())
+const validatorChunks = await precompiledChunks();
+for (const { chunk, contents } of validatorChunks)
   await build({ ...cjs, stdin: { contents, resolveDir: process.cwd() }, outfile: `dist/${chunk}` });
-// dist/cli.cjs loads dist/cli-main.cjs through V8's code cache (src/cli-launcher.ts), keyed by its content.
-const bundleHash = createHash('sha256')
-  .update(await readFile('dist/cli-main.cjs'))
-  .digest('hex')
-  .slice(0, 16);
+// dist/cli.cjs loads dist/cli-main.cjs and its chunks through V8's code cache (src/cli-launcher.ts), keyed by content.
+const contentHash = async (file) =>
+  createHash('sha256')
+    .update(await readFile(`dist/${file}`))
+    .digest('hex')
+    .slice(0, 16);
+const bundleHash = await contentHash('cli-main.cjs');
+const cliChunks = [
+  ...[markdown, customSchema, html, cohort, fix].map(({ chunk }) => chunk),
+  ...validatorChunks.map(({ chunk }) => chunk).filter((chunk) => chunk.startsWith('validators-')),
+];
+const chunkHashes = Object.fromEntries(
+  await Promise.all(cliChunks.map(async (chunk) => [chunk, await contentHash(chunk)])),
+);
 await build({
   ...cjs,
   minify: false,
@@ -247,7 +258,7 @@ await build({
   plugins: [lazyBuiltins({ os: { functions: ['homedir'] } })],
   entryPoints: ['src/cli-launcher.ts'],
   outfile: 'dist/cli.cjs',
-  define: { BUNDLE_HASH: JSON.stringify(bundleHash) },
+  define: { BUNDLE_HASH: JSON.stringify(bundleHash), CHUNK_HASHES: JSON.stringify(chunkHashes) },
   banner: { js: '#!/usr/bin/env node' },
 });
 await chmod('dist/cli.cjs', 0o755);

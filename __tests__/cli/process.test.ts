@@ -10,6 +10,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,13 +162,18 @@ describe('dist/cli.cjs code cache', () => {
       env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, ...env },
     });
   const cacheFiles = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.v8'));
+  /** What the caches in `folder` are of: `cli` (the bundle), `markdown`, `validators-2026`... */
+  const cacheKinds = (folder: string) =>
+    cacheFiles(folder)
+      .map((name) => name.replace(/-v\d+\.\d+\.\d+-\w+-[0-9a-f]{16}\.v8$/, ''))
+      .sort();
 
   it('should print the same findings with no cache, a new cache and a kept cache', () => {
     const plain = run({ XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(existsSync(join(home, 'report-check'))).toBe(false);
     const first = run({ XDG_CACHE_HOME: home });
-    const files = cacheFiles(join(home, 'report-check'));
-    expect(files).toHaveLength(1);
+    // The bundle's cache, and its chunk's: the 2026 edition's validators.
+    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'validators-2026']);
     const second = run({ XDG_CACHE_HOME: home });
     for (const result of [first, second]) {
       expect(result.stderr).toBe('');
@@ -184,7 +190,59 @@ describe('dist/cli.cjs code cache', () => {
       spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
     expect(cacheFiles(join(home, 'report-check'))).toEqual([]);
     run({ XDG_CACHE_HOME: home });
-    expect(cacheFiles(join(home, 'report-check'))).toHaveLength(1);
+    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'validators-2026']);
+  });
+
+  // Micromark reads only the blocks the line scan cannot (here a comment and an <img> tag, an HTML block).
+  it('should cache the markdown chunk of a report that needs it, and print the same with the cache', () => {
+    const withHtml = join(home, 'html.md');
+    const template = readFileSync(report, 'utf8');
+    writeFileSync(
+      withHtml,
+      template.replace(/Answer:\n/, 'Answer:\n\n<!-- a comment -->\n<img src="figures/x.png">\n'),
+    );
+    const runOn = (env: Record<string, string | undefined>) =>
+      spawnSync(process.execPath, [cli, '--format', 'json', withHtml], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, ...env },
+      });
+    const plain = runOn({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    const first = runOn({ XDG_CACHE_HOME: home });
+    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'markdown', 'validators-2026']);
+    const second = runOn({ XDG_CACHE_HOME: home });
+    for (const result of [first, second]) {
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe(plain.stdout);
+    }
+    // The image is looked up, so the block was read.
+    expect(plain.stdout).toContain('figures/x.png');
+  });
+
+  it('should keep the three newest older caches of what it writes and leave the others', () => {
+    const folder = join(home, 'report-check');
+    mkdirSync(folder, { mode: 0o700 });
+    const old = (name: string, daysAgo: number) => {
+      const path = join(folder, name);
+      writeFileSync(path, 'an older cache');
+      const when = Date.now() / 1000 - daysAgo * 86400;
+      utimesSync(path, when, when);
+    };
+    const olderCli = (day: number) => `cli-v20.0.0-x64-${'0'.repeat(15)}${day}.v8`;
+    for (let day = 1; day <= 5; day += 1) old(olderCli(day), day);
+    old(`markdown-v20.0.0-x64-${'0'.repeat(16)}.v8`, 9);
+    old('notes.txt', 9);
+    run({ XDG_CACHE_HOME: home });
+    // What this run wrote is named by this node's version; the older caches by v20.0.0.
+    const kept = readdirSync(folder).filter((name) => !name.includes(`-${process.version}-`));
+    expect(kept.sort()).toEqual(
+      [
+        olderCli(1),
+        olderCli(2),
+        olderCli(3),
+        `markdown-v20.0.0-x64-${'0'.repeat(16)}.v8`,
+        'notes.txt',
+      ].sort(),
+    );
   });
 
   it('should check normally and replace a cache file that V8 refuses', () => {
