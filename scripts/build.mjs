@@ -248,6 +248,12 @@ const cliChunks = [
   ...[markdown, customSchema, html, cohort, fix].map(({ chunk }) => chunk),
   ...validatorChunks.map(({ chunk }) => chunk).filter((chunk) => chunk.startsWith('validators-')),
 ];
+// The launcher runs a chunk through node:vm, where a dynamic import() throws: none may hold one.
+for (const chunk of ['cli-main.cjs', ...cliChunks])
+  if ((await readFile(`dist/${chunk}`, 'utf8')).includes('import('))
+    throw new Error(
+      `dist/${chunk} holds a dynamic import(), which dist/cli.cjs cannot run (src/cli-launcher.ts)`,
+    );
 const chunkHashes = Object.fromEntries(
   await Promise.all(cliChunks.map(async (chunk) => [chunk, await contentHash(chunk)])),
 );

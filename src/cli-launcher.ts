@@ -15,6 +15,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -24,8 +25,12 @@ declare const BUNDLE_HASH: string;
 /** The content hash of each chunk the bundle may require (`markdown.cjs`, ...), filled in by scripts/build.mjs. */
 declare const CHUNK_HASHES: Record<string, string>;
 
-/** Caches kept per file besides the one written: another install of report-check may run on the same node. */
+/** Caches of other builds kept per file and node besides the one written: another install may use them. */
 const OLDER_CACHES_KEPT = 3;
+/** Caches for other nodes (or left half written) are deleted once this old; one still in use is written again. */
+const STALE_MS = 30 * 24 * 60 * 60 * 1000;
+/** The wrapper node itself puts around a CommonJS module, on the file's first line. */
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 
 /** Our cache folder, created private to this user; null when caching is off or the folder is not this user's. */
 function cacheFolder(): string | null {
@@ -49,15 +54,29 @@ function cacheFolder(): string | null {
 }
 
 /**
- * Deletes the caches of `kind` (`cli`, `markdown`, ...) other than `keep` and the newest few: each new version of
- * report-check, and each node, writes caches of its own, and nothing else would ever remove the old ones.
+ * Deletes old caches of `kind` (`cli`, `markdown`, ...) beside `keep`, the one just written: each release of
+ * report-check and each node writes caches of its own, and nothing else would ever remove them. For this node the
+ * newest few other builds stay (a global and a project's install may take turns); for other nodes, and for files
+ * a killed run left half written, only those not written for a month go. Reading a cache does not touch it, so
+ * one in use may go too: it costs one compile, and is written again.
  */
 function pruneCaches(folder: string, kind: string, keep: string): void {
-  const older = readdirSync(folder)
-    .filter((name) => name !== keep && name.startsWith(`${kind}-v`) && name.endsWith('.v8'))
-    .map((name) => ({ name, written: statSync(join(folder, name)).mtimeMs }))
-    .sort((a, b) => b.written - a.written);
-  for (const { name } of older.slice(OLDER_CACHES_KEPT)) unlinkSync(join(folder, name));
+  const thisNode = `${kind}-${process.version}-${process.arch}-`;
+  const now = Date.now();
+  const builds: Array<{ name: string; written: number }> = [];
+  for (const name of readdirSync(folder)) {
+    if (name === keep || !name.startsWith(`${kind}-v`)) continue;
+    let written: number;
+    try {
+      written = statSync(join(folder, name)).mtimeMs;
+    } catch {
+      continue; // Gone already: another run pruned it.
+    }
+    if (name.startsWith(thisNode) && name.endsWith('.v8')) builds.push({ name, written });
+    else if (now - written > STALE_MS) unlinkSync(join(folder, name));
+  }
+  builds.sort((a, b) => b.written - a.written);
+  for (const { name } of builds.slice(OLDER_CACHES_KEPT)) unlinkSync(join(folder, name));
 }
 
 /** Writes the cache next to its final name and renames it, so that a run beside this one never reads half a file. */
@@ -81,54 +100,73 @@ function writeCache(folder: string, kind: string, name: string, data: Buffer): v
 const folder = cacheFolder();
 // Node runs this file for the command; a helper thread of a run over many reports requires it (src/cli/threads.ts).
 const isCommand = require.main === module;
-/** Code compiled without a usable cache this run: its cache is written at exit. */
-const uncached: Array<{ kind: string; name: string; script: Script }> = [];
+/**
+ * Code compiled without a usable cache this run: its cache is written at exit. Only the main thread writes; a
+ * chunk only a helper thread loaded gets its cache from the next run that loads it on the main thread.
+ */
+const uncached: Array<{ kind: string; name: string; script: Script; chunk: boolean }> = [];
 
-/** A CommonJS file of dist/ compiled as node compiles it, with its code cache when there is one. */
+/**
+ * A CommonJS file of dist/ compiled as node compiles it, with its code cache when there is one. The cache is named
+ * by the build's hash of the file and by its size and modification time now: V8 checks only a source's length, so
+ * a file changed after the build (a patch, a half rebuilt dist/) must not run the code cached for the old one.
+ */
 function compile(file: string, kind: string, hash: string): Script {
   const path = join(__dirname, file);
   const source = readFileSync(path, 'utf8');
-  const name = `${kind}-${process.version}-${process.arch}-${hash}.v8`;
+  const { size, mtimeMs } = statSync(path);
+  const stamp = `${size.toString(36)}.${Math.trunc(mtimeMs).toString(36)}`;
+  const name = `${kind}-${process.version}-${process.arch}-${hash}-${stamp}.v8`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = folder ? readFileSync(join(folder, name)) : undefined;
   } catch {
     cachedData = undefined;
   }
-  // The CommonJS wrapper node itself puts around a module, on the file's first line (positions stay right).
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  // The wrapper shares the first line with the code: the column offset keeps its positions in stack traces right.
+  const script = new Script(`${WRAPPER}${source}\n})`, {
     filename: path,
+    columnOffset: -WRAPPER.length,
     cachedData,
   });
   if (isCommand && folder && (cachedData === undefined || script.cachedDataRejected))
-    uncached.push({ kind, name, script });
+    uncached.push({ kind, name, script, chunk: file !== 'cli-main.cjs' });
   return script;
 }
 
-/** Runs a compiled file as a module and answers its exports. */
-function run<T>(script: Script, file: string): T {
-  const module = { exports: {} as T };
-  (script.runInThisContext() as (...args: unknown[]) => void)(
-    module.exports,
-    bundleRequire,
-    module,
-    join(__dirname, file),
-    __dirname,
-  );
-  return module.exports;
+/**
+ * Runs a compiled file as node runs a module: `this` is its exports, and `module` is known before it runs, so
+ * that a require of it while it loads answers its exports so far, as node's does.
+ */
+function run(script: Script, file: string, module: { exports: unknown }): void {
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, bundleRequire, module, join(__dirname, file), __dirname);
 }
 
 /** The chunks required so far, each run once, as node's require runs a module once. */
-const chunks = new Map<string, unknown>();
+const chunks = new Map<string, { exports: unknown }>();
 const nodeRequire = require;
+let compileCacheAsked = false;
 
 /** The bundle's and the chunks' require: a chunk of dist/ through the code cache, anything else through node's. */
 function bundleRequire(id: string): unknown {
   const file = id.startsWith('./') ? id.slice(2) : '';
   const hash = Object.hasOwn(CHUNK_HASHES, file) ? CHUNK_HASHES[file] : undefined;
   if (hash === undefined) return nodeRequire(id);
-  if (!chunks.has(file)) chunks.set(file, run(compile(file, file.replace(/\.cjs$/, ''), hash), file));
-  return chunks.get(file);
+  if (!folder) {
+    // No cache folder of ours (caching off, a folder not ours, or Windows, where every folder reads as writable
+    // by others): node's own compile cache (node 22.1+) keeps at least the code a chunk compiles while loading.
+    if (!compileCacheAsked) (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+    compileCacheAsked = true;
+    return nodeRequire(id);
+  }
+  let module = chunks.get(file);
+  if (!module) {
+    module = { exports: {} };
+    chunks.set(file, module);
+    run(compile(file, file.replace(/\.cjs$/, ''), hash), file, module);
+  }
+  return module.exports;
 }
 
 /** What the bundle exports to this launcher (src/cli.ts). */
@@ -139,14 +177,19 @@ interface BundleExports {
 }
 
 // The bundle's cache is named `cli` (the command's), as before chunks had caches of their own.
-const bundle = run<BundleExports>(compile('cli-main.cjs', 'cli', BUNDLE_HASH), 'cli-main.cjs');
+const main = { exports: {} as BundleExports };
+run(compile('cli-main.cjs', 'cli', BUNDLE_HASH), 'cli-main.cjs', main);
+const bundle = main.exports;
 if (isCommand && folder) {
-  // At exit the caches hold every function the run compiled. Only a run that checked a report writes them: the
-  // cache of a `--version` run holds half the code, and a check with it cost about 7 ms more CPU on Node 24 (the
-  // same on Node 20) than with the cache of a check.
-  process.once('exit', () => {
-    if (!bundle.checkedReport) return;
-    for (const { kind, name, script } of uncached) writeCache(folder, kind, name, script.createCachedData());
+  // At exit the caches hold every function the run compiled. The bundle's is written only by a run that checked a
+  // report: the cache of a `--version` run holds half the code, and a check with it cost about 7 ms more CPU on
+  // Node 24 (the same on Node 20) than with the cache of a check. A chunk is loaded only to be used, so any run
+  // that ended normally (0: nothing found, 1: findings) has used it.
+  process.once('exit', (code) => {
+    for (const { kind, name, script, chunk } of uncached) {
+      if (chunk ? code === 0 || code === 1 : bundle.checkedReport)
+        writeCache(folder, kind, name, script.createCachedData());
+    }
   });
 }
 if (isCommand) bundle.main?.();

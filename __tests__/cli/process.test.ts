@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -14,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The committed bundle run as a real process (CI rebuilds dist/ and fails on any difference from src/).
@@ -165,7 +166,7 @@ describe('dist/cli.cjs code cache', () => {
   /** What the caches in `folder` are of: `cli` (the bundle), `markdown`, `validators-2026`... */
   const cacheKinds = (folder: string) =>
     cacheFiles(folder)
-      .map((name) => name.replace(/-v\d+\.\d+\.\d+-\w+-[0-9a-f]{16}\.v8$/, ''))
+      .map((name) => name.replace(/-v\d+\.\d+\.\d+-\w+-[0-9a-f]{16}-[0-9a-z]+\.[0-9a-z]+\.v8$/, ''))
       .sort();
 
   it('should print the same findings with no cache, a new cache and a kept cache', () => {
@@ -174,7 +175,14 @@ describe('dist/cli.cjs code cache', () => {
     const first = run({ XDG_CACHE_HOME: home });
     // The bundle's cache, and its chunk's: the 2026 edition's validators.
     expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'validators-2026']);
+    // A cache V8 refused, or one not read, would be written again: a new file under the same name.
+    const written = cacheFiles(join(home, 'report-check')).map(
+      (name) => statSync(join(home, 'report-check', name)).ino,
+    );
     const second = run({ XDG_CACHE_HOME: home });
+    expect(
+      cacheFiles(join(home, 'report-check')).map((name) => statSync(join(home, 'report-check', name)).ino),
+    ).toEqual(written);
     for (const result of [first, second]) {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(plain.status);
@@ -218,7 +226,7 @@ describe('dist/cli.cjs code cache', () => {
     expect(plain.stdout).toContain('figures/x.png');
   });
 
-  it('should keep the three newest older caches of what it writes and leave the others', () => {
+  it('should keep the three newest other builds for this node, and drop what is a month old', () => {
     const folder = join(home, 'report-check');
     mkdirSync(folder, { mode: 0o700 });
     const old = (name: string, daysAgo: number) => {
@@ -227,28 +235,63 @@ describe('dist/cli.cjs code cache', () => {
       const when = Date.now() / 1000 - daysAgo * 86400;
       utimesSync(path, when, when);
     };
-    const olderCli = (day: number) => `cli-v20.0.0-x64-${'0'.repeat(15)}${day}.v8`;
-    for (let day = 1; day <= 5; day += 1) old(olderCli(day), day);
-    old(`markdown-v20.0.0-x64-${'0'.repeat(16)}.v8`, 9);
-    old('notes.txt', 9);
+    const build = (node: string, day: number) => `cli-${node}-${process.arch}-${'0'.repeat(15)}${day}-1.1.v8`;
+    for (let day = 1; day <= 5; day += 1) old(build(process.version, day), day);
+    for (let day = 1; day <= 5; day += 1) old(build('v20.0.0', day), day);
+    old(build('v20.0.0', 6).replace('-1.1.', '-1.2.'), 40);
+    old(`${build(process.version, 7)}.123.tmp`, 40);
+    old(`markdown-v20.0.0-x64-${'0'.repeat(16)}-1.1.v8`, 40);
+    old('notes.txt', 40);
     run({ XDG_CACHE_HOME: home });
-    // What this run wrote is named by this node's version; the older caches by v20.0.0.
-    const kept = readdirSync(folder).filter((name) => !name.includes(`-${process.version}-`));
-    expect(kept.sort()).toEqual(
+    // Every file made here has a hash of zeros; what this run wrote has its own.
+    const left = readdirSync(folder).filter((name) => name.includes('0'.repeat(15)) || name === 'notes.txt');
+    expect(left.sort()).toEqual(
       [
-        olderCli(1),
-        olderCli(2),
-        olderCli(3),
-        `markdown-v20.0.0-x64-${'0'.repeat(16)}.v8`,
+        ...[1, 2, 3].map((day) => build(process.version, day)),
+        ...[1, 2, 3, 4, 5].map((day) => build('v20.0.0', day)),
+        // Of a kind this run did not write.
+        `markdown-v20.0.0-x64-${'0'.repeat(16)}-1.1.v8`,
         'notes.txt',
       ].sort(),
     );
   });
 
+  // V8 checks only a source's length against a cache: a file changed after the build must not run the old code.
+  it('should not run cached code for a bundle changed after the build, even at the same length', () => {
+    const dist = join(home, 'dist');
+    cpSync(dirname(cli), dist, { recursive: true });
+    const runCopy = () =>
+      spawnSync(process.execPath, [join(dist, 'cli.cjs'), report], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: home },
+      });
+    expect(runCopy().stdout).toContain('is not answered yet');
+    const bundle = join(dist, 'cli-main.cjs');
+    writeFileSync(
+      bundle,
+      readFileSync(bundle, 'utf8').replaceAll('is not answered yet', 'IS NOT ANSWERED YET'),
+    );
+    const later = Date.now() / 1000 + 60;
+    utimesSync(bundle, later, later);
+    const changed = runCopy();
+    expect(changed.stdout).toContain('IS NOT ANSWERED YET');
+    expect(changed.stdout).not.toContain('is not answered yet');
+  });
+
+  it('should cache the html chunk of `report-check html`', () => {
+    const result = spawnSync(process.execPath, [cli, 'html', report], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: home },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('<html');
+    expect(cacheKinds(join(home, 'report-check'))).toContain('html');
+  });
+
   it('should check normally and replace a cache file that V8 refuses', () => {
     const plain = run({ NODE_DISABLE_COMPILE_CACHE: '1' });
     run({ XDG_CACHE_HOME: home });
-    const [name] = cacheFiles(join(home, 'report-check'));
+    const name = cacheFiles(join(home, 'report-check')).find((file) => file.startsWith('cli-'));
     const path = join(home, 'report-check', name ?? '');
     writeFileSync(path, 'not a code cache');
     const result = run({ XDG_CACHE_HOME: home });
