@@ -1,4 +1,4 @@
-import { countPythonImages } from './course-checker.js';
+import { countPythonImages, type CheckerAnswer } from './course-checker.js';
 import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
@@ -28,9 +28,10 @@ function proseOf(text: string): string {
 
 /**
  * The answer as the course checker cuts it: from the first `Answer:` to the next, else to the first `##` (which
- * `###` contains), except after the report's last `Answer:` when no `###` follows, which it keeps whole.
+ * `###` contains), except after the report's last `Answer:` when no `###` follows, which it keeps whole. Its
+ * offsets only: the text is cut once they are known (see {@link buildSection}).
  */
-function cutAnswer(text: string, markers: number[], end: number): QuestionSection['answer'] {
+function cutAnswer(text: string, markers: number[], end: number): { start: number; end: number } | null {
   const first = markers[0];
   if (first === undefined) return null;
   let cut = Math.min(markers[1] !== undefined ? markers[1] - ANSWER.length : end, end);
@@ -40,10 +41,16 @@ function cutAnswer(text: string, markers: number[], end: number): QuestionSectio
   if (hashes !== -1 && hashes < cut) cut = hashes;
   let s = first;
   let e = cut;
-  while (s < e && text[s] === '\n') s++;
-  while (e > s && text[e - 1] === '\n') e--;
-  return { start: s, end: e, text: text.slice(s, e) };
+  while (s < e && text.charCodeAt(s) === 10) s++;
+  while (e > s && text.charCodeAt(e - 1) === 10) e--;
+  return { start: s, end: e };
 }
+
+/**
+ * What the course checker's reading already knows of the range an answer was cut at: its text, words and images,
+ * which are functions of the range of the text alone (see {@link buildSection}).
+ */
+export type KnownAnswer = Pick<CheckerAnswer, 'text' | 'words' | 'images'>;
 
 /** Lines of an answer's region with the template's placeholder, and lines still carrying its `---` markers. */
 function templateLines(
@@ -79,12 +86,21 @@ export function buildSection(
   heading: Heading,
   end: number,
   pointAt: (offset: number) => Point,
+  known?: (start: number, end: number) => KnownAnswer | undefined,
 ): QuestionSection {
   const markers: number[] = [];
   for (let at = text.indexOf(ANSWER, heading.end); at !== -1 && at < end; at = text.indexOf(ANSWER, at + 1)) {
     markers.push(at + ANSWER.length);
   }
-  const answer = cutAnswer(text, markers, end);
+  const cut = cutAnswer(text, markers, end);
+  // The checker's reading of the same text cut most answers at the same offsets: their text, words and images
+  // are the same (each a function of the range), so they are taken from it instead of being counted again.
+  const same = cut && known ? known(cut.start, cut.end) : undefined;
+  const answer = cut && {
+    start: cut.start,
+    end: cut.end,
+    text: same ? same.text : text.slice(cut.start, cut.end),
+  };
   const first = markers[0];
   const region = first !== undefined ? text.slice(first, end) : '';
   // Without an `Answer:` line, the section's unquoted lines are the student's (the template's prompt is all
@@ -98,7 +114,7 @@ export function buildSection(
           .filter((line) => !/^[ \t]*>/.test(line))
           .join('\n');
   const answeredText = withoutTemplateMarks(ownText);
-  const words = answer ? countWordsIn(text, answer.start, answer.end) : 0;
+  const words = same ? same.words : answer ? countWordsIn(text, answer.start, answer.end) : 0;
   const prose = proseOf(answeredText);
   // Most answers have no code, image, tag or template mark, and their prose is the region after `Answer:`: its
   // words are the answer's and those of the few characters around it, not all counted a second time.
@@ -115,7 +131,7 @@ export function buildSection(
     markers,
     answer,
     words,
-    images: answer ? countPythonImages(answer.text) : 0,
+    images: same ? same.images : answer ? countPythonImages(answer.text) : 0,
     proseWords,
     imageRefs: [],
     placeholderLines,
