@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { readAsCourseChecker } from '../../src/parse/course-checker.js';
+import { withoutFences } from '../../src/parse/fence-code.js';
+import { withoutImages, withoutTags } from '../../src/parse/linear-scan.js';
 import { parseReport } from '../../src/parse/report.js';
+import { countPythonWords } from '../../src/parse/words.js';
 import type { Edition } from '../../src/result.js';
 import { makeReport, words } from '../support/report.js';
 
@@ -131,6 +134,64 @@ describe('parseReport', () => {
       true,
     );
     expect(model.questions[3]?.words).toBe(120);
+  });
+
+  it('should count the prose words of an answer as its text with marks, code, images and tags cut out', () => {
+    // The reference builds the prose string stage by stage and counts it; parseReport counts most answers from
+    // the matches alone, so a word a cut splits, joins or drops shows up here.
+    const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
+    const prose = (region: string): { words: number; answered: boolean } => {
+      const dashes = region.includes('---');
+      const marked =
+        dashes || region.includes('>')
+          ? (dashes ? region.replace(PLACEHOLDER, ' ') : region).replace(/(^|\s)(>|-{3,})(?=\s|$)/g, ' ')
+          : region;
+      const code = withoutFences(marked).replace(/`+[^`\n]*`+/g, ' ');
+      return {
+        words: countPythonWords(withoutTags(withoutImages(code))),
+        answered: countPythonWords(marked) > 0,
+      };
+    };
+    const pieces = fc.constantFrom(
+      'word',
+      'two words',
+      ' ',
+      '\n',
+      '\u00a0',
+      '>',
+      '> ',
+      ' > ',
+      '---',
+      '----',
+      ' --- ',
+      '-',
+      '`',
+      '``',
+      '`x`',
+      'a`b c`d',
+      '```\n',
+      '~~~',
+      '![a](b.png)',
+      '<b>',
+      '<',
+      '--- question 3 fill here ---',
+      'x--- question 1 fill here ---y',
+      '### Question 2\n> Answer:',
+      'Answer:',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 50 }), (parts) => {
+        const text = `### Question 1\n> Answer:${parts.join('')}`;
+        for (const section of parseReport(text).questions) {
+          const from = section.markers[0];
+          if (from === undefined) continue;
+          const want = prose(text.slice(from, section.end));
+          expect([section.proseWords, section.answered]).toEqual([want.words, want.answered]);
+        }
+      }),
+      { numRuns: 5000, seed: 20261203 },
+    );
   });
 
   it('should not crash on thousands of nested quotes', () => {

@@ -3,10 +3,15 @@ import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
 import type { Heading } from './scan-lines.js';
-import { countWordsAround, countWordsIn, hasPythonWord } from './words.js';
+import { countWordsAround, countWordsIn, hasPythonWord, wordAcross } from './words.js';
 
 export const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
 export const ANSWER = 'Answer:';
+
+/** The template's lone `>` and `---` marks, each with the space before it. */
+const MARKS = /(^|\s)(>|-{3,})(?=\s|$)/g;
+/** An inline code span (fenced code is withoutFences'). */
+const CODE_SPAN = /`+[^`\n]*`+/g;
 
 /**
  * `text` without the template's placeholders and its lone `>` and `---` marks. Both patterns need a `>` or a
@@ -15,14 +20,14 @@ export const ANSWER = 'Answer:';
 function withoutTemplateMarks(text: string): string {
   const dashes = text.includes('---');
   if (!dashes && !text.includes('>')) return text;
-  return (dashes ? text.replace(PLACEHOLDER, ' ') : text).replace(/(^|\s)(>|-{3,})(?=\s|$)/g, ' ');
+  return (dashes ? text.replace(PLACEHOLDER, ' ') : text).replace(MARKS, ' ');
 }
 
 /** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
 function proseOf(text: string): string {
   const unfenced = withoutFences(text);
   // A code span needs a backtick: most answers have none and are not matched.
-  const code = unfenced.includes('`') ? unfenced.replace(/`+[^`\n]*`+/g, ' ') : unfenced;
+  const code = unfenced.includes('`') ? unfenced.replace(CODE_SPAN, ' ') : unfenced;
   return withoutTags(withoutImages(code));
 }
 
@@ -51,6 +56,83 @@ function cutAnswer(text: string, markers: number[], end: number): { start: numbe
  * which are functions of the range of the text alone (see {@link buildSection}).
  */
 export type KnownAnswer = Pick<CheckerAnswer, 'text' | 'words' | 'images'>;
+
+/**
+ * How many more words (Python's split) `text.replace(pattern, ' ')` has than `text`, from the matches of the
+ * global `pattern` alone (none may be empty): a match loses the words that start in it, and the space put in its
+ * place starts a new word after it when it cut one in two. The text is neither copied nor counted again.
+ */
+function spacedWordsDelta(text: string, pattern: RegExp): number {
+  let delta = 0;
+  let previousEnd = -1;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const start = match.index;
+    if (previousEnd !== -1 && previousEnd < start && wordAcross(text, previousEnd)) delta++;
+    delta -= countWordsIn(text, start, (previousEnd = start + match[0].length));
+    // countWordsIn counted a word at the match's start that began before it.
+    if (start > 0 && wordAcross(text, start)) delta++;
+  }
+  if (previousEnd !== -1 && previousEnd < text.length && wordAcross(text, previousEnd)) delta++;
+  return delta;
+}
+
+/**
+ * Whether `text` has what makes an answer's prose differ from it other than template marks and code spans: a
+ * fence, an image or a tag. Searches for each (a pattern of the four alternatives took five times as long).
+ */
+function hasRebuilt(text: string): boolean {
+  return text.includes('<') || text.includes('![') || text.includes('```') || text.includes('~~~');
+}
+
+/**
+ * The words of an answer's prose (see {@link proseOf}) and whether it has any once the template's marks are
+ * gone, for the region `text[first, end)` after its `Answer:`, whose answer `answer` has `words` words.
+ */
+function answerProse(
+  text: string,
+  region: string,
+  first: number,
+  end: number,
+  answer: { start: number; end: number },
+  words: number,
+): { proseWords: number; answered: boolean } {
+  // The region's words are the answer's and those of the few characters around it, not all counted again.
+  const regionWords = countWordsAround(text, first, end, answer.start, answer.end, words);
+  if (hasRebuilt(region)) {
+    const answeredText = withoutTemplateMarks(region);
+    const prose = proseOf(answeredText);
+    return {
+      proseWords: prose === region ? regionWords : countWordsIn(prose),
+      answered: hasPythonWord(answeredText),
+    };
+  }
+  // Without fences, images and tags, withoutFences, withoutImages and withoutTags leave the text as it is (the
+  // spaces put in for marks and code spans make none of them): the prose is the region with the template's marks,
+  // then its code spans, replaced by spaces, and each replacement's effect on the count is read off its matches.
+  let rest = region;
+  let count = regionWords;
+  const dashes = region.includes('---');
+  if (dashes || region.includes('>')) {
+    if (dashes) {
+      count += spacedWordsDelta(rest, PLACEHOLDER);
+      rest = rest.replace(PLACEHOLDER, ' ');
+    }
+    count += spacedWordsDelta(rest, MARKS);
+    // Only the code spans need the text without the marks (which have no backtick).
+    if (rest.includes('`')) rest = rest.replace(MARKS, ' ');
+  }
+  // A word after the marks are gone is what hasPythonWord(withoutTemplateMarks(region)) looks for.
+  const answered = count > 0;
+  if (rest.includes('`')) count += spacedWordsDelta(rest, CODE_SPAN);
+  return { proseWords: count, answered };
+}
+
+/** {@link answerProse} for a section without `Answer:`, from its own unquoted lines. */
+function ownProse(ownText: string): { proseWords: number; answered: boolean } {
+  const answeredText = withoutTemplateMarks(ownText);
+  return { proseWords: countWordsIn(proseOf(answeredText)), answered: hasPythonWord(answeredText) };
+}
 
 /** Lines of an answer's region with the template's placeholder, and lines still carrying its `---` markers. */
 function templateLines(
@@ -113,15 +195,9 @@ export function buildSection(
           .split('\n')
           .filter((line) => !/^[ \t]*>/.test(line))
           .join('\n');
-  const answeredText = withoutTemplateMarks(ownText);
   const words = same ? same.words : answer ? countWordsIn(text, answer.start, answer.end) : 0;
-  const prose = proseOf(answeredText);
-  // Most answers have no code, image, tag or template mark, and their prose is the region after `Answer:`: its
-  // words are the answer's and those of the few characters around it, not all counted a second time.
-  const proseWords =
-    answer && first !== undefined && prose === region
-      ? countWordsAround(text, first, end, answer.start, answer.end, words)
-      : countWordsIn(prose);
+  const { proseWords, answered } =
+    answer && first !== undefined ? answerProse(text, region, first, end, answer, words) : ownProse(ownText);
   const { placeholderLines, markerLines } = templateLines(region, first ?? end, pointAt);
   return {
     number,
@@ -137,6 +213,6 @@ export function buildSection(
     placeholderLines,
     markerLines,
     setextHeadings: [],
-    answered: hasPythonWord(answeredText),
+    answered,
   };
 }

@@ -77,7 +77,7 @@ export function countWordsScanned(text: string, start = 0, end = text.length): n
 }
 
 /** Whether a word of `text` runs on across `at` (a non-space on either side), which splitting there would cut. */
-function wordAcross(text: string, at: number): boolean {
+export function wordAcross(text: string, at: number): boolean {
   return SPACE[text.charCodeAt(at - 1)] === 0 && SPACE[text.charCodeAt(at)] === 0;
 }
 
