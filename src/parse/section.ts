@@ -3,7 +3,7 @@ import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
 import type { Heading } from './scan-lines.js';
-import { countWordsAround, countWordsIn, hasPythonWord, wordAcross } from './words.js';
+import { countWordsAround, countWordsIn, countWordsScanned, hasPythonWord, wordAcross } from './words.js';
 
 export const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
 export const ANSWER = 'Answer:';
@@ -69,8 +69,10 @@ function spacedWordsDelta(text: string, pattern: RegExp): number {
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const start = match.index;
     if (previousEnd !== -1 && previousEnd < start && wordAcross(text, previousEnd)) delta++;
-    delta -= countWordsIn(text, start, (previousEnd = start + match[0].length));
-    // countWordsIn counted a word at the match's start that began before it.
+    // A loop over the few characters of a mark or code span: countWordsIn's pattern (which it uses while the loop
+    // is cold) cost a slice and an array for each of the hundreds of marks of a report.
+    delta -= countWordsScanned(text, start, (previousEnd = start + match[0].length));
+    // countWordsScanned counted a word at the match's start that began before it.
     if (start > 0 && wordAcross(text, start)) delta++;
   }
   if (previousEnd !== -1 && previousEnd < text.length && wordAcross(text, previousEnd)) delta++;
