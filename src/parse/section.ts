@@ -145,7 +145,9 @@ function templateLines(
   const placeholderLines: number[] = [];
   // Both need a `---`: most answers have none and are not matched.
   if (!region.includes('---')) return { placeholderLines, markerLines: [] };
-  for (const match of region.matchAll(PLACEHOLDER))
+  // exec, not matchAll: no copy of the pattern and no iterator for each region.
+  PLACEHOLDER.lastIndex = 0;
+  for (let match = PLACEHOLDER.exec(region); match !== null; match = PLACEHOLDER.exec(region))
     placeholderLines.push(pointAt(regionStart + match.index).line);
   const markerLines: number[] = [];
   // Only a line with `---` can hold a marker: found by searching for `---`, so other lines are neither split
@@ -154,9 +156,12 @@ function templateLines(
     const lineStart = region.lastIndexOf('\n', at) + 1;
     const newline = region.indexOf('\n', at);
     const line = region.slice(lineStart, newline === -1 ? region.length : newline);
-    const withoutPlaceholder = line.replace(PLACEHOLDER, '');
-    if (withoutPlaceholder.trim() !== '' && isMarkerLine(withoutPlaceholder) && !/^\s*\|/.test(line)) {
-      markerLines.push(pointAt(regionStart + lineStart).line);
+    // A table row first: its `|---|` separators are most of the lines with `---`, and none is a marker.
+    if (!/^\s*\|/.test(line)) {
+      const withoutPlaceholder = line.replace(PLACEHOLDER, '');
+      if (withoutPlaceholder.trim() !== '' && isMarkerLine(withoutPlaceholder)) {
+        markerLines.push(pointAt(regionStart + lineStart).line);
+      }
     }
     at = newline === -1 ? -1 : region.indexOf('---', newline + 1);
   }
