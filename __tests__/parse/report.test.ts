@@ -178,6 +178,14 @@ describe('parseReport', () => {
       'x--- question 1 fill here ---y',
       '### Question 2\n> Answer:',
       'Answer:',
+      '![',
+      '](',
+      ')',
+      ']',
+      '!',
+      'a<b>c',
+      '<a\nb>',
+      '\u2028',
       '😀',
     );
     fc.assert(

@@ -96,7 +96,7 @@ function codePointPrefixLength(text: string, count: number): number {
  * `text.indexOf(needle, from)` for `from` increasing across calls, reusing the last answer while it lies ahead: a
  * report of 100,000 `Answer:` and no `###` would otherwise scan to its end once per answer.
  */
-class NextIndex {
+export class NextIndex {
   private from_ = -1;
   private found = -1;
   constructor(

@@ -1,4 +1,4 @@
-import { countPythonImages, type CheckerAnswer } from './course-checker.js';
+import { countPythonImages, NextIndex, type CheckerAnswer } from './course-checker.js';
 import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
@@ -8,8 +8,8 @@ import { countWordsAround, countWordsIn, countWordsScanned, hasPythonWord, wordA
 export const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
 export const ANSWER = 'Answer:';
 
-/** The template's lone `>` and `---` marks, each with the space before it. */
-const MARKS = /(^|\s)(>|-{3,})(?=\s|$)/g;
+/** The template's lone `>` and `---` marks, each with the space before it (no groups: nothing refers to them). */
+const MARKS = /(?:^|\s)(?:>|-{3,})(?=\s|$)/g;
 /** An inline code span (fenced code is withoutFences'). */
 const CODE_SPAN = /`+[^`\n]*`+/g;
 
@@ -58,33 +58,90 @@ function cutAnswer(text: string, markers: number[], end: number): { start: numbe
 export type KnownAnswer = Pick<CheckerAnswer, 'text' | 'words' | 'images'>;
 
 /**
- * How many more words (Python's split) `text.replace(pattern, ' ')` has than `text`, from the matches of the
- * global `pattern` alone (none may be empty): a match loses the words that start in it, and the space put in its
- * place starts a new word after it when it cut one in two. The text is neither copied nor counted again.
+ * How many more words (Python's split) `text` has with each span of `spans` (start, end pairs, in order, none
+ * empty or overlapping) replaced by a space, from the spans alone: a span loses the words that start in it, and
+ * its space starts a new word after it when it cut one in two. The text is neither copied nor counted again.
  */
-function spacedWordsDelta(text: string, pattern: RegExp): number {
+function spacedWordsDelta(text: string, spans: number[]): number {
   let delta = 0;
-  let previousEnd = -1;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const start = match.index;
-    if (previousEnd !== -1 && previousEnd < start && wordAcross(text, previousEnd)) delta++;
-    // A loop over the few characters of a mark or code span: countWordsIn's pattern (which it uses while the loop
-    // is cold) cost a slice and an array for each of the hundreds of marks of a report.
-    delta -= countWordsScanned(text, start, (previousEnd = start + match[0].length));
-    // countWordsScanned counted a word at the match's start that began before it.
+  for (let i = 0; i < spans.length; i += 2) {
+    const start = spans[i] as number;
+    const end = spans[i + 1] as number;
+    // A loop over the few characters of a mark, code span, image or tag: countWordsIn's pattern (which it uses
+    // while the loop is cold) cost a slice and more for each of the hundreds of marks of a report.
+    delta -= countWordsScanned(text, start, end);
+    // countWordsScanned counted a word at the span's start that began before it.
     if (start > 0 && wordAcross(text, start)) delta++;
+    const next = i + 2 < spans.length ? (spans[i + 2] as number) : text.length;
+    if (end < next && wordAcross(text, end)) delta++;
   }
-  if (previousEnd !== -1 && previousEnd < text.length && wordAcross(text, previousEnd)) delta++;
   return delta;
 }
 
+/** The spans `text.replace(pattern, ' ')` replaces, for a global `pattern` that matches nothing empty. */
+function matchSpans(text: string, pattern: RegExp): number[] {
+  const spans: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text))
+    spans.push(match.index, match.index + match[0].length);
+  return spans;
+}
+
+/** The first of two `indexOf` answers, -1 standing for none. */
+function earlier(a: number, b: number): number {
+  return a === -1 || (b !== -1 && b < a) ? b : a;
+}
+
 /**
- * Whether `text` has what makes an answer's prose differ from it other than template marks and code spans: a
- * fence, an image or a tag. Searches for each (a pattern of the four alternatives took five times as long).
+ * The spans withoutImages replaces (`/!\[[^\]\n]*\]\([^)\n]*\)/g`), found as it finds them: at each `![`, the first
+ * `]` or line end after it must be `](`, and the first `)` or line end after that a `)`. Each search reuses its
+ * last answer while it lies ahead and is asked from places that only grow (so the line ends have two), so that a
+ * line of `![` with no `]` or `)` cannot scan to its end from each of them.
  */
-function hasRebuilt(text: string): boolean {
-  return text.includes('<') || text.includes('![') || text.includes('```') || text.includes('~~~');
+function imageSpans(text: string): number[] {
+  const spans: number[] = [];
+  const brackets = new NextIndex(text, ']');
+  const parens = new NextIndex(text, ')');
+  const bracketLineEnds = new NextIndex(text, '\n');
+  const parenLineEnds = new NextIndex(text, '\n');
+  for (let at = text.indexOf('!['); at !== -1;) {
+    const bracket = earlier(brackets.from(at + 2), bracketLineEnds.from(at + 2));
+    const paren =
+      bracket !== -1 && text.charCodeAt(bracket) === 93 && text.charCodeAt(bracket + 1) === 40
+        ? earlier(parens.from(bracket + 2), parenLineEnds.from(bracket + 2))
+        : -1;
+    if (paren !== -1 && text.charCodeAt(paren) === 41) {
+      spans.push(at, paren + 1);
+      at = text.indexOf('![', paren + 1);
+    } else at = text.indexOf('![', at + 1);
+  }
+  return spans;
+}
+
+/** The spans withoutTags replaces (`/<[^>\n]+>/g`): from a `<` to the first `>` or line end, when that is a `>` past it. */
+function tagSpans(text: string): number[] {
+  const spans: number[] = [];
+  const closes = new NextIndex(text, '>');
+  const newlines = new NextIndex(text, '\n');
+  for (let at = text.indexOf('<'); at !== -1;) {
+    const close = earlier(closes.from(at + 1), newlines.from(at + 1));
+    if (close > at + 1 && text.charCodeAt(close) === 62) {
+      spans.push(at, close + 1);
+      at = text.indexOf('<', close + 1);
+    } else at = text.indexOf('<', at + 1);
+  }
+  return spans;
+}
+
+/** `text` with each span of `spans` replaced by a space. */
+function spaced(text: string, spans: number[]): string {
+  let out = '';
+  let kept = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    out += `${text.slice(kept, spans[i])} `;
+    kept = spans[i + 1] as number;
+  }
+  return out + text.slice(kept);
 }
 
 /**
@@ -101,7 +158,7 @@ function answerProse(
 ): { proseWords: number; answered: boolean } {
   // The region's words are the answer's and those of the few characters around it, not all counted again.
   const regionWords = countWordsAround(text, first, end, answer.start, answer.end, words);
-  if (hasRebuilt(region)) {
+  if (region.includes('```') || region.includes('~~~')) {
     const answeredText = withoutTemplateMarks(region);
     const prose = proseOf(answeredText);
     return {
@@ -109,24 +166,36 @@ function answerProse(
       answered: hasPythonWord(answeredText),
     };
   }
-  // Without fences, images and tags, withoutFences, withoutImages and withoutTags leave the text as it is (the
-  // spaces put in for marks and code spans make none of them): the prose is the region with the template's marks,
-  // then its code spans, replaced by spaces, and each replacement's effect on the count is read off its matches.
+  // Without a fence, withoutFences leaves the text as it is (the spaces put in for marks make none): the prose is
+  // the region with the template's marks, then its code spans, images and tags replaced by spaces, each stage on
+  // the last one's text. Each replacement's effect on the count is read off its spans; a stage's text is built
+  // only when a later stage has something to look for (the spaces make no backtick, `![` or `<`).
+  const code = region.includes('`');
+  const images = region.includes('![');
+  const tags = region.includes('<');
   let rest = region;
   let count = regionWords;
   const dashes = region.includes('---');
   if (dashes || region.includes('>')) {
     if (dashes) {
-      count += spacedWordsDelta(rest, PLACEHOLDER);
+      count += spacedWordsDelta(rest, matchSpans(rest, PLACEHOLDER));
       rest = rest.replace(PLACEHOLDER, ' ');
     }
-    count += spacedWordsDelta(rest, MARKS);
-    // Only the code spans need the text without the marks (which have no backtick).
-    if (rest.includes('`')) rest = rest.replace(MARKS, ' ');
+    count += spacedWordsDelta(rest, matchSpans(rest, MARKS));
+    if (code || images || tags) rest = rest.replace(MARKS, ' ');
   }
   // A word after the marks are gone is what hasPythonWord(withoutTemplateMarks(region)) looks for.
   const answered = count > 0;
-  if (rest.includes('`')) count += spacedWordsDelta(rest, CODE_SPAN);
+  if (code) {
+    count += spacedWordsDelta(rest, matchSpans(rest, CODE_SPAN));
+    if (images || tags) rest = rest.replace(CODE_SPAN, ' ');
+  }
+  if (images) {
+    const spans = imageSpans(rest);
+    count += spacedWordsDelta(rest, spans);
+    if (tags && spans.length > 0) rest = spaced(rest, spans);
+  }
+  if (tags) count += spacedWordsDelta(rest, tagSpans(rest));
   return { proseWords: count, answered };
 }
 
