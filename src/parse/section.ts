@@ -246,9 +246,13 @@ export function buildSection(
   pointAt: (offset: number) => Point,
   known?: (start: number, end: number) => KnownAnswer | undefined,
 ): QuestionSection {
-  const markers: number[] = [];
-  for (let at = text.indexOf(ANSWER, heading.end); at !== -1 && at < end; at = text.indexOf(ANSWER, at + 1)) {
-    markers.push(at + ANSWER.length);
+  // Almost every section has one `Answer:`: a literal of it holds one number, where a first push grew the list
+  // to 17.
+  const at = text.indexOf(ANSWER, heading.end);
+  const markers: number[] = at !== -1 && at < end ? [at + ANSWER.length] : [];
+  for (let next = at === -1 ? -1 : text.indexOf(ANSWER, at + 1); next !== -1 && next < end;) {
+    markers.push(next + ANSWER.length);
+    next = text.indexOf(ANSWER, next + 1);
   }
   const cut = cutAnswer(text, markers, end);
   // The checker's reading of the same text cut most answers at the same offsets: their text, words and images
