@@ -54,7 +54,7 @@ export function checkReport(input: CheckInput): CheckResult {
   const builtin = builtinConstraints(edition);
   const verdict = predictVerdict(reading, builtin, invalidUtf8Lines);
   if (!looksLikeReport(text, read)) return notAReportResult(input.path, verdict, given !== null);
-  const model = parseReport(text);
+  const model = parseReport(text, reading);
   const constraints = input.constraints ?? builtin;
   const expected = EXPECTED_ANSWERS[edition];
   const positional = reading.crash === null;

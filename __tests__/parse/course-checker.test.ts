@@ -1,6 +1,8 @@
 import { countPythonImages, normaliseNewlines, readAsCourseChecker } from '../../src/parse/course-checker.js';
 import fc from 'fast-check';
+import type { Edition } from '../../src/result.js';
 import { countPythonWords } from '../../src/parse/words.js';
+import { pythonAnswers } from '../support/differential.js';
 import { PYTHON_SPACES, pythonSplit, wordPieces } from '../support/python-split.js';
 import { makeReport, words } from '../support/report.js';
 
@@ -116,6 +118,55 @@ describe('readAsCourseChecker', () => {
     const text = makeReport('2026', { 7: 'seven words are in this answer here' });
     const answer = readAsCourseChecker(text, '2026').answers[6];
     expect(answer && text.slice(answer.start, answer.end).trim()).toBe('seven words are in this answer here');
+  });
+
+  it("should cut, count and place every answer as the checker's own code does, for any mix of its separators", () => {
+    const pieces = fc.constantFrom(
+      'Answer:',
+      '> Answer:',
+      '###',
+      '##',
+      '#',
+      '### Question 2\n',
+      '\n',
+      '\n\n',
+      ' ',
+      'word',
+      'two words',
+      '\u00a0',
+      '![a](b.png)',
+      '![',
+      '](',
+      ')',
+      'é',
+      '😀',
+      '--- question 3 fill here ---',
+      'Answer',
+      ':',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 60 }),
+        fc.constantFrom<Edition>('2023', '2024', '2025', '2026'),
+        (parts, edition) => {
+          const text = parts.join('');
+          const { answers, crash } = readAsCourseChecker(text, edition);
+          // Python's `perQuestion[-1]` of an empty list raises; the reference's JavaScript gives ''.
+          if (crash?.startsWith('IndexError')) {
+            expect([edition, text.includes('Answer:')]).toEqual([expect.stringMatching(/2025|2026/), false]);
+            return;
+          }
+          const expected = pythonAnswers(text, edition);
+          expect(answers.map((answer) => answer.text)).toEqual(expected);
+          for (const answer of answers) {
+            expect(text.slice(answer.end - answer.text.length, answer.end)).toBe(answer.text);
+            expect(answer.words).toBe(pythonSplit(answer.text).length);
+            expect(answer.images).toBe(countPythonImages(answer.text));
+          }
+        },
+      ),
+      { numRuns: 3000, seed: 20261203 },
+    );
   });
 });
 

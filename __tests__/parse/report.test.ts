@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { readAsCourseChecker } from '../../src/parse/course-checker.js';
+import { withoutFences } from '../../src/parse/fence-code.js';
+import { withoutImages, withoutTags } from '../../src/parse/linear-scan.js';
 import { parseReport } from '../../src/parse/report.js';
+import { countPythonWords } from '../../src/parse/words.js';
+import type { Edition } from '../../src/result.js';
 import { makeReport, words } from '../support/report.js';
 
 describe('parseReport', () => {
@@ -79,6 +84,122 @@ describe('parseReport', () => {
   it('should record every Answer: in a section', () => {
     const text = '### Question 5\n> Answer:\n\nAnswer: yes\n';
     expect(parseReport(text).questions[0]?.markers).toHaveLength(2);
+  });
+
+  it("should build the same sections with the course checker's reading as without it", () => {
+    // The reading's answers replace the sections' own counts where both cut the same range: any section the
+    // shortcut gets wrong (a range that merely overlaps, another edition's cut) shows up as a difference.
+    const pieces = fc.constantFrom(
+      '### Question 1\n',
+      '### Question 2\n',
+      '## Question 3\n',
+      '> Answer:',
+      'Answer:',
+      '\n',
+      '\n\n',
+      '###',
+      '##',
+      ' ',
+      'word',
+      'two words',
+      '![a](b.png)',
+      '`code`',
+      '```\n',
+      '<b>',
+      '---',
+      '> ',
+      '--- question 3 fill here ---',
+      '😀',
+    );
+    const withoutPointAt = ({ pointAt: _, ...model }: ReturnType<typeof parseReport>) => model;
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 60 }),
+        fc.constantFrom<Edition>('2023', '2024', '2025', '2026'),
+        (parts, edition) => {
+          const text = parts.join('');
+          const reading = readAsCourseChecker(text, edition);
+          expect(withoutPointAt(parseReport(text, reading))).toEqual(withoutPointAt(parseReport(text)));
+        },
+      ),
+      { numRuns: 2000, seed: 20261203 },
+    );
+  });
+
+  it("should take a section's answer from the checker's reading when both cut it at the same place", () => {
+    const text = makeReport('2026', { 4: words(120) });
+    const reading = readAsCourseChecker(text, '2026');
+    const model = parseReport(text, reading);
+    expect(model.questions.every((section, i) => section.answer?.text === reading.answers[i]?.text)).toBe(
+      true,
+    );
+    expect(model.questions[3]?.words).toBe(120);
+  });
+
+  it('should count the prose words of an answer as its text with marks, code, images and tags cut out', () => {
+    // The reference builds the prose string stage by stage and counts it; parseReport counts most answers from
+    // the matches alone, so a word a cut splits, joins or drops shows up here.
+    const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
+    const prose = (region: string): { words: number; answered: boolean } => {
+      const dashes = region.includes('---');
+      const marked =
+        dashes || region.includes('>')
+          ? (dashes ? region.replace(PLACEHOLDER, ' ') : region).replace(/(^|\s)(>|-{3,})(?=\s|$)/g, ' ')
+          : region;
+      const code = withoutFences(marked).replace(/`+[^`\n]*`+/g, ' ');
+      return {
+        words: countPythonWords(withoutTags(withoutImages(code))),
+        answered: countPythonWords(marked) > 0,
+      };
+    };
+    const pieces = fc.constantFrom(
+      'word',
+      'two words',
+      ' ',
+      '\n',
+      '\u00a0',
+      '>',
+      '> ',
+      ' > ',
+      '---',
+      '----',
+      ' --- ',
+      '-',
+      '`',
+      '``',
+      '`x`',
+      'a`b c`d',
+      '```\n',
+      '~~~',
+      '![a](b.png)',
+      '<b>',
+      '<',
+      '--- question 3 fill here ---',
+      'x--- question 1 fill here ---y',
+      '### Question 2\n> Answer:',
+      'Answer:',
+      '![',
+      '](',
+      ')',
+      ']',
+      '!',
+      'a<b>c',
+      '<a\nb>',
+      '\u2028',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 50 }), (parts) => {
+        const text = `### Question 1\n> Answer:${parts.join('')}`;
+        for (const section of parseReport(text).questions) {
+          const from = section.markers[0];
+          if (from === undefined) continue;
+          const want = prose(text.slice(from, section.end));
+          expect([section.proseWords, section.answered]).toEqual([want.words, want.answered]);
+        }
+      }),
+      { numRuns: 5000, seed: 20261203 },
+    );
   });
 
   it('should not crash on thousands of nested quotes', () => {

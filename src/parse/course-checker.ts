@@ -1,5 +1,5 @@
 import type { Edition } from '../result.js';
-import { countPythonWords } from './words.js';
+import { countWordsIn } from './words.js';
 
 /** One answer as the course checker cuts it: its text and where that text starts in the normalised report. */
 export interface CheckerAnswer {
@@ -92,18 +92,11 @@ function codePointPrefixLength(text: string, count: number): number {
   return offset;
 }
 
-/** Python's `s.strip("\n")` on the slice [start, end), as offsets. */
-function stripNewlines(text: string, start: number, end: number): [number, number] {
-  while (start < end && text[start] === '\n') start++;
-  while (end > start && text[end - 1] === '\n') end--;
-  return [start, end];
-}
-
 /**
  * `text.indexOf(needle, from)` for `from` increasing across calls, reusing the last answer while it lies ahead: a
  * report of 100,000 `Answer:` and no `###` would otherwise scan to its end once per answer.
  */
-class NextIndex {
+export class NextIndex {
   private from_ = -1;
   private found = -1;
   constructor(
@@ -126,47 +119,57 @@ class NextIndex {
  * `text` must already be newline-normalised; offsets refer to it.
  */
 export function readAsCourseChecker(text: string, edition: Edition): CheckerReading {
-  const base = isLegacy(edition) ? codePointPrefixLength(text, 43) : 0;
-  const chunks: { start: number; end: number }[] = [];
-  let start = base;
-  for (;;) {
-    const at = text.indexOf(MARKER, start);
-    if (at === -1) break;
-    chunks.push({ start, end: at });
-    start = at + MARKER.length;
+  const legacy = isLegacy(edition);
+  const base = legacy ? codePointPrefixLength(text, 43) : 0;
+  // Where each chunk starts: the text after the dropped prefix, then just after each `Answer:`. Chunk k ends at
+  // the `Answer:` before chunk k + 1 starts, the last one at the end of the text. Plain offsets, not a list of
+  // chunk objects and then of spans: one pass makes the answers.
+  const starts = [base];
+  for (let at = text.indexOf(MARKER, base); at !== -1; at = text.indexOf(MARKER, at + MARKER.length)) {
+    starts.push(at + MARKER.length);
   }
-  chunks.push({ start, end: text.length });
+  // 2025/2026 drop the chunk before the first `Answer:`.
+  const first = legacy ? 0 : 1;
+  const lastStart = starts[starts.length - 1] as number;
+  if (first >= starts.length) return { answers: [], crash: 'IndexError: list index out of range' };
 
-  const considered = isLegacy(edition) ? chunks : chunks.slice(1);
-  const last = considered[considered.length - 1];
-  if (!last) return { answers: [], crash: 'IndexError: list index out of range' };
-
-  let spans: { start: number; end: number }[] = [];
-  const h3s = new NextIndex(text, '###');
-  const h2s = new NextIndex(text, '##');
-  for (const chunk of considered) {
-    const h3 = h3s.from(chunk.start);
-    if (h3 === -1 || h3 + 3 > chunk.end) continue;
-    const h2 = h2s.from(chunk.start);
-    spans.push({ start: chunk.start, end: h2 !== -1 && h2 < h3 ? h2 : h3 });
-  }
-  spans.push(last);
-  if (isLegacy(edition)) spans = spans.slice(1);
-
-  const answers = spans.map((span) => {
-    const [s, e] = stripNewlines(text, span.start, span.end);
+  const answers: CheckerAnswer[] = [];
+  // 2023/2024 drop the first answer of the list (the front matter's chunk, or whatever came first).
+  let drop = legacy ? 1 : 0;
+  const add = (start: number, end: number) => {
+    if (drop > 0) {
+      drop--;
+      return;
+    }
+    let s = start;
+    let e = end;
+    while (s < e && text.charCodeAt(s) === 10) s++;
+    while (e > s && text.charCodeAt(e - 1) === 10) e--;
     const answer = text.slice(s, e);
-    return {
-      start: span.start,
+    answers.push({
+      start,
       end: e,
       text: answer,
-      words: countPythonWords(answer),
+      words: countWordsIn(text, s, e),
       images: countPythonImages(answer),
-    };
-  });
+    });
+  };
+  const h3s = new NextIndex(text, '###');
+  const h2s = new NextIndex(text, '##');
+  for (let k = first; k < starts.length; k++) {
+    const start = starts[k] as number;
+    const end = k + 1 < starts.length ? (starts[k + 1] as number) - MARKER.length : text.length;
+    const h3 = h3s.from(start);
+    if (h3 === -1 || h3 + 3 > end) continue;
+    const h2 = h2s.from(start);
+    add(start, h2 !== -1 && h2 < h3 ? h2 : h3);
+  }
+  // The last chunk is appended again, whole.
+  add(lastStart, text.length);
+
   const expected = EXPECTED_ANSWERS[edition];
   if (answers.length !== expected) {
-    const hint = isLegacy(edition) ? 'Have you filled out every field?' : 'Have you changed the template?';
+    const hint = legacy ? 'Have you filled out every field?' : 'Have you changed the template?';
     return {
       answers,
       crash: `ValueError: Number of answers are different from the expected ${expected}. ${hint}`,

@@ -1,12 +1,17 @@
-import { countPythonImages } from './course-checker.js';
+import { countPythonImages, NextIndex, type CheckerAnswer } from './course-checker.js';
 import { withoutFences } from './fence-code.js';
 import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
 import type { Heading } from './scan-lines.js';
-import { countWordsAround, countWordsIn, hasPythonWord } from './words.js';
+import { countWordsAround, countWordsIn, countWordsScanned, hasPythonWord, wordAcross } from './words.js';
 
 export const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/gi;
 export const ANSWER = 'Answer:';
+
+/** The template's lone `>` and `---` marks, each with the space before it (no groups: nothing refers to them). */
+const MARKS = /(?:^|\s)(?:>|-{3,})(?=\s|$)/g;
+/** An inline code span (fenced code is withoutFences'). */
+const CODE_SPAN = /`+[^`\n]*`+/g;
 
 /**
  * `text` without the template's placeholders and its lone `>` and `---` marks. Both patterns need a `>` or a
@@ -15,22 +20,23 @@ export const ANSWER = 'Answer:';
 function withoutTemplateMarks(text: string): string {
   const dashes = text.includes('---');
   if (!dashes && !text.includes('>')) return text;
-  return (dashes ? text.replace(PLACEHOLDER, ' ') : text).replace(/(^|\s)(>|-{3,})(?=\s|$)/g, ' ');
+  return (dashes ? text.replace(PLACEHOLDER, ' ') : text).replace(MARKS, ' ');
 }
 
 /** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
 function proseOf(text: string): string {
   const unfenced = withoutFences(text);
   // A code span needs a backtick: most answers have none and are not matched.
-  const code = unfenced.includes('`') ? unfenced.replace(/`+[^`\n]*`+/g, ' ') : unfenced;
+  const code = unfenced.includes('`') ? unfenced.replace(CODE_SPAN, ' ') : unfenced;
   return withoutTags(withoutImages(code));
 }
 
 /**
  * The answer as the course checker cuts it: from the first `Answer:` to the next, else to the first `##` (which
- * `###` contains), except after the report's last `Answer:` when no `###` follows, which it keeps whole.
+ * `###` contains), except after the report's last `Answer:` when no `###` follows, which it keeps whole. Its
+ * offsets only: the text is cut once they are known (see {@link buildSection}).
  */
-function cutAnswer(text: string, markers: number[], end: number): QuestionSection['answer'] {
+function cutAnswer(text: string, markers: number[], end: number): { start: number; end: number } | null {
   const first = markers[0];
   if (first === undefined) return null;
   let cut = Math.min(markers[1] !== undefined ? markers[1] - ANSWER.length : end, end);
@@ -40,9 +46,163 @@ function cutAnswer(text: string, markers: number[], end: number): QuestionSectio
   if (hashes !== -1 && hashes < cut) cut = hashes;
   let s = first;
   let e = cut;
-  while (s < e && text[s] === '\n') s++;
-  while (e > s && text[e - 1] === '\n') e--;
-  return { start: s, end: e, text: text.slice(s, e) };
+  while (s < e && text.charCodeAt(s) === 10) s++;
+  while (e > s && text.charCodeAt(e - 1) === 10) e--;
+  return { start: s, end: e };
+}
+
+/**
+ * What the course checker's reading already knows of the range an answer was cut at: its text, words and images,
+ * which are functions of the range of the text alone (see {@link buildSection}).
+ */
+export type KnownAnswer = Pick<CheckerAnswer, 'text' | 'words' | 'images'>;
+
+/**
+ * How many more words (Python's split) `text` has with each span of `spans` (start, end pairs, in order, none
+ * empty or overlapping) replaced by a space, from the spans alone: a span loses the words that start in it, and
+ * its space starts a new word after it when it cut one in two. The text is neither copied nor counted again.
+ */
+function spacedWordsDelta(text: string, spans: number[]): number {
+  let delta = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    const start = spans[i] as number;
+    const end = spans[i + 1] as number;
+    // A loop over the few characters of a mark, code span, image or tag: countWordsIn's pattern (which it uses
+    // while the loop is cold) cost a slice and more for each of the hundreds of marks of a report.
+    delta -= countWordsScanned(text, start, end);
+    // countWordsScanned counted a word at the span's start that began before it.
+    if (start > 0 && wordAcross(text, start)) delta++;
+    const next = i + 2 < spans.length ? (spans[i + 2] as number) : text.length;
+    if (end < next && wordAcross(text, end)) delta++;
+  }
+  return delta;
+}
+
+/** The spans `text.replace(pattern, ' ')` replaces, for a global `pattern` that matches nothing empty. */
+function matchSpans(text: string, pattern: RegExp): number[] {
+  const spans: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text))
+    spans.push(match.index, match.index + match[0].length);
+  return spans;
+}
+
+/** The first of two `indexOf` answers, -1 standing for none. */
+function earlier(a: number, b: number): number {
+  return a === -1 || (b !== -1 && b < a) ? b : a;
+}
+
+/**
+ * The spans withoutImages replaces (`/!\[[^\]\n]*\]\([^)\n]*\)/g`), found as it finds them: at each `![`, the first
+ * `]` or line end after it must be `](`, and the first `)` or line end after that a `)`. Each search reuses its
+ * last answer while it lies ahead and is asked from places that only grow (so the line ends have two), so that a
+ * line of `![` with no `]` or `)` cannot scan to its end from each of them.
+ */
+function imageSpans(text: string): number[] {
+  const spans: number[] = [];
+  const brackets = new NextIndex(text, ']');
+  const parens = new NextIndex(text, ')');
+  const bracketLineEnds = new NextIndex(text, '\n');
+  const parenLineEnds = new NextIndex(text, '\n');
+  for (let at = text.indexOf('!['); at !== -1;) {
+    const bracket = earlier(brackets.from(at + 2), bracketLineEnds.from(at + 2));
+    const paren =
+      bracket !== -1 && text.charCodeAt(bracket) === 93 && text.charCodeAt(bracket + 1) === 40
+        ? earlier(parens.from(bracket + 2), parenLineEnds.from(bracket + 2))
+        : -1;
+    if (paren !== -1 && text.charCodeAt(paren) === 41) {
+      spans.push(at, paren + 1);
+      at = text.indexOf('![', paren + 1);
+    } else at = text.indexOf('![', at + 1);
+  }
+  return spans;
+}
+
+/** The spans withoutTags replaces (`/<[^>\n]+>/g`): from a `<` to the first `>` or line end, when that is a `>` past it. */
+function tagSpans(text: string): number[] {
+  const spans: number[] = [];
+  const closes = new NextIndex(text, '>');
+  const newlines = new NextIndex(text, '\n');
+  for (let at = text.indexOf('<'); at !== -1;) {
+    const close = earlier(closes.from(at + 1), newlines.from(at + 1));
+    if (close > at + 1 && text.charCodeAt(close) === 62) {
+      spans.push(at, close + 1);
+      at = text.indexOf('<', close + 1);
+    } else at = text.indexOf('<', at + 1);
+  }
+  return spans;
+}
+
+/** `text` with each span of `spans` replaced by a space. */
+function spaced(text: string, spans: number[]): string {
+  let out = '';
+  let kept = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    out += `${text.slice(kept, spans[i])} `;
+    kept = spans[i + 1] as number;
+  }
+  return out + text.slice(kept);
+}
+
+/**
+ * The words of an answer's prose (see {@link proseOf}) and whether it has any once the template's marks are
+ * gone, for the region `text[first, end)` after its `Answer:`, whose answer `answer` has `words` words.
+ */
+function answerProse(
+  text: string,
+  region: string,
+  first: number,
+  end: number,
+  answer: { start: number; end: number },
+  words: number,
+): { proseWords: number; answered: boolean } {
+  // The region's words are the answer's and those of the few characters around it, not all counted again.
+  const regionWords = countWordsAround(text, first, end, answer.start, answer.end, words);
+  if (region.includes('```') || region.includes('~~~')) {
+    const answeredText = withoutTemplateMarks(region);
+    const prose = proseOf(answeredText);
+    return {
+      proseWords: prose === region ? regionWords : countWordsIn(prose),
+      answered: hasPythonWord(answeredText),
+    };
+  }
+  // Without a fence, withoutFences leaves the text as it is (the spaces put in for marks make none): the prose is
+  // the region with the template's marks, then its code spans, images and tags replaced by spaces, each stage on
+  // the last one's text. Each replacement's effect on the count is read off its spans; a stage's text is built
+  // only when a later stage has something to look for (the spaces make no backtick, `![` or `<`).
+  const code = region.includes('`');
+  const images = region.includes('![');
+  const tags = region.includes('<');
+  let rest = region;
+  let count = regionWords;
+  const dashes = region.includes('---');
+  if (dashes || region.includes('>')) {
+    if (dashes) {
+      count += spacedWordsDelta(rest, matchSpans(rest, PLACEHOLDER));
+      rest = rest.replace(PLACEHOLDER, ' ');
+    }
+    count += spacedWordsDelta(rest, matchSpans(rest, MARKS));
+    if (code || images || tags) rest = rest.replace(MARKS, ' ');
+  }
+  // A word after the marks are gone is what hasPythonWord(withoutTemplateMarks(region)) looks for.
+  const answered = count > 0;
+  if (code) {
+    count += spacedWordsDelta(rest, matchSpans(rest, CODE_SPAN));
+    if (images || tags) rest = rest.replace(CODE_SPAN, ' ');
+  }
+  if (images) {
+    const spans = imageSpans(rest);
+    count += spacedWordsDelta(rest, spans);
+    if (tags && spans.length > 0) rest = spaced(rest, spans);
+  }
+  if (tags) count += spacedWordsDelta(rest, tagSpans(rest));
+  return { proseWords: count, answered };
+}
+
+/** {@link answerProse} for a section without `Answer:`, from its own unquoted lines. */
+function ownProse(ownText: string): { proseWords: number; answered: boolean } {
+  const answeredText = withoutTemplateMarks(ownText);
+  return { proseWords: countWordsIn(proseOf(answeredText)), answered: hasPythonWord(answeredText) };
 }
 
 /** Lines of an answer's region with the template's placeholder, and lines still carrying its `---` markers. */
@@ -54,7 +214,9 @@ function templateLines(
   const placeholderLines: number[] = [];
   // Both need a `---`: most answers have none and are not matched.
   if (!region.includes('---')) return { placeholderLines, markerLines: [] };
-  for (const match of region.matchAll(PLACEHOLDER))
+  // exec, not matchAll: no copy of the pattern and no iterator for each region.
+  PLACEHOLDER.lastIndex = 0;
+  for (let match = PLACEHOLDER.exec(region); match !== null; match = PLACEHOLDER.exec(region))
     placeholderLines.push(pointAt(regionStart + match.index).line);
   const markerLines: number[] = [];
   // Only a line with `---` can hold a marker: found by searching for `---`, so other lines are neither split
@@ -63,9 +225,12 @@ function templateLines(
     const lineStart = region.lastIndexOf('\n', at) + 1;
     const newline = region.indexOf('\n', at);
     const line = region.slice(lineStart, newline === -1 ? region.length : newline);
-    const withoutPlaceholder = line.replace(PLACEHOLDER, '');
-    if (withoutPlaceholder.trim() !== '' && isMarkerLine(withoutPlaceholder) && !/^\s*\|/.test(line)) {
-      markerLines.push(pointAt(regionStart + lineStart).line);
+    // A table row first: its `|---|` separators are most of the lines with `---`, and none is a marker.
+    if (!/^\s*\|/.test(line)) {
+      const withoutPlaceholder = line.replace(PLACEHOLDER, '');
+      if (withoutPlaceholder.trim() !== '' && isMarkerLine(withoutPlaceholder)) {
+        markerLines.push(pointAt(regionStart + lineStart).line);
+      }
     }
     at = newline === -1 ? -1 : region.indexOf('---', newline + 1);
   }
@@ -79,12 +244,25 @@ export function buildSection(
   heading: Heading,
   end: number,
   pointAt: (offset: number) => Point,
+  known?: (start: number, end: number) => KnownAnswer | undefined,
 ): QuestionSection {
-  const markers: number[] = [];
-  for (let at = text.indexOf(ANSWER, heading.end); at !== -1 && at < end; at = text.indexOf(ANSWER, at + 1)) {
-    markers.push(at + ANSWER.length);
+  // Almost every section has one `Answer:`: a literal of it holds one number, where a first push grew the list
+  // to 17.
+  const at = text.indexOf(ANSWER, heading.end);
+  const markers: number[] = at !== -1 && at < end ? [at + ANSWER.length] : [];
+  for (let next = at === -1 ? -1 : text.indexOf(ANSWER, at + 1); next !== -1 && next < end;) {
+    markers.push(next + ANSWER.length);
+    next = text.indexOf(ANSWER, next + 1);
   }
-  const answer = cutAnswer(text, markers, end);
+  const cut = cutAnswer(text, markers, end);
+  // The checker's reading of the same text cut most answers at the same offsets: their text, words and images
+  // are the same (each a function of the range), so they are taken from it instead of being counted again.
+  const same = cut && known ? known(cut.start, cut.end) : undefined;
+  const answer = cut && {
+    start: cut.start,
+    end: cut.end,
+    text: same ? same.text : text.slice(cut.start, cut.end),
+  };
   const first = markers[0];
   const region = first !== undefined ? text.slice(first, end) : '';
   // Without an `Answer:` line, the section's unquoted lines are the student's (the template's prompt is all
@@ -97,15 +275,9 @@ export function buildSection(
           .split('\n')
           .filter((line) => !/^[ \t]*>/.test(line))
           .join('\n');
-  const answeredText = withoutTemplateMarks(ownText);
-  const words = answer ? countWordsIn(text, answer.start, answer.end) : 0;
-  const prose = proseOf(answeredText);
-  // Most answers have no code, image, tag or template mark, and their prose is the region after `Answer:`: its
-  // words are the answer's and those of the few characters around it, not all counted a second time.
-  const proseWords =
-    answer && first !== undefined && prose === region
-      ? countWordsAround(text, first, end, answer.start, answer.end, words)
-      : countWordsIn(prose);
+  const words = same ? same.words : answer ? countWordsIn(text, answer.start, answer.end) : 0;
+  const { proseWords, answered } =
+    answer && first !== undefined ? answerProse(text, region, first, end, answer, words) : ownProse(ownText);
   const { placeholderLines, markerLines } = templateLines(region, first ?? end, pointAt);
   return {
     number,
@@ -115,12 +287,12 @@ export function buildSection(
     markers,
     answer,
     words,
-    images: answer ? countPythonImages(answer.text) : 0,
+    images: same ? same.images : answer ? countPythonImages(answer.text) : 0,
     proseWords,
     imageRefs: [],
     placeholderLines,
     markerLines,
     setextHeadings: [],
-    answered: hasPythonWord(answeredText),
+    answered,
   };
 }
