@@ -1,38 +1,10 @@
-import prompts from './edition-prompts.json' with { type: 'json' };
 import type { Edition, EditionLabel } from '../editions.js';
+import { FAMILY_TABLE, TEMPLATE_LINES, TOLD, type Family } from './edition-table.js';
 
-const FAMILIES: readonly (readonly [Edition, Edition])[] = [
-  ['2023', '2024'],
-  ['2025', '2026'],
-];
-
-interface Family {
-  older: Edition;
-  newer: Edition;
-  /** Every template line of either edition, as indices into {@link TEMPLATE_LINES}. */
-  familyLines: number[];
-  /** Lines only the older edition's template has. */
-  olderOwn: number[];
-  /** Lines only the newer edition's template has. */
-  newerOwn: number[];
+/** `line` with its runs of `\s` made one space and trimmed. */
+function normaliseLine(line: string): string {
+  return line.replace(/\s+/g, ' ').trim();
 }
-
-/** Every template line of every edition, once: a report's lines are matched against these by index. */
-const TEMPLATE_LINES: readonly string[] = [
-  ...new Set(FAMILIES.flatMap(([older, newer]) => [...prompts[older], ...prompts[newer]])),
-];
-const TEMPLATE_INDEX = new Map(TEMPLATE_LINES.map((line, index) => [line, index]));
-
-const FAMILY_TABLE: readonly Family[] = FAMILIES.map(([older, newer]) => {
-  const ids = (lines: readonly string[]): number[] => lines.map((line) => TEMPLATE_INDEX.get(line) ?? -1);
-  return {
-    older,
-    newer,
-    familyLines: ids([...new Set([...prompts[older], ...prompts[newer]])]),
-    olderOwn: ids(prompts[older].filter((line) => !prompts[newer].includes(line))),
-    newerOwn: ids(prompts[newer].filter((line) => !prompts[older].includes(line))),
-  };
-});
 
 /** JavaScript's `\s` (and `trim`'s set): what {@link normaliseLine} turns into one space or drops at the ends. */
 function isJsSpace(c: number): boolean {
@@ -53,11 +25,6 @@ function isWideJsSpace(c: number): boolean {
   );
 }
 
-/** `line` with its runs of `\s` made one space and trimmed. */
-function normaliseLine(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
-}
-
 /** Whether `source[start, end)` changes when normalised: `\s` at an end, a run of two, or `\s` but a space. */
 function isIrregular(source: string, start: number, end: number): boolean {
   if (isJsSpace(source.charCodeAt(start)) || isJsSpace(source.charCodeAt(end - 1))) return true;
@@ -70,24 +37,16 @@ function isIrregular(source: string, start: number, end: number): boolean {
   return false;
 }
 
-const LONGEST = Math.max(...TEMPLATE_LINES.map((line) => line.length));
-
 /** Slots of the two hash tables below (a power of two); colliding lines share a slot, which only costs a compare. */
 const SLOTS = 1 << 12;
 
-/** A line's slot in {@link EXACT}, from its length and its first, middle and last characters. */
+/** A line's slot in {@link FIRST}, from its length and its first, middle and last characters. */
 function exactSlot(source: string, start: number, length: number): number {
   let hash = Math.imul(length, 31) + source.charCodeAt(start);
   hash = Math.imul(hash, 31) + source.charCodeAt(start + (length >> 1));
   hash = Math.imul(hash, 31) + source.charCodeAt(start + length - 1);
   return hash & (SLOTS - 1);
 }
-
-/**
- * The template lines that need no normalising, by {@link exactSlot}: a line of the report is compared only with
- * the few that have its length and its first, middle and last characters (or collide with them).
- */
-const EXACT: (number[] | undefined)[] = new Array(SLOTS);
 
 /**
  * A line's slot in {@link SHORTEST}: from the first four and last two characters it has once normalised (runs
@@ -130,18 +89,43 @@ function hashEnd(
 }
 
 /**
- * For each {@link edgeSlot}, the length of the shortest template line in it, or 0: a line that normalises to a
- * template line has that line's first four and last two characters once normalised, and is at least as long.
+ * The template lines by {@link exactSlot}: for each slot the first line in it, or -1, and for each line the next
+ * one in its slot, or -1. A line of the report is compared only with the few that have its length and its
+ * first, middle and last characters (or collide with them).
+ */
+const FIRST = new Int16Array(SLOTS).fill(-1);
+const NEXT = new Int16Array(TEMPLATE_LINES.length);
+
+/**
+ * For each {@link edgeSlot}, the length of the shortest line that tells editions apart in it, or 0: a line that
+ * normalises to such a line has that line's first four and last two characters once normalised, and is at least
+ * as long.
  */
 const SHORTEST = new Uint16Array(SLOTS);
 
-TEMPLATE_LINES.forEach((line, index) => {
-  if (line.length === 0 || normaliseLine(line) !== line) return;
-  (EXACT[exactSlot(line, 0, line.length)] ??= []).push(index);
-  const slot = edgeSlot(line, 0, line.length);
-  const shortest = SHORTEST[slot] ?? 0;
-  if (shortest === 0 || line.length < shortest) SHORTEST[slot] = line.length;
-});
+let longest = 0;
+// From the last line to the first, so that each slot chains its lines in order: those that tell editions apart
+// first.
+for (let index = TEMPLATE_LINES.length - 1; index >= 0; index--) {
+  const line = TEMPLATE_LINES[index] ?? '';
+  const slot = exactSlot(line, 0, line.length);
+  NEXT[index] = FIRST[slot] ?? -1;
+  FIRST[slot] = index;
+  if (line.length > longest) longest = line.length;
+  if (index >= TOLD) continue;
+  const edge = edgeSlot(line, 0, line.length);
+  const shortest = SHORTEST[edge] ?? 0;
+  if (shortest === 0 || line.length < shortest) SHORTEST[edge] = line.length;
+}
+/** The longest template line: a longer line, once normalised, is none of them. */
+const LONGEST = longest;
+
+/** Whether `source[start, start + length)` is template line `index` as it stands. */
+function isLine(source: string, start: number, length: number, index: number): boolean {
+  const line = TEMPLATE_LINES[index] ?? '';
+  // A compare of the slice: startsWith compares character by character, about 3 times as long for a prompt.
+  return line.length === length && source.slice(start, start + length) === line;
+}
 
 /** Whether `source[start, end)` has no more non-space characters than the longest template line (else it cannot match). */
 function couldBePrompt(source: string, start: number, end: number): boolean {
@@ -154,14 +138,12 @@ function couldBePrompt(source: string, start: number, end: number): boolean {
 /** Marks the template line that `source[start, end)` is once normalised, if any, in `seen`. */
 function markLine(source: string, start: number, end: number, seen: Uint8Array): void {
   const length = end - start;
-  const exact = length > LONGEST ? undefined : EXACT[exactSlot(source, start, length)];
-  if (exact)
-    for (const index of exact) {
-      const line = TEMPLATE_LINES[index] ?? '';
-      if (line.length === length && source.startsWith(line, start)) {
-        seen[index] = 1;
-        return;
-      }
+  // The lines in its slot that tell editions apart come first in the chain, then those every template has.
+  let index = length > LONGEST ? -1 : (FIRST[exactSlot(source, start, length)] ?? -1);
+  for (; index !== -1 && index < TOLD; index = NEXT[index] ?? -1)
+    if (isLine(source, start, length, index)) {
+      seen[index] = 1;
+      return;
     }
   // Not a template line as it stands: it may still be one once normalised, which keeps its first and last
   // non-space characters and is no longer than it.
@@ -172,20 +154,28 @@ function markLine(source: string, start: number, end: number, seen: Uint8Array):
   if (from === to) return;
   const shortest = SHORTEST[edgeSlot(source, from, to)] ?? 0;
   if (shortest === 0 || shortest > to - from) return;
+  // A prompt every template has (most of those this far) is normalised already, so none that tells editions
+  // apart: a native compare where reading it for `\s` would go through all of it.
+  for (; index !== -1; index = NEXT[index] ?? -1) if (isLine(source, start, length, index)) return;
   if (!isIrregular(source, start, end) || !couldBePrompt(source, start, end)) return;
-  const index = TEMPLATE_INDEX.get(normaliseLine(source.slice(start, end)));
-  if (index !== undefined) seen[index] = 1;
+  const line = normaliseLine(source.slice(start, end));
+  if (line.length === 0 || line.length > LONGEST) return;
+  for (index = FIRST[exactSlot(line, 0, line.length)] ?? -1; index !== -1; index = NEXT[index] ?? -1)
+    if (isLine(line, 0, line.length, index)) {
+      seen[index] = 1;
+      return;
+    }
 }
 
 /**
  * Which template lines `text` has as lines (split at `\r\n`, `\r` and `\n`) once each line's runs of `\s` are
  * made one space and it is trimmed, by index into {@link TEMPLATE_LINES}. Linear in the text, and nothing is
  * copied out of it but lines that need normalising and could then match: a line is first compared in place with
- * the template lines in its {@link exactSlot} (length and first, middle and last characters), then only looked at
- * further when some template line is in its {@link edgeSlot} (the characters at its trimmed ends) and is no
- * longer than its trimmed part; {@link couldBePrompt} stops early on long
- * lines (a million empty lines or one 1 MiB line once took seconds). `newlinesNormalised`: the text has no
- * `\r` (the caller made sure), so only `\n` ends a line.
+ * the template lines in its {@link exactSlot} (length and first, middle and last characters), every template
+ * line, so that the prompts all editions share are known at once; then only looked at further when some line
+ * that tells editions apart is in its {@link edgeSlot} (the characters at its trimmed ends) and is no longer than
+ * its trimmed part; {@link couldBePrompt} stops early on long lines (a million empty lines or one 1 MiB line once
+ * took seconds). `newlinesNormalised`: the text has no `\r` (the caller made sure), so only `\n` ends a line.
  */
 function templateCandidates(text: string, newlinesNormalised: boolean): Uint8Array {
   const seen = new Uint8Array(TEMPLATE_LINES.length);
