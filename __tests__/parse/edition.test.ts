@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { detectEdition, readEdition } from '../../src/parse/edition.js';
+import { detectEdition, edgeSlot, exactSlot, readEdition } from '../../src/parse/edition.js';
 import prompts from '../../src/parse/edition-prompts.json' with { type: 'json' };
-import { FAMILY_TABLE, TEMPLATE_LINES, TOLD } from '../../src/parse/edition-table.js';
+import {
+  EDGE_SLOTS,
+  EXACT_SLOTS,
+  FAMILY_TABLE,
+  TEMPLATE_LINES,
+  TOLD,
+} from '../../src/parse/edition-table.js';
 import type { Edition } from '../../src/editions.js';
 
 const EDITIONS: readonly Edition[] = ['2023', '2024', '2025', '2026'];
@@ -39,6 +45,11 @@ describe('edition-table.ts', () => {
         newerOwn: ids(prompts[newer].filter((line) => !prompts[older].includes(line))),
       })),
     );
+  });
+
+  it("should give each line the slots edition.ts's own hashes give it", () => {
+    expect(EXACT_SLOTS).toEqual(TEMPLATE_LINES.map((line) => exactSlot(line, 0, line.length)));
+    expect(EDGE_SLOTS).toEqual(TEMPLATE_LINES.slice(0, TOLD).map((line) => edgeSlot(line, 0, line.length)));
   });
 
   it('should list each line once, normalised and not empty', () => {

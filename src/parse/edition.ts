@@ -1,12 +1,7 @@
 import type { Edition, EditionLabel } from '../editions.js';
-import { FAMILY_TABLE, TEMPLATE_LINES, TOLD, type Family } from './edition-table.js';
+import { EDGE_SLOTS, EXACT_SLOTS, FAMILY_TABLE, TEMPLATE_LINES, TOLD, type Family } from './edition-table.js';
 
-/** `line` with its runs of `\s` made one space and trimmed. */
-function normaliseLine(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
-}
-
-/** JavaScript's `\s` (and `trim`'s set): what {@link normaliseLine} turns into one space or drops at the ends. */
+/** JavaScript's `\s` (and `trim`'s set): what normalising a line turns into one space or drops at the ends. */
 function isJsSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && isWideJsSpace(c));
 }
@@ -25,6 +20,25 @@ function isWideJsSpace(c: number): boolean {
   );
 }
 
+/**
+ * `source[start, end)` with its runs of `\s` made one space and trimmed (`replace(/\s+/g, ' ').trim()`): its words
+ * joined by one space. Not that regular expression: compiling it was about 0.2 ms of a cold start, for the few
+ * lines a report has that need it.
+ */
+function normaliseLine(source: string, start: number, end: number): string {
+  let line = '';
+  let word = -1;
+  for (let i = start; i <= end; i++) {
+    if (i < end && !isJsSpace(source.charCodeAt(i))) {
+      if (word === -1) word = i;
+    } else if (word !== -1) {
+      line += (line === '' ? '' : ' ') + source.slice(word, i);
+      word = -1;
+    }
+  }
+  return line;
+}
+
 /** Whether `source[start, end)` changes when normalised: `\s` at an end, a run of two, or `\s` but a space. */
 function isIrregular(source: string, start: number, end: number): boolean {
   if (isJsSpace(source.charCodeAt(start)) || isJsSpace(source.charCodeAt(end - 1))) return true;
@@ -40,8 +54,11 @@ function isIrregular(source: string, start: number, end: number): boolean {
 /** Slots of the two hash tables below (a power of two); colliding lines share a slot, which only costs a compare. */
 const SLOTS = 1 << 12;
 
-/** A line's slot in {@link FIRST}, from its length and its first, middle and last characters. */
-function exactSlot(source: string, start: number, length: number): number {
+/**
+ * A line's slot in {@link FIRST}, from its length and its first, middle and last characters (exported for the test
+ * that holds the table's EXACT_SLOTS to it).
+ */
+export function exactSlot(source: string, start: number, length: number): number {
   let hash = Math.imul(length, 31) + source.charCodeAt(start);
   hash = Math.imul(hash, 31) + source.charCodeAt(start + (length >> 1));
   hash = Math.imul(hash, 31) + source.charCodeAt(start + length - 1);
@@ -50,9 +67,10 @@ function exactSlot(source: string, start: number, length: number): number {
 
 /**
  * A line's slot in {@link SHORTEST}: from the first four and last two characters it has once normalised (runs
- * of `\s` made one space, trimmed), read from `source[from, to)`, which must be trimmed already.
+ * of `\s` made one space, trimmed), read from `source[from, to)`, which must be trimmed already (exported for the
+ * test that holds the table's EDGE_SLOTS to it).
  */
-function edgeSlot(source: string, from: number, to: number): number {
+export function edgeSlot(source: string, from: number, to: number): number {
   const hash = hashEnd(source, from, to, 1, 4, 31, 0);
   return hashEnd(source, to - 1, from - 1, -1, 2, 37, hash) & (SLOTS - 1);
 }
@@ -103,19 +121,20 @@ const NEXT = new Int16Array(TEMPLATE_LINES.length);
  */
 const SHORTEST = new Uint16Array(SLOTS);
 
+// The template lines' slots come with them (EXACT_SLOTS, EDGE_SLOTS, made by scripts/gen-edition-prompts.mjs with a
+// copy of the two hashes above): hashing the 400 lines here was about 0.4 ms (Node 20) to 1.5 ms (Node 24) of
+// interpreted code on every cold start.
 let longest = 0;
-// From the last line to the first, so that each slot chains its lines in order: those that tell editions apart
-// first.
 for (let index = TEMPLATE_LINES.length - 1; index >= 0; index--) {
-  const line = TEMPLATE_LINES[index] ?? '';
-  const slot = exactSlot(line, 0, line.length);
+  const slot = EXACT_SLOTS[index] ?? 0;
   NEXT[index] = FIRST[slot] ?? -1;
   FIRST[slot] = index;
-  if (line.length > longest) longest = line.length;
+  const length = TEMPLATE_LINES[index]?.length ?? 0;
+  if (length > longest) longest = length;
   if (index >= TOLD) continue;
-  const edge = edgeSlot(line, 0, line.length);
+  const edge = EDGE_SLOTS[index] ?? 0;
   const shortest = SHORTEST[edge] ?? 0;
-  if (shortest === 0 || line.length < shortest) SHORTEST[edge] = line.length;
+  if (shortest === 0 || length < shortest) SHORTEST[edge] = length;
 }
 /** The longest template line: a longer line, once normalised, is none of them. */
 const LONGEST = longest;
@@ -138,13 +157,13 @@ function couldBePrompt(source: string, start: number, end: number): boolean {
 /** Marks the template line that `source[start, end)` is once normalised, if any, in `seen`. */
 function markLine(source: string, start: number, end: number, seen: Uint8Array): void {
   const length = end - start;
-  // The lines in its slot that tell editions apart come first in the chain, then those every template has.
-  let index = length > LONGEST ? -1 : (FIRST[exactSlot(source, start, length)] ?? -1);
-  for (; index !== -1 && index < TOLD; index = NEXT[index] ?? -1)
-    if (isLine(source, start, length, index)) {
-      seen[index] = 1;
-      return;
-    }
+  // As it stands: a line that tells editions apart, or one every template has, and so none of those.
+  if (length <= LONGEST)
+    for (let index = FIRST[exactSlot(source, start, length)] ?? -1; index !== -1; index = NEXT[index] ?? -1)
+      if (isLine(source, start, length, index)) {
+        seen[index] = 1;
+        return;
+      }
   // Not a template line as it stands: it may still be one once normalised, which keeps its first and last
   // non-space characters and is no longer than it.
   let from = start;
@@ -154,13 +173,10 @@ function markLine(source: string, start: number, end: number, seen: Uint8Array):
   if (from === to) return;
   const shortest = SHORTEST[edgeSlot(source, from, to)] ?? 0;
   if (shortest === 0 || shortest > to - from) return;
-  // A prompt every template has (most of those this far) is normalised already, so none that tells editions
-  // apart: a native compare where reading it for `\s` would go through all of it.
-  for (; index !== -1; index = NEXT[index] ?? -1) if (isLine(source, start, length, index)) return;
   if (!isIrregular(source, start, end) || !couldBePrompt(source, start, end)) return;
-  const line = normaliseLine(source.slice(start, end));
+  const line = normaliseLine(source, start, end);
   if (line.length === 0 || line.length > LONGEST) return;
-  for (index = FIRST[exactSlot(line, 0, line.length)] ?? -1; index !== -1; index = NEXT[index] ?? -1)
+  for (let index = FIRST[exactSlot(line, 0, line.length)] ?? -1; index !== -1; index = NEXT[index] ?? -1)
     if (isLine(line, 0, line.length, index)) {
       seen[index] = 1;
       return;
@@ -169,13 +185,14 @@ function markLine(source: string, start: number, end: number, seen: Uint8Array):
 
 /**
  * Which template lines `text` has as lines (split at `\r\n`, `\r` and `\n`) once each line's runs of `\s` are
- * made one space and it is trimmed, by index into {@link TEMPLATE_LINES}. Linear in the text, and nothing is
- * copied out of it but lines that need normalising and could then match: a line is first compared in place with
- * the template lines in its {@link exactSlot} (length and first, middle and last characters), every template
- * line, so that the prompts all editions share are known at once; then only looked at further when some line
- * that tells editions apart is in its {@link edgeSlot} (the characters at its trimmed ends) and is no longer than
- * its trimmed part; {@link couldBePrompt} stops early on long lines (a million empty lines or one 1 MiB line once
- * took seconds). `newlinesNormalised`: the text has no `\r` (the caller made sure), so only `\n` ends a line.
+ * made one space and it is trimmed, by index into {@link TEMPLATE_LINES}. Linear in the text: a line is first
+ * compared as it stands with the template lines in its {@link exactSlot} (length and first, middle and last
+ * characters), the lines every template has among them, so that the prompts all editions share (most of a
+ * report's lines) are settled at once; then only looked at further when some line that tells editions apart is in
+ * its {@link edgeSlot} (the characters at its trimmed ends) and is no longer than its trimmed part, and only
+ * normalised (copied) when normalising changes it; {@link couldBePrompt} stops early on long lines (a million
+ * empty lines or one 1 MiB line once took seconds). `newlinesNormalised`: the text has no `\r` (the caller made
+ * sure), so only `\n` ends a line.
  */
 function templateCandidates(text: string, newlinesNormalised: boolean): Uint8Array {
   const seen = new Uint8Array(TEMPLATE_LINES.length);
