@@ -1,34 +1,134 @@
-// Regenerates src/parse/edition-prompts.json from the blank templates in ../shared/corpus/editions: for each
-// edition, the template lines that not every edition shares. Edition detection scores a report by how many of
-// each edition's lines it still contains. Run by hand when a new edition's template is added.
+// Regenerates the edition-detection data. First src/parse/edition-prompts.json from the blank templates in
+// ../shared/corpus/editions: for each edition, the template lines that not every edition shares (edition detection
+// scores a report by how many of each edition's lines it still contains), and under `shared` every other line of
+// the templates (in every edition, a placeholder, or too short), which detection skips as soon as it meets one.
+// Then src/parse/edition-table.ts from that JSON: the lines once each and each family's lines by index, as
+// literals, so that loading the bundle builds no table (building them from the JSON at load was about 0.4 ms of
+// interpreted code on every cold start).
+// Run by hand when a new edition's template is added; `--table` regenerates only the table from the JSON (no
+// ../shared needed). __tests__/parse/edition.test.ts fails while the table does not match the JSON.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 
 const editions = ['2023', '2024', '2025', '2026'];
+/** Editions with the same questions and checker, older first: edition detection picks the family first. */
+const FAMILIES = [
+  ['2023', '2024'],
+  ['2025', '2026'],
+];
 // Placeholders are what students replace, in every edition; they say nothing about the template's age.
 const PLACEHOLDER = /---\s*question\s+\d+\s+fill\s+here\s*---/i;
 const normalise = (line) => line.replace(/\s+/g, ' ').trim();
-const lines = Object.fromEntries(
-  editions.map((year) => {
-    const text = readFileSync(
-      new URL(`../../shared/corpus/editions/${year}/README.md`, import.meta.url),
-      'utf8',
-    );
-    return [
+const promptsUrl = new URL('../src/parse/edition-prompts.json', import.meta.url);
+const tableUrl = new URL('../src/parse/edition-table.ts', import.meta.url);
+
+if (!process.argv.includes('--table')) {
+  const templates = Object.fromEntries(
+    editions.map((year) => [
       year,
-      new Set(
-        text
-          .split(/\r\n?|\n/)
-          .map(normalise)
-          .filter((line) => line.length > 3 && !PLACEHOLDER.test(line)),
-      ),
-    ];
-  }),
-);
-const shared = [...lines['2023']].filter((line) => editions.every((year) => lines[year].has(line)));
-const distinct = Object.fromEntries(
-  editions.map((year) => [year, [...lines[year]].filter((line) => !shared.includes(line)).sort()]),
-);
-writeFileSync(
-  new URL('../src/parse/edition-prompts.json', import.meta.url),
-  JSON.stringify(distinct, null, 1) + '\n',
-);
+      readFileSync(new URL(`../../shared/corpus/editions/${year}/README.md`, import.meta.url), 'utf8')
+        .split(/\r\n?|\n/)
+        .map(normalise),
+    ]),
+  );
+  const lines = Object.fromEntries(
+    editions.map((year) => [
+      year,
+      new Set(templates[year].filter((line) => line.length > 3 && !PLACEHOLDER.test(line))),
+    ]),
+  );
+  const shared = [...lines['2023']].filter((line) => editions.every((year) => lines[year].has(line)));
+  const distinct = Object.fromEntries(
+    editions.map((year) => [year, [...lines[year]].filter((line) => !shared.includes(line)).sort()]),
+  );
+  const told = new Set(Object.values(distinct).flat());
+  distinct.shared = [...new Set(Object.values(templates).flat())]
+    .filter((line) => line.length > 0 && !told.has(line))
+    .sort();
+  writeFileSync(promptsUrl, JSON.stringify(distinct, null, 1) + '\n');
+}
+
+const prompts = JSON.parse(readFileSync(promptsUrl, 'utf8'));
+const templateLines = [
+  ...new Set(FAMILIES.flatMap(([older, newer]) => [...prompts[older], ...prompts[newer]])),
+  ...prompts.shared,
+];
+const index = new Map(templateLines.map((line, i) => [line, i]));
+const ids = (lines) => lines.map((line) => index.get(line));
+const families = FAMILIES.map(([older, newer]) => ({
+  older,
+  newer,
+  familyLines: ids([...new Set([...prompts[older], ...prompts[newer]])]),
+  olderOwn: ids(prompts[older].filter((line) => !prompts[newer].includes(line))),
+  newerOwn: ids(prompts[newer].filter((line) => !prompts[older].includes(line))),
+}));
+// The two hashes of src/parse/edition.ts (exactSlot, edgeSlot, over the whole of a template line, which is
+// normalised already), copied: __tests__/parse/edition.test.ts checks them against edition.ts's own.
+const SLOTS = 1 << 12;
+const isJsSpace = (c) => /\s/.test(String.fromCharCode(c));
+function exactSlot(line) {
+  let hash = Math.imul(line.length, 31) + line.charCodeAt(0);
+  hash = Math.imul(hash, 31) + line.charCodeAt(line.length >> 1);
+  hash = Math.imul(hash, 31) + line.charCodeAt(line.length - 1);
+  return hash & (SLOTS - 1);
+}
+function hashEnd(source, start, stop, step, count, factor, hash) {
+  let space = false;
+  for (let i = start, kept = 0; i !== stop && kept < count; i += step) {
+    const c = source.charCodeAt(i);
+    if (isJsSpace(c)) space = true;
+    else {
+      if (space) {
+        hash = Math.imul(hash, factor) + 0x20;
+        kept++;
+        space = false;
+        if (kept === count) break;
+      }
+      hash = Math.imul(hash, factor) + c;
+      kept++;
+    }
+  }
+  return hash;
+}
+const edgeSlot = (line) =>
+  hashEnd(line, line.length - 1, -1, -1, 2, 37, hashEnd(line, 0, line.length, 1, 4, 31, 0)) & (SLOTS - 1);
+const told = templateLines.length - prompts.shared.length;
+
+const source = `// Generated by scripts/gen-edition-prompts.mjs from src/parse/edition-prompts.json: do not edit by hand.
+/* eslint-disable max-lines -- one line per template line */
+import type { Edition } from '../editions.js';
+
+/** Two editions with the same questions and checker, and their template lines by index into {@link TEMPLATE_LINES}. */
+export interface Family {
+  older: Edition;
+  newer: Edition;
+  /** Every template line of either edition. */
+  familyLines: readonly number[];
+  /** Lines only the older edition's template has. */
+  olderOwn: readonly number[];
+  /** Lines only the newer edition's template has. */
+  newerOwn: readonly number[];
+}
+
+/**
+ * Every line of every edition's template, once, each already normalised (runs of \`\\s\` one space, trimmed) and
+ * not empty: a report's lines are matched against these by index. The first {@link TOLD} tell editions apart; the
+ * rest (in every template, a placeholder, or too short) are there so that a report line that is one of them as it
+ * stands is known at once to be none of the first.
+ */
+export const TEMPLATE_LINES: readonly string[] = ${JSON.stringify(templateLines)};
+
+/** How many of {@link TEMPLATE_LINES}, from the first, are lines of some editions' templates and not of all. */
+export const TOLD = ${told};
+
+/** Each line's slot in edition.ts's hash table of lines as they stand (its \`exactSlot\`). */
+export const EXACT_SLOTS: readonly number[] = ${JSON.stringify(templateLines.map(exactSlot))};
+
+/** Each of the first {@link TOLD} lines' slot by the characters at its ends (edition.ts's \`edgeSlot\`). */
+export const EDGE_SLOTS: readonly number[] = ${JSON.stringify(templateLines.slice(0, told).map(edgeSlot))};
+
+/** The families, in the order edition detection scores them. */
+export const FAMILY_TABLE: readonly Family[] = ${JSON.stringify(families)};
+`;
+const options = { ...(await resolveConfig(tableUrl)), filepath: tableUrl.pathname };
+writeFileSync(tableUrl, await format(source, options));

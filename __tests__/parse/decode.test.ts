@@ -66,4 +66,30 @@ describe('decodeReport', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('should decode valid UTF-8 as TextDecoder does, from a Buffer or from a view into a larger buffer', () => {
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+    // Any text: ASCII, accents, astral characters, lone surrogates (encoded as U+FFFD), and every line end.
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+      fc.constantFrom('\r\n', '\r', '\n', '\ufeff', '\u2028', '\ufffd'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.boolean(), fc.nat(7), (pieces, bom, offset) => {
+        // Without NUL, which makes the file binary.
+        const encoded = bytes((bom ? '\ufeff' : '') + pieces.join('').replace(/\0/g, ''));
+        const padded = new Uint8Array(offset + encoded.length + 3).fill(0xff);
+        padded.set(encoded, offset);
+        const view = padded.subarray(offset, offset + encoded.length);
+        const expected = lenient.decode(encoded).replace(/\r\n?/g, '\n');
+        for (const content of [view, Buffer.from(encoded)]) {
+          const decoded = decodeReport(content, 'r.md');
+          expect(decoded.text).toBe(expected);
+          expect(decoded.invalidUtf8Lines).toEqual([]);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

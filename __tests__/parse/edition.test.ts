@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { detectEdition, readEdition } from '../../src/parse/edition.js';
+import { detectEdition, edgeSlot, exactSlot, readEdition } from '../../src/parse/edition.js';
 import prompts from '../../src/parse/edition-prompts.json' with { type: 'json' };
+import {
+  EDGE_SLOTS,
+  EXACT_SLOTS,
+  FAMILY_TABLE,
+  TEMPLATE_LINES,
+  TOLD,
+} from '../../src/parse/edition-table.js';
 import type { Edition } from '../../src/editions.js';
 
 const EDITIONS: readonly Edition[] = ['2023', '2024', '2025', '2026'];
@@ -18,6 +25,41 @@ function referenceScore(text: string, edition: Edition): number {
   const family = new Set([...prompts[older], ...prompts[newer]]);
   return [...family].filter((line) => present.has(line)).length / family.size;
 }
+
+describe('edition-table.ts', () => {
+  it('should hold the lines and families of edition-prompts.json (else: node scripts/gen-edition-prompts.mjs --table)', () => {
+    const families = [
+      ['2023', '2024'],
+      ['2025', '2026'],
+    ] as const;
+    const told = [...new Set(families.flatMap(([older, newer]) => [...prompts[older], ...prompts[newer]]))];
+    expect(TEMPLATE_LINES).toEqual([...told, ...prompts.shared]);
+    expect(TOLD).toBe(told.length);
+    const ids = (lines: readonly string[]) => lines.map((line) => told.indexOf(line));
+    expect(FAMILY_TABLE).toEqual(
+      families.map(([older, newer]) => ({
+        older,
+        newer,
+        familyLines: ids([...new Set([...prompts[older], ...prompts[newer]])]),
+        olderOwn: ids(prompts[older].filter((line) => !prompts[newer].includes(line))),
+        newerOwn: ids(prompts[newer].filter((line) => !prompts[older].includes(line))),
+      })),
+    );
+  });
+
+  it("should give each line the slots edition.ts's own hashes give it", () => {
+    expect(EXACT_SLOTS).toEqual(TEMPLATE_LINES.map((line) => exactSlot(line, 0, line.length)));
+    expect(EDGE_SLOTS).toEqual(TEMPLATE_LINES.slice(0, TOLD).map((line) => edgeSlot(line, 0, line.length)));
+  });
+
+  it('should list each line once, normalised and not empty', () => {
+    expect(new Set(TEMPLATE_LINES).size).toBe(TEMPLATE_LINES.length);
+    for (const line of TEMPLATE_LINES) {
+      expect(line).toBe(line.replace(/\s+/g, ' ').trim());
+      expect(line).not.toBe('');
+    }
+  });
+});
 
 describe('detectEdition', () => {
   it('should tell 2026 from 2025 by a line only the 2026 template has', () => {
@@ -52,7 +94,11 @@ describe('detectEdition', () => {
   });
 
   it('should score each family as the share of its lines the text has once spaces are normalised', () => {
-    const templateLine = fc.constantFrom(...EDITIONS.flatMap((edition) => prompts[edition]));
+    // With the lines every template has, which detection skips as soon as it meets one as it stands.
+    const templateLine = fc.constantFrom(
+      ...EDITIONS.flatMap((edition) => prompts[edition]),
+      ...prompts.shared,
+    );
     const space = fc.constantFrom(
       ' ',
       '  ',

@@ -1,40 +1,7 @@
-import prompts from './edition-prompts.json' with { type: 'json' };
 import type { Edition, EditionLabel } from '../editions.js';
+import { EDGE_SLOTS, EXACT_SLOTS, FAMILY_TABLE, TEMPLATE_LINES, TOLD, type Family } from './edition-table.js';
 
-const FAMILIES: readonly (readonly [Edition, Edition])[] = [
-  ['2023', '2024'],
-  ['2025', '2026'],
-];
-
-interface Family {
-  older: Edition;
-  newer: Edition;
-  /** Every template line of either edition, as indices into {@link TEMPLATE_LINES}. */
-  familyLines: number[];
-  /** Lines only the older edition's template has. */
-  olderOwn: number[];
-  /** Lines only the newer edition's template has. */
-  newerOwn: number[];
-}
-
-/** Every template line of every edition, once: a report's lines are matched against these by index. */
-const TEMPLATE_LINES: readonly string[] = [
-  ...new Set(FAMILIES.flatMap(([older, newer]) => [...prompts[older], ...prompts[newer]])),
-];
-const TEMPLATE_INDEX = new Map(TEMPLATE_LINES.map((line, index) => [line, index]));
-
-const FAMILY_TABLE: readonly Family[] = FAMILIES.map(([older, newer]) => {
-  const ids = (lines: readonly string[]): number[] => lines.map((line) => TEMPLATE_INDEX.get(line) ?? -1);
-  return {
-    older,
-    newer,
-    familyLines: ids([...new Set([...prompts[older], ...prompts[newer]])]),
-    olderOwn: ids(prompts[older].filter((line) => !prompts[newer].includes(line))),
-    newerOwn: ids(prompts[newer].filter((line) => !prompts[older].includes(line))),
-  };
-});
-
-/** JavaScript's `\s` (and `trim`'s set): what {@link normaliseLine} turns into one space or drops at the ends. */
+/** JavaScript's `\s` (and `trim`'s set): what normalising a line turns into one space or drops at the ends. */
 function isJsSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && isWideJsSpace(c));
 }
@@ -53,9 +20,23 @@ function isWideJsSpace(c: number): boolean {
   );
 }
 
-/** `line` with its runs of `\s` made one space and trimmed. */
-function normaliseLine(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
+/**
+ * `source[start, end)` with its runs of `\s` made one space and trimmed (`replace(/\s+/g, ' ').trim()`): its words
+ * joined by one space. Not that regular expression: compiling it was about 0.2 ms of a cold start, for the few
+ * lines a report has that need it.
+ */
+function normaliseLine(source: string, start: number, end: number): string {
+  let line = '';
+  let word = -1;
+  for (let i = start; i <= end; i++) {
+    if (i < end && !isJsSpace(source.charCodeAt(i))) {
+      if (word === -1) word = i;
+    } else if (word !== -1) {
+      line += (line === '' ? '' : ' ') + source.slice(word, i);
+      word = -1;
+    }
+  }
+  return line;
 }
 
 /** Whether `source[start, end)` changes when normalised: `\s` at an end, a run of two, or `\s` but a space. */
@@ -70,13 +51,14 @@ function isIrregular(source: string, start: number, end: number): boolean {
   return false;
 }
 
-const LONGEST = Math.max(...TEMPLATE_LINES.map((line) => line.length));
-
 /** Slots of the two hash tables below (a power of two); colliding lines share a slot, which only costs a compare. */
 const SLOTS = 1 << 12;
 
-/** A line's slot in {@link EXACT}, from its length and its first, middle and last characters. */
-function exactSlot(source: string, start: number, length: number): number {
+/**
+ * A line's slot in {@link FIRST}, from its length and its first, middle and last characters (exported for the test
+ * that holds the table's EXACT_SLOTS to it).
+ */
+export function exactSlot(source: string, start: number, length: number): number {
   let hash = Math.imul(length, 31) + source.charCodeAt(start);
   hash = Math.imul(hash, 31) + source.charCodeAt(start + (length >> 1));
   hash = Math.imul(hash, 31) + source.charCodeAt(start + length - 1);
@@ -84,16 +66,11 @@ function exactSlot(source: string, start: number, length: number): number {
 }
 
 /**
- * The template lines that need no normalising, by {@link exactSlot}: a line of the report is compared only with
- * the few that have its length and its first, middle and last characters (or collide with them).
- */
-const EXACT: (number[] | undefined)[] = new Array(SLOTS);
-
-/**
  * A line's slot in {@link SHORTEST}: from the first four and last two characters it has once normalised (runs
- * of `\s` made one space, trimmed), read from `source[from, to)`, which must be trimmed already.
+ * of `\s` made one space, trimmed), read from `source[from, to)`, which must be trimmed already (exported for the
+ * test that holds the table's EDGE_SLOTS to it).
  */
-function edgeSlot(source: string, from: number, to: number): number {
+export function edgeSlot(source: string, from: number, to: number): number {
   const hash = hashEnd(source, from, to, 1, 4, 31, 0);
   return hashEnd(source, to - 1, from - 1, -1, 2, 37, hash) & (SLOTS - 1);
 }
@@ -130,18 +107,44 @@ function hashEnd(
 }
 
 /**
- * For each {@link edgeSlot}, the length of the shortest template line in it, or 0: a line that normalises to a
- * template line has that line's first four and last two characters once normalised, and is at least as long.
+ * The template lines by {@link exactSlot}: for each slot the first line in it, or -1, and for each line the next
+ * one in its slot, or -1. A line of the report is compared only with the few that have its length and its
+ * first, middle and last characters (or collide with them).
+ */
+const FIRST = new Int16Array(SLOTS).fill(-1);
+const NEXT = new Int16Array(TEMPLATE_LINES.length);
+
+/**
+ * For each {@link edgeSlot}, the length of the shortest line that tells editions apart in it, or 0: a line that
+ * normalises to such a line has that line's first four and last two characters once normalised, and is at least
+ * as long.
  */
 const SHORTEST = new Uint16Array(SLOTS);
 
-TEMPLATE_LINES.forEach((line, index) => {
-  if (line.length === 0 || normaliseLine(line) !== line) return;
-  (EXACT[exactSlot(line, 0, line.length)] ??= []).push(index);
-  const slot = edgeSlot(line, 0, line.length);
-  const shortest = SHORTEST[slot] ?? 0;
-  if (shortest === 0 || line.length < shortest) SHORTEST[slot] = line.length;
-});
+// The template lines' slots come with them (EXACT_SLOTS, EDGE_SLOTS, made by scripts/gen-edition-prompts.mjs with a
+// copy of the two hashes above): hashing the 400 lines here was about 0.4 ms (Node 20) to 1.5 ms (Node 24) of
+// interpreted code on every cold start.
+let longest = 0;
+for (let index = TEMPLATE_LINES.length - 1; index >= 0; index--) {
+  const slot = EXACT_SLOTS[index] ?? 0;
+  NEXT[index] = FIRST[slot] ?? -1;
+  FIRST[slot] = index;
+  const length = TEMPLATE_LINES[index]?.length ?? 0;
+  if (length > longest) longest = length;
+  if (index >= TOLD) continue;
+  const edge = EDGE_SLOTS[index] ?? 0;
+  const shortest = SHORTEST[edge] ?? 0;
+  if (shortest === 0 || length < shortest) SHORTEST[edge] = length;
+}
+/** The longest template line: a longer line, once normalised, is none of them. */
+const LONGEST = longest;
+
+/** Whether `source[start, start + length)` is template line `index` as it stands. */
+function isLine(source: string, start: number, length: number, index: number): boolean {
+  const line = TEMPLATE_LINES[index] ?? '';
+  // A compare of the slice: startsWith compares character by character, about 3 times as long for a prompt.
+  return line.length === length && source.slice(start, start + length) === line;
+}
 
 /** Whether `source[start, end)` has no more non-space characters than the longest template line (else it cannot match). */
 function couldBePrompt(source: string, start: number, end: number): boolean {
@@ -154,15 +157,13 @@ function couldBePrompt(source: string, start: number, end: number): boolean {
 /** Marks the template line that `source[start, end)` is once normalised, if any, in `seen`. */
 function markLine(source: string, start: number, end: number, seen: Uint8Array): void {
   const length = end - start;
-  const exact = length > LONGEST ? undefined : EXACT[exactSlot(source, start, length)];
-  if (exact)
-    for (const index of exact) {
-      const line = TEMPLATE_LINES[index] ?? '';
-      if (line.length === length && source.startsWith(line, start)) {
+  // As it stands: a line that tells editions apart, or one every template has, and so none of those.
+  if (length <= LONGEST)
+    for (let index = FIRST[exactSlot(source, start, length)] ?? -1; index !== -1; index = NEXT[index] ?? -1)
+      if (isLine(source, start, length, index)) {
         seen[index] = 1;
         return;
       }
-    }
   // Not a template line as it stands: it may still be one once normalised, which keeps its first and last
   // non-space characters and is no longer than it.
   let from = start;
@@ -173,19 +174,25 @@ function markLine(source: string, start: number, end: number, seen: Uint8Array):
   const shortest = SHORTEST[edgeSlot(source, from, to)] ?? 0;
   if (shortest === 0 || shortest > to - from) return;
   if (!isIrregular(source, start, end) || !couldBePrompt(source, start, end)) return;
-  const index = TEMPLATE_INDEX.get(normaliseLine(source.slice(start, end)));
-  if (index !== undefined) seen[index] = 1;
+  const line = normaliseLine(source, start, end);
+  if (line.length === 0 || line.length > LONGEST) return;
+  for (let index = FIRST[exactSlot(line, 0, line.length)] ?? -1; index !== -1; index = NEXT[index] ?? -1)
+    if (isLine(line, 0, line.length, index)) {
+      seen[index] = 1;
+      return;
+    }
 }
 
 /**
  * Which template lines `text` has as lines (split at `\r\n`, `\r` and `\n`) once each line's runs of `\s` are
- * made one space and it is trimmed, by index into {@link TEMPLATE_LINES}. Linear in the text, and nothing is
- * copied out of it but lines that need normalising and could then match: a line is first compared in place with
- * the template lines in its {@link exactSlot} (length and first, middle and last characters), then only looked at
- * further when some template line is in its {@link edgeSlot} (the characters at its trimmed ends) and is no
- * longer than its trimmed part; {@link couldBePrompt} stops early on long
- * lines (a million empty lines or one 1 MiB line once took seconds). `newlinesNormalised`: the text has no
- * `\r` (the caller made sure), so only `\n` ends a line.
+ * made one space and it is trimmed, by index into {@link TEMPLATE_LINES}. Linear in the text: a line is first
+ * compared as it stands with the template lines in its {@link exactSlot} (length and first, middle and last
+ * characters), the lines every template has among them, so that the prompts all editions share (most of a
+ * report's lines) are settled at once; then only looked at further when some line that tells editions apart is in
+ * its {@link edgeSlot} (the characters at its trimmed ends) and is no longer than its trimmed part, and only
+ * normalised (copied) when normalising changes it; {@link couldBePrompt} stops early on long lines (a million
+ * empty lines or one 1 MiB line once took seconds). `newlinesNormalised`: the text has no `\r` (the caller made
+ * sure), so only `\n` ends a line.
  */
 function templateCandidates(text: string, newlinesNormalised: boolean): Uint8Array {
   const seen = new Uint8Array(TEMPLATE_LINES.length);
