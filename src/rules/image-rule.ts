@@ -46,7 +46,7 @@ export function visitImages(
   const visits = section.imageRefs.map((image) => {
     const key = `${image.kind}\u0000${image.src}`;
     let target = targets.get(key);
-    if (!target) targets.set(key, (target = imageTarget(image, reportPath, files)));
+    if (!target) targets.set(key, (target = imageTarget(image, reportPath, files, folder)));
     return { image, question: section.number, src: image.src.trim(), target, folder };
   });
   visited.set(section, { reportPath, files, visits });
