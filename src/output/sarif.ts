@@ -75,6 +75,8 @@ export function toSarif(
 ): Record<string, unknown> {
   const ruleIds = [...new Set(results.flatMap((result) => result.diagnostics.map((d) => d.ruleId)))].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
+  // Once per rule, not per finding: each finding names its rule's docs page.
+  const helpUri = new Map(ruleIds.map((id) => [id, ruleDocsUrl(id)]));
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -97,8 +99,10 @@ export function toSarif(
             })),
           },
         ],
-        results: results.flatMap((result) =>
-          result.diagnostics.map((diagnostic) => ({
+        results: results.flatMap((result) => {
+          // Once per report, not per finding: every finding of a report is at the same artifact.
+          const artifact = artifactLocation(result.path);
+          return result.diagnostics.map((diagnostic) => ({
             ruleId: diagnostic.ruleId,
             ruleIndex: ruleIndex.get(diagnostic.ruleId),
             // The rule by reference: viewers follow it to the rule's helpUri, its docs page.
@@ -108,7 +112,7 @@ export function toSarif(
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: artifactLocation(result.path),
+                  artifactLocation: artifact,
                   region: region(diagnostic),
                 },
               },
@@ -117,11 +121,11 @@ export function toSarif(
             properties: {
               severity: diagnostic.severity,
               question: diagnostic.question,
-              helpUri: ruleDocsUrl(diagnostic.ruleId),
+              helpUri: helpUri.get(diagnostic.ruleId),
               ...(diagnostic.note === undefined ? {} : { note: diagnostic.note }),
             },
-          })),
-        ),
+          }));
+        }),
       },
     ],
   };

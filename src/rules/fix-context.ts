@@ -22,38 +22,43 @@ export interface FixContext {
 
 const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
 
-/** Whether `text[start, end)` starts with what {@link FENCE} needs after its `[ \t>]*`: a backtick or tilde. */
-function mayBeFence(text: string, start: number, end: number): boolean {
-  let i = start;
-  let c = text.charCodeAt(i);
-  while (i < end && (c === 0x20 || c === 0x09 || c === 0x3e)) c = text.charCodeAt(++i);
-  return i < end && (c === 0x60 || c === 0x7e);
-}
+/** A line start (of any line but the first) whose first character after quote marks and blanks is a backtick or tilde. */
+const MAY_BE_FENCE = /\n[ \t>]*[`~]/g;
 
-/** Lines in fenced code (fences included), by a forward scan; an unclosed fence runs to the end, as markdown's does. */
+/**
+ * Lines in fenced code (fences included), by a forward scan; an unclosed fence runs to the end, as markdown's does.
+ * Only a line whose first character after quote marks and blanks is a backtick or tilde can be a fence: one native
+ * search over the text finds those lines, and the lines between an opening and its closing fence are filled in,
+ * instead of looking at every line of the report.
+ */
 function codeLines(lines: LineIndex): Uint8Array {
   const code = new Uint8Array(lines.lineCount + 2);
   let open: string | null = null;
-  for (let line = 1; line <= lines.lineCount; line++) {
-    // Only a line whose first character after quote marks and blanks is a backtick or tilde can be a fence:
-    // the others are neither copied out nor matched.
-    if (!mayBeFence(lines.text, lines.start(line), lines.end(line))) {
-      if (open !== null) code[line] = 1;
-      continue;
-    }
+  let openLine = 0;
+  const visit = (line: number): void => {
     const text = lines.lineText(line);
     const match = FENCE.exec(text);
     // A backtick fence's info string cannot hold a backtick: "```text```" is inline code, not a fence.
     const fence =
       match?.[1]?.startsWith('`') && text.slice(match[0].length).includes('`') ? undefined : match?.[1];
     if (open !== null) {
-      code[line] = 1;
-      if (fence && fence[0] === open[0] && fence.length >= open.length) open = null;
+      if (fence && fence[0] === open[0] && fence.length >= open.length) {
+        code.fill(1, openLine, line + 1);
+        open = null;
+      }
     } else if (fence) {
-      code[line] = 1;
       open = fence;
+      openLine = line;
     }
+  };
+  if (lines.lineCount >= 1) visit(1);
+  MAY_BE_FENCE.lastIndex = 0;
+  for (let found = MAY_BE_FENCE.exec(lines.text); found; found = MAY_BE_FENCE.exec(lines.text)) {
+    const line = lines.lineOf(found.index + 1);
+    if (line > lines.lineCount) break;
+    visit(line);
   }
+  if (open !== null) code.fill(1, openLine, lines.lineCount + 1);
   // Front matter (2023/2024 templates): the first `---` block.
   if (
     lines
