@@ -38,14 +38,20 @@ export type UncommittedFile =
 /** A {@link FileLookup} over a list of every file in the repository (the action has one from the git tree). */
 export function indexFiles(files: readonly string[]): FileLookup {
   const exact = new Set<string>();
-  const lower = new Map<string, string>();
-  for (const file of files) {
-    const path = file.startsWith('./') ? file.slice(2) : file;
-    exact.add(path);
-    const folded = path.toLowerCase();
-    if (!lower.has(folded)) lower.set(folded, path);
-  }
-  return { has: (path) => exact.has(path), findIgnoringCase: (path) => lower.get(path.toLowerCase()) };
+  for (const file of files) exact.add(file.startsWith('./') ? file.slice(2) : file);
+  // Folded to lower case only when a link is not found exactly (the first file of each folded path wins): a
+  // report whose images are all there never pays for lower-casing the repository's every path.
+  let lower: Map<string, string> | undefined;
+  const folded = (): Map<string, string> => {
+    if (lower) return lower;
+    lower = new Map();
+    for (const path of exact) {
+      const key = path.toLowerCase();
+      if (!lower.has(key)) lower.set(key, path);
+    }
+    return lower;
+  };
+  return { has: (path) => exact.has(path), findIgnoringCase: (path) => folded().get(path.toLowerCase()) };
 }
 
 function safeDecode(src: string): string {
