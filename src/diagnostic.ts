@@ -68,7 +68,18 @@ function fnv1a(text: string, hash: number): number {
   return h;
 }
 
-const hex8 = (hash: number): string => (hash >>> 0).toString(16).padStart(8, '0');
+/** Each byte's two hex digits: a hash is four lookups, not `toString(16)` and `padStart` (most of a fingerprint's time). */
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => (byte < 16 ? '0' : '') + byte.toString(16));
+
+/** `hash` as 8 lower-case hex digits, as `(hash >>> 0).toString(16).padStart(8, '0')` writes it. */
+function hex8(hash: number): string {
+  return (
+    (HEX_BYTES[(hash >>> 24) & 0xff] as string) +
+    (HEX_BYTES[(hash >>> 16) & 0xff] as string) +
+    (HEX_BYTES[(hash >>> 8) & 0xff] as string) +
+    (HEX_BYTES[hash & 0xff] as string)
+  );
+}
 
 /**
  * A short hash naming a finding by what it is about, not where: rule, question and a discriminator such as the
@@ -95,9 +106,24 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.column - b.column ||
     severityRank(a.severity) - severityRank(b.severity) ||
     (a.question ?? 0) - (b.question ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    compareRuleIds(a.ruleId, b.ruleId) ||
+    (a.message === b.message ? 0 : a.message.localeCompare(b.message))
   );
+}
+
+/** A rule id as the registry writes them: kebab-case, lower-case ASCII letters and digits. */
+const KEBAB = /^[a-z0-9-]*$/;
+
+/**
+ * `a.localeCompare(b)` for rule ids. Kebab-case ids compare by code unit, which orders them as the collation
+ * does (`-` before digits before letters; a test holds every registered pair to it): the first `localeCompare`
+ * of a process builds ICU's collator, 6–8 ms of a cold CLI run, and one report in seven has findings of two
+ * rules at the same place. Any other id (a rule of a future version, say) still goes to `localeCompare`.
+ */
+export function compareRuleIds(a: string, b: string): number {
+  if (a === b) return 0;
+  if (KEBAB.test(a) && KEBAB.test(b)) return a < b ? -1 : 1;
+  return a.localeCompare(b);
 }
 
 /**

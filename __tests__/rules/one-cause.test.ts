@@ -75,4 +75,15 @@ describe('one cause, one finding', () => {
       `${at} error Question 19 has 3 images (2 of them in code or an HTML comment, which the page does not show: lines ${at + 3} and ${at + 6}); it needs 1–2 images, so remove at least 1. [image-count]`,
     ]);
   });
+
+  it('should tell a fence closed only by a fence as long as its opener, and inline code', () => {
+    // `~~~` does not close `~~~~`: the image after it is still in code; the last one is in inline code.
+    const answer =
+      '![shot](figures/shot.png)\n\n~~~~\n![a](figures/a.png)\n~~~\n![b](figures/b.png)\n~~~~\n\n`![c](figures/c.png)`';
+    const text = withAnswer(makePassingReport('2026'), 19, answer);
+    const at = lineOf(text, '![shot]', '### Question 19');
+    expect(shown(text)).toEqual([
+      `${at} error Question 19 has 4 images (3 of them in code or inline code, which the page does not show: lines ${at + 3}, ${at + 5} and ${at + 8}); it needs 1–2 images, so remove at least 2. [image-count]`,
+    ]);
+  });
 });

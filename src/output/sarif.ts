@@ -67,6 +67,34 @@ function ruleDescriptor(id: string): Record<string, unknown> {
   };
 }
 
+/**
+ * A report's findings as SARIF results. Its artifact location is made once per report and each rule's docs URL
+ * once per run (`helpUri`), not once per finding.
+ */
+function sarifResults(
+  result: CheckResult,
+  ruleIndex: ReadonlyMap<string, number>,
+  helpUri: ReadonlyMap<string, string>,
+): Record<string, unknown>[] {
+  const artifact = artifactLocation(result.path);
+  return result.diagnostics.map((diagnostic) => ({
+    ruleId: diagnostic.ruleId,
+    ruleIndex: ruleIndex.get(diagnostic.ruleId),
+    // The rule by reference: viewers follow it to the rule's helpUri, its docs page.
+    rule: { id: diagnostic.ruleId, index: ruleIndex.get(diagnostic.ruleId) },
+    level: LEVEL[diagnostic.severity],
+    message: { text: diagnostic.message },
+    locations: [{ physicalLocation: { artifactLocation: artifact, region: region(diagnostic) } }],
+    partialFingerprints: { 'reportCheck/v1': diagnostic.fingerprint },
+    properties: {
+      severity: diagnostic.severity,
+      question: diagnostic.question,
+      helpUri: helpUri.get(diagnostic.ruleId),
+      ...(diagnostic.note === undefined ? {} : { note: diagnostic.note }),
+    },
+  }));
+}
+
 /** One SARIF 2.1.0 log (one run) for checked reports; reports that could not be read become tool notifications. */
 export function toSarif(
   results: readonly CheckResult[],
@@ -75,6 +103,7 @@ export function toSarif(
 ): Record<string, unknown> {
   const ruleIds = [...new Set(results.flatMap((result) => result.diagnostics.map((d) => d.ruleId)))].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
+  const helpUri = new Map(ruleIds.map((id) => [id, ruleDocsUrl(id)]));
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -97,31 +126,7 @@ export function toSarif(
             })),
           },
         ],
-        results: results.flatMap((result) =>
-          result.diagnostics.map((diagnostic) => ({
-            ruleId: diagnostic.ruleId,
-            ruleIndex: ruleIndex.get(diagnostic.ruleId),
-            // The rule by reference: viewers follow it to the rule's helpUri, its docs page.
-            rule: { id: diagnostic.ruleId, index: ruleIndex.get(diagnostic.ruleId) },
-            level: LEVEL[diagnostic.severity],
-            message: { text: diagnostic.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: artifactLocation(result.path),
-                  region: region(diagnostic),
-                },
-              },
-            ],
-            partialFingerprints: { 'reportCheck/v1': diagnostic.fingerprint },
-            properties: {
-              severity: diagnostic.severity,
-              question: diagnostic.question,
-              helpUri: ruleDocsUrl(diagnostic.ruleId),
-              ...(diagnostic.note === undefined ? {} : { note: diagnostic.note }),
-            },
-          })),
-        ),
+        results: results.flatMap((result) => sarifResults(result, ruleIndex, helpUri)),
       },
     ],
   };

@@ -31,7 +31,12 @@ function paint(text: string, code: string, options: TextOptions): string {
 
 /** One finding as `path:line:col severity message [rule]`. */
 export function formatTextDiagnostic(path: string, diagnostic: Diagnostic, options: TextOptions): string {
-  const where = paint(`${printable(path)}:${diagnostic.line}:${diagnostic.column}`, ANSI.bold, options);
+  return diagnosticLine(printable(path), diagnostic, options);
+}
+
+/** {@link formatTextDiagnostic} with the path already made printable (once per report, not per finding). */
+function diagnosticLine(path: string, diagnostic: Diagnostic, options: TextOptions): string {
+  const where = paint(`${path}:${diagnostic.line}:${diagnostic.column}`, ANSI.bold, options);
   const severity = paint(diagnostic.severity, SEVERITY_COLOR[diagnostic.severity], options);
   const rule = paint(`[${diagnostic.ruleId}]`, ANSI.dim, options);
   return `${where} ${severity} ${printable(diagnostic.message)} ${rule}`;
@@ -85,9 +90,8 @@ export function formatTextSummary(result: CheckResult, options: TextOptions): st
 
 /** A checked report as text: one line per finding, then the summary line; ends with a newline. */
 export function formatText(result: CheckResult, options: TextOptions): string {
-  const lines = result.diagnostics.map((diagnostic) =>
-    formatTextDiagnostic(result.path, diagnostic, options),
-  );
+  const path = printable(result.path);
+  const lines = result.diagnostics.map((diagnostic) => diagnosticLine(path, diagnostic, options));
   lines.push(formatTextSummary(result, options));
   return `${lines.join('\n')}\n`;
 }

@@ -11,16 +11,17 @@ export const answerCut: Rule = {
   bad: '> Answer:\n\nWe used three tools.\n\n#### Tools\n\nDVC, Hydra and W&B.',
   good: '> Answer:\n\nWe used three tools.\n\n**Tools**: DVC, Hydra and W&B.',
   fixable: false,
-  check: ({ model }, earlier) =>
-    model.questions.flatMap((section): Finding[] => {
-      if (!section.answer || section.markers.length !== 1) return [];
+  check: ({ model }, earlier) => {
+    const found: Finding[] = [];
+    for (const section of model.questions) {
+      if (!section.answer || section.markers.length !== 1) continue;
       const rest = model.text.slice(section.answer.end, section.end);
       const cut = rest.indexOf('##');
-      if (cut === -1 || !/\S/.test(rest.slice(cut).replace(/^#+/, ''))) return [];
+      if (cut === -1 || !/\S/.test(rest.slice(cut).replace(/^#+/, ''))) continue;
       const line = model.pointAt(section.answer.end + cut).line;
       // A heading after the last answer is section-after-last-answer's: one cause, one finding.
-      if (earlier.some((f) => f.ruleId === 'section-after-last-answer' && f.line === line)) return [];
-      return [
+      if (earlier.some((f) => f.ruleId === 'section-after-last-answer' && f.line === line)) continue;
+      found.push(
         finding({
           ruleId: 'answer-cut',
           severity: 'warning',
@@ -28,6 +29,8 @@ export const answerCut: Rule = {
           line,
           question: section.number,
         }),
-      ];
-    }),
+      );
+    }
+    return found;
+  },
 };

@@ -23,24 +23,26 @@ export const answerRepeated: Rule = {
     const severity = positional && structureSeverity === 'warning' ? 'warning' : 'error';
     // The `Answer:` under a renamed question heading is that question's: question-heading reports the heading.
     const renamed = new Set(renamedOf(context).map((q) => q.answerLine));
-    // Only the listed ones are made: 150,000 findings took seconds to make and fingerprint.
-    return model.questions.flatMap((section): Finding[] =>
-      section.markers.length < 2
-        ? []
-        : capped(
-            section.markers.slice(1).filter((m) => !renamed.has(model.pointAt(m).line)),
-            (marker) => {
-              const line = model.pointAt(marker).line;
-              return finding({
-                ruleId: 'answer-repeated',
-                severity,
-                message: `Line ${line} contains "Answer:" again inside Question ${section.number}${consequence ? `, so ${consequence}; reword it` : '; the course checker splits answers at every "Answer:", so reword it'} (e.g. "Answer -").`,
-                line,
-                question: section.number,
-                identity: { key: String(marker - section.start) },
-              });
-            },
-          ),
-    );
+    const found: Finding[] = [];
+    for (const section of model.questions) {
+      if (section.markers.length < 2) continue;
+      // Only the listed ones are made: 150,000 findings took seconds to make and fingerprint.
+      const listed = capped(
+        section.markers.slice(1).filter((m) => !renamed.has(model.pointAt(m).line)),
+        (marker) => {
+          const line = model.pointAt(marker).line;
+          return finding({
+            ruleId: 'answer-repeated',
+            severity,
+            message: `Line ${line} contains "Answer:" again inside Question ${section.number}${consequence ? `, so ${consequence}; reword it` : '; the course checker splits answers at every "Answer:", so reword it'} (e.g. "Answer -").`,
+            line,
+            question: section.number,
+            identity: { key: String(marker - section.start) },
+          });
+        },
+      );
+      for (const one of listed) found.push(one);
+    }
+    return found;
   },
 };

@@ -156,18 +156,30 @@ function commentSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
+/** A space, tab or `>`: what may stand before a fence. */
+const isBlankOrQuote = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3e;
+
 /** Offsets where each fenced code block of a text starts and ends, roughly as CommonMark reads fences. */
 function fenceSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let open: { start: number; marker: string } | null = null;
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    const fence = /^[ \t>]*(`{3,}|~{3,})/.exec(line)?.[1];
+  // Line by line through the text with indexOf, not split into lines: only a line whose first character after
+  // blanks and quote marks is a backtick or tilde can be a fence, and only that one is matched.
+  for (let lineStart = 0; lineStart <= text.length;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let first = lineStart;
+    while (isBlankOrQuote(text.charCodeAt(first))) first++;
+    const c = text.charCodeAt(first);
+    const fence =
+      first < lineEnd && (c === 0x60 || c === 0x7e)
+        ? /^(`{3,}|~{3,})/.exec(text.slice(first, lineEnd))?.[1]
+        : undefined;
     if (open && fence && fence[0] === open.marker[0] && fence.length >= open.marker.length) {
-      spans.push({ start: open.start, end: lineStart + line.length });
+      spans.push({ start: open.start, end: lineEnd });
       open = null;
     } else if (!open && fence) open = { start: lineStart, marker: fence };
-    lineStart += line.length + 1;
+    lineStart = lineEnd + 1;
   }
   if (open) spans.push({ start: open.start, end: text.length });
   return spans;

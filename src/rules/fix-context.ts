@@ -1,6 +1,7 @@
 import type { QuestionSection } from '../parse/report.js';
 import { countPythonWords } from '../parse/words.js';
 import { describeRange } from '../validate/ranges.js';
+import { lineStarts } from '../parse/lines.js';
 import { indexLines, type LineIndex } from '../fixes/line-index.js';
 import type { RuleContext } from './rule.js';
 
@@ -22,6 +23,10 @@ export interface FixContext {
 
 const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
 
+/** Whether a line starting with this character may be a fence: a backtick or tilde, or blanks or `>` before one. */
+const mayOpenFence = (c: number): boolean =>
+  c === 0x60 || c === 0x7e || c === 0x20 || c === 0x09 || c === 0x3e;
+
 /** Whether `text[start, end)` starts with what {@link FENCE} needs after its `[ \t>]*`: a backtick or tilde. */
 function mayBeFence(text: string, start: number, end: number): boolean {
   let i = start;
@@ -30,30 +35,38 @@ function mayBeFence(text: string, start: number, end: number): boolean {
   return i < end && (c === 0x60 || c === 0x7e);
 }
 
-/** Lines in fenced code (fences included), by a forward scan; an unclosed fence runs to the end, as markdown's does. */
-function codeLines(lines: LineIndex): Uint8Array {
-  const code = new Uint8Array(lines.lineCount + 2);
+/**
+ * Lines in fenced code (fences included), by a forward scan; an unclosed fence runs to the end, as markdown's does.
+ * Only a line whose first character after quote marks and blanks is a backtick or tilde can be a fence: a line is
+ * passed over on its first character (most start with a letter), read from the line starts without a call per
+ * line, and the lines between a fence and its closing one are filled in afterwards.
+ */
+function codeLines(lines: LineIndex, starts: readonly number[]): Uint8Array {
+  const { text, lineCount } = lines;
+  const code = new Uint8Array(lineCount + 2);
   let open: string | null = null;
-  for (let line = 1; line <= lines.lineCount; line++) {
-    // Only a line whose first character after quote marks and blanks is a backtick or tilde can be a fence:
-    // the others are neither copied out nor matched.
-    if (!mayBeFence(lines.text, lines.start(line), lines.end(line))) {
-      if (open !== null) code[line] = 1;
-      continue;
-    }
-    const text = lines.lineText(line);
-    const match = FENCE.exec(text);
+  let openLine = 0;
+  for (let line = 1; line <= lineCount; line++) {
+    const start = starts[line - 1] ?? text.length;
+    if (!mayOpenFence(text.charCodeAt(start))) continue;
+    const next = starts[line];
+    if (!mayBeFence(text, start, next === undefined ? text.length : next - 1)) continue;
+    const lineText = lines.lineText(line);
+    const match = FENCE.exec(lineText);
     // A backtick fence's info string cannot hold a backtick: "```text```" is inline code, not a fence.
     const fence =
-      match?.[1]?.startsWith('`') && text.slice(match[0].length).includes('`') ? undefined : match?.[1];
+      match?.[1]?.startsWith('`') && lineText.slice(match[0].length).includes('`') ? undefined : match?.[1];
     if (open !== null) {
-      code[line] = 1;
-      if (fence && fence[0] === open[0] && fence.length >= open.length) open = null;
+      if (fence && fence[0] === open[0] && fence.length >= open.length) {
+        code.fill(1, openLine, line + 1);
+        open = null;
+      }
     } else if (fence) {
-      code[line] = 1;
       open = fence;
+      openLine = line;
     }
   }
+  if (open !== null) code.fill(1, openLine, lines.lineCount + 1);
   // Front matter (2023/2024 templates): the first `---` block.
   if (
     lines
@@ -76,13 +89,14 @@ export function fixContext(rule: RuleContext): FixContext {
     if (!memo.has(key)) memo.set(key, make());
     return memo.get(key) as T;
   };
-  const lines = once('lines', () => indexLines(rule.model.text, rule.model.lineStarts));
+  const starts = rule.model.lineStarts ?? lineStarts(rule.model.text);
+  const lines = once('lines', () => indexLines(rule.model.text, starts));
   const sections = rule.model.questions;
   return {
     rule,
     lines,
     once,
-    inCode: (line) => once('code', () => codeLines(lines))[line] === 1,
+    inCode: (line) => once('code', () => codeLines(lines, starts))[line] === 1,
     sectionAt(line) {
       const offset = lines.start(line);
       let lo = 0;

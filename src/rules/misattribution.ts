@@ -33,8 +33,17 @@ export function gradedElsewhere(context: RuleContext, question: number): GradedE
   return under === question ? null : { line: context.model.pointAt(answer.start).line, under };
 }
 
+/** The first misaligned answer of each run: question-order and answers-misaligned both ask. */
+const misalignedOf = new WeakMap<RuleContext, { question: number; place: GradedElsewhere } | null>();
+
 /** The first question the checker grades by an answer under another heading, with where that answer is. */
 export function firstMisaligned(context: RuleContext): { question: number; place: GradedElsewhere } | null {
+  let found = misalignedOf.get(context);
+  if (found === undefined) misalignedOf.set(context, (found = findMisaligned(context)));
+  return found;
+}
+
+function findMisaligned(context: RuleContext): { question: number; place: GradedElsewhere } | null {
   if (context.reading.crash || context.model.questions.length === 0) return null;
   for (let question = 1; question <= context.reading.answers.length; question++) {
     const place = gradedElsewhere(context, question);

@@ -1,7 +1,8 @@
 import { removableWords } from './counted-text.js';
 import { finding } from './finding.js';
 import { placeholderFix } from './placeholder-fix.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
+import { countedQuestions } from './template-marker.js';
 
 /** The template's `--- question N fill here ---` line left in an answered question. */
 export const placeholderLeft: Rule = {
@@ -15,23 +16,24 @@ export const placeholderLeft: Rule = {
   fixable: true,
   fix: placeholderFix,
   check: (context, earlier) => {
-    const counted = new Set(earlier.filter((f) => f.ruleId === 'word-count').map((f) => f.question));
-    return (
-      context.model.questions
-        .filter((section) => section.answered)
-        // The word count already names the placeholder's words, and counts as if they were gone.
-        .filter((s) => !(counted.has(s.number) && removableWords(context, s.number).placeholder > 0))
-        .flatMap((section) =>
-          section.placeholderLines.map((line) =>
-            finding({
-              ruleId: 'placeholder-left',
-              severity: 'warning',
-              message: `Question ${section.number} still has the template's "--- question ${section.number} fill here ---" line; remove it (the course checker counts its 6 words).`,
-              line,
-              question: section.number,
-            }),
-          ),
-        )
-    );
+    const found: Finding[] = [];
+    let counted: Set<number | null> | undefined;
+    for (const section of context.model.questions) {
+      if (!section.answered || section.placeholderLines.length === 0) continue;
+      // The word count already names the placeholder's words, and counts as if they were gone.
+      counted ??= countedQuestions(earlier);
+      if (counted.has(section.number) && removableWords(context, section.number).placeholder > 0) continue;
+      for (const line of section.placeholderLines)
+        found.push(
+          finding({
+            ruleId: 'placeholder-left',
+            severity: 'warning',
+            message: `Question ${section.number} still has the template's "--- question ${section.number} fill here ---" line; remove it (the course checker counts its 6 words).`,
+            line,
+            question: section.number,
+          }),
+        );
+    }
+    return found;
   },
 };

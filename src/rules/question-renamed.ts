@@ -20,9 +20,22 @@ export interface RenamedQuestion {
 type Scope = Pick<RuleContext, 'model' | 'expected' | 'edition' | 'reading'>;
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
+/**
+ * Whether a run of digits is `n` written with any leading zeros (`020` is 20): what `0*${n}(?!\d)` matches at
+ * the start of the run. One fixed pattern finds the digits, instead of a pattern built and compiled per question.
+ */
+function isNumber(digits: string | undefined, n: number): boolean {
+  if (digits === undefined) return false;
+  let zeros = 0;
+  while (zeros < digits.length - 1 && digits.charCodeAt(zeros) === 0x30) zeros++;
+  return digits.slice(zeros) === String(n);
+}
+
+const QUESTION_NAME = /^[^\p{L}\d]*q(?:uestions?)?[^\p{L}\d]*(\d+)/iu;
 /** The line names question `n` (`Q20`, `Question20`, `**Question 20**`, `Questions 20: …`). */
-const namesQuestion = (line: string, n: number): boolean =>
-  new RegExp(`^[^\\p{L}\\d]*q(?:uestions?)?[^\\p{L}\\d]*0*${n}(?!\\d)`, 'iu').test(line);
+const namesQuestion = (line: string, n: number): boolean => isNumber(QUESTION_NAME.exec(line)?.[1], n);
+
+const TEMPLATE_HEADING = /^\s*question\s+(\d+)/i;
 
 /**
  * The heading line just above the `Answer:` at `marker`, skipping the quoted prompt and blank lines, back to
@@ -39,7 +52,7 @@ function headingAbove(text: string, from: number, marker: number, n: number) {
     const depth = HEADING.exec(line)?.[1]?.length ?? 0;
     if (depth === 0 && !namesQuestion(content, n)) return null;
     // The template's own heading that the page does not show as one (inside HTML): not renamed, nested.
-    if (depth > 0 && new RegExp(`^\\s*question\\s+0*${n}(?!\\d)`, 'i').test(content)) return null;
+    if (depth > 0 && isNumber(TEMPLATE_HEADING.exec(content)?.[1], n)) return null;
     return { start, depth };
   }
   return null;

@@ -1,4 +1,4 @@
-import { FindingCap, isSummary } from './cap.js';
+import { FindingCap, isSummary, MAX_PER_QUESTION } from './cap.js';
 import { fixContext, type FixContext } from './fix-context.js';
 import { RULES } from './index.js';
 import type { Finding, RuleContext } from './rule.js';
@@ -16,10 +16,11 @@ export function runRules(context: RuleContext): Finding[] {
     const results = rule.check(context, found);
     // Most rules find nothing in a report: no cap to set up for them.
     if (results.length === 0) continue;
+    // No more findings than one question may list: the cap would admit every one (nearly every rule's case).
+    const cap = results.length > MAX_PER_QUESTION ? new FindingCap() : null;
     // One push per finding: spreading 100,000 findings (an answer of nothing but "Answer:") overflows the stack.
-    const cap = new FindingCap();
     for (const finding of results) {
-      if (!cap.admit(finding)) continue;
+      if (cap && !cap.admit(finding)) continue;
       if (rule.fix && !isSummary(finding)) {
         fixes ??= fixContext(context);
         const fix = rule.fix(finding, fixes);
@@ -27,7 +28,7 @@ export function runRules(context: RuleContext): Finding[] {
       }
       found.push(finding);
     }
-    for (const summary of cap.summaries()) found.push(summary);
+    if (cap) for (const summary of cap.summaries()) found.push(summary);
   }
   return found;
 }

@@ -17,6 +17,13 @@ function afterRemoval(context: RuleContext, question: number, markers: number): 
   return ` (then Question ${question} has ${plural(left, 'word')} and needs ${describeRange(range)}: add at least ${range.min - left})`;
 }
 
+/** The questions with a word-count finding. */
+export function countedQuestions(earlier: readonly Finding[]): Set<number | null> {
+  const counted = new Set<number | null>();
+  for (const f of earlier) if (f.ruleId === 'word-count') counted.add(f.question);
+  return counted;
+}
+
 /** The template's `---` markers left around an answer. */
 export const templateMarker: Rule = {
   id: 'template-marker',
@@ -29,14 +36,16 @@ export const templateMarker: Rule = {
   fixable: true,
   fix: markerFix,
   check: (context, earlier) => {
-    const counted = new Set(earlier.filter((f) => f.ruleId === 'word-count').map((f) => f.question));
-    return context.model.questions.flatMap((section): Finding[] => {
+    const found: Finding[] = [];
+    let counted: Set<number | null> | undefined;
+    for (const section of context.model.questions) {
       const line = section.markerLines[0];
-      if (!section.answered || line === undefined) return [];
+      if (!section.answered || line === undefined) continue;
       const { markers } = removableWords(context, section.number);
       // The word count already names these markers, and counts as if they were gone.
-      if (markers > 0 && counted.has(section.number)) return [];
-      return [
+      counted ??= countedQuestions(earlier);
+      if (markers > 0 && counted.has(section.number)) continue;
+      found.push(
         finding({
           ruleId: 'template-marker',
           severity: 'warning',
@@ -44,7 +53,8 @@ export const templateMarker: Rule = {
           line,
           question: section.number,
         }),
-      ];
-    });
+      );
+    }
+    return found;
   },
 };

@@ -38,16 +38,25 @@ export type UncommittedFile =
 /** A {@link FileLookup} over a list of every file in the repository (the action has one from the git tree). */
 export function indexFiles(files: readonly string[]): FileLookup {
   const exact = new Set<string>();
-  const lower = new Map<string, string>();
-  for (const file of files) {
-    const path = file.replace(/^\.\//, '');
-    exact.add(path);
-    if (!lower.has(path.toLowerCase())) lower.set(path.toLowerCase(), path);
-  }
-  return { has: (path) => exact.has(path), findIgnoringCase: (path) => lower.get(path.toLowerCase()) };
+  for (const file of files) exact.add(file.startsWith('./') ? file.slice(2) : file);
+  // Folded to lower case only when a link is not found exactly (the first file of each folded path wins): a
+  // report whose images are all there never pays for lower-casing the repository's every path.
+  let lower: Map<string, string> | undefined;
+  const folded = (): Map<string, string> => {
+    if (lower) return lower;
+    lower = new Map();
+    for (const path of exact) {
+      const key = path.toLowerCase();
+      if (!lower.has(key)) lower.set(key, path);
+    }
+    return lower;
+  };
+  return { has: (path) => exact.has(path), findIgnoringCase: (path) => folded().get(path.toLowerCase()) };
 }
 
 function safeDecode(src: string): string {
+  // Only a `%` escape is decoded (or makes decodeURI throw): most paths have none, and skip the try.
+  if (!src.includes('%')) return src;
   try {
     return decodeURI(src);
   } catch {
@@ -93,24 +102,29 @@ export function joinNormal(folder: string, path: string): string {
   return posix.normalize(posix.join(folder, path));
 }
 
-function resolveLocal(src: string, reportPath: string): string {
+function resolveLocal(src: string, folder: string): string {
   // Cut at the first `?` or `#` (a query or fragment); `/[?#].*$/` backtracked on a path of many `?`.
   const query = src.search(/[?#]/);
   const clean = safeDecode(query === -1 ? src : src.slice(0, query));
-  return clean.startsWith('/')
-    ? posix.normalize(clean.slice(1))
-    : joinNormal(posix.dirname(reportPath), clean);
+  return clean.startsWith('/') ? posix.normalize(clean.slice(1)) : joinNormal(folder, clean);
 }
 
-/** Follows one image link of a report at `reportPath`; `files` null leaves presence unknown. */
-export function imageTarget(image: ImageRef, reportPath: string, files: FileLookup | null): ImageTarget {
+/**
+ * Follows one image link of a report at `reportPath`, in `folder` (its folder: given by a caller that follows
+ * many links of one report, so that it is found once); `files` null leaves presence unknown.
+ */
+export function imageTarget(
+  image: ImageRef,
+  reportPath: string,
+  files: FileLookup | null,
+  folder = posix.dirname(reportPath),
+): ImageTarget {
   if (image.kind === 'reference') return { kind: 'reference' };
   const src = image.src.trim();
   if (src === '') return { kind: 'empty' };
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) return { kind: 'remote' };
-  const resolved = resolveLocal(src, reportPath);
+  const resolved = resolveLocal(src, folder);
   if (resolved === '..' || resolved.startsWith('../')) return { kind: 'outside-repository' };
-  const folder = posix.dirname(reportPath);
   const outsideFolder = folder !== '.' && !resolved.startsWith(`${folder}/`);
   const extension = posix.extname(resolved).toLowerCase();
   // Object literals, not a spread of the common fields: the spread was a good part of following a link.

@@ -29,19 +29,27 @@ export function summariseQuestions(
   constraints: Constraints,
   diagnostics: readonly Diagnostic[],
 ): QuestionList {
-  const failing = new Set(diagnostics.filter((d) => FAILING_RULES.has(d.ruleId)).map((d) => d.question));
-  const known = (number: number) => (number >= 1 && number <= expected) || constraints.ranges.has(number);
-  // A loop, not Array.from over an array-like (its generic path was most of this function's time).
-  const numbers = new Set<number>();
-  for (let number = 1; number <= expected; number++) numbers.add(number);
-  for (const number of document.questions.keys()) numbers.add(number);
+  const failing = new Set<number | null>();
+  for (const d of diagnostics) if (FAILING_RULES.has(d.ruleId)) failing.add(d.question);
+  // The edition's questions 1 … expected, in order, and the document's other numbers (most reports have none),
+  // sorted: the numbers in order without sorting the edition's own.
+  const others: number[] = [];
+  for (const number of document.questions.keys())
+    if (!(number >= 1 && number <= expected)) others.push(number);
+  if (others.length > 1) others.sort((a, b) => a - b);
   const listed: QuestionSummary[] = [];
   let extra = 0;
-  for (const number of [...numbers].sort((a, b) => a - b)) {
-    if (!known(number) && ++extra > MAX_EXTRA_QUESTIONS) continue;
+  let next = 0;
+  for (; next < others.length && (others[next] as number) < 1; next++) list(others[next] as number);
+  for (let number = 1; number <= expected; number++) listed.push(summary(number));
+  for (; next < others.length; next++) list(others[next] as number);
+  return { questions: listed, omitted: Math.max(0, extra - MAX_EXTRA_QUESTIONS) };
+
+  /** Lists a number outside the edition's, unless it is one of the extra ones past the first few. */
+  function list(number: number): void {
+    if (!constraints.ranges.has(number) && ++extra > MAX_EXTRA_QUESTIONS) return;
     listed.push(summary(number));
   }
-  return { questions: listed, omitted: Math.max(0, extra - MAX_EXTRA_QUESTIONS) };
 
   function summary(number: number): QuestionSummary {
     const entry = document.questions.get(number)?.entry;
