@@ -132,6 +132,8 @@ const otherLine = fc.constantFrom(
     'Answer: x',
   ],
   ...['![a](b.png)', '`code`', 'a `` b', '---\n', 'x\u2028y', '## Title ##', '> ## Q 2 ##  ', '\u00a0# h'],
+  // A line terminator other than `\n` keeps a line from being a heading (the pattern's `.` does not match it).
+  ...['# a\u2028b', '## x\r', '# \u2029 #', '### y \r###'],
 );
 
 const line = fc.oneof(htmlLine, fenceLine, listLine, otherLine, otherLine);

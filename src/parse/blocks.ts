@@ -7,26 +7,29 @@ import type { Point } from './model.js';
  * the lines before it; `/!\[|<img/gi` cost more than the rest of the answer's reading. Exported for its test.
  */
 export function imageSearch(text: string, from: number, end: number): (offset: number) => number {
-  let opener = from - 1;
-  let tag = from - 1;
+  // Searched in the answer alone: past its end, `indexOf` would run on through the report for each answer.
+  const answer = text.slice(from, end);
+  let opener = -1;
+  let tag = -1;
   return (offset) => {
-    if (opener < offset) {
-      const at = text.indexOf('![', offset);
-      opener = at === -1 || at + 2 > end ? end : at;
+    const at = offset - from;
+    if (opener < at) {
+      opener = answer.indexOf('![', at);
+      if (opener === -1) opener = answer.length;
     }
-    if (tag < offset) {
-      tag = end;
+    if (tag < at) {
+      tag = answer.length;
       // `|0x20` lowers an ASCII letter and makes no other character one (the pattern's `i` folds ASCII only).
-      for (let at = text.indexOf('<', offset); at !== -1 && at + 4 <= end; at = text.indexOf('<', at + 1)) {
-        const i = text.charCodeAt(at + 1) | 0x20;
-        const m = text.charCodeAt(at + 2) | 0x20;
-        if (i === 0x69 && m === 0x6d && (text.charCodeAt(at + 3) | 0x20) === 0x67) {
-          tag = at;
+      for (let lt = answer.indexOf('<', at); lt !== -1; lt = answer.indexOf('<', lt + 1)) {
+        const i = answer.charCodeAt(lt + 1) | 0x20;
+        const m = answer.charCodeAt(lt + 2) | 0x20;
+        if (i === 0x69 && m === 0x6d && (answer.charCodeAt(lt + 3) | 0x20) === 0x67) {
+          tag = lt;
           break;
         }
       }
     }
-    return Math.min(opener, tag);
+    return from + Math.min(opener, tag);
   };
 }
 

@@ -1,6 +1,5 @@
-import { lineEnd } from './lines.js';
 import { atxHeadingAt } from './linear-scan.js';
-import { HTML_BLOCK_7, readLine } from './scan-patterns.js';
+import { frontMatterEnd, HTML_BLOCK_7, readLine } from './scan-patterns.js';
 
 /** An ATX heading line of the report. */
 export interface Heading {
@@ -18,6 +17,12 @@ export interface Fence {
   depth: number;
 }
 
+/** What {@link scanLines} finds: the headings, and 1 for each line of front matter or fenced code. */
+interface LineScan {
+  headings: Heading[];
+  code: Uint8Array;
+}
+
 /** What {@link scanLines} carries from line to line. */
 export interface ScanState {
   fence: Fence | null;
@@ -29,19 +34,8 @@ export interface ScanState {
   inHtml: boolean;
   /** Whether the line before continues a paragraph, which a type-7 HTML block cannot interrupt. */
   afterText: boolean;
-}
-
-/** The index of the first line after the front matter (0 when there is none). */
-function frontMatterEnd(text: string, starts: number[]): number {
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  if (!/^\uFEFF?---[ \t]*$/.test(firstLine)) return 0;
-  // Front matter runs up to the next `---` line.
-  let index = 1;
-  for (; index < starts.length; index++) {
-    const s = starts[index] ?? 0;
-    if (/^---[ \t]*$/.test(text.slice(s, lineEnd(text, s)))) break;
-  }
-  return index < starts.length ? index + 1 : 1;
+  /** Whether the text holds no line terminator but `\n` (see atxHeadingAt). */
+  noTerminators: boolean;
 }
 
 const isBlankCode = (c: number): boolean => c === 0x20 || c === 0x09;
@@ -98,9 +92,7 @@ function startsHtmlBlock(text: string, lt: number, end: number): boolean {
   return BLOCK_TAGS.has(tag) && (ends || text.charCodeAt(i) === 0x2f);
 }
 
-/**
- * Whether the line holds nothing from `from` on but whitespace to `\s`, as a closing fence's rest must be.
- */
+/** Whether the line holds nothing from `from` on but whitespace to `\s`, as a closing fence's rest must be. */
 function allSpace(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpaceAt(text, i)) return false;
   return true;
@@ -193,7 +185,7 @@ function readFenceLine(
 /** Reads a line whose first character after spaces and tabs is `#`. Returns whether it is code; records a heading. */
 function readHeadingLike(state: ScanState, text: string, start: number, end: number, headings: Heading[]) {
   if (readPlainLine(state, !isBlankCode(text.charCodeAt(start)))) return true;
-  const match = atxHeadingAt(text, start, end);
+  const match = atxHeadingAt(text, start, end, state.noTerminators);
   if (match) {
     headings.push({ start, end, depth: match.depth, text: match.text, nested: state.inHtml });
     state.afterText = false;
@@ -215,7 +207,8 @@ function skipBlanks(text: string, from: number, end: number): number {
  * or heading in a quote, a first character past ASCII or a control character).
  */
 function readLineFast(state: ScanState, text: string, start: number, end: number, headings: Heading[]) {
-  const b = skipBlanks(text, start, end);
+  // Most lines start with no space or tab: no call for them (it costs, run by the interpreter on a cold start).
+  const b = isBlankCode(text.charCodeAt(start)) ? skipBlanks(text, start, end) : start;
   // A blank line ends an HTML block and a paragraph, and a fence only in a quote.
   if (b === end) {
     if (state.fence?.depth === 0) return true;
@@ -261,17 +254,15 @@ function readLineFast(state: ScanState, text: string, start: number, end: number
 }
 
 /** The lines' headings and code, each line read by {@link readLineFast} or, with `byPatterns`, by readLine. */
-function scan(
-  text: string,
-  starts: number[],
-  byPatterns: boolean,
-): { headings: Heading[]; code: Uint8Array } {
+function scan(text: string, starts: number[], byPatterns: boolean): LineScan {
   const headings: Heading[] = [];
   // 1 for lines of front matter and fenced code (fences included): no markdown there.
   const code = new Uint8Array(starts.length);
   let index = frontMatterEnd(text, starts);
   code.fill(1, 0, index);
-  const state: ScanState = { fence: null, listContent: null, inHtml: false, afterText: false };
+  // A line holds no `\n`; without the other terminators in the text, headings need not be read for them.
+  const noTerminators = !text.includes('\r') && !text.includes('\u2028') && !text.includes('\u2029');
+  const state: ScanState = { fence: null, listContent: null, inHtml: false, afterText: false, noTerminators };
   for (; index < starts.length; index++) {
     const start = starts[index] ?? 0;
     const end = index + 1 < starts.length ? (starts[index + 1] ?? 0) - 1 : text.length;
@@ -285,14 +276,11 @@ function scan(
  * ATX headings outside fenced code and front matter, found line by line. The report's skeleton is all `#`
  * headings, and a line scan finds them at a fraction of micromark's cost (micromark runs at about 1 MB/s here).
  */
-export function scanLines(text: string, starts: number[]): { headings: Heading[]; code: Uint8Array } {
+export function scanLines(text: string, starts: number[]): LineScan {
   return scan(text, starts, false);
 }
 
 /** {@link scanLines} with every line read by readLine's patterns: what the tests hold its fast paths to. */
-export function scanLinesByPatterns(
-  text: string,
-  starts: number[],
-): { headings: Heading[]; code: Uint8Array } {
+export function scanLinesByPatterns(text: string, starts: number[]): LineScan {
   return scan(text, starts, true);
 }

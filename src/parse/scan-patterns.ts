@@ -1,7 +1,7 @@
-// How scanLines reads a line by patterns: the general reading, which its fast paths (scan-lines.ts) give the same
-// answers as without cutting the line out or running a pattern. It still reads the lines those leave to it (a
-// first character past ASCII, a fence or heading inside a quote), and the tests compare the two on every line.
-import { quoteDepth } from './lines.js';
+// How scanLines reads front matter, and a line by patterns: the general reading, which its fast paths (scan-lines.ts)
+// match without cutting the line out or running a pattern. It still reads the lines those leave to it (a first
+// character past ASCII, a fence or heading inside a quote), and the tests compare the two on every line.
+import { lineEnd, quoteDepth } from './lines.js';
 import { atxHeading } from './linear-scan.js';
 import type { Fence, Heading, ScanState } from './scan-lines.js';
 
@@ -21,6 +21,21 @@ export const HTML_BLOCK_7 =
 
 /** A list item's marker and the spaces after it: its length is where the item's content starts. */
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+
+/** The index of the first line after the front matter (0 when there is none). */
+export function frontMatterEnd(text: string, starts: number[]): number {
+  // Told by the first character for most reports, before the pattern is compiled.
+  if (text.charCodeAt(0) !== 0x2d && text.charCodeAt(0) !== 0xfeff) return 0;
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  if (!/^\uFEFF?---[ \t]*$/.test(firstLine)) return 0;
+  // Front matter runs up to the next `---` line.
+  let index = 1;
+  for (; index < starts.length; index++) {
+    const s = starts[index] ?? 0;
+    if (/^---[ \t]*$/.test(text.slice(s, lineEnd(text, s)))) break;
+  }
+  return index < starts.length ? index + 1 : 1;
+}
 
 /** What a line does to an open fence: `closes` it, stays `inside` it, or ends it by `leaving` its container. */
 function fenceLine(fence: Fence, line: string, open: RegExpExecArray | null, depth: number): string {
