@@ -39,16 +39,8 @@ export function atxHeading(line: string): { depth: number; text: string } | null
   return atxHeadingAt(line, 0, line.length);
 }
 
-/**
- * {@link atxHeading} of the line `text[from, to)`, read in place (the line scan does not cut lines out);
- * `noTerminators` when the caller knows the line holds no line terminator (its text is not read for one).
- */
-export function atxHeadingAt(
-  text: string,
-  from: number,
-  to: number,
-  noTerminators = false,
-): { depth: number; text: string } | null {
+/** {@link atxHeading} of the line `text[from, to)`, read in place (the line scan does not cut lines out). */
+export function atxHeadingAt(text: string, from: number, to: number): { depth: number; text: string } | null {
   let i = from;
   while (i < to && i - from < 3 && isBlankCode(text.charCodeAt(i))) i++;
   while (i < to && text.charCodeAt(i) === 0x3e) {
@@ -64,7 +56,7 @@ export function atxHeadingAt(
   const a = skipBlanks(text, i, to);
   if (a === to) return { depth, text: '' };
   // The text cannot cross a line terminator (`.`), nor can what may follow it (blanks and a closing `#` run).
-  if (!noTerminators && hasTerminator(text, a, to)) return null;
+  if (hasTerminator(text, a, to)) return null;
   const end = trimBlanksEnd(text, a, to);
   // A closing sequence: blanks, then the final run of `#`, after at least one character of text.
   let run = end;

@@ -34,8 +34,6 @@ export interface ScanState {
   inHtml: boolean;
   /** Whether the line before continues a paragraph, which a type-7 HTML block cannot interrupt. */
   afterText: boolean;
-  /** Whether the text holds no line terminator but `\n` (see atxHeadingAt). */
-  noTerminators: boolean;
 }
 
 const isBlankCode = (c: number): boolean => c === 0x20 || c === 0x09;
@@ -185,7 +183,7 @@ function readFenceLine(
 /** Reads a line whose first character after spaces and tabs is `#`. Returns whether it is code; records a heading. */
 function readHeadingLike(state: ScanState, text: string, start: number, end: number, headings: Heading[]) {
   if (readPlainLine(state, !isBlankCode(text.charCodeAt(start)))) return true;
-  const match = atxHeadingAt(text, start, end, state.noTerminators);
+  const match = atxHeadingAt(text, start, end);
   if (match) {
     headings.push({ start, end, depth: match.depth, text: match.text, nested: state.inHtml });
     state.afterText = false;
@@ -260,9 +258,7 @@ function scan(text: string, starts: number[], byPatterns: boolean): LineScan {
   const code = new Uint8Array(starts.length);
   let index = frontMatterEnd(text, starts);
   code.fill(1, 0, index);
-  // A line holds no `\n`; without the other terminators in the text, headings need not be read for them.
-  const noTerminators = !text.includes('\r') && !text.includes('\u2028') && !text.includes('\u2029');
-  const state: ScanState = { fence: null, listContent: null, inHtml: false, afterText: false, noTerminators };
+  const state: ScanState = { fence: null, listContent: null, inHtml: false, afterText: false };
   for (; index < starts.length; index++) {
     const start = starts[index] ?? 0;
     const end = index + 1 < starts.length ? (starts[index + 1] ?? 0) - 1 : text.length;
