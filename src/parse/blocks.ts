@@ -48,6 +48,17 @@ function mayDefine(text: string, start: number): boolean {
   return text.charCodeAt(i) === 0x5b;
 }
 
+const SPACE = /\s/;
+/** Whether `text[from, to)` holds nothing but `>` and whitespace to `\s` (by code for ASCII). */
+function onlySpaceOrQuote(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x3e || c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0x80 || !SPACE.test(text[at] as string)) return false;
+  }
+  return true;
+}
+
 /** A link reference definition, `[label]: url`. */
 const DEFINITION = /^[ \t>]*\[[^\]]+\]:/;
 /** A `---`/`===` line, which turns text right above it into a (setext) heading. */
@@ -83,7 +94,9 @@ export function blocksToParse(
   const lineEnd = (i: number): number => (i + 1 < starts.length ? (starts[i + 1] ?? 0) - 1 : text.length);
   const lineText = (i: number): string =>
     text.slice(Math.max(starts[i] ?? 0, from), Math.min(lineEnd(i), end));
-  const blank = (i: number): boolean => code[i] === 1 || !/\S/.test(lineText(i).replace(/^[\s>]*$/, ''));
+  // A line of code, or of nothing but `\s` and `>`, separates blocks.
+  const blank = (i: number): boolean =>
+    code[i] === 1 || onlySpaceOrQuote(text, Math.max(starts[i] ?? 0, from), Math.min(lineEnd(i), end));
   // Appends line `i` to a block without the leading characters `lead` matches.
   const append = (block: Block, i: number, lead: RegExp): void => {
     const raw = lineText(i);
