@@ -45,6 +45,34 @@ describe('collectWithoutParser', () => {
     expect(fast).toEqual(parsed);
   });
 
+  // One complete tag alone on its line starts an HTML block (type 7) for micromark, but only by its exact syntax.
+  const TAG_LINES = [
+    '<img src="a.png" alt="x" width="3"/>',
+    '<img src=a.png/>',
+    '<img src=a.png alt=>',
+    '<img src="a.png"/x',
+    '<img src="a.png"x>',
+    '<img src=a/ b.png>',
+    '<img src=a.png =x>',
+    '<img src=a.png alt=`b`>',
+    '<img src=a.png\u00a0>',
+    '<img src="a.png" / >',
+    '</img >',
+    '<img-x src=a.png>',
+  ];
+  it.each(TAG_LINES)('should read the complete-tag line %j with the facts micromark gives', (tag) => {
+    for (const text of [`${tag}\n`, `<!-- c -->\n${tag}\ntext\n`, `# h\n${tag}\n![a](b.png)\n`]) {
+      const { fast, parsed } = bothReadings(text);
+      if (fast !== null) expect(fast).toEqual(parsed);
+    }
+  });
+
+  it('should read a complete-tag line after a comment by its lines', () => {
+    const { fast, parsed } = bothReadings('<!-- ![a](b.png) -->\n<img src="c.png" width="3"/>\n');
+    expect(fast).toEqual(parsed);
+    expect(parsed.imageRefs.map((image) => image.src)).toEqual(['c.png']);
+  });
+
   it('should leave a list item to micromark', () => {
     expect(bothReadings('- Student s1 was in charge of GCP.\n---\n').fast).toBeNull();
   });
@@ -83,6 +111,41 @@ describe('collectWithoutParser', () => {
       ...['<pre>x</pre>', '<textarea', '</PRE>', '<!-- ![a](b.png) -->', '<h4 class="x">', '<table>', '<p'],
       ...['x -->', 'a </pre> b', '</script>', '~32', '~~', '- ~~~', '~~~ ![a](b.png)'],
       ...['--- ![a](b.png) ---', 'text <img src="x.png"> more', '<https://x.y>', '**bold**', '_it_', 'é'],
+      // Type-7 HTML blocks (one complete tag on its line) and near misses.
+      ...[
+        '<img src="a.png" alt="x" width="3"/>',
+        "<img src='a.png' />",
+        '<img src=a.png/>',
+        '<x-y>',
+        '</span >',
+      ],
+      ...[
+        '<a b=c=d>',
+        '<a b="c"d>',
+        '<a b = "c">',
+        '<a b=>',
+        '<a =b>',
+        '<a b=`c`>',
+        '<a b="c>',
+        '<a\t>',
+        '<a/b>',
+      ],
+      ...[
+        '<img src="a.png"x>',
+        '<img src=a/ b.png>',
+        '<img src="a.png" / >',
+        '<img src=a.png =x>',
+        '<img/src=a>',
+      ],
+      ...[
+        '<img src=`a`>',
+        '<img src=a.png\u00a0>',
+        '<img\u00a0src=a.png>',
+        '<img src="a.png>',
+        '<img src=a b=>',
+      ],
+      ...['<img src=a.png alt=>', '<img src="a.png"/x', '<img src=a.png alt=`b`>'],
+      ...['<pre/>', '</pre>', '<div/x>', '<span a>b', '</a b>', '<1a>', '<a_b>', '<a :b _c>', "<a b='c'/>"],
     );
     const line = fc.array(piece, { minLength: 1, maxLength: 3 }).chain((pieces) =>
       fc.array(fc.constantFrom('', ' '), { minLength: pieces.length, maxLength: pieces.length }).map((gaps) =>

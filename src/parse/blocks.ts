@@ -1,25 +1,35 @@
-import { lineEnd } from './lines.js';
 import type { Point } from './model.js';
 
-/** A line with image syntax or an `<img>` tag, which code spans can hide: only micromark tells. */
-const IMAGE_LIKE = /!\[|<img/i;
-/** {@link IMAGE_LIKE}, to search the text from a line on. */
-const IMAGE_LIKE_ANYWHERE = new RegExp(IMAGE_LIKE.source, 'gi');
-
 /**
- * Where the first {@link IMAGE_LIKE} match of `text[from, end)` at or after an offset starts (`end` for none), for
- * offsets asked in increasing order: found once for all the lines before it, not by a pattern per line.
+ * Where the first image opener (`![`) or `<img` tag (its letters in any case) wholly inside `text[from, end)` at or
+ * after an offset starts (`end` for none), for offsets asked in increasing order: a line with either may hold an
+ * image, which code spans can hide, so only micromark tells. Each is searched for with `indexOf` once for all
+ * the lines before it; `/!\[|<img/gi` cost more than the rest of the answer's reading. Exported for its test.
  */
-function imageSearch(text: string, from: number, end: number): (offset: number) => number {
+export function imageSearch(text: string, from: number, end: number): (offset: number) => number {
+  // Searched in the answer alone: past its end, `indexOf` would run on through the report for each answer.
   const answer = text.slice(from, end);
-  let image = -1;
+  let opener = -1;
+  let tag = -1;
   return (offset) => {
-    if (image === -1 || image < offset) {
-      IMAGE_LIKE_ANYWHERE.lastIndex = offset - from;
-      const match = IMAGE_LIKE_ANYWHERE.exec(answer);
-      image = match ? from + match.index : end;
+    const at = offset - from;
+    if (opener < at) {
+      opener = answer.indexOf('![', at);
+      if (opener === -1) opener = answer.length;
     }
-    return image;
+    if (tag < at) {
+      tag = answer.length;
+      // `|0x20` lowers an ASCII letter and makes no other character one (the pattern's `i` folds ASCII only).
+      for (let lt = answer.indexOf('<', at); lt !== -1; lt = answer.indexOf('<', lt + 1)) {
+        const i = answer.charCodeAt(lt + 1) | 0x20;
+        const m = answer.charCodeAt(lt + 2) | 0x20;
+        if (i === 0x69 && m === 0x6d && (answer.charCodeAt(lt + 3) | 0x20) === 0x67) {
+          tag = lt;
+          break;
+        }
+      }
+    }
+    return from + Math.min(opener, tag);
   };
 }
 
@@ -29,6 +39,24 @@ function mayUnderline(text: string, start: number): boolean {
   for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x3e; c = text.charCodeAt(++i));
   const c = text.charCodeAt(i);
   return c === 0x3d || c === 0x2d;
+}
+
+/** Whether the line from `start` can be a {@link DEFINITION}: its first character after `[ \t>]*` is `[`. */
+function mayDefine(text: string, start: number): boolean {
+  let i = start;
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x3e; c = text.charCodeAt(++i));
+  return text.charCodeAt(i) === 0x5b;
+}
+
+const SPACE = /\s/;
+/** Whether `text[from, to)` holds nothing but `>` and whitespace to `\s` (by code for ASCII). */
+function onlySpaceOrQuote(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x3e || c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0x80 || !SPACE.test(text[at] as string)) return false;
+  }
+  return true;
 }
 
 /** A link reference definition, `[label]: url`. */
@@ -62,9 +90,21 @@ export function blocksToParse(
   const pointLine = (offset: number): number => pointAt(offset).line - 1;
   const first = pointLine(from);
   const last = pointLine(Math.max(from, end - 1));
+  // Where line `i` ends (its `\n`, or the end of the text), known from where the next starts.
+  const lineEnd = (i: number): number => (i + 1 < starts.length ? (starts[i + 1] ?? 0) - 1 : text.length);
   const lineText = (i: number): string =>
-    text.slice(Math.max(starts[i] ?? 0, from), Math.min(lineEnd(text, starts[i] ?? 0), end));
-  const blank = (i: number): boolean => code[i] === 1 || !/\S/.test(lineText(i).replace(/^[\s>]*$/, ''));
+    text.slice(Math.max(starts[i] ?? 0, from), Math.min(lineEnd(i), end));
+  // A line of code, or of nothing but `\s` and `>`, separates blocks.
+  const blank = (i: number): boolean =>
+    code[i] === 1 || onlySpaceOrQuote(text, Math.max(starts[i] ?? 0, from), Math.min(lineEnd(i), end));
+  // Appends line `i` to a block without the leading characters `lead` matches.
+  const append = (block: Block, i: number, lead: RegExp): void => {
+    const raw = lineText(i);
+    const kept = raw.replace(lead, '');
+    block.starts.push(block.text.length);
+    block.origins.push(Math.max(starts[i] ?? 0, from) + raw.length - kept.length);
+    block.text += `${kept}\n`;
+  };
   const blocks: Block[] = [];
   let covered = first - 1;
   const imageFrom = imageSearch(text, from, end);
@@ -74,7 +114,7 @@ export function blocksToParse(
     const lineStart = Math.max(starts[i] ?? 0, from);
     // A match holds no line end, so one that starts on the line is all in it.
     const wanted =
-      imageFrom(lineStart) < Math.min(lineEnd(text, starts[i] ?? 0), end) ||
+      imageFrom(lineStart) < Math.min(lineEnd(i), end) ||
       (mayUnderline(text, lineStart) && UNDERLINE.test(lineText(i)) && i > first && !blank(i - 1));
     if (!wanted) continue;
     let top = i;
@@ -82,13 +122,7 @@ export function blocksToParse(
     let bottom = i;
     while (bottom < last && !blank(bottom + 1)) bottom++;
     const block: Block = { text: '', starts: [], origins: [] };
-    for (let j = top; j <= bottom; j++) {
-      const raw = lineText(j);
-      const kept = raw.replace(/^[ \t]+/, '');
-      block.starts.push(block.text.length);
-      block.origins.push(Math.max(starts[j] ?? 0, from) + raw.length - kept.length);
-      block.text += `${kept}\n`;
-    }
+    for (let j = top; j <= bottom; j++) append(block, j, /^[ \t]+/);
     blocks.push(block);
     covered = bottom;
   }
@@ -96,16 +130,11 @@ export function blocksToParse(
   // Without a block they have nothing to serve, and the answer's lines are not read again.
   const definitions: number[] = [];
   for (let i = first; i <= last && blocks.length > 0; i++)
-    if (code[i] !== 1 && DEFINITION.test(lineText(i))) definitions.push(i);
+    if (code[i] !== 1 && mayDefine(text, Math.max(starts[i] ?? 0, from)) && DEFINITION.test(lineText(i)))
+      definitions.push(i);
   for (const block of definitions.length ? blocks : []) {
     block.text += '\n';
-    for (const i of definitions) {
-      const raw = lineText(i);
-      const kept = raw.replace(/^[ \t>]+/, '');
-      block.starts.push(block.text.length);
-      block.origins.push(Math.max(starts[i] ?? 0, from) + raw.length - kept.length);
-      block.text += `${kept}\n`;
-    }
+    for (const i of definitions) append(block, i, /^[ \t>]+/);
   }
   return blocks;
 }

@@ -2,12 +2,14 @@
 // 4 KB heading line of spaces took 27 s, 100,000 dashes 218 s, 100,000 "![" 250 s): the same answers on
 // ordinary text, with every position of the input looked at a bounded number of times.
 
-const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
-/** What JavaScript's `.` does not match: the line terminators (`\n` never reaches these scanners). */
-const isTerminator = (c: string | undefined): boolean =>
-  c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+/** A space or tab, by character code: the scanners that run on every line read codes, not one-character strings. */
+const isBlankCode = (c: number): boolean => c === 0x20 || c === 0x09;
+/** Whether `text[from, to)` holds what JavaScript's `.` does not match: a line terminator (`\n` never reaches these scanners). */
 const hasTerminator = (text: string, from = 0, to = text.length): boolean => {
-  for (let i = from; i < to; i++) if (isTerminator(text[i])) return true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
   return false;
 };
 /** Whether `c` is whitespace to JavaScript's `\s` (which is also what `String.prototype.trim` removes). */
@@ -18,14 +20,14 @@ const isWord = (c: string | undefined): boolean => c !== undefined && WORD.test(
 /** Index of the first character at or after `from` that is not a space or tab. */
 function skipBlanks(text: string, from: number, to = text.length): number {
   let i = from;
-  while (i < to && isBlank(text[i])) i++;
+  while (i < to && isBlankCode(text.charCodeAt(i))) i++;
   return i;
 }
 
 /** Index just after the last character of `text[from, to)` that is not a space or tab. */
 function trimBlanksEnd(text: string, from: number, to: number): number {
   let e = to;
-  while (e > from && isBlank(text[e - 1])) e--;
+  while (e > from && isBlankCode(text.charCodeAt(e - 1))) e--;
   return e;
 }
 
@@ -34,28 +36,34 @@ function trimBlanksEnd(text: string, from: number, to: number): number {
  * `/^[ \t]{0,3}(?:>[ \t]?)*(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/`, without its cubic backtracking.
  */
 export function atxHeading(line: string): { depth: number; text: string } | null {
-  let i = 0;
-  while (i < 3 && isBlank(line[i])) i++;
-  while (line[i] === '>') {
+  return atxHeadingAt(line, 0, line.length);
+}
+
+/** {@link atxHeading} of the line `text[from, to)`, read in place (the line scan does not cut lines out). */
+export function atxHeadingAt(text: string, from: number, to: number): { depth: number; text: string } | null {
+  let i = from;
+  while (i < to && i - from < 3 && isBlankCode(text.charCodeAt(i))) i++;
+  while (i < to && text.charCodeAt(i) === 0x3e) {
     i++;
-    if (isBlank(line[i])) i++;
+    if (i < to && isBlankCode(text.charCodeAt(i))) i++;
   }
   const hashes = i;
-  while (line[i] === '#') i++;
+  while (i < to && text.charCodeAt(i) === 0x23) i++;
   const depth = i - hashes;
   if (depth < 1 || depth > 6) return null;
-  if (i === line.length) return { depth, text: '' };
-  if (!isBlank(line[i])) return null;
-  const a = skipBlanks(line, i);
-  if (a === line.length) return { depth, text: '' };
+  if (i === to) return { depth, text: '' };
+  if (!isBlankCode(text.charCodeAt(i))) return null;
+  const a = skipBlanks(text, i, to);
+  if (a === to) return { depth, text: '' };
   // The text cannot cross a line terminator (`.`), nor can what may follow it (blanks and a closing `#` run).
-  if (hasTerminator(line, a)) return null;
-  const end = trimBlanksEnd(line, a, line.length);
+  if (hasTerminator(text, a, to)) return null;
+  const end = trimBlanksEnd(text, a, to);
   // A closing sequence: blanks, then the final run of `#`, after at least one character of text.
   let run = end;
-  while (run > a && line[run - 1] === '#') run--;
-  const closing = run < end && run > a && isBlank(line[run - 1]) ? trimBlanksEnd(line, a, run) : end;
-  return { depth, text: line.slice(a, Math.max(closing, a + 1)) };
+  while (run > a && text.charCodeAt(run - 1) === 0x23) run--;
+  const closing =
+    run < end && run > a && isBlankCode(text.charCodeAt(run - 1)) ? trimBlanksEnd(text, a, run) : end;
+  return { depth, text: text.slice(a, Math.max(closing, a + 1)) };
 }
 
 /**

@@ -95,14 +95,16 @@ const HTML_RAW_START = /^<(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
 const HTML_RAW_END = /<\/(?:script|pre|style|textarea)>/i;
 /** Type 2, a comment, which runs to the line holding `-->` (`<!-->` and `<!--->` are left to micromark). */
 const HTML_COMMENT_START = /^<!--(?!-?>)/;
+/** The block-level tag names of HTML blocks of type 6, as micromark lists them. */
+const BLOCK_TAG_NAMES =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|' +
+  'div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|' +
+  'legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|' +
+  'td|tfoot|th|thead|title|tr|track|ul';
 /** Type 6, a block-level tag, which runs to the next blank line: in a block, to its end. */
-const HTML_BLOCK_TAG = new RegExp(
-  '^</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|' +
-    'div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|' +
-    'link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|' +
-    'th|thead|title|tr|track|ul)(?:[ \t>]|/>|$)',
-  'i',
-);
+const HTML_BLOCK_TAG = new RegExp(`^</?(?:${BLOCK_TAG_NAMES})(?:[ \t>]|/>|$)`, 'i');
+/** The names of the tags that start HTML blocks of types 1 and 6, in lower case. */
+const TAG_NAMES = new Set([...BLOCK_TAG_NAMES.split('|'), 'pre', 'script', 'style', 'textarea']);
 /** An ATX heading's opening: one to six `#` and a space, a tab or the line's end. */
 const ATX_OPENING = /^#{1,6}(?:[ \t]|$)/;
 /** A thematic break of dashes (`- - -` too), which is not an {@link UNDERLINE} when it has inner spaces. */
@@ -140,6 +142,59 @@ function htmlBlockEnd(lines: string[], first: number): number {
   return Math.min(last, lines.length - 1);
 }
 
+const isSpaceTab = (c: number): boolean => c === 0x20 || c === 0x09;
+const isAsciiAlpha = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isAsciiAlphanumeric = (c: number): boolean => isAsciiAlpha(c) || (c >= 0x30 && c <= 0x39);
+/** What ends an unquoted attribute value for micromark: the line's end, `"`, `'`, `/`, `<`, `=`, `>`, `` ` ``, a blank. */
+const UNQUOTED_ENDS = new Uint8Array(0x80);
+for (const ch of '"\'/<=>` \t') UNQUOTED_ENDS[ch.charCodeAt(0)] = 1;
+const endsUnquoted = (c: number): boolean => Number.isNaN(c) || (c < 0x80 && UNQUOTED_ENDS[c] === 1);
+const isAttributeNameChar = (c: number): boolean =>
+  c === 0x2d || c === 0x2e || c === 0x3a || c === 0x5f || isAsciiAlphanumeric(c);
+
+/**
+ * Whether a line is one complete open or closing tag (and spaces and tabs) whose name is no raw-text or block tag's:
+ * an HTML block of type 7, read state by state as micromark's html-flow reads it (an `<img …/>` line need not wait
+ * for micromark's set-up).
+ */
+function isCompleteTag(line: string): boolean {
+  const closing = line.charCodeAt(1) === 0x2f;
+  let i = closing ? 2 : 1;
+  const name = i;
+  if (!isAsciiAlpha(line.charCodeAt(i))) return false;
+  while (line.charCodeAt(i) === 0x2d || isAsciiAlphanumeric(line.charCodeAt(i))) i++;
+  const c = line.charCodeAt(i);
+  if (!(i === line.length || c === 0x2f || c === 0x3e || isSpaceTab(c))) return false;
+  if (TAG_NAMES.has(line.slice(name, i).toLowerCase())) return false;
+  // Attributes (an open tag's only): `before` a name, or `after` one, where `=` and a value may follow.
+  for (let before = !closing; ;) {
+    const code = line.charCodeAt(i);
+    if (isSpaceTab(code)) i++;
+    else if (before && code === 0x2f) {
+      i++;
+      break;
+    } else if (before && (code === 0x3a || code === 0x5f || isAsciiAlpha(code))) {
+      while (isAttributeNameChar(line.charCodeAt(++i)));
+      before = false;
+    } else if (!before && !closing && code === 0x3d) {
+      while (isSpaceTab(line.charCodeAt(++i)));
+      const value = line.charCodeAt(i);
+      if (Number.isNaN(value) || value === 0x3c || value === 0x3d || value === 0x3e || value === 0x60)
+        return false;
+      if (value === 0x22 || value === 0x27) {
+        const close = line.indexOf(line[i] as string, i + 1);
+        const next = close === -1 ? Number.NaN : line.charCodeAt(close + 1);
+        if (!(next === 0x2f || next === 0x3e || isSpaceTab(next))) return false;
+        [i, before] = [close + 1, true];
+      } else while (!endsUnquoted(line.charCodeAt(i))) i++;
+    } else if (!before && !closing) before = true;
+    else break;
+  }
+  if (line.charCodeAt(i) !== 0x3e) return false;
+  for (i++; isSpaceTab(line.charCodeAt(i)); i++);
+  return i === line.length;
+}
+
 /** Whether a line is a setext underline or thematic break here (not in a quote). */
 const isUnderline = (line: string): boolean => UNDERLINE.test(line) && !line.startsWith('>');
 
@@ -173,7 +228,9 @@ function collectLineStructure(
       // With no paragraph to underline, `=` and `--` start one and three or more dashes are a thematic break.
       paragraph = paragraph === -1 && (line.startsWith('=') || /^--[ \t]*$/.test(line)) ? i : -1;
     } else if (line.startsWith('<')) {
-      const last = htmlBlockEnd(lines, i);
+      // A type-7 block (it cannot interrupt a paragraph) runs to the next blank line: in a block, to its end.
+      const end = htmlBlockEnd(lines, i);
+      const last = end === -1 && paragraph === -1 && isCompleteTag(line) ? lines.length - 1 : end;
       if (last === -1) return false;
       pushHtmlImages(images, lines.slice(i, last + 1).join('\n'), lineStart(i), at);
       [paragraph, i] = [-1, last];
