@@ -201,13 +201,13 @@ describe('dist/cli.cjs code cache', () => {
     expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'validators-2026']);
   });
 
-  // Micromark reads only the blocks the line scan cannot (here a comment and an <img> tag, an HTML block).
+  // Micromark reads only the blocks the line scan cannot (here an image inside a link in a list item).
   it('should cache the markdown chunk of a report that needs it, and print the same with the cache', () => {
     const withHtml = join(home, 'html.md');
     const template = readFileSync(report, 'utf8');
     writeFileSync(
       withHtml,
-      template.replace(/Answer:\n/, 'Answer:\n\n<!-- a comment -->\n<img src="figures/x.png">\n'),
+      template.replace(/Answer:\n/, 'Answer:\n\n* [a link ![x](figures/x.png)](elsewhere.md)\n'),
     );
     const runOn = (env: Record<string, string | undefined>) =>
       spawnSync(process.execPath, [cli, '--format', 'json', withHtml], {
