@@ -3,9 +3,12 @@ import type { Point } from './model.js';
 /**
  * Scratch for {@link lineStarts}: the offsets are found in one pass of `indexOf` into it, then copied out. Two
  * passes (count, then fill) cost twice the search, and pushing a million offsets onto an array three times as
- * much as the copy. Kept between calls, so most reports find it large enough.
+ * much as the copy. Kept between calls, so most reports find it large enough; one grown past
+ * {@link KEPT_SCRATCH} for an outsized input is let go, since an editor's process (the markdownlint rule) lives on.
  */
-let scratch = new Int32Array(4096);
+const INITIAL_SCRATCH = 4096;
+const KEPT_SCRATCH = 64 * 1024;
+let scratch = new Int32Array(INITIAL_SCRATCH);
 
 /** Offsets where each line starts. */
 export function lineStarts(text: string): number[] {
@@ -21,6 +24,7 @@ export function lineStarts(text: string): number[] {
   const starts = new Array<number>(count);
   starts[0] = 0;
   for (let line = 1; line < count; line++) starts[line] = scratch[line] as number;
+  if (scratch.length > KEPT_SCRATCH) scratch = new Int32Array(INITIAL_SCRATCH);
   return starts;
 }
 
