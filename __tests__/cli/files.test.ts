@@ -58,6 +58,25 @@ describe('repositoryFiles', () => {
     expect(read.sort()).toEqual(['/r', '/r/reports', '/r/reports/figures']);
   });
 
+  it('should use the names of a folder when the file system gives them, each folder read once', () => {
+    const base = memoryFileSystem(tree);
+    const read: string[] = [];
+    const fs: CliFileSystem = {
+      ...base,
+      readDir: () => {
+        throw new Error('readDir should not be needed');
+      },
+      readNames: (path) => (read.push(path), base.readDir(path).map((entry) => entry.name)),
+      entryKind: (path) => base.stat(path).kind,
+    };
+    const files = repositoryFiles(fs, '/r');
+    expect(files.has('reports/figures/Bucket.png')).toBe(true);
+    expect(files.has('reports/figures/bucket.png')).toBe(false);
+    expect(files.has('reports/figures')).toBe(false);
+    expect(files.findIgnoringCase('Reports/figures/bucket.PNG')).toBe('reports/figures/Bucket.png');
+    expect(read.sort()).toEqual(['/r', '/r/reports', '/r/reports/figures']);
+  });
+
   it('should treat a folder it cannot read as empty', () => {
     const base = memoryFileSystem(tree);
     const fs: CliFileSystem = {

@@ -7,7 +7,7 @@ import { oneLine } from '../output/printable.js';
 import type { CheckResult } from '../result.js';
 import { loadSource } from '../source/load-source.js';
 import type { FileLookup } from '../validate/images.js';
-import type { CliFileSystem, DirEntry, FileStat } from './file-system.js';
+import type { CliFileSystem, DirEntry, FileKind, FileStat } from './file-system.js';
 import {
   describeFsError,
   displayPath,
@@ -45,6 +45,8 @@ export function isFailure(outcome: CheckOutcome): outcome is FileFailure {
 function lookupFileSystem(fs: CliFileSystem): CliFileSystem {
   const stats = new Map<string, FileStat | { error: unknown }>();
   const listings = new Map<string, DirEntry[] | { error: unknown }>();
+  const names = new Map<string, string[] | { error: unknown }>();
+  const kinds = new Map<string, FileKind>();
   const remember = <T>(cache: Map<string, T | { error: unknown }>, path: string, read: () => T): T => {
     let known = cache.get(path);
     if (known === undefined) {
@@ -58,11 +60,21 @@ function lookupFileSystem(fs: CliFileSystem): CliFileSystem {
     if (typeof known === 'object' && known !== null && 'error' in known) throw known.error;
     return known as T;
   };
-  return {
+  const cached: CliFileSystem = {
     ...fs,
     stat: (path) => remember(stats, path, () => fs.stat(path)),
     readDir: (path) => remember(listings, path, () => fs.readDir(path)),
   };
+  const { readNames, entryKind } = fs;
+  if (readNames && entryKind) {
+    cached.readNames = (path) => remember(names, path, () => readNames(path));
+    cached.entryKind = (path) => {
+      let kind = kinds.get(path);
+      if (kind === undefined) kinds.set(path, (kind = entryKind(path)));
+      return kind;
+    };
+  }
+  return cached;
 }
 
 /**

@@ -3,6 +3,7 @@
 import {
   type Dirent,
   type Stats,
+  lstatSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -36,6 +37,16 @@ export const nodeFileSystem: CliFileSystem = {
         return { name: entry.name, kind: 'other' };
       }
     });
+  },
+  readNames: (path) => readdirSync(path),
+  entryKind(path) {
+    try {
+      const stat = lstatSync(path);
+      if (!stat.isSymbolicLink()) return kindOf(stat);
+      return statSync(path).isFile() ? 'file' : 'other';
+    } catch {
+      return 'other';
+    }
   },
   writeFile: (path, text) => writeFileSync(path, text),
   rename: (from, to) => renameSync(from, to),
