@@ -23,6 +23,28 @@ describe('repositoryRoot', () => {
     const fs = memoryFileSystem({ '/c/g1/reports/README.md': '' });
     expect(repositoryRoot(fs, '/c/g1/reports/README.md')).toBe('/c/g1');
   });
+
+  it('should ask exists() instead of stat() when the file system has it', () => {
+    const base = memoryFileSystem({ '/w/.git/HEAD': 'x', '/w/sub/r/README.md': '' });
+    const asked: string[] = [];
+    const fs: CliFileSystem = {
+      ...base,
+      stat: () => {
+        throw new Error('stat should not be needed');
+      },
+      exists: (path) => {
+        asked.push(path);
+        try {
+          base.stat(path);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    };
+    expect(repositoryRoot(fs, '/w/sub/r/README.md')).toBe('/w');
+    expect(asked).toEqual(['/w/sub/r/.git', '/w/sub/.git', '/w/.git']);
+  });
 });
 
 describe('repositoryFiles', () => {

@@ -28,6 +28,14 @@ describe('nodeFileSystem', () => {
     expect(() => nodeFileSystem.stat(join(dir, 'nope'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 
+  it('should tell whether anything is at a path, following links', () => {
+    expect(nodeFileSystem.exists?.(join(dir, 'reports/README.md'))).toBe(true);
+    expect(nodeFileSystem.exists?.(join(dir, 'reports'))).toBe(true);
+    expect(nodeFileSystem.exists?.(join(dir, 'reports/linked.png'))).toBe(true);
+    expect(nodeFileSystem.exists?.(join(dir, 'reports/broken.png'))).toBe(false);
+    expect(nodeFileSystem.exists?.(join(dir, 'nope'))).toBe(false);
+  });
+
   it('should read bytes', () => {
     expect(new TextDecoder().decode(nodeFileSystem.readFile(join(dir, 'reports/README.md')))).toBe(
       '# Report\n',

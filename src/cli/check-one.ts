@@ -65,7 +65,15 @@ function lookupFileSystem(fs: CliFileSystem): CliFileSystem {
     stat: (path) => remember(stats, path, () => fs.stat(path)),
     readDir: (path) => remember(listings, path, () => fs.readDir(path)),
   };
-  const { readNames, entryKind } = fs;
+  const { exists, readNames, entryKind } = fs;
+  if (exists) {
+    const known = new Map<string, boolean>();
+    cached.exists = (path) => {
+      let there = known.get(path);
+      if (there === undefined) known.set(path, (there = exists(path)));
+      return there;
+    };
+  }
   if (readNames && entryKind) {
     cached.readNames = (path) => remember(names, path, () => readNames(path));
     cached.entryKind = (path) => {

@@ -19,6 +19,12 @@ export interface DirEntry {
  */
 export interface CliFileSystem {
   stat(path: string): FileStat;
+  /**
+   * Whether anything is at `path` (a link followed), as a {@link stat} that does not throw: the walk up to a
+   * repository's `.git` asks it of every folder above a report, and each throw builds an error with its stack.
+   * Absent: {@link stat} is asked.
+   */
+  exists?(path: string): boolean;
   readFile(path: string): Uint8Array;
   readDir(path: string): DirEntry[];
   /**

@@ -49,6 +49,7 @@ export function readReportBytes(fs: CliFileSystem, path: string): Uint8Array {
 }
 
 function exists(fs: CliFileSystem, path: string): boolean {
+  if (fs.exists) return fs.exists(path);
   try {
     fs.stat(path);
     return true;

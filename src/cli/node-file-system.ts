@@ -3,6 +3,7 @@
 import {
   type Dirent,
   type Stats,
+  existsSync,
   lstatSync,
   readFileSync,
   readdirSync,
@@ -25,6 +26,7 @@ export const nodeFileSystem: CliFileSystem = {
     const stat = statSync(path);
     return { kind: kindOf(stat), size: stat.size };
   },
+  exists: (path) => existsSync(path),
   readFile: (path) => readFileSync(path),
   readDir(path) {
     return readdirSync(path, { withFileTypes: true }).map((entry) => {
