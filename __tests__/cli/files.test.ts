@@ -1,8 +1,10 @@
+import { relative, sep } from 'node:path';
 import {
   describeFsError,
   MAX_REPORT_BYTES,
   readReportBytes,
   repositoryFiles,
+  pathInRepository,
   repositoryRoot,
 } from '../../src/cli/files.js';
 import type { CliFileSystem } from '../../src/cli/file-system.js';
@@ -44,6 +46,20 @@ describe('repositoryRoot', () => {
     };
     expect(repositoryRoot(fs, '/w/sub/r/README.md')).toBe('/w');
     expect(asked).toEqual(['/w/sub/r/.git', '/w/sub/.git', '/w/.git']);
+  });
+});
+
+describe('pathInRepository', () => {
+  it('should give the path from the root as relative() does, `/`-separated', () => {
+    const cases: [string, string][] = [
+      ['/w', '/w/reports/README.md'],
+      ['/', '/README.md'],
+      ['/w/sub', '/w/subway/README.md'],
+      ['/w/a', '/w/b/README.md'],
+      ['/w', '/w'],
+    ];
+    for (const [root, absolute] of cases)
+      expect(pathInRepository(root, absolute)).toBe(relative(root, absolute).split(sep).join('/'));
   });
 });
 

@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Constraints, Engine } from '../engine.js';
 import type { Edition } from '../editions.js';
 import { errorMessage, isRunError } from '../errors.js';
@@ -12,6 +12,7 @@ import {
   describeFsError,
   displayPath,
   hasGitFolder,
+  pathInRepository,
   readReportBytes,
   repositoryFiles,
   repositoryRoot,
@@ -115,7 +116,7 @@ export function reportChecker(setup: CheckSetup): (arg: string) => CheckOutcome 
     const source = loadSource({ path: shown, bytes: content });
     if (!source.ok) return { path: shown, message: source.reason };
     const root = repositoryRoot(lookupFs, absolute);
-    const repoPath = relative(root, absolute).split(sep).join('/');
+    const repoPath = pathInRepository(root, absolute);
     return checkContent(setup, { shown, repoPath, content, files: filesOf(root) });
   };
 }

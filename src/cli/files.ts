@@ -1,4 +1,4 @@
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join, normalize, relative, sep } from 'node:path';
 import type { FileLookup } from '../validate/images.js';
 import type { CliFileSystem, FileKind } from './file-system.js';
 
@@ -58,22 +58,39 @@ function exists(fs: CliFileSystem, path: string): boolean {
   }
 }
 
-/** Whether `root` holds `.git` (a folder, or a file in worktrees and submodules): a git work tree's top. */
+/**
+ * Whether `root` holds `.git` (a folder, or a file in worktrees and submodules): a git work tree's top. `root` is
+ * absolute and normalized (from resolve() or {@link repositoryRoot}), so `.git` is appended, not joined: join()
+ * normalizes the whole path again in interpreted JavaScript, once for every folder the walk up passes.
+ */
 export function hasGitFolder(fs: CliFileSystem, root: string): boolean {
-  return exists(fs, join(root, '.git'));
+  return exists(fs, root.endsWith(sep) ? `${root}.git` : `${root}${sep}.git`);
 }
 
 /**
  * The repository a report belongs to: the nearest ancestor folder holding `.git` (a folder, or a file in
  * worktrees and submodules); without one, the parent of the report's folder (`reports/README.md` -> `.`).
+ * `reportPath` is absolute and normalized, as resolve() gives it.
  */
 export function repositoryRoot(fs: CliFileSystem, reportPath: string): string {
   const folder = dirname(reportPath);
-  for (let dir = folder; ; dir = dirname(dir)) {
+  for (let dir = folder; ;) {
     if (hasGitFolder(fs, dir)) return dir;
-    if (dirname(dir) === dir) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
   }
   return dirname(folder);
+}
+
+/**
+ * Where `absolute` is inside `root`, `/`-separated: relative() for a path under the root, which both resolve()s
+ * again; the two are absolute and normalized here.
+ */
+export function pathInRepository(root: string, absolute: string): string {
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  const inside = absolute.startsWith(prefix) ? absolute.slice(prefix.length) : relative(root, absolute);
+  return sep === '/' ? inside : inside.split(sep).join('/');
 }
 
 /**
