@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { choice, parseArguments } from '../../src/cli/args.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 
@@ -19,6 +20,52 @@ describe('parseArguments', () => {
     expect(() => parseArguments({ args: ['--format'], options, strict: true })).toThrow(
       /--format needs a value/,
     );
+  });
+});
+
+describe('parseArguments, against node:util parseArgs', () => {
+  const options = {
+    format: { type: 'string' },
+    schema: { type: 'string' },
+    strict: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  const outcome = (parse: () => unknown): unknown => {
+    try {
+      return { parsed: parse() };
+    } catch (error) {
+      return { threw: (error as Error).message };
+    }
+  };
+  const cases: string[][] = [
+    [],
+    ['a.md'],
+    ['a.md', 'b.md', ''],
+    ['--format', 'json', 'a.md'],
+    ['--format=json', '--strict', 'a.md'],
+    ['--format=', 'a.md'],
+    ['--format=a=b'],
+    ['--format', 'json', '--format', 'sarif'],
+    ['--strict', '--strict'],
+    ['--format'],
+    ['--format', '--strict'],
+    ['--format', '-'],
+    ['--strict=yes'],
+    ['--bogus'],
+    ['--', '--strict'],
+    ['-h'],
+    ['-'],
+    ['--help', 'a.md'],
+    ['--__proto__'],
+    ['--toString=x'],
+  ];
+
+  it.each(cases)('should read %j as parseArgs does', (...args) => {
+    const config = { args, options, allowPositionals: true, strict: true } as const;
+    const ours = outcome(() => parseArguments(config));
+    const node = outcome(() => parseArgs(config));
+    if ('threw' in (node as object)) expect(ours).toHaveProperty('threw');
+    else expect(ours).toEqual(node);
   });
 });
 

@@ -1,8 +1,10 @@
+import { relative, sep } from 'node:path';
 import {
   describeFsError,
   MAX_REPORT_BYTES,
   readReportBytes,
   repositoryFiles,
+  pathInRepository,
   repositoryRoot,
 } from '../../src/cli/files.js';
 import type { CliFileSystem } from '../../src/cli/file-system.js';
@@ -22,6 +24,42 @@ describe('repositoryRoot', () => {
   it("should fall back to the parent of the report's folder", () => {
     const fs = memoryFileSystem({ '/c/g1/reports/README.md': '' });
     expect(repositoryRoot(fs, '/c/g1/reports/README.md')).toBe('/c/g1');
+  });
+
+  it('should ask exists() instead of stat() when the file system has it', () => {
+    const base = memoryFileSystem({ '/w/.git/HEAD': 'x', '/w/sub/r/README.md': '' });
+    const asked: string[] = [];
+    const fs: CliFileSystem = {
+      ...base,
+      stat: () => {
+        throw new Error('stat should not be needed');
+      },
+      exists: (path) => {
+        asked.push(path);
+        try {
+          base.stat(path);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    };
+    expect(repositoryRoot(fs, '/w/sub/r/README.md')).toBe('/w');
+    expect(asked).toEqual(['/w/sub/r/.git', '/w/sub/.git', '/w/.git']);
+  });
+});
+
+describe('pathInRepository', () => {
+  it('should give the path from the root as relative() does, `/`-separated', () => {
+    const cases: [string, string][] = [
+      ['/w', '/w/reports/README.md'],
+      ['/', '/README.md'],
+      ['/w/sub', '/w/subway/README.md'],
+      ['/w/a', '/w/b/README.md'],
+      ['/w', '/w'],
+    ];
+    for (const [root, absolute] of cases)
+      expect(pathInRepository(root, absolute)).toBe(relative(root, absolute).split(sep).join('/'));
   });
 });
 
@@ -55,6 +93,25 @@ describe('repositoryFiles', () => {
     const files = repositoryFiles(fs, '/r');
     files.has('reports/figures/Bucket.png');
     files.findIgnoringCase('reports/figures/bucket.png');
+    expect(read.sort()).toEqual(['/r', '/r/reports', '/r/reports/figures']);
+  });
+
+  it('should use the names of a folder when the file system gives them, each folder read once', () => {
+    const base = memoryFileSystem(tree);
+    const read: string[] = [];
+    const fs: CliFileSystem = {
+      ...base,
+      readDir: () => {
+        throw new Error('readDir should not be needed');
+      },
+      readNames: (path) => (read.push(path), base.readDir(path).map((entry) => entry.name)),
+      entryKind: (path) => base.stat(path).kind,
+    };
+    const files = repositoryFiles(fs, '/r');
+    expect(files.has('reports/figures/Bucket.png')).toBe(true);
+    expect(files.has('reports/figures/bucket.png')).toBe(false);
+    expect(files.has('reports/figures')).toBe(false);
+    expect(files.findIgnoringCase('Reports/figures/bucket.PNG')).toBe('reports/figures/Bucket.png');
     expect(read.sort()).toEqual(['/r', '/r/reports', '/r/reports/figures']);
   });
 

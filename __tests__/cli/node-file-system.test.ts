@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repositoryFiles } from '../../src/cli/files.js';
 import { nodeFileSystem } from '../../src/cli/node-file-system.js';
 
 describe('nodeFileSystem', () => {
@@ -27,6 +28,14 @@ describe('nodeFileSystem', () => {
     expect(() => nodeFileSystem.stat(join(dir, 'nope'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 
+  it('should tell whether anything is at a path, following links', () => {
+    expect(nodeFileSystem.exists?.(join(dir, 'reports/README.md'))).toBe(true);
+    expect(nodeFileSystem.exists?.(join(dir, 'reports'))).toBe(true);
+    expect(nodeFileSystem.exists?.(join(dir, 'reports/linked.png'))).toBe(true);
+    expect(nodeFileSystem.exists?.(join(dir, 'reports/broken.png'))).toBe(false);
+    expect(nodeFileSystem.exists?.(join(dir, 'nope'))).toBe(false);
+  });
+
   it('should read bytes', () => {
     expect(new TextDecoder().decode(nodeFileSystem.readFile(join(dir, 'reports/README.md')))).toBe(
       '# Report\n',
@@ -42,6 +51,28 @@ describe('nodeFileSystem', () => {
       { name: 'loop', kind: 'other' },
       { name: 'README.md', kind: 'file' },
     ]);
+  });
+
+  it('should give the names of a folder, and each kind as readDir does', () => {
+    const folder = join(dir, 'reports');
+    const names = nodeFileSystem.readNames?.(folder) ?? [];
+    const entries = nodeFileSystem.readDir(folder);
+    expect([...names].sort()).toEqual(entries.map((entry) => entry.name).sort());
+    for (const entry of entries)
+      expect(nodeFileSystem.entryKind?.(join(folder, entry.name))).toBe(entry.kind);
+  });
+
+  it('should find images through the names, exactly or ignoring case', () => {
+    const files = repositoryFiles(nodeFileSystem, dir);
+    expect(files.has('reports/figures/a.png')).toBe(true);
+    expect(files.has('reports/linked.png')).toBe(true);
+    expect(files.has('reports/figures/A.png')).toBe(false);
+    expect(files.has('reports/figures')).toBe(false);
+    expect(files.has('reports/loop/figures/a.png')).toBe(false);
+    expect(files.has('reports/broken.png')).toBe(false);
+    expect(files.findIgnoringCase('Reports/Figures/A.PNG')).toBe('reports/figures/a.png');
+    expect(files.findIgnoringCase('reports/figures/b.png')).toBeUndefined();
+    expect(repositoryFiles(nodeFileSystem, join(dir, 'nope')).has('reports/figures/a.png')).toBe(false);
   });
 
   it('should write text', () => {

@@ -18,11 +18,54 @@ function describeParseError(error: unknown): string {
 
 /** node:util parseArgs, throwing {@link UsageError} with a one-line message instead of Node's. */
 export function parseArguments<const T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  const simple = parseSimple(config);
+  if (simple) return simple as ReturnType<typeof parseArgs<T>>;
   try {
     return parseArgs(config);
   } catch (error) {
     throw new UsageError(describeParseError(error), { cause: error });
   }
+}
+
+/**
+ * What parseArgs returns for the arguments a plain run has, or null for any other: each argument a positional not
+ * starting with `-`, a known `--flag`, `--option=value`, or `--option value` with a value not starting with `-`.
+ * node:util's parseArgs loads its internal modules on first use (about a millisecond of a cold run); every
+ * other argument, and so every error, is left to it. The config must be one that this reads the same way: strict,
+ * no defaults, no repeated options, no tokens.
+ */
+function parseSimple(config: ParseArgsConfig): {
+  values: Record<string, string | boolean>;
+  positionals: string[];
+} | null {
+  const { args, options = {} } = config;
+  if (!args || config.strict === false || config.tokens || !config.allowPositionals) return null;
+  const values: Record<string, string | boolean> = Object.create(null) as Record<string, string | boolean>;
+  const positionals: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (!arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    if (!arg.startsWith('--') || arg === '--') return null;
+    const equals = arg.indexOf('=');
+    const name = equals === -1 ? arg.slice(2) : arg.slice(2, equals);
+    const option = Object.hasOwn(options, name) ? options[name] : undefined;
+    if (!option || option.multiple || option.default !== undefined) return null;
+    if (option.type === 'boolean') {
+      if (equals !== -1) return null;
+      values[name] = true;
+    } else if (equals !== -1) {
+      values[name] = arg.slice(equals + 1);
+    } else {
+      const value = args[index + 1];
+      if (value === undefined || value.startsWith('-')) return null;
+      values[name] = value;
+      index++;
+    }
+  }
+  return { values, positionals };
 }
 
 /** A value from a fixed set of choices, or a {@link UsageError} naming the flag and the choices. */

@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Constraints, Engine } from '../engine.js';
 import type { Edition } from '../editions.js';
 import { errorMessage, isRunError } from '../errors.js';
@@ -7,11 +7,12 @@ import { oneLine } from '../output/printable.js';
 import type { CheckResult } from '../result.js';
 import { loadSource } from '../source/load-source.js';
 import type { FileLookup } from '../validate/images.js';
-import type { CliFileSystem, DirEntry, FileStat } from './file-system.js';
+import type { CliFileSystem, DirEntry, FileKind, FileStat } from './file-system.js';
 import {
   describeFsError,
   displayPath,
   hasGitFolder,
+  pathInRepository,
   readReportBytes,
   repositoryFiles,
   repositoryRoot,
@@ -45,6 +46,8 @@ export function isFailure(outcome: CheckOutcome): outcome is FileFailure {
 function lookupFileSystem(fs: CliFileSystem): CliFileSystem {
   const stats = new Map<string, FileStat | { error: unknown }>();
   const listings = new Map<string, DirEntry[] | { error: unknown }>();
+  const names = new Map<string, string[] | { error: unknown }>();
+  const kinds = new Map<string, FileKind>();
   const remember = <T>(cache: Map<string, T | { error: unknown }>, path: string, read: () => T): T => {
     let known = cache.get(path);
     if (known === undefined) {
@@ -58,11 +61,29 @@ function lookupFileSystem(fs: CliFileSystem): CliFileSystem {
     if (typeof known === 'object' && known !== null && 'error' in known) throw known.error;
     return known as T;
   };
-  return {
+  const cached: CliFileSystem = {
     ...fs,
     stat: (path) => remember(stats, path, () => fs.stat(path)),
     readDir: (path) => remember(listings, path, () => fs.readDir(path)),
   };
+  const { exists, readNames, entryKind } = fs;
+  if (exists) {
+    const known = new Map<string, boolean>();
+    cached.exists = (path) => {
+      let there = known.get(path);
+      if (there === undefined) known.set(path, (there = exists(path)));
+      return there;
+    };
+  }
+  if (readNames && entryKind) {
+    cached.readNames = (path) => remember(names, path, () => readNames(path));
+    cached.entryKind = (path) => {
+      let kind = kinds.get(path);
+      if (kind === undefined) kinds.set(path, (kind = entryKind(path)));
+      return kind;
+    };
+  }
+  return cached;
 }
 
 /**
@@ -95,7 +116,7 @@ export function reportChecker(setup: CheckSetup): (arg: string) => CheckOutcome 
     const source = loadSource({ path: shown, bytes: content });
     if (!source.ok) return { path: shown, message: source.reason };
     const root = repositoryRoot(lookupFs, absolute);
-    const repoPath = relative(root, absolute).split(sep).join('/');
+    const repoPath = pathInRepository(root, absolute);
     return checkContent(setup, { shown, repoPath, content, files: filesOf(root) });
   };
 }

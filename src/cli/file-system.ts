@@ -19,8 +19,22 @@ export interface DirEntry {
  */
 export interface CliFileSystem {
   stat(path: string): FileStat;
+  /**
+   * Whether anything is at `path` (a link followed), as a {@link stat} that does not throw: the walk up to a
+   * repository's `.git` asks it of every folder above a report, and each throw builds an error with its stack.
+   * Absent: {@link stat} is asked.
+   */
+  exists?(path: string): boolean;
   readFile(path: string): Uint8Array;
   readDir(path: string): DirEntry[];
+  /**
+   * The names of a folder's entries, without their kinds (each then asked of {@link entryKind}): a listing is a
+   * native array of strings this way, where {@link readDir} makes an object per entry in JavaScript, most of the
+   * image lookup of a cold run in a folder of many reports. Both or neither are given; absent: readDir is used.
+   */
+  readNames?(path: string): string[];
+  /** The kind of one entry as {@link readDir} would give it (a link to a file is a file, to a folder other). */
+  entryKind?(path: string): FileKind;
   writeFile(path: string, text: string): void;
   /** Moves a file over another in one step (`--fix` writes a temp file beside the report, then renames it). */
   rename(from: string, to: string): void;

@@ -1,6 +1,6 @@
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join, normalize, relative, sep } from 'node:path';
 import type { FileLookup } from '../validate/images.js';
-import type { CliFileSystem, DirEntry } from './file-system.js';
+import type { CliFileSystem, FileKind } from './file-system.js';
 
 // The one report-size limit (src/source/), checked here before reading: the longest real report is about 60 KiB.
 export { MAX_REPORT_BYTES } from '../source/problems.js';
@@ -49,6 +49,7 @@ export function readReportBytes(fs: CliFileSystem, path: string): Uint8Array {
 }
 
 function exists(fs: CliFileSystem, path: string): boolean {
+  if (fs.exists) return fs.exists(path);
   try {
     fs.stat(path);
     return true;
@@ -57,22 +58,39 @@ function exists(fs: CliFileSystem, path: string): boolean {
   }
 }
 
-/** Whether `root` holds `.git` (a folder, or a file in worktrees and submodules): a git work tree's top. */
+/**
+ * Whether `root` holds `.git` (a folder, or a file in worktrees and submodules): a git work tree's top. `root` is
+ * absolute and normalized (from resolve() or {@link repositoryRoot}), so `.git` is appended, not joined: join()
+ * normalizes the whole path again in interpreted JavaScript, once for every folder the walk up passes.
+ */
 export function hasGitFolder(fs: CliFileSystem, root: string): boolean {
-  return exists(fs, join(root, '.git'));
+  return exists(fs, root.endsWith(sep) ? `${root}.git` : `${root}${sep}.git`);
 }
 
 /**
  * The repository a report belongs to: the nearest ancestor folder holding `.git` (a folder, or a file in
  * worktrees and submodules); without one, the parent of the report's folder (`reports/README.md` -> `.`).
+ * `reportPath` is absolute and normalized, as resolve() gives it.
  */
 export function repositoryRoot(fs: CliFileSystem, reportPath: string): string {
   const folder = dirname(reportPath);
-  for (let dir = folder; ; dir = dirname(dir)) {
+  for (let dir = folder; ;) {
     if (hasGitFolder(fs, dir)) return dir;
-    if (dirname(dir) === dir) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
   }
   return dirname(folder);
+}
+
+/**
+ * Where `absolute` is inside `root`, `/`-separated: relative() for a path under the root, which both resolve()s
+ * again; the two are absolute and normalized here.
+ */
+export function pathInRepository(root: string, absolute: string): string {
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  const inside = absolute.startsWith(prefix) ? absolute.slice(prefix.length) : relative(root, absolute);
+  return sep === '/' ? inside : inside.split(sep).join('/');
 }
 
 /**
@@ -82,42 +100,69 @@ export function repositoryRoot(fs: CliFileSystem, reportPath: string): string {
  * file systems too.
  */
 export function repositoryFiles(fs: CliFileSystem, root: string): FileLookup {
-  const listings = new Map<string, DirEntry[]>();
-  const list = (dir: string): DirEntry[] => {
-    let entries = listings.get(dir);
-    if (!entries) {
-      try {
-        entries = fs.readDir(join(root, dir));
-      } catch {
-        entries = [];
-      }
-      listings.set(dir, entries);
+  const listings = new Map<string, Listing>();
+  const list = (dir: string): Listing => {
+    let listing = listings.get(dir);
+    if (!listing) {
+      listing = readListing(fs, join(root, dir));
+      listings.set(dir, listing);
     }
-    return entries;
+    return listing;
   };
-  // Walks `path` segment by segment; `match` picks the entry for a segment among its folder's entries.
-  const walk = (
-    path: string,
-    match: (entries: DirEntry[], name: string) => DirEntry | undefined,
-  ): string | undefined => {
+  // Walks `path` segment by segment; `match` picks the index of the entry for a segment among its folder's names.
+  const walk = (path: string, match: (names: string[], name: string) => number): string | undefined => {
     const segments = path.split('/');
     let dir = '';
-    for (const [index, segment] of segments.entries()) {
-      const entry = match(list(dir), segment);
-      const last = index === segments.length - 1;
-      if (!entry || entry.kind !== (last ? 'file' : 'directory')) return undefined;
-      dir = dir ? `${dir}/${entry.name}` : entry.name;
+    for (let index = 0; index < segments.length; index++) {
+      const listing = list(dir);
+      const at = match(listing.names, segments[index] ?? '');
+      if (at === -1 || listing.kind(at) !== (index === segments.length - 1 ? 'file' : 'directory'))
+        return undefined;
+      const name = listing.names[at] ?? '';
+      dir = dir ? `${dir}/${name}` : name;
     }
     return dir;
   };
   return {
-    has: (path) => walk(path, (entries, name) => entries.find((e) => e.name === name)) !== undefined,
+    // indexOf: a native search of the names (a cold run follows each image once, in a folder of maybe 100 entries).
+    has: (path) => walk(path, (names, name) => names.indexOf(name)) !== undefined,
     findIgnoringCase: (path) =>
-      walk(path, (entries, name) => {
+      walk(path, (names, name) => {
+        const exact = names.indexOf(name);
+        if (exact !== -1) return exact;
         const lower = name.toLowerCase();
-        return entries.find((e) => e.name === name) ?? entries.find((e) => e.name.toLowerCase() === lower);
+        return names.findIndex((other) => other.toLowerCase() === lower);
       }),
   };
+}
+
+/** A folder's entry names, and the kind of the entry at an index (asked only of the entries a walk passes). */
+interface Listing {
+  names: string[];
+  kind(index: number): FileKind;
+}
+
+/** A folder it cannot read is empty. */
+function readListing(fs: CliFileSystem, folder: string): Listing {
+  try {
+    if (fs.readNames && fs.entryKind) {
+      const { entryKind } = fs;
+      const names = fs.readNames(folder);
+      const kinds = new Map<number, FileKind>();
+      return {
+        names,
+        kind(index) {
+          let kind = kinds.get(index);
+          if (kind === undefined) kinds.set(index, (kind = entryKind(join(folder, names[index] ?? ''))));
+          return kind;
+        },
+      };
+    }
+    const entries = fs.readDir(folder);
+    return { names: entries.map((entry) => entry.name), kind: (index) => entries[index]?.kind ?? 'other' };
+  } catch {
+    return { names: [], kind: () => 'other' };
+  }
 }
 
 /** A path as the user should see it: forward slashes, no `./`, relative paths kept relative. */

@@ -3,6 +3,8 @@
 import {
   type Dirent,
   type Stats,
+  existsSync,
+  lstatSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -24,6 +26,7 @@ export const nodeFileSystem: CliFileSystem = {
     const stat = statSync(path);
     return { kind: kindOf(stat), size: stat.size };
   },
+  exists: (path) => existsSync(path),
   readFile: (path) => readFileSync(path),
   readDir(path) {
     return readdirSync(path, { withFileTypes: true }).map((entry) => {
@@ -36,6 +39,16 @@ export const nodeFileSystem: CliFileSystem = {
         return { name: entry.name, kind: 'other' };
       }
     });
+  },
+  readNames: (path) => readdirSync(path),
+  entryKind(path) {
+    try {
+      const stat = lstatSync(path);
+      if (!stat.isSymbolicLink()) return kindOf(stat);
+      return statSync(path).isFile() ? 'file' : 'other';
+    } catch {
+      return 'other';
+    }
   },
   writeFile: (path, text) => writeFileSync(path, text),
   rename: (from, to) => renameSync(from, to),

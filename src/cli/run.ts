@@ -171,6 +171,7 @@ function exitCode(results: readonly CheckResult[], failures: readonly FileFailur
 
 /** The files to check, each once: a report named twice (`a.md ./a.md`) is checked and printed once. */
 function withoutRepeats(files: readonly string[], cwd: string): string[] {
+  if (files.length === 1) return [...files];
   const seen = new Set<string>();
   return files.filter((file) => {
     const absolute = resolve(cwd, file);

@@ -87,24 +87,60 @@ export type ImageTarget =
       uncommitted?: UncommittedFile;
     };
 
-/** A path with an empty, `.` or `..` segment or a leading `/`: what posix.normalize would change. */
-const UNNORMAL = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|^\//;
+/**
+ * Whether `path` has an empty, `.` or `..` segment or a leading `/`: what posix.normalize would change. String
+ * searches, not a regex: the CLI follows a report's links once per process, and each regex compiles on first use.
+ */
+function unnormal(path: string): boolean {
+  if (path.startsWith('/') || path.includes('//')) return true;
+  if (!path.includes('.')) return false;
+  return (
+    path === '.' ||
+    path === '..' ||
+    path.startsWith('./') ||
+    path.startsWith('../') ||
+    path.endsWith('/.') ||
+    path.endsWith('/..') ||
+    path.includes('/./') ||
+    path.includes('/../')
+  );
+}
+
+/** Whether a link starts with a URL scheme (`https:`, `data:`; RFC 3986: a letter, then letters, digits, `+.-`). */
+function hasScheme(src: string): boolean {
+  const colon = src.indexOf(':');
+  if (colon < 1) return false;
+  for (let index = 0; index < colon; index++) {
+    const code = src.charCodeAt(index) | 0x20; // ASCII letters to lower case; digits and `+.-` are unchanged
+    const letter = code >= 0x61 && code <= 0x7a;
+    if (letter) continue;
+    const other = src.charCodeAt(index);
+    if (
+      index === 0 ||
+      !((other >= 0x30 && other <= 0x39) || other === 0x2b || other === 0x2e || other === 0x2d)
+    )
+      return false;
+  }
+  return true;
+}
 
 /**
  * `posix.normalize(posix.join(folder, path))` for a relative `path`: a plain `figures/a.png` under a plain folder
  * is the two joined (most images), without the general normalising of both.
  */
 export function joinNormal(folder: string, path: string): string {
-  if (path !== '' && !UNNORMAL.test(path)) {
+  if (path !== '' && !unnormal(path)) {
     if (folder === '.') return path;
-    if (folder !== '' && !UNNORMAL.test(folder) && !folder.endsWith('/')) return `${folder}/${path}`;
+    if (folder !== '' && !unnormal(folder) && !folder.endsWith('/')) return `${folder}/${path}`;
   }
   return posix.normalize(posix.join(folder, path));
 }
 
 function resolveLocal(src: string, folder: string): string {
   // Cut at the first `?` or `#` (a query or fragment); `/[?#].*$/` backtracked on a path of many `?`.
-  const query = src.search(/[?#]/);
+  const question = src.indexOf('?');
+  const hash = src.indexOf('#');
+  const query = question === -1 ? hash : hash === -1 ? question : Math.min(question, hash);
   const clean = safeDecode(query === -1 ? src : src.slice(0, query));
   return clean.startsWith('/') ? posix.normalize(clean.slice(1)) : joinNormal(folder, clean);
 }
@@ -122,7 +158,7 @@ export function imageTarget(
   if (image.kind === 'reference') return { kind: 'reference' };
   const src = image.src.trim();
   if (src === '') return { kind: 'empty' };
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) return { kind: 'remote' };
+  if (src.startsWith('//') || hasScheme(src)) return { kind: 'remote' };
   const resolved = resolveLocal(src, folder);
   if (resolved === '..' || resolved.startsWith('../')) return { kind: 'outside-repository' };
   const outsideFolder = folder !== '.' && !resolved.startsWith(`${folder}/`);
