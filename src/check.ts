@@ -2,6 +2,7 @@ import { compareDiagnostics, type Severity } from './diagnostic.js';
 import { EXPECTED_ANSWERS, readAsCourseChecker } from './parse/course-checker.js';
 import { decodeReport } from './parse/decode.js';
 import { readEdition, type EditionReading } from './parse/edition.js';
+import { lineStarts } from './parse/lines.js';
 import { parseReport } from './parse/report.js';
 import type { CheckResult, Edition, EditionLabel } from './result.js';
 import { editionContradiction } from './rules/edition-mismatch.js';
@@ -48,13 +49,15 @@ function fileLookup(files: CheckInput['files']): FileLookup | null {
 export function checkReport(input: CheckInput): CheckResult {
   const { text, invalidUtf8Lines } = decodeReport(input.content, input.path);
   const given = input.edition && input.edition !== 'auto' ? input.edition : null;
-  const read = readEdition(text, true);
+  // One search for the line ends, for edition detection and the parser.
+  const starts = lineStarts(text);
+  const read = readEdition(text, starts);
   const edition = given ?? read.edition;
   const reading = readAsCourseChecker(text, edition);
   const builtin = builtinConstraints(edition);
   const verdict = predictVerdict(reading, builtin, invalidUtf8Lines);
   if (!looksLikeReport(text, read)) return notAReportResult(input.path, verdict, given !== null);
-  const model = parseReport(text, reading);
+  const model = parseReport(text, reading, starts);
   const constraints = input.constraints ?? builtin;
   const expected = EXPECTED_ANSWERS[edition];
   const positional = reading.crash === null;

@@ -154,8 +154,22 @@ function couldBePrompt(source: string, start: number, end: number): boolean {
   return kept <= LONGEST;
 }
 
-/** Marks the template line that `source[start, end)` is once normalised, if any, in `seen`. */
+/**
+ * Marks the template line that tells editions apart (one of the first {@link TOLD}) that `source[start, end)` is once
+ * normalised, if any, in `seen`; the other lines' marks say nothing and may be set or not.
+ */
 function markLine(source: string, start: number, end: number, seen: Uint8Array): void {
+  // A line that normalises to one that tells editions apart keeps its first and last non-space characters and is
+  // no longer than it: the characters at its trimmed ends rule out most lines at once. Most of a report's lines
+  // are the prompts every template shares, and each used to be compared whole with its template line first (a
+  // copy and a compare of the line, for a mark nothing reads).
+  let from = start;
+  let to = end;
+  while (from < to && isJsSpace(source.charCodeAt(from))) from++;
+  while (to > from && isJsSpace(source.charCodeAt(to - 1))) to--;
+  if (from === to) return;
+  const shortest = SHORTEST[edgeSlot(source, from, to)] ?? 0;
+  if (shortest === 0 || shortest > to - from) return;
   const length = end - start;
   // As it stands: a line that tells editions apart, or one every template has, and so none of those.
   if (length <= LONGEST)
@@ -164,15 +178,7 @@ function markLine(source: string, start: number, end: number, seen: Uint8Array):
         seen[index] = 1;
         return;
       }
-  // Not a template line as it stands: it may still be one once normalised, which keeps its first and last
-  // non-space characters and is no longer than it.
-  let from = start;
-  let to = end;
-  while (from < to && isJsSpace(source.charCodeAt(from))) from++;
-  while (to > from && isJsSpace(source.charCodeAt(to - 1))) to--;
-  if (from === to) return;
-  const shortest = SHORTEST[edgeSlot(source, from, to)] ?? 0;
-  if (shortest === 0 || shortest > to - from) return;
+  // Not a template line as it stands: it may still be one once normalised.
   if (!isIrregular(source, start, end) || !couldBePrompt(source, start, end)) return;
   const line = normaliseLine(source, start, end);
   if (line.length === 0 || line.length > LONGEST) return;
@@ -191,11 +197,21 @@ function markLine(source: string, start: number, end: number, seen: Uint8Array):
  * report's lines) are settled at once; then only looked at further when some line that tells editions apart is in
  * its {@link edgeSlot} (the characters at its trimmed ends) and is no longer than its trimmed part, and only
  * normalised (copied) when normalising changes it; {@link couldBePrompt} stops early on long lines (a million
- * empty lines or one 1 MiB line once took seconds). `newlinesNormalised`: the text has no `\r` (the caller made
- * sure), so only `\n` ends a line.
+ * empty lines or one 1 MiB line once took seconds). `newlines`: true when the text has no `\r` (the caller made
+ * sure), so only `\n` ends a line, or the offsets where its lines start (lineStarts of such a text).
  */
-function templateCandidates(text: string, newlinesNormalised: boolean): Uint8Array {
+function templateCandidates(text: string, newlines: boolean | readonly number[]): Uint8Array {
   const seen = new Uint8Array(TEMPLATE_LINES.length);
+  if (typeof newlines !== 'boolean') {
+    // The parser needs the line starts anyway: a search for each line end here cost as much again.
+    for (let line = 0; line < newlines.length; line++) {
+      const start = newlines[line] as number;
+      const end = line + 1 < newlines.length ? (newlines[line + 1] as number) - 1 : text.length;
+      if (end > start) markLine(text, start, end, seen);
+    }
+    return seen;
+  }
+  const newlinesNormalised = newlines;
   // A `\r\n` read as two line ends adds an empty line between them, and an empty line matches nothing.
   let nextReturn = newlinesNormalised ? -1 : text.indexOf('\r');
   for (let start = 0; start <= text.length;) {
@@ -247,9 +263,11 @@ function legacyLabel(family: Family, seen: Uint8Array): EditionLabel {
  * the fraction of the family's template lines present), then within 2025/2026 the newer edition as soon as one
  * of its own lines is present (e.g. the 2026 `uv add` hint or Question 3 prompt): each template grew out of the
  * one before, and early-course copies of the newer template still carry most of the older one's lines.
+ * `newlines`: true when `text` has no `\r`, or the offsets where its lines start when the caller has them (see
+ * templateCandidates).
  */
-export function readEdition(text: string, newlinesNormalised = false): EditionReading {
-  const seen = templateCandidates(text, newlinesNormalised);
+export function readEdition(text: string, newlines: boolean | readonly number[] = false): EditionReading {
+  const seen = templateCandidates(text, newlines);
   const scored = FAMILY_TABLE.map((family) => ({
     family,
     score: countPresent(family.familyLines, seen) / family.familyLines.length,

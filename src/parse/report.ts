@@ -36,10 +36,9 @@ function knownAnswers(reading: CheckerReading): (start: number, end: number) => 
 /**
  * Builds the report model: question sections with their answers and the facts the rules need. `reading`, when
  * given, must be {@link readAsCourseChecker}'s reading of this same `text` (of any edition): the answers it cut
- * at the same offsets as a section's are not counted again.
+ * at the same offsets as a section's are not counted again. `starts`, when given, must be lineStarts of `text`.
  */
-export function parseReport(text: string, reading?: CheckerReading): ReportModel {
-  const starts = lineStarts(text);
+export function parseReport(text: string, reading?: CheckerReading, starts = lineStarts(text)): ReportModel {
   const pointAt = makePointAt(starts);
   const { headings, code } = scanLines(text, starts);
   const skeleton = questionStarts(text, headings);

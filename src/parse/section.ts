@@ -155,10 +155,12 @@ function answerProse(
   end: number,
   answer: { start: number; end: number },
   words: number,
+  placeholders: number[],
 ): { proseWords: number; answered: boolean } {
   // The region's words are the answer's and those of the few characters around it, not all counted again.
   const regionWords = countWordsAround(text, first, end, answer.start, answer.end, words);
-  if (region.includes('```') || region.includes('~~~')) {
+  const code = region.includes('`');
+  if ((code && region.includes('```')) || region.includes('~~~')) {
     const answeredText = withoutTemplateMarks(region);
     const prose = proseOf(answeredText);
     return {
@@ -169,26 +171,28 @@ function answerProse(
   // Without a fence, withoutFences leaves the text as it is (the spaces put in for marks make none): the prose is
   // the region with the template's marks, then its code spans, images and tags replaced by spaces, each stage on
   // the last one's text. Each replacement's effect on the count is read off its spans; a stage's text is built
-  // only when a later stage has something to look for (the spaces make no backtick, `![` or `<`).
-  const code = region.includes('`');
+  // only when a later stage has something to look for (the spaces make no backtick, `![` or `<`), from the spans
+  // the stage's pattern was matched for (the same replacement, without matching it again).
   const images = region.includes('![');
   const tags = region.includes('<');
   let rest = region;
   let count = regionWords;
   const dashes = region.includes('---');
   if (dashes || region.includes('>')) {
-    if (dashes) {
-      count += spacedWordsDelta(rest, matchSpans(rest, PLACEHOLDER));
-      rest = rest.replace(PLACEHOLDER, ' ');
+    if (placeholders.length > 0) {
+      count += spacedWordsDelta(rest, placeholders);
+      rest = spaced(rest, placeholders);
     }
-    count += spacedWordsDelta(rest, matchSpans(rest, MARKS));
-    if (code || images || tags) rest = rest.replace(MARKS, ' ');
+    const marks = matchSpans(rest, MARKS);
+    count += spacedWordsDelta(rest, marks);
+    if ((code || images || tags) && marks.length > 0) rest = spaced(rest, marks);
   }
   // A word after the marks are gone is what hasPythonWord(withoutTemplateMarks(region)) looks for.
   const answered = count > 0;
   if (code) {
-    count += spacedWordsDelta(rest, matchSpans(rest, CODE_SPAN));
-    if (images || tags) rest = rest.replace(CODE_SPAN, ' ');
+    const spans = matchSpans(rest, CODE_SPAN);
+    count += spacedWordsDelta(rest, spans);
+    if ((images || tags) && spans.length > 0) rest = spaced(rest, spans);
   }
   if (images) {
     const spans = imageSpans(rest);
@@ -199,8 +203,13 @@ function answerProse(
   return { proseWords: count, answered };
 }
 
-/** {@link answerProse} for a section without `Answer:`, from its own unquoted lines. */
-function ownProse(ownText: string): { proseWords: number; answered: boolean } {
+/** {@link answerProse} for a section without `Answer:`, `text[start, end)`: its unquoted lines (the prompt is quoted). */
+function ownProse(text: string, start: number, end: number): { proseWords: number; answered: boolean } {
+  const ownText = text
+    .slice(start, end)
+    .split('\n')
+    .filter((line) => !/^[ \t]*>/.test(line))
+    .join('\n');
   const answeredText = withoutTemplateMarks(ownText);
   return { proseWords: countWordsIn(proseOf(answeredText)), answered: hasPythonWord(answeredText) };
 }
@@ -210,14 +219,13 @@ function templateLines(
   region: string,
   regionStart: number,
   pointAt: (offset: number) => Point,
+  placeholders: number[],
 ): { placeholderLines: number[]; markerLines: number[] } {
   const placeholderLines: number[] = [];
   // Both need a `---`: most answers have none and are not matched.
   if (!region.includes('---')) return { placeholderLines, markerLines: [] };
-  // exec, not matchAll: no copy of the pattern and no iterator for each region.
-  PLACEHOLDER.lastIndex = 0;
-  for (let match = PLACEHOLDER.exec(region); match !== null; match = PLACEHOLDER.exec(region))
-    placeholderLines.push(pointAt(regionStart + match.index).line);
+  for (let i = 0; i < placeholders.length; i += 2)
+    placeholderLines.push(pointAt(regionStart + (placeholders[i] as number)).line);
   const markerLines: number[] = [];
   // Only a line with `---` can hold a marker: found by searching for `---`, so other lines are neither split
   // out nor copied (a million empty lines took a second).
@@ -265,20 +273,14 @@ export function buildSection(
   };
   const first = markers[0];
   const region = first !== undefined ? text.slice(first, end) : '';
-  // Without an `Answer:` line, the section's unquoted lines are the student's (the template's prompt is all
-  // quoted): a group that replaced the prompt by its answer has answered.
-  const ownText =
-    first !== undefined
-      ? region
-      : text
-          .slice(heading.end, end)
-          .split('\n')
-          .filter((line) => !/^[ \t]*>/.test(line))
-          .join('\n');
   const words = same ? same.words : answer ? countWordsIn(text, answer.start, answer.end) : 0;
+  // Matched once for the prose and the lines that hold them; both need a `---`.
+  const placeholders = region.includes('---') ? matchSpans(region, PLACEHOLDER) : [];
   const { proseWords, answered } =
-    answer && first !== undefined ? answerProse(text, region, first, end, answer, words) : ownProse(ownText);
-  const { placeholderLines, markerLines } = templateLines(region, first ?? end, pointAt);
+    answer && first !== undefined
+      ? answerProse(text, region, first, end, answer, words, placeholders)
+      : ownProse(text, heading.end, end);
+  const { placeholderLines, markerLines } = templateLines(region, first ?? end, pointAt, placeholders);
   return {
     number,
     heading: { start: pointAt(heading.start), end: pointAt(heading.end), text: heading.text },
