@@ -36,7 +36,7 @@ __export(cli_launcher_exports, {
 module.exports = __toCommonJS(cli_launcher_exports);
 
 // <define:CHUNK_HASHES>
-var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "949f6aaba87defde", "html.cjs": "848253e97e514491", "cohort.cjs": "768872e04e773b31", "fix.cjs": "0fe2e5b4ae8bb12c", "validators-2023.cjs": "04a580c29c61bb7d", "validators-2024.cjs": "6aba5244eccc1cd0", "validators-2025.cjs": "8cc0f4d0cf3c8889", "validators-2026.cjs": "f4f5268c1cc61240" };
+var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "949f6aaba87defde", "html.cjs": "848253e97e514491", "cohort.cjs": "a8e2ee044ed4035e", "fix.cjs": "1e06e1c4ac5c78b9", "validators-2023.cjs": "04a580c29c61bb7d", "validators-2024.cjs": "6aba5244eccc1cd0", "validators-2025.cjs": "8cc0f4d0cf3c8889", "validators-2026.cjs": "f4f5268c1cc61240" };
 
 // src/cli-launcher.ts
 var import_node_fs = require("node:fs");
@@ -152,7 +152,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-run(compile("cli-main.cjs", "cli", "dc2c467e67dcce57"), "cli-main.cjs", main);
+run(compile("cli-main.cjs", "cli", "9feec69c71b31351"), "cli-main.cjs", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
