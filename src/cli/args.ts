@@ -31,8 +31,8 @@ export function parseArguments<const T extends ParseArgsConfig>(config: T): Retu
  * What parseArgs returns for the arguments a plain run has, or null for any other: each argument a positional not
  * starting with `-`, a known `--flag`, `--option=value`, or `--option value` with a value not starting with `-`.
  * node:util's parseArgs loads its internal modules on first use (about a millisecond of a cold run); every
- * other argument, and so every error, is left to it. The config must be one that this reads the same way: strict,
- * no defaults, no repeated options, no tokens.
+ * other argument, and so every error, is left to it, as is any config this would read differently (not strict,
+ * tokens, an option with a default or several values).
  */
 function parseSimple(config: ParseArgsConfig): {
   values: Record<string, string | boolean>;
