@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { detectEdition, edgeSlot, exactSlot, readEdition } from '../../src/parse/edition.js';
+import { detectEdition, readEdition } from '../../src/parse/edition.js';
+import { edgeSlot, exactSlot } from '../../src/parse/line-slots.js';
 import prompts from '../../src/parse/edition-prompts.json' with { type: 'json' };
 import {
   EDGE_SLOTS,
@@ -47,7 +48,7 @@ describe('edition-table.ts', () => {
     );
   });
 
-  it("should give each line the slots edition.ts's own hashes give it", () => {
+  it("should give each line the slots line-slots.ts's hashes give it now", () => {
     expect(EXACT_SLOTS).toEqual(TEMPLATE_LINES.map((line) => exactSlot(line, 0, line.length)));
     expect(EDGE_SLOTS).toEqual(TEMPLATE_LINES.slice(0, TOLD).map((line) => edgeSlot(line, 0, line.length)));
   });

@@ -426,7 +426,7 @@ export const TEMPLATE_LINES: readonly string[] = [
 /** How many of {@link TEMPLATE_LINES}, from the first, are lines of some editions' templates and not of all. */
 export const TOLD = 232;
 
-/** Each line's slot in edition.ts's hash table of lines as they stand (its `exactSlot`). */
+/** Each line's slot in edition.ts's hash table of lines as they stand (line-slots.ts's `exactSlot`). */
 export const EXACT_SLOTS: readonly number[] = [
   550, 3512, 1767, 3238, 2262, 2312, 2217, 2501, 3334, 1937, 198, 3260, 3970, 542, 1706, 2155, 3470, 234,
   3799, 2351, 2481, 3835, 2589, 362, 2778, 3975, 1648, 3147, 237, 717, 1043, 2521, 433, 1346, 2531, 3522,
@@ -452,7 +452,7 @@ export const EXACT_SLOTS: readonly number[] = [
   2166, 1965, 723, 3608, 917,
 ];
 
-/** Each of the first {@link TOLD} lines' slot by the characters at its ends (edition.ts's `edgeSlot`). */
+/** Each of the first {@link TOLD} lines' slot by the characters at its ends (line-slots.ts's `edgeSlot`). */
 export const EDGE_SLOTS: readonly number[] = [
   3521, 690, 3188, 3068, 1070, 3188, 3104, 3364, 3528, 3623, 3858, 3623, 3586, 3077, 3104, 3077, 3858, 2033,
   3122, 3188, 3188, 3658, 3858, 3068, 3658, 3188, 3364, 3364, 2972, 3010, 3104, 1016, 3636, 3146, 3638, 3188,

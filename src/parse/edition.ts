@@ -1,24 +1,6 @@
 import type { Edition, EditionLabel } from '../editions.js';
 import { EDGE_SLOTS, EXACT_SLOTS, FAMILY_TABLE, TEMPLATE_LINES, TOLD, type Family } from './edition-table.js';
-
-/** JavaScript's `\s` (and `trim`'s set): what normalising a line turns into one space or drops at the ends. */
-function isJsSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0xa0 && isWideJsSpace(c));
-}
-
-function isWideJsSpace(c: number): boolean {
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+import { edgeSlot, exactSlot, isJsSpace, SLOTS } from './line-slots.js';
 
 /**
  * `source[start, end)` with its runs of `\s` made one space and trimmed (`replace(/\s+/g, ' ').trim()`): its words
@@ -52,60 +34,6 @@ function isIrregular(source: string, start: number, end: number): boolean {
 }
 
 /** Slots of the two hash tables below (a power of two); colliding lines share a slot, which only costs a compare. */
-const SLOTS = 1 << 12;
-
-/**
- * A line's slot in {@link FIRST}, from its length and its first, middle and last characters (exported for the test
- * that holds the table's EXACT_SLOTS to it).
- */
-export function exactSlot(source: string, start: number, length: number): number {
-  let hash = Math.imul(length, 31) + source.charCodeAt(start);
-  hash = Math.imul(hash, 31) + source.charCodeAt(start + (length >> 1));
-  hash = Math.imul(hash, 31) + source.charCodeAt(start + length - 1);
-  return hash & (SLOTS - 1);
-}
-
-/**
- * A line's slot in {@link SHORTEST}: from the first four and last two characters it has once normalised (runs
- * of `\s` made one space, trimmed), read from `source[from, to)`, which must be trimmed already (exported for the
- * test that holds the table's EDGE_SLOTS to it).
- */
-export function edgeSlot(source: string, from: number, to: number): number {
-  const hash = hashEnd(source, from, to, 1, 4, 31, 0);
-  return hashEnd(source, to - 1, from - 1, -1, 2, 37, hash) & (SLOTS - 1);
-}
-
-/**
- * `hash` taken on by the first `count` characters met from `start` towards `stop` (exclusive) in steps of `step`,
- * once normalised: a run of spaces between them counts as one space.
- */
-function hashEnd(
-  source: string,
-  start: number,
-  stop: number,
-  step: 1 | -1,
-  count: number,
-  factor: number,
-  hash: number,
-): number {
-  let space = false;
-  for (let i = start, kept = 0; i !== stop && kept < count; i += step) {
-    const c = source.charCodeAt(i);
-    if (isJsSpace(c)) space = true;
-    else {
-      if (space) {
-        hash = Math.imul(hash, factor) + 0x20;
-        kept++;
-        space = false;
-        if (kept === count) break;
-      }
-      hash = Math.imul(hash, factor) + c;
-      kept++;
-    }
-  }
-  return hash;
-}
-
 /**
  * The template lines by {@link exactSlot}: for each slot the first line in it, or -1, and for each line the next
  * one in its slot, or -1. A line of the report is compared only with the few that have its length and its
@@ -121,8 +49,8 @@ const NEXT = new Int16Array(TEMPLATE_LINES.length);
  */
 const SHORTEST = new Uint16Array(SLOTS);
 
-// The template lines' slots come with them (EXACT_SLOTS, EDGE_SLOTS, made by scripts/gen-edition-prompts.mjs with a
-// copy of the two hashes above): hashing the 400 lines here was about 0.4 ms (Node 20) to 1.5 ms (Node 24) of
+// The template lines' slots come with them (EXACT_SLOTS, EDGE_SLOTS, made by scripts/gen-edition-prompts.mjs with
+// the hashes of line-slots.ts): hashing the 400 lines here was about 0.4 ms (Node 20) to 1.5 ms (Node 24) of
 // interpreted code on every cold start.
 let longest = 0;
 for (let index = TEMPLATE_LINES.length - 1; index >= 0; index--) {
