@@ -152,7 +152,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-run(compile("cli-main.cjs", "cli", "a14327642015d00c"), "cli-main.cjs", main);
+run(compile("cli-main.cjs", "cli", "f9b1377755a06767"), "cli-main.cjs", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {

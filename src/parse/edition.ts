@@ -125,23 +125,22 @@ function markLine(source: string, start: number, end: number, seen: Uint8Array):
  * report's lines) are settled at once; then only looked at further when some line that tells editions apart is in
  * its {@link edgeSlot} (the characters at its trimmed ends) and is no longer than its trimmed part, and only
  * normalised (copied) when normalising changes it; {@link couldBePrompt} stops early on long lines (a million
- * empty lines or one 1 MiB line once took seconds). `newlines`: true when the text has no `\r` (the caller made
- * sure), so only `\n` ends a line, or the offsets where its lines start (lineStarts of such a text).
+ * empty lines or one 1 MiB line once took seconds). `starts`: the offsets where the lines start, when the caller
+ * has them (lineStarts of a text whose only line end is `\n`).
  */
-function templateCandidates(text: string, newlines: boolean | readonly number[]): Uint8Array {
+function templateCandidates(text: string, starts: readonly number[] | undefined): Uint8Array {
   const seen = new Uint8Array(TEMPLATE_LINES.length);
-  if (typeof newlines !== 'boolean') {
+  if (starts) {
     // The parser needs the line starts anyway: a search for each line end here cost as much again.
-    for (let line = 0; line < newlines.length; line++) {
-      const start = newlines[line] as number;
-      const end = line + 1 < newlines.length ? (newlines[line + 1] as number) - 1 : text.length;
+    for (let line = 0; line < starts.length; line++) {
+      const start = starts[line] as number;
+      const end = line + 1 < starts.length ? (starts[line + 1] as number) - 1 : text.length;
       if (end > start) markLine(text, start, end, seen);
     }
     return seen;
   }
-  const newlinesNormalised = newlines;
   // A `\r\n` read as two line ends adds an empty line between them, and an empty line matches nothing.
-  let nextReturn = newlinesNormalised ? -1 : text.indexOf('\r');
+  let nextReturn = text.indexOf('\r');
   for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -191,11 +190,11 @@ function legacyLabel(family: Family, seen: Uint8Array): EditionLabel {
  * the fraction of the family's template lines present), then within 2025/2026 the newer edition as soon as one
  * of its own lines is present (e.g. the 2026 `uv add` hint or Question 3 prompt): each template grew out of the
  * one before, and early-course copies of the newer template still carry most of the older one's lines.
- * `newlines`: true when `text` has no `\r`, or the offsets where its lines start when the caller has them (see
+ * `starts`: the offsets where its lines start, when the caller has them and `\n` is its only line end (see
  * templateCandidates).
  */
-export function readEdition(text: string, newlines: boolean | readonly number[] = false): EditionReading {
-  const seen = templateCandidates(text, newlines);
+export function readEdition(text: string, starts?: readonly number[]): EditionReading {
+  const seen = templateCandidates(text, starts);
   const scored = FAMILY_TABLE.map((family) => ({
     family,
     score: countPresent(family.familyLines, seen) / family.familyLines.length,
