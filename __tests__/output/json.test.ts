@@ -1,4 +1,6 @@
-import { formatJson } from '../../src/output/json.js';
+import type { FileFailure } from '../../src/output/file-failure.js';
+import { formatJson, jsonWriter } from '../../src/output/json.js';
+import type { CheckResult } from '../../src/result.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from './sample-results.js';
 
 describe('formatJson', () => {
@@ -79,5 +81,44 @@ describe('formatJson', () => {
   it('should not include the path inside each diagnostic twice over', () => {
     const doc = JSON.parse(formatJson([sampleResult()]));
     expect(doc.files[0].diagnostics[0]).not.toHaveProperty('path');
+  });
+});
+
+describe('jsonWriter', () => {
+  const written = (results: CheckResult[], failures: FileFailure[]): string[] => {
+    const pieces: string[] = [];
+    const writer = jsonWriter((text) => pieces.push(text));
+    for (const result of results) writer.file(result);
+    writer.end(failures);
+    return pieces;
+  };
+  const failure = { path: 'gone/README.md', message: 'no such file' };
+  const unicode = sampleResult({
+    diagnostics: [
+      sampleDiagnostic({
+        message: 'Quote "x" \\ \u2028 \ttab — “curly”',
+        expected: { min: 1, list: [1, [2]] },
+      }),
+    ],
+  });
+
+  it.each([
+    ['no reports', [], []],
+    ['only reports that could not be read', [], [failure, { ...failure, path: 'b' }]],
+    ['one report', [sampleResult()], []],
+    ['reports and failures', [sampleResult(), cleanResult('b/README.md'), unicode], [failure]],
+    ['a result with extra questions left out', [sampleResult({ questionsOmitted: 3 })], []],
+  ])('should write the bytes of formatJson for %s', (_, results, failures) => {
+    expect(written(results, failures).join('')).toBe(formatJson(results, failures));
+  });
+
+  it('should write each report as soon as it is handed over', () => {
+    const pieces: string[] = [];
+    const writer = jsonWriter((text) => pieces.push(text));
+    writer.file(sampleResult());
+    expect(pieces).toHaveLength(1);
+    writer.file(cleanResult('b/README.md'));
+    expect(pieces).toHaveLength(2);
+    expect(pieces[1]?.startsWith(',\n    {\n      "path": "b/README.md"')).toBe(true);
   });
 });

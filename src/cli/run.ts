@@ -4,7 +4,7 @@ import { reaches, type Severity } from '../diagnostic.js';
 import { errorMessage } from '../errors.js';
 import type { FileFailure } from '../output/file-failure.js';
 import { formatGithub } from '../output/github.js';
-import { formatJson } from '../output/json.js';
+import { jsonWriter } from '../output/json.js';
 import { formatSarif } from '../output/sarif.js';
 import { oneLine } from '../output/printable.js';
 import { formatText, formatTextFailure, formatTextTotal } from '../output/text.js';
@@ -161,12 +161,11 @@ function threadCount(text: string): number {
   return Number(text);
 }
 
-function exitCode(results: readonly CheckResult[], failures: readonly FileFailure[], failOn: FailOn): number {
-  if (failures.length > 0) return EXIT.couldNotRun;
-  if (failOn === 'never') return EXIT.ok;
+/** Whether a result has a finding at the `--fail-on` level. */
+function fails(result: CheckResult, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
   const threshold: Severity = failOn;
-  const failed = results.some((result) => result.diagnostics.some((d) => reaches(d.severity, threshold)));
-  return failed ? EXIT.findings : EXIT.ok;
+  return result.diagnostics.some((d) => reaches(d.severity, threshold));
 }
 
 /** The files to check, each once: a report named twice (`a.md ./a.md`) is checked and printed once. */
@@ -232,9 +231,14 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
     fixFailed = fixed.failures > 0;
   }
   const color = useColor(deps.isTTY, deps.env);
+  const files = withoutRepeats(options.files, deps.cwd);
+  // The results are kept only where the output needs them all at the end: a run over many reports otherwise holds
+  // none of them, which spares the young generation's scavenges copying them (JSON streams report by report).
+  const keep = options.format === 'sarif' || (options.format === 'text' && files.length > 1);
   const results: CheckResult[] = [];
   const failures: FileFailure[] = [];
-  const files = withoutRepeats(options.files, deps.cwd);
+  let failed = false;
+  const json = options.format === 'json' ? jsonWriter(deps.stdout) : undefined;
   await checkFiles(files, { ...deps, ...options, constraints, wanted: options.threadCount }, (outcome) => {
     if (isFailure(outcome)) {
       failures.push(outcome);
@@ -242,17 +246,19 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
       if (options.format === 'github') deps.stdout(formatGithub([], [outcome]));
       return;
     }
-    results.push(outcome);
-    // Text and workflow commands stream file by file, so a teacher checking a cohort sees progress.
+    if (keep) results.push(outcome);
+    failed ||= fails(outcome, options.failOn);
+    // Text, workflow commands and JSON stream file by file, so a teacher checking a cohort sees progress.
     if (options.format === 'text')
       deps.stdout((options.summary ? formatTextQuestions : formatText)(outcome, { color }));
     if (options.format === 'github') deps.stdout(formatGithub([outcome]));
+    json?.file(outcome);
   });
   if (options.format === 'text' && files.length > 1)
     deps.stdout(formatTextTotal(results, failures, { color }));
-  if (options.format === 'json') deps.stdout(formatJson(results, failures));
+  json?.end(failures);
   if (options.format === 'sarif') deps.stdout(formatSarif(results, failures, { version: deps.version }));
-  return fixFailed ? EXIT.couldNotRun : exitCode(results, failures, options.failOn);
+  return fixFailed || failures.length > 0 ? EXIT.couldNotRun : failed ? EXIT.findings : EXIT.ok;
 }
 
 /**

@@ -64,34 +64,40 @@ function toJsonQuestion(question: QuestionSummary): QuestionSummary {
   return { number, words, images, answered, ...rest };
 }
 
+/** One checked report as the JSON document lists it under `files`. */
+export function toJsonFile(result: CheckResult): JsonFile {
+  return {
+    path: result.path,
+    edition: result.edition,
+    editionSource: result.editionSource,
+    summary: countSeverities(result.diagnostics),
+    diagnostics: result.diagnostics.map(toJsonDiagnostic),
+    questions: result.questions.map(toJsonQuestion),
+    questionsOmitted: result.questionsOmitted ?? 0,
+    courseChecker: {
+      outcome: result.courseChecker.outcome,
+      failures: result.courseChecker.failures.map((failure) => ({
+        question: failure.question,
+        kind: failure.kind,
+        min: failure.min,
+        max: failure.max,
+        got: failure.got,
+      })),
+      reason: result.courseChecker.reason,
+    },
+  };
+}
+
+function toJsonFailure(failure: FileFailure): FileFailure {
+  return { path: failure.path, message: failure.message };
+}
+
 /** Builds the JSON document (as a value) for checked reports and reports that could not be read. */
 export function toJsonReport(
   results: readonly CheckResult[],
   failures: readonly FileFailure[] = [],
 ): JsonReport {
-  return {
-    files: results.map((result) => ({
-      path: result.path,
-      edition: result.edition,
-      editionSource: result.editionSource,
-      summary: countSeverities(result.diagnostics),
-      diagnostics: result.diagnostics.map(toJsonDiagnostic),
-      questions: result.questions.map(toJsonQuestion),
-      questionsOmitted: result.questionsOmitted ?? 0,
-      courseChecker: {
-        outcome: result.courseChecker.outcome,
-        failures: result.courseChecker.failures.map((failure) => ({
-          question: failure.question,
-          kind: failure.kind,
-          min: failure.min,
-          max: failure.max,
-          got: failure.got,
-        })),
-        reason: result.courseChecker.reason,
-      },
-    })),
-    errors: failures.map((failure) => ({ path: failure.path, message: failure.message })),
-  };
+  return { files: results.map(toJsonFile), errors: failures.map(toJsonFailure) };
 }
 
 /**
@@ -100,4 +106,41 @@ export function toJsonReport(
  */
 export function formatJson(results: readonly CheckResult[], failures: readonly FileFailure[] = []): string {
   return `${JSON.stringify(toJsonReport(results, failures), null, 2)}\n`;
+}
+
+/** {@link formatJson}'s document, written a report at a time: see {@link jsonWriter}. */
+export interface JsonWriter {
+  /** Writes the next checked report's entry of `files`. */
+  file(result: CheckResult): void;
+  /** Writes the end of the document: closes `files`, then `errors` with the reports that could not be checked. */
+  end(failures: readonly FileFailure[]): void;
+}
+
+/** `JSON.stringify([[value]], null, 2)` opens with these 6 characters; the value's lines follow, indented as a report's. */
+const NESTED_OPEN = '[\n  [\n'.length;
+/** ... and ends with these 6. */
+const NESTED_CLOSE = '\n  ]\n]'.length;
+
+/**
+ * Writes exactly the bytes of {@link formatJson} for the reports handed to it in order, each report's part as soon
+ * as it is known. A run over many reports then keeps no result until the end, and never builds the whole document:
+ * over the corpus's 107 reports that is 2 MB of text (plus its UTF-8 copy) and the results' 1.5 MB, which the young
+ * generation's scavenges copied again and again (about 20 ms of a 225 ms run, Node 24).
+ */
+export function jsonWriter(write: (text: string) => void): JsonWriter {
+  let files = 0;
+  return {
+    file(result) {
+      // One report at the depth and indent it has in the whole document, as JSON.stringify itself writes it.
+      const nested = JSON.stringify([[toJsonFile(result)]], null, 2);
+      const entry = nested.slice(NESTED_OPEN, nested.length - NESTED_CLOSE);
+      write(files === 0 ? `{\n  "files": [\n${entry}` : `,\n${entry}`);
+      files += 1;
+    },
+    end(failures) {
+      // `{\n  "errors": [...]\n}` without its opening brace is the document's last member and its closing brace.
+      const errors = JSON.stringify({ errors: failures.map(toJsonFailure) }, null, 2).slice(2);
+      write(`${files === 0 ? '{\n  "files": [],\n' : '\n  ],\n'}${errors}\n`);
+    },
+  };
 }
