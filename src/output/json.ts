@@ -133,8 +133,9 @@ export function jsonWriter(write: (text: string) => void): JsonWriter {
     file(result) {
       // One report at the depth and indent it has in the whole document, as JSON.stringify itself writes it.
       const nested = JSON.stringify([[toJsonFile(result)]], null, 2);
-      const entry = nested.slice(NESTED_OPEN, nested.length - NESTED_CLOSE);
-      write(files === 0 ? `{\n  "files": [\n${entry}` : `,\n${entry}`);
+      // Written apart from what goes before it: joined, the two would be copied whole once more to be encoded.
+      write(files === 0 ? '{\n  "files": [\n' : ',\n');
+      write(nested.slice(NESTED_OPEN, nested.length - NESTED_CLOSE));
       files += 1;
     },
     end(failures) {

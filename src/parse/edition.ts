@@ -156,7 +156,8 @@ function templateCandidates(text: string, starts: readonly number[] | undefined)
 
 function countPresent(lines: readonly number[], seen: Uint8Array): number {
   let count = 0;
-  for (const index of lines) count += seen[index] ?? 0;
+  // An indexed loop: a for-of made an iterator result per line until V8 optimised this (most of a cold run).
+  for (let i = 0; i < lines.length; i++) count += seen[lines[i] as number] ?? 0;
   return count;
 }
 

@@ -185,7 +185,8 @@ function isCompleteTag(line: string): boolean {
         const close = line.indexOf(line[i] as string, i + 1);
         const next = close === -1 ? Number.NaN : line.charCodeAt(close + 1);
         if (!(next === 0x2f || next === 0x3e || isSpaceTab(next))) return false;
-        [i, before] = [close + 1, true];
+        i = close + 1;
+        before = true;
       } else while (!endsUnquoted(line.charCodeAt(i))) i++;
     } else if (!before && !closing) before = true;
     else break;
@@ -233,7 +234,8 @@ function collectLineStructure(
       const last = end === -1 && paragraph === -1 && isCompleteTag(line) ? lines.length - 1 : end;
       if (last === -1) return false;
       pushHtmlImages(images, lines.slice(i, last + 1).join('\n'), lineStart(i), at);
-      [paragraph, i] = [-1, last];
+      paragraph = -1;
+      i = last;
     } else if (line.startsWith('#')) {
       if (!ATX_OPENING.test(line) || line.includes('![') || line.includes('<')) return false;
       paragraph = -1;
@@ -269,7 +271,9 @@ function pushPlainImages(
   start: number,
   at: (offset: number) => Point,
 ): void {
-  for (const match of line.includes('![') ? line.matchAll(PLAIN_IMAGE) : []) {
+  // Most lines have no image: they return before any iterator is made (a for-of over an empty array made one).
+  if (!line.includes('![')) return;
+  for (const match of line.matchAll(PLAIN_IMAGE)) {
     const offset = start + match.index;
     images.push({
       src: match[2] ?? match[3] ?? '',

@@ -165,7 +165,10 @@ function readFenceLine(
     text.charCodeAt(run) === fence.marker.charCodeAt(0) &&
     runEnd - run >= fence.marker.length &&
     allSpace(text, runEnd, end);
-  if (closes) [state.fence, state.afterText] = [null, false];
+  if (closes) {
+    state.fence = null;
+    state.afterText = false;
+  }
   if (closes || staysInFence(state, startsText)) return true;
   if (startsText) state.listContent = null;
   // A backtick fence's info string cannot hold a backtick: "```text```" is inline code, not a fence.
@@ -210,7 +213,11 @@ function readLineFast(state: ScanState, text: string, start: number, end: number
   // A blank line ends an HTML block and a paragraph, and a fence only in a quote.
   if (b === end) {
     if (state.fence?.depth === 0) return true;
-    [state.fence, state.inHtml, state.afterText] = [null, false, false];
+    // Three assignments, not `[a, b, c] = [x, y, z]`: until V8 optimises this function (a cold run's first
+    // reports) that destructuring makes an array, its iterator and a result object per blank line.
+    state.fence = null;
+    state.inHtml = false;
+    state.afterText = false;
     return false;
   }
   const c = text.charCodeAt(b);

@@ -66,7 +66,10 @@ export function readLine(
   if (state.fence) {
     const fenceState = fenceLine(state.fence, line, open, depth);
     if (fenceState !== 'leaving') {
-      if (fenceState === 'closes') [state.fence, state.afterText] = [null, false];
+      if (fenceState === 'closes') {
+        state.fence = null;
+        state.afterText = false;
+      }
       return true;
     }
     state.fence = null;
