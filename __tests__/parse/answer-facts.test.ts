@@ -73,8 +73,46 @@ describe('collectWithoutParser', () => {
     expect(parsed.imageRefs.map((image) => image.src)).toEqual(['c.png']);
   });
 
-  it('should leave a list item to micromark', () => {
-    expect(bothReadings('- Student s1 was in charge of GCP.\n---\n').fast).toBeNull();
+  it.each([
+    '- Student s1 was in charge of GCP.\n---\n',
+    '--- \n- \nStudent s2 was in charge of CI.\n- Student s3 set up logging.\n- Student s4 did the rest. \n',
+    '- Student s1\n===\n---\nText\n---\n',
+    'Text\n- item\nlazy ![a](b.png)\n---\n',
+  ])('should read list items of text by their lines, with the facts micromark gives: %j', (text) => {
+    const { fast, parsed } = bothReadings(text);
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(parsed);
+  });
+
+  it.each([
+    '-     ![a](b.png) is code\n---\n',
+    '- ![a](b.png)\n---\n',
+    '- item\n<div>\n---\n',
+    '- item\n--\n',
+  ])('should leave other list items to micromark: %j', (text) => {
+    expect(bothReadings(text).fast).toBeNull();
+  });
+
+  it.each([
+    'Text.<br />\n![a](figures/a.png)<br />\nMore text.<BR>\n![b](figures/b.png)<br/>\n',
+    'The costs.\n![my_image](figures/costs.png\n',
+    '![a](b.png) and ![my_image](figures/costs.png  \n',
+  ])('should read line break tags and an image left open at the end by their lines: %j', (text) => {
+    const { fast, parsed } = bothReadings(text);
+    expect(fast).not.toBeNull();
+    expect(fast).toEqual(parsed);
+  });
+
+  it.each([
+    // A tag alone on its line starts an HTML block: the image after it is HTML.
+    '<br />\n![a](b.png)\n',
+    // The open image could still close on the next line, or refer to a definition.
+    '![a](b.png\n)\n',
+    '![a](b.png\n"Title")\n',
+    '![a](b.png\n\n[a]: c.png\n',
+  ])('should leave to micromark what a line break tag or an open image may change: %j', (text) => {
+    const { fast, parsed } = bothReadings(text);
+    if (fast !== null) expect(fast).toEqual(parsed);
   });
 
   it('should leave to micromark a code span that opens on one line and closes two lines on', () => {
@@ -111,6 +149,29 @@ describe('collectWithoutParser', () => {
       ...['<pre>x</pre>', '<textarea', '</PRE>', '<!-- ![a](b.png) -->', '<h4 class="x">', '<table>', '<p'],
       ...['x -->', 'a </pre> b', '</script>', '~32', '~~', '- ~~~', '~~~ ![a](b.png)'],
       ...['--- ![a](b.png) ---', 'text <img src="x.png"> more', '<https://x.y>', '**bold**', '_it_', 'é'],
+      // Line break tags, images left open, and bullet items of text.
+      ...[
+        '<br />',
+        '<br>',
+        '<BR/>',
+        'a<br />',
+        '![a](b.png)<br />',
+        '<br/>![a](b.png)',
+        '![a](b',
+        '![a](b.png',
+      ],
+      ...[
+        '![a](',
+        '![a_b](c',
+        '"T")',
+        ')',
+        '- Student s1 did',
+        '-  two',
+        '-     code',
+        '* star',
+        '+ plus',
+        '- *x*',
+      ],
       // Type-7 HTML blocks (one complete tag on its line) and near misses.
       ...[
         '<img src="a.png" alt="x" width="3"/>',

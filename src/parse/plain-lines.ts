@@ -3,70 +3,13 @@
 import { type Block, blockToReport, UNDERLINE } from './blocks.js';
 import { findHtmlImages } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
-
-/**
- * A line of nothing but images with plain alt text and a plain path (no brackets, backslashes, backticks, angle
- * brackets, spaces or titles): no markdown construct can read it other than as images. Most screenshot lines
- * look like this, and reading them directly spares micromark's start-up on a cold CLI run.
- */
-const PLAIN_IMAGE_LINE = /^[ \t>]*(?:!\[[^[\]\\`<>\n]*\]\([^()\s\\`<>]+\)[ \t]*)+$/;
-/** A plain image, its path also in angle brackets (`<a b.png>`) and with a plain title (`"Title"`). */
-const PLAIN_IMAGE = /!\[([^[\]\\`<>\n]*)\]\((?:<([^<>\n\\&]+)>|([^()\s\\`<>]+))(?: +"[^"\n\\`<>[\]&]*")?\)/g;
-
-/**
- * What a line may keep besides its plain images for them to stay images wherever they stand in it: none of
- * `[`, `]`, `\`, `` ` ``, `<` (links, escapes, code spans, HTML and autolinks), `~~~` (a fence; `~32` is text), a tab or four
- * spaces (after a list marker, indented code). Students write `--- ![a](b) ---` (the template's placeholder
- * marks left around the image) and images inside sentences.
- */
-const NOT_AROUND_IMAGES = /[[\]\\`<\t]| {4}|~~~/;
-
-/** An alt text with a `*`, or a `_` not inside a word: emphasis, which micromark leaves out of the alt. */
-const EMPHASIS_IN_ALT = /!\[[^[\]\n]*(?:\*|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))/;
-
-/** A plain image that is all of a link's text, `[![a](b.png)](b.png)` (not itself in an image's alt text). */
-const LINKED_IMAGE = new RegExp(`(?<!!)\\[${PLAIN_IMAGE.source}\\]\\([^()\\s\\\\\`<>]+\\)`, 'g');
-
-/** Something like a character reference, `&amp;` or `&#38;` (a lone `&`, as in `W&B`, is text). */
-const CHARACTER_REFERENCE = /&[#A-Za-z0-9]+;/;
-
-/** Whether a line holding `![` has only plain images and text that leaves them images. */
-function isPlainImageLine(line: string): boolean {
-  // A character reference (`&amp;`) would change a path or an alt text as micromark reads it.
-  if (CHARACTER_REFERENCE.test(line) || EMPHASIS_IN_ALT.test(line)) return false;
-  if (PLAIN_IMAGE_LINE.test(line)) return true;
-  return !NOT_AROUND_IMAGES.test(line.replace(LINKED_IMAGE, ' ').replace(PLAIN_IMAGE, ''));
-}
-
-/**
- * Whether every backtick run of a line closes within it: code spans pair an opening run with the next run of the
- * same length, so a run left open could close on a later line of the paragraph and hide the images between
- * (an even count is not enough: "a `` b" leaves its run open). A backslash before a run escapes one backtick but
- * is literal inside a code span, so a line with both is not judged.
- */
-function backticksClose(line: string): boolean {
-  if (!line.includes('`')) return true;
-  if (line.includes('\\')) return false;
-  const runs = line.match(/`+/g) ?? [];
-  for (let i = 0; i < runs.length; i++) {
-    let j = i + 1;
-    while (j < runs.length && runs[j]?.length !== runs[i]?.length) j++;
-    if (j === runs.length) return false;
-    i = j;
-  }
-  return true;
-}
-
-/** Whether a text line next to image lines leaves them images: no code span or HTML can run on from it. */
-function isInertText(line: string, first: boolean): boolean {
-  // A `~~~` fence the line scan did not take for code (in an HTML block, say) would make the lines after it code.
-  return (
-    !line.includes('<') &&
-    backticksClose(line) &&
-    !/^[ \t>]*~~~/.test(line) &&
-    (first || !UNDERLINE.test(line))
-  );
-}
+import {
+  isInertText,
+  isPlainImageLine,
+  isTextItem,
+  PLAIN_IMAGE,
+  startsParagraphText,
+} from './plain-line-tests.js';
 
 /**
  * Records a block's images when each line holding `![` is a {@link isPlainImageLine} and every other line is
@@ -78,9 +21,11 @@ function collectPlainImages(
   pointAt: (offset: number) => Point,
 ): boolean {
   const lines = block.text.split('\n');
+  // The block's text ends with a line end: its last line is the one before the empty string after it.
+  const last = block.text.includes(']:') ? -1 : lines.length - 2;
   // A first line of `---` or `===` underlines nothing: it is a thematic break or text.
   const plain = (line: string, i: number): boolean =>
-    line.includes('![') ? isPlainImageLine(line) : isInertText(line, i === 0);
+    line.includes('![') ? isPlainImageLine(line, i === last) : isInertText(line, i === 0);
   if (!lines.every(plain)) return false;
   let offset = 0;
   for (const line of lines) {
@@ -107,26 +52,6 @@ const HTML_BLOCK_TAG = new RegExp(`^</?(?:${BLOCK_TAG_NAMES})(?:[ \t>]|/>|$)`, '
 const TAG_NAMES = new Set([...BLOCK_TAG_NAMES.split('|'), 'pre', 'script', 'style', 'textarea']);
 /** An ATX heading's opening: one to six `#` and a space, a tab or the line's end. */
 const ATX_OPENING = /^#{1,6}(?:[ \t]|$)/;
-/** A thematic break of dashes (`- - -` too), which is not an {@link UNDERLINE} when it has inner spaces. */
-const DASH_BREAK = /^(?:-[ \t]*){3,}$/;
-
-/**
- * Whether a line (of a dedented block, outside HTML, neither underline nor heading) is paragraph text: its first
- * character starts no other block. Ruled out: list markers (`-`, `*` and `+` before a space or tab, or alone;
- * `1.`, `1)`), quotes, fences, thematic breaks of `*` and `_`, HTML, definitions (`[`) and a `-` break with
- * inner spaces.
- */
-function startsParagraphText(line: string): boolean {
-  const c = line.charCodeAt(0);
-  if (c === 0x2d) {
-    const next = line.charCodeAt(1);
-    return !Number.isNaN(next) && next !== 0x20 && next !== 0x09 && !DASH_BREAK.test(line);
-  }
-  if (c >= 0x30 && c <= 0x39) return !/^\d+[.)]/.test(line);
-  // Space, tab and control characters; `*`, `+`, `_`, `>`, `` ` ``, `~`, `[`, `<`, `#` and `\uFEFF`.
-  return c > 0x20 && !'*+_>`~[<#'.includes(line[0] ?? '') && c !== 0xfeff;
-}
-
 /**
  * The last line of the HTML block (types 1, 2 and 6) that starts on line `first`, or -1 when the line starts none
  * of these. An end condition may be met on the first line (after the comment's own `<!--`); a block not ended
@@ -220,14 +145,23 @@ function collectLineStructure(
   const lineStart = (i: number): number => block.starts[i] ?? 0;
   // The first line of the paragraph being read, or -1.
   let paragraph = -1;
+  // Whether the paragraph being read is a list item's: the block is dedented, so a line of text after it continues
+  // it lazily, and an underline, which cannot be lazy, makes no heading of it.
+  let lazy = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (isUnderline(line)) {
+    if (lazy && isUnderline(line)) {
+      // `===` is lazy text of the item; three or more dashes are a thematic break, which ends the list.
+      if (!line.startsWith('=') && !/^-{3,}[ \t]*$/.test(line)) return false;
+      lazy = line.startsWith('=');
+    } else if (isUnderline(line)) {
       if (paragraph !== -1)
         headings.push({ line: at(lineStart(paragraph)).line, underline: at(lineStart(i)).line });
-      else if (/^-[ \t]*$/.test(line)) return false; // an empty list item
-      // With no paragraph to underline, `=` and `--` start one and three or more dashes are a thematic break.
+      // With no paragraph to underline, `=` and `--` start one, three or more dashes are a thematic break, and
+      // `-` alone is an empty list item: nothing can be in it, as the line after it stands at column 0.
       paragraph = paragraph === -1 && (line.startsWith('=') || /^--[ \t]*$/.test(line)) ? i : -1;
+    } else if (lazy && line.startsWith('<')) {
+      return false;
     } else if (line.startsWith('<')) {
       // A type-7 block (it cannot interrupt a paragraph) runs to the next blank line: in a block, to its end.
       const end = htmlBlockEnd(lines, i);
@@ -239,10 +173,15 @@ function collectLineStructure(
     } else if (line.startsWith('#')) {
       if (!ATX_OPENING.test(line) || line.includes('![') || line.includes('<')) return false;
       paragraph = -1;
+      lazy = false;
+    } else if (isTextItem(line)) {
+      // A bullet item of text interrupts a paragraph, which is then no heading; a later underline is not its.
+      paragraph = -1;
+      lazy = true;
     } else {
       if (!startsParagraphText(line)) return false;
       if (line.includes('![') ? !isPlainImageLine(line) : !isInertText(line, true)) return false;
-      if (paragraph === -1) paragraph = i;
+      if (paragraph === -1 && !lazy) paragraph = i;
       pushPlainImages(images, line, lineStart(i), at);
     }
   }
