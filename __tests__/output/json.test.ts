@@ -1,6 +1,6 @@
 import type { FileFailure } from '../../src/output/file-failure.js';
 import { formatJson, jsonWriter } from '../../src/output/json.js';
-import type { CheckResult } from '../../src/result.js';
+import type { CheckResult, QuestionSummary } from '../../src/result.js';
 import { cleanResult, sampleDiagnostic, sampleResult } from './sample-results.js';
 
 describe('formatJson', () => {
@@ -81,6 +81,31 @@ describe('formatJson', () => {
   it('should not include the path inside each diagnostic twice over', () => {
     const doc = JSON.parse(formatJson([sampleResult()]));
     expect(doc.files[0].diagnostics[0]).not.toHaveProperty('path');
+  });
+});
+
+describe('formatJson questions', () => {
+  it('should list the contract fields of a question first, then the others in the order they come', () => {
+    const question = {
+      status: 'ok',
+      wordRange: null,
+      answered: true,
+      line: 3,
+      number: 2,
+      images: 0,
+      words: 9,
+    };
+    const result = sampleResult({ questions: [question as unknown as QuestionSummary] });
+    const [listed] = JSON.parse(formatJson([result])).files[0].questions;
+    expect(Object.keys(listed)).toEqual([
+      'number',
+      'words',
+      'images',
+      'answered',
+      'status',
+      'wordRange',
+      'line',
+    ]);
   });
 });
 

@@ -137,6 +137,8 @@ function checkContent(
     });
     // The engine sees the path relative to the repository root (image paths resolve against it); the user sees
     // the path they typed, so that a cohort of clones does not print the same `reports/README.md` for each.
+    // Often the two are the same (a run from the folder holding the reports), and every finding already says it.
+    if (repoPath === shown) return result;
     return {
       ...result,
       path: shown,

@@ -59,9 +59,11 @@ function toJsonDiagnostic(diagnostic: Diagnostic): JsonDiagnostic {
 }
 
 function toJsonQuestion(question: QuestionSummary): QuestionSummary {
-  // The contract's fields first, in a fixed order; anything the engine adds later follows.
-  const { number, words, images, answered, ...rest } = question;
-  return { number, words, images, answered, ...rest };
+  // The contract's fields first, in a fixed order; anything the engine adds later follows, in its order (assign
+  // keeps the keys the target has where they are). A rest pattern made the same object through a slow runtime
+  // call, once for each of a corpus run's 3,000 questions.
+  const { number, words, images, answered } = question;
+  return Object.assign({ number, words, images, answered }, question);
 }
 
 /** One checked report as the JSON document lists it under `files`. */
