@@ -5,6 +5,7 @@ import { readAsCourseChecker } from '../../src/parse/course-checker.js';
 import { withoutFences } from '../../src/parse/fence-code.js';
 import { withoutImages, withoutTags } from '../../src/parse/linear-scan.js';
 import { parseReport } from '../../src/parse/report.js';
+import { sectionContaining } from '../../src/parse/sections.js';
 import { countPythonWords } from '../../src/parse/words.js';
 import type { Edition } from '../../src/result.js';
 import { makeReport, words } from '../support/report.js';
@@ -268,5 +269,20 @@ describe('parseReport images against micromark', () => {
       }),
       { numRuns: 3000, seed: 20261122 },
     );
+  });
+});
+
+describe('sectionContaining', () => {
+  it('should give the section whose range holds an offset, and none before the first or past the last', () => {
+    const model = parseReport(makeReport('2026', { 2: 's123456, s654321' }));
+    for (const offset of [
+      0,
+      1,
+      ...model.questions.flatMap((q) => [q.start - 1, q.start, q.end - 1, q.end]),
+    ]) {
+      const holding = model.questions.find((q) => q.start <= offset && offset < q.end);
+      expect(sectionContaining(model, offset)).toBe(holding);
+    }
+    expect(sectionContaining(model, model.text.length + 10)).toBeUndefined();
   });
 });

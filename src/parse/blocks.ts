@@ -73,11 +73,55 @@ export interface Block {
   origins: number[];
 }
 
+/** Where line `i` ends (its `\n`, or the end of the text), known from where the next starts. */
+function lineEndAt(text: string, starts: number[], i: number): number {
+  return i + 1 < starts.length ? (starts[i + 1] ?? 0) - 1 : text.length;
+}
+
+/** Line `i`'s text within the answer `text[from, end)`. */
+function lineIn(text: string, starts: number[], i: number, from: number, end: number): string {
+  return text.slice(Math.max(starts[i] ?? 0, from), Math.min(lineEndAt(text, starts, i), end));
+}
+
+/** Whether line `i` separates blocks: a line of code, or of nothing but `\s` and `>`. */
+function separates(
+  text: string,
+  starts: number[],
+  code: Uint8Array,
+  i: number,
+  from: number,
+  end: number,
+): boolean {
+  return (
+    code[i] === 1 ||
+    onlySpaceOrQuote(text, Math.max(starts[i] ?? 0, from), Math.min(lineEndAt(text, starts, i), end))
+  );
+}
+
+/** Appends line `i` of the answer `text[from, end)` to a block without the leading characters `lead` matches. */
+function append(
+  block: Block,
+  text: string,
+  starts: number[],
+  i: number,
+  from: number,
+  end: number,
+  lead: RegExp,
+): void {
+  const raw = lineIn(text, starts, i, from, end);
+  const kept = raw.replace(lead, '');
+  block.starts.push(block.text.length);
+  block.origins.push(Math.max(starts[i] ?? 0, from) + raw.length - kept.length);
+  block.text += `${kept}\n`;
+}
+
 /**
  * The blocks (runs of non-blank lines outside code) of an answer that hold an image, an `<img>` or a setext
  * underline: all micromark needs to see. micromark runs at about 1 MB/s here, slower still before the JIT
  * warms up, so parsing whole reports would cost more than node's own start. Lines lose their leading
- * whitespace, so that a block cut out of a list is not read as indented code.
+ * whitespace, so that a block cut out of a list is not read as indented code. The line helpers are functions of
+ * their own, not closures over the answer: made for each of a report's 30 answers, those were most of what this
+ * allocated.
  */
 export function blocksToParse(
   text: string,
@@ -87,24 +131,8 @@ export function blocksToParse(
   from: number,
   end: number,
 ): Block[] {
-  const pointLine = (offset: number): number => pointAt(offset).line - 1;
-  const first = pointLine(from);
-  const last = pointLine(Math.max(from, end - 1));
-  // Where line `i` ends (its `\n`, or the end of the text), known from where the next starts.
-  const lineEnd = (i: number): number => (i + 1 < starts.length ? (starts[i + 1] ?? 0) - 1 : text.length);
-  const lineText = (i: number): string =>
-    text.slice(Math.max(starts[i] ?? 0, from), Math.min(lineEnd(i), end));
-  // A line of code, or of nothing but `\s` and `>`, separates blocks.
-  const blank = (i: number): boolean =>
-    code[i] === 1 || onlySpaceOrQuote(text, Math.max(starts[i] ?? 0, from), Math.min(lineEnd(i), end));
-  // Appends line `i` to a block without the leading characters `lead` matches.
-  const append = (block: Block, i: number, lead: RegExp): void => {
-    const raw = lineText(i);
-    const kept = raw.replace(lead, '');
-    block.starts.push(block.text.length);
-    block.origins.push(Math.max(starts[i] ?? 0, from) + raw.length - kept.length);
-    block.text += `${kept}\n`;
-  };
+  const first = pointAt(from).line - 1;
+  const last = pointAt(Math.max(from, end - 1)).line - 1;
   const blocks: Block[] = [];
   let covered = first - 1;
   const imageFrom = imageSearch(text, from, end);
@@ -114,15 +142,18 @@ export function blocksToParse(
     const lineStart = Math.max(starts[i] ?? 0, from);
     // A match holds no line end, so one that starts on the line is all in it.
     const wanted =
-      imageFrom(lineStart) < Math.min(lineEnd(i), end) ||
-      (mayUnderline(text, lineStart) && UNDERLINE.test(lineText(i)) && i > first && !blank(i - 1));
+      imageFrom(lineStart) < Math.min(lineEndAt(text, starts, i), end) ||
+      (mayUnderline(text, lineStart) &&
+        UNDERLINE.test(lineIn(text, starts, i, from, end)) &&
+        i > first &&
+        !separates(text, starts, code, i - 1, from, end));
     if (!wanted) continue;
     let top = i;
-    while (top > first && top - 1 > covered && !blank(top - 1)) top--;
+    while (top > first && top - 1 > covered && !separates(text, starts, code, top - 1, from, end)) top--;
     let bottom = i;
-    while (bottom < last && !blank(bottom + 1)) bottom++;
+    while (bottom < last && !separates(text, starts, code, bottom + 1, from, end)) bottom++;
     const block: Block = { text: '', starts: [], origins: [] };
-    for (let j = top; j <= bottom; j++) append(block, j, /^[ \t]+/);
+    for (let j = top; j <= bottom; j++) append(block, text, starts, j, from, end, /^[ \t]+/);
     blocks.push(block);
     covered = bottom;
   }
@@ -130,12 +161,17 @@ export function blocksToParse(
   // Without a block they have nothing to serve, and the answer's lines are not read again.
   const definitions: number[] = [];
   for (let i = first; i <= last && blocks.length > 0; i++)
-    if (code[i] !== 1 && mayDefine(text, Math.max(starts[i] ?? 0, from)) && DEFINITION.test(lineText(i)))
+    if (
+      code[i] !== 1 &&
+      mayDefine(text, Math.max(starts[i] ?? 0, from)) &&
+      DEFINITION.test(lineIn(text, starts, i, from, end))
+    )
       definitions.push(i);
-  for (const block of definitions.length ? blocks : []) {
-    block.text += '\n';
-    for (const i of definitions) append(block, i, /^[ \t>]+/);
-  }
+  if (definitions.length > 0)
+    for (const block of blocks) {
+      block.text += '\n';
+      for (const i of definitions) append(block, text, starts, i, from, end, /^[ \t>]+/);
+    }
   return blocks;
 }
 

@@ -19,9 +19,20 @@ function firstNotBefore(
   return lo;
 }
 
-/** The question section holding a character offset, if any. */
+/**
+ * The question section holding a character offset, if any. {@link firstNotBefore}'s search written out for
+ * `end <= offset`: the rules ask it of most findings and images, and each call made a closure.
+ */
 export function sectionContaining(model: ReportModel, offset: number): QuestionSection | undefined {
-  const section = model.questions[firstNotBefore(model.questions, (s) => s.end <= offset)];
+  const questions = model.questions;
+  let lo = 0;
+  let hi = questions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((questions[mid] as QuestionSection).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const section = questions[lo];
   return section && section.start <= offset ? section : undefined;
 }
 
