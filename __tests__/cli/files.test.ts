@@ -115,6 +115,37 @@ describe('repositoryFiles', () => {
     expect(read.sort()).toEqual(['/r', '/r/reports', '/r/reports/figures']);
   });
 
+  it('should take the kinds of a folder of many reports from one listing, not one lookup each', () => {
+    const cohort = {
+      '/c/a/README.md': '',
+      '/c/a/x.png': '',
+      '/c/b/README.md': '',
+      '/c/c/README.md': '',
+      '/c/c/x.png': '',
+      '/c/d.png': '',
+    };
+    const base = memoryFileSystem(cohort);
+    const asked: string[] = [];
+    const listed: string[] = [];
+    const fs: CliFileSystem = {
+      ...base,
+      readDir: (path) => (listed.push(path), base.readDir(path)),
+      readNames: (path) => base.readDir(path).map((entry) => entry.name),
+      entryKind: (path) => (asked.push(path), base.stat(path).kind),
+    };
+    const files = repositoryFiles(fs, '/c');
+    expect(['a/x.png', 'b/x.png', 'c/x.png', 'd.png', 'a/README.md/x.png'].map((p) => files.has(p))).toEqual([
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    // Each folder's first kind is looked up alone; from the second on, the folder is listed once.
+    expect(listed).toEqual(['/c', '/c/a']);
+    expect(asked).toEqual(['/c/a', '/c/a/x.png', '/c/c/x.png']);
+  });
+
   it('should treat a folder it cannot read as empty', () => {
     const base = memoryFileSystem(tree);
     const fs: CliFileSystem = {
