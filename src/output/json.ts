@@ -118,10 +118,17 @@ export interface JsonWriter {
   end(failures: readonly FileFailure[]): void;
 }
 
-/** `JSON.stringify([[value]], null, 2)` opens with these 6 characters; the value's lines follow, indented as a report's. */
-const NESTED_OPEN = '[\n  [\n'.length;
-/** ... and ends with these 6. */
-const NESTED_CLOSE = '\n  ]\n]'.length;
+/**
+ * How much of JSON.stringify's text of a document holding one report as its first file is the document's: the
+ * report's entry comes after `{\n  "files": [\n` as it begins the whole document, and `\n  ]\n}` follows it.
+ */
+const FIRST_CLOSE = '\n  ]\n}'.length;
+/**
+ * JSON.stringify's text of `[[0, report]]` opens with `[\n  [\n    0` (11 characters), which `,\n` and the report's
+ * entry follow, as any report but the first stands in the document, and ends with these 6, `\n  ]\n]`.
+ */
+const LATER_OPEN = '[\n  [\n    0'.length;
+const LATER_CLOSE = '\n  ]\n]'.length;
 
 /**
  * Writes exactly the bytes of {@link formatJson} for the reports handed to it in order, each report's part as soon
@@ -133,11 +140,17 @@ export function jsonWriter(write: (text: string) => void): JsonWriter {
   let files = 0;
   return {
     file(result) {
-      // One report at the depth and indent it has in the whole document, as JSON.stringify itself writes it.
-      const nested = JSON.stringify([[toJsonFile(result)]], null, 2);
-      // Written apart from what goes before it: joined, the two would be copied whole once more to be encoded.
-      write(files === 0 ? '{\n  "files": [\n' : ',\n');
-      write(nested.slice(NESTED_OPEN, nested.length - NESTED_CLOSE));
+      // One report at the depth and indent it has in the whole document, with what goes before it, as
+      // JSON.stringify itself writes them, cut out of one string: a separator joined to it would copy it whole
+      // once more to be encoded, and written apart it was a second write for each report.
+      const file = toJsonFile(result);
+      if (files === 0) {
+        const text = JSON.stringify({ files: [file] }, null, 2);
+        write(text.slice(0, text.length - FIRST_CLOSE));
+      } else {
+        const text = JSON.stringify([[0, file]], null, 2);
+        write(text.slice(LATER_OPEN, text.length - LATER_CLOSE));
+      }
       files += 1;
     },
     end(failures) {
