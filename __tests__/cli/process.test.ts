@@ -38,6 +38,15 @@ describe('dist/cli.cjs as a process', () => {
     }
   });
 
+  // The bundle keeps only the version of package.json (scripts/build.mjs): it must still be this package's.
+  it('should print the version in package.json on --version', () => {
+    const { version } = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'),
+    ) as { version: string };
+    const result = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+    expect(result).toMatchObject({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('should exit 1 on findings at the fail level and print them on stdout', () => {
     // --strict: the blank template's unanswered questions become errors.
     const result = spawnSync(process.execPath, [cli, '--strict', report], { encoding: 'utf8' });
