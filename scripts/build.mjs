@@ -221,9 +221,10 @@ await build({
   ],
 });
 // The CLI is CommonJS: node starts a CommonJS entry without its ESM loader. Its cold start is what a student
-// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small: each edition's
-// validators are a chunk of their own, as in the action. dist/cli.cjs loads the bundle and every chunk it requires
-// with V8's code cache (src/cli-launcher.ts), on every node.
+// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small. The editions'
+// constraints are in it (src/validate/builtin-validators.ts validates them without ajv); they were a chunk per
+// edition, and loading one cost about 0.4 ms of a cold check on Node 24. dist/cli.cjs loads the bundle and every
+// chunk it requires with V8's code cache (src/cli-launcher.ts), on every node.
 await build({
   ...cjs,
   entryPoints: ['src/cli.ts'],
@@ -254,9 +255,8 @@ for (const { entry, chunk } of [octokit, oidc])
     outfile: `dist/${chunk}`,
     plugins: [lazyChunks({ undici }), precompiledLazy, ...cjs.plugins],
   });
-// One edition's validator, or the GitHub answers of further pages (scripts/precompiled.mjs).
-const validatorChunks = await precompiledChunks();
-for (const { chunk, contents } of validatorChunks)
+// The GitHub answers of further pages (scripts/precompiled.mjs).
+for (const { chunk, contents } of await precompiledChunks())
   await build({ ...cjs, stdin: { contents, resolveDir: process.cwd() }, outfile: `dist/${chunk}` });
 // dist/cli.cjs loads dist/cli-main.cjs and its chunks through V8's code cache (src/cli-launcher.ts), keyed by content.
 const contentHash = async (file) =>
@@ -265,10 +265,7 @@ const contentHash = async (file) =>
     .digest('hex')
     .slice(0, 16);
 const bundleHash = await contentHash('cli-main.cjs');
-const cliChunks = [
-  ...[markdown, customSchema, html, cohort, fix].map(({ chunk }) => chunk),
-  ...validatorChunks.map(({ chunk }) => chunk).filter((chunk) => chunk.startsWith('validators-')),
-];
+const cliChunks = [markdown, customSchema, html, cohort, fix].map(({ chunk }) => chunk);
 // The launcher runs a chunk through node:vm, where a dynamic import() throws: none may hold one.
 for (const chunk of ['cli-main.cjs', ...cliChunks])
   if ((await readFile(`dist/${chunk}`, 'utf8')).includes('import('))

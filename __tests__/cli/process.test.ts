@@ -172,7 +172,7 @@ describe('dist/cli.cjs code cache', () => {
       env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, ...env },
     });
   const cacheFiles = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.v8'));
-  /** What the caches in `folder` are of: `cli` (the bundle), `markdown`, `validators-2026`... */
+  /** What the caches in `folder` are of: `cli` (the bundle), `markdown`, `html`... */
   const cacheKinds = (folder: string) =>
     cacheFiles(folder)
       .map((name) => name.replace(/-v\d+\.\d+\.\d+-\w+-[0-9a-f]{16}-[0-9a-z]+\.[0-9a-z]+\.v8$/, ''))
@@ -182,8 +182,8 @@ describe('dist/cli.cjs code cache', () => {
     const plain = run({ XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(existsSync(join(home, 'report-check'))).toBe(false);
     const first = run({ XDG_CACHE_HOME: home });
-    // The bundle's cache, and its chunk's: the 2026 edition's validators.
-    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'validators-2026']);
+    // The bundle's cache only: a plain check requires no chunk.
+    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli']);
     // A cache V8 refused, or one not read, would be written again: a new file under the same name.
     const written = cacheFiles(join(home, 'report-check')).map(
       (name) => statSync(join(home, 'report-check', name)).ino,
@@ -207,7 +207,7 @@ describe('dist/cli.cjs code cache', () => {
       spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
     expect(cacheFiles(join(home, 'report-check'))).toEqual([]);
     run({ XDG_CACHE_HOME: home });
-    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'validators-2026']);
+    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli']);
   });
 
   // Micromark reads only the blocks the line scan cannot (here an image inside a link in a list item).
@@ -225,7 +225,7 @@ describe('dist/cli.cjs code cache', () => {
       });
     const plain = runOn({ NODE_DISABLE_COMPILE_CACHE: '1' });
     const first = runOn({ XDG_CACHE_HOME: home });
-    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'markdown', 'validators-2026']);
+    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'markdown']);
     const second = runOn({ XDG_CACHE_HOME: home });
     for (const result of [first, second]) {
       expect(result.stderr).toBe('');
