@@ -19,30 +19,24 @@ export interface DocumentValidator {
   errors?: ErrorObject[] | null;
 }
 
-/** One `minimum`/`maximum` of a question's `words` or `images`, with what ajv's error names it by. */
-interface Bound {
-  question: string;
-  kind: string;
-  keyword: 'maximum' | 'minimum';
-  limit: number;
-  /** The `words`/`images` schema that sets it: ajv's `parentSchema` in verbose mode. */
-  parent: object;
+/** A question's `words` or `images` schema: the range it sets. */
+interface RangeSchema {
+  minimum?: number;
+  maximum?: number;
+}
+
+/**
+ * The shape every built-in schema has (a unit test holds them to it): an object whose `questions` object sets
+ * ranges on question N's `words` and `images`, and nothing else but annotations.
+ */
+interface EditionSchema {
+  properties: { questions: { properties: Record<string, { properties: Record<string, RangeSchema> }> } };
 }
 
 type Node = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Node =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** Keys a built-in schema may hold besides the ones {@link rangeValidator} reads: annotations ajv ignores. */
-const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description']);
-
-function only(node: unknown, keys: readonly string[], where: string): Node {
-  if (!isObject(node)) throw new Error(`${where}: not an object`);
-  for (const key of Object.keys(node))
-    if (!keys.includes(key) && !ANNOTATIONS.has(key)) throw new Error(`${where}: unsupported keyword ${key}`);
-  return node;
-}
 
 /** The error ajv reports for a `type: object` that `data` is not. */
 function typeError(
@@ -63,70 +57,57 @@ function typeError(
   };
 }
 
-/** Each `minimum`/`maximum` of `questions`' `properties`, in ajv's order; throws on anything else. */
-function readBounds(questions: Node): Bound[] {
-  const bounds: Bound[] = [];
-  if (!isObject(questions.properties)) throw new Error('questions.properties: not an object');
-  for (const [question, node] of Object.entries(questions.properties)) {
-    if (!/^\d+$/.test(question)) throw new Error(`questions.properties: unsupported question ${question}`);
-    const where = `question ${question}`;
-    const kinds = only(only(node, ['properties'], where).properties, ['words', 'images'], where);
-    for (const [kind, range] of Object.entries(kinds)) {
-      const parent = only(range, ['minimum', 'maximum'], `${where} ${kind}`);
-      for (const keyword of ['maximum', 'minimum'] as const) {
-        const limit = parent[keyword];
-        if (limit === undefined) continue;
-        if (typeof limit !== 'number') throw new Error(`${where} ${kind}: ${keyword} must be a number`);
-        bounds.push({ question, kind, keyword, limit, parent });
-      }
-    }
-  }
-  return bounds;
+/** The error ajv reports for a count beyond a `maximum` or short of a `minimum` (verbose: with its schema). */
+function rangeError(
+  question: string,
+  kind: string,
+  keyword: 'maximum' | 'minimum',
+  range: RangeSchema,
+  data: number,
+): ErrorObject {
+  const limit = range[keyword];
+  const comparison = keyword === 'maximum' ? '<=' : '>=';
+  return {
+    instancePath: `/questions/${question}/${kind}`,
+    schemaPath: `#/properties/questions/properties/${question}/properties/${kind}/${keyword}`,
+    keyword,
+    params: { comparison, limit },
+    message: `must be ${comparison} ${limit}`,
+    schema: limit,
+    parentSchema: range,
+    data,
+  };
 }
 
 /**
- * A validator for a schema of the built-in editions' shape: an object whose `questions` object sets `minimum` and
- * `maximum` on question N's `words` and `images`. It gives the errors ajv gives with AJV_OPTIONS (every error,
- * verbose) in ajv's order: the questions and their `words`/`images` in the schema's order, `maximum` before
- * `minimum`, NaN breaking both (a unit test holds it to ajv's on many documents). A check validates one document
- * against one edition, and ajv's precompiled validator was a chunk of its own, about 0.4 ms of a cold check on
- * Node 24 to load; this one is made from the schema in microseconds. A schema of any other shape throws.
+ * The validator of a schema of the built-in editions' shape ({@link EditionSchema}). It gives the errors ajv gives
+ * with AJV_OPTIONS (every error, verbose) in ajv's order: the questions and their `words`/`images` in the schema's
+ * order, `maximum` before `minimum`, NaN breaking both (a unit test holds it to ajv's on many documents). A check
+ * validates one document against one edition, and ajv's precompiled validator was a chunk of its own, about 0.4 ms
+ * of a cold check on Node 24 to load; this one reads the schema as it validates, and nothing beforehand.
  */
-export function rangeValidator(schema: object): DocumentValidator {
-  const root = only(schema, ['type', 'properties'], 'schema');
-  const questions = only(
-    only(root.properties, ['questions'], 'properties').questions,
-    ['type', 'properties'],
-    'questions',
-  );
-  if (root.type !== 'object' || questions.type !== 'object') throw new Error('schema: type must be object');
-  const bounds = readBounds(questions);
-
+function rangeValidator(schema: object): DocumentValidator {
+  const questions = (schema as EditionSchema).properties.questions;
   const validate: DocumentValidator = (data) => {
     const errors: ErrorObject[] = [];
-    if (!isObject(data)) errors.push(typeError('', '#/type', root, data));
+    if (!isObject(data)) errors.push(typeError('', '#/type', schema, data));
     else if (data.questions !== undefined) {
       const answers = data.questions;
       if (!isObject(answers))
         errors.push(typeError('/questions', '#/properties/questions/type', questions, answers));
       else
-        for (const { question, kind, keyword, limit, parent } of bounds) {
+        for (const [question, { properties }] of Object.entries(questions.properties)) {
           const entry = answers[question];
-          const value = isObject(entry) ? entry[kind] : undefined;
-          if (typeof value !== 'number') continue;
-          const broken = keyword === 'maximum' ? value > limit : value < limit;
-          if (!broken && !Number.isNaN(value)) continue;
-          const comparison = keyword === 'maximum' ? '<=' : '>=';
-          errors.push({
-            instancePath: `/questions/${question}/${kind}`,
-            schemaPath: `#/properties/questions/properties/${question}/properties/${kind}/${keyword}`,
-            keyword,
-            params: { comparison, limit },
-            message: `must be ${comparison} ${limit}`,
-            schema: limit,
-            parentSchema: parent,
-            data: value,
-          });
+          if (!isObject(entry)) continue;
+          for (const [kind, range] of Object.entries(properties)) {
+            const value = entry[kind];
+            if (typeof value !== 'number') continue;
+            const nan = Number.isNaN(value);
+            if (range.maximum !== undefined && (value > range.maximum || nan))
+              errors.push(rangeError(question, kind, 'maximum', range, value));
+            if (range.minimum !== undefined && (value < range.minimum || nan))
+              errors.push(rangeError(question, kind, 'minimum', range, value));
+          }
         }
     }
     validate.errors = errors.length > 0 ? errors : null;
