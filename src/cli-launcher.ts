@@ -150,7 +150,7 @@ function compile(file: string, path: string, kind: string, hash: string): Script
 /**
  * Compiles and runs a file of dist/ as node runs a module: `this` is its exports, and `module` is known before it
  * runs, so that a require of it while it loads answers its exports so far, as node's does. Its path is joined by
- * hand: __dirname is already normalized, and a path.join here cost about 0.3 ms on Node 24 (cold normalizeString).
+ * hand, once: __dirname is already normalized, so path.join would only normalize it again.
  */
 function load(file: string, kind: string, hash: string, module: { exports: unknown }): void {
   const path = `${__dirname}${sep}${file}`;
