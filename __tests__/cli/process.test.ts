@@ -200,6 +200,25 @@ describe('dist/cli.cjs code cache', () => {
     expect(JSON.parse(plain.stdout)).toBeTruthy();
   });
 
+  // The launcher takes node's modules from process.getBuiltinModule where node has it (20.16+, 22.3+), else
+  // from require(): a node without it must check the same, cache and all.
+  it('should check the same on a node without process.getBuiltinModule', () => {
+    const preload = join(home, 'no-get-builtin-module.cjs');
+    writeFileSync(preload, 'delete process.getBuiltinModule;\n');
+    const plain = run({ XDG_CACHE_HOME: home });
+    const older = () =>
+      spawnSync(process.execPath, ['--require', preload, cli, '--format', 'json', report], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: join(home, 'older') },
+      });
+    for (const result of [older(), older()]) {
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(plain.status);
+      expect(result.stdout).toBe(plain.stdout);
+    }
+    expect(cacheKinds(join(home, 'older', 'report-check'))).toEqual(['cli']);
+  });
+
   // A cache is kept while the bundle is unchanged: one made without the checking code would slow every check.
   it('should write no cache from a run that checked nothing, and write it with the first check', () => {
     const env = { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: home };
