@@ -88,6 +88,9 @@ function rangeError(
  */
 function rangeValidator(schema: object): DocumentValidator {
   const questions = (schema as EditionSchema).properties.questions;
+  // Each question's `words`/`images` ranges in schema order, listed at the first validation: a run over many
+  // reports validates against the same schema each time.
+  let ranges: Array<{ question: string; kind: string; range: RangeSchema }> | undefined;
   const validate: DocumentValidator = (data) => {
     const errors: ErrorObject[] = [];
     if (!isObject(data)) errors.push(typeError('', '#/type', schema, data));
@@ -95,20 +98,21 @@ function rangeValidator(schema: object): DocumentValidator {
       const answers = data.questions;
       if (!isObject(answers))
         errors.push(typeError('/questions', '#/properties/questions/type', questions, answers));
-      else
-        for (const [question, { properties }] of Object.entries(questions.properties)) {
+      else {
+        ranges ??= Object.entries(questions.properties).flatMap(([question, { properties }]) =>
+          Object.entries(properties).map(([kind, range]) => ({ question, kind, range })),
+        );
+        for (const { question, kind, range } of ranges) {
           const entry = answers[question];
-          if (!isObject(entry)) continue;
-          for (const [kind, range] of Object.entries(properties)) {
-            const value = entry[kind];
-            if (typeof value !== 'number') continue;
-            const nan = Number.isNaN(value);
-            if (range.maximum !== undefined && (value > range.maximum || nan))
-              errors.push(rangeError(question, kind, 'maximum', range, value));
-            if (range.minimum !== undefined && (value < range.minimum || nan))
-              errors.push(rangeError(question, kind, 'minimum', range, value));
-          }
+          const value = isObject(entry) ? entry[kind] : undefined;
+          if (typeof value !== 'number') continue;
+          const nan = Number.isNaN(value);
+          if (range.maximum !== undefined && (value > range.maximum || nan))
+            errors.push(rangeError(question, kind, 'maximum', range, value));
+          if (range.minimum !== undefined && (value < range.minimum || nan))
+            errors.push(rangeError(question, kind, 'minimum', range, value));
         }
+      }
     }
     validate.errors = errors.length > 0 ? errors : null;
     return errors.length === 0;
