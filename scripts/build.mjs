@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { chmod, readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { bundleOptions } from './bundle-options.mjs';
 import { precompiledChunks, precompiledLazy } from './precompiled.mjs';
 
@@ -155,6 +156,25 @@ const CLI_BUILTINS = {
 };
 const ACTION_BUILTINS = { crypto: { functions: ['randomUUID'] } };
 
+/**
+ * The CLI reads only `version` of package.json (src/cli.ts), but a default import of a JSON file bundles all of
+ * it as one object literal, which cost about 0.1 ms of every start (Node 24) to create.
+ */
+const packageVersionOnly = {
+  name: 'package-version-only',
+  setup(build) {
+    const path = fileURLToPath(new URL('../package.json', import.meta.url));
+    build.onLoad({ filter: /[\\/]package\.json$/ }, async (args) =>
+      args.path === path
+        ? {
+            contents: JSON.stringify({ version: JSON.parse(await readFile(path, 'utf8')).version }),
+            loader: 'json',
+          }
+        : undefined,
+    );
+  },
+};
+
 function lazyBuiltins(builtins) {
   return {
     name: 'lazy-builtins',
@@ -201,9 +221,10 @@ await build({
   ],
 });
 // The CLI is CommonJS: node starts a CommonJS entry without its ESM loader. Its cold start is what a student
-// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small: each edition's
-// validators are a chunk of their own, as in the action. dist/cli.cjs loads the bundle and every chunk it requires
-// with V8's code cache (src/cli-launcher.ts), on every node.
+// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small. The editions'
+// constraints are in it (src/validate/builtin-validators.ts validates them without ajv); they were a chunk per
+// edition, and loading one cost about 0.4 ms of a cold check on Node 24. dist/cli.cjs loads the bundle and every
+// chunk it requires with V8's code cache (src/cli-launcher.ts), on every node.
 await build({
   ...cjs,
   entryPoints: ['src/cli.ts'],
@@ -212,6 +233,7 @@ await build({
     lazyChunks({ markdown, customSchema, html, cohort, fix }),
     precompiledLazy,
     lazyBuiltins(CLI_BUILTINS),
+    packageVersionOnly,
     ...cjs.plugins,
   ],
 });
@@ -233,9 +255,8 @@ for (const { entry, chunk } of [octokit, oidc])
     outfile: `dist/${chunk}`,
     plugins: [lazyChunks({ undici }), precompiledLazy, ...cjs.plugins],
   });
-// One edition's validator, or the GitHub answers of further pages (scripts/precompiled.mjs).
-const validatorChunks = await precompiledChunks();
-for (const { chunk, contents } of validatorChunks)
+// The GitHub answers of further pages (scripts/precompiled.mjs).
+for (const { chunk, contents } of await precompiledChunks())
   await build({ ...cjs, stdin: { contents, resolveDir: process.cwd() }, outfile: `dist/${chunk}` });
 // dist/cli.cjs loads dist/cli-main.cjs and its chunks through V8's code cache (src/cli-launcher.ts), keyed by content.
 const contentHash = async (file) =>
@@ -244,10 +265,7 @@ const contentHash = async (file) =>
     .digest('hex')
     .slice(0, 16);
 const bundleHash = await contentHash('cli-main.cjs');
-const cliChunks = [
-  ...[markdown, customSchema, html, cohort, fix].map(({ chunk }) => chunk),
-  ...validatorChunks.map(({ chunk }) => chunk).filter((chunk) => chunk.startsWith('validators-')),
-];
+const cliChunks = [markdown, customSchema, html, cohort, fix].map(({ chunk }) => chunk);
 // The launcher runs a chunk through node:vm, where a dynamic import() throws: none may hold one.
 for (const chunk of ['cli-main.cjs', ...cliChunks])
   if ((await readFile(`dist/${chunk}`, 'utf8')).includes('import('))

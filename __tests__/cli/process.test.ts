@@ -38,6 +38,15 @@ describe('dist/cli.cjs as a process', () => {
     }
   });
 
+  // The bundle keeps only the version of package.json (scripts/build.mjs): it must still be this package's.
+  it('should print the version in package.json on --version', () => {
+    const { version } = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'),
+    ) as { version: string };
+    const result = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+    expect(result).toMatchObject({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('should exit 1 on findings at the fail level and print them on stdout', () => {
     // --strict: the blank template's unanswered questions become errors.
     const result = spawnSync(process.execPath, [cli, '--strict', report], { encoding: 'utf8' });
@@ -163,7 +172,7 @@ describe('dist/cli.cjs code cache', () => {
       env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, ...env },
     });
   const cacheFiles = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.v8'));
-  /** What the caches in `folder` are of: `cli` (the bundle), `markdown`, `validators-2026`... */
+  /** What the caches in `folder` are of: `cli` (the bundle), `markdown`, `html`... */
   const cacheKinds = (folder: string) =>
     cacheFiles(folder)
       .map((name) => name.replace(/-v\d+\.\d+\.\d+-\w+-[0-9a-f]{16}-[0-9a-z]+\.[0-9a-z]+\.v8$/, ''))
@@ -173,8 +182,8 @@ describe('dist/cli.cjs code cache', () => {
     const plain = run({ XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(existsSync(join(home, 'report-check'))).toBe(false);
     const first = run({ XDG_CACHE_HOME: home });
-    // The bundle's cache, and its chunk's: the 2026 edition's validators.
-    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'validators-2026']);
+    // The bundle's cache only: a plain check requires no chunk.
+    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli']);
     // A cache V8 refused, or one not read, would be written again: a new file under the same name.
     const written = cacheFiles(join(home, 'report-check')).map(
       (name) => statSync(join(home, 'report-check', name)).ino,
@@ -191,6 +200,25 @@ describe('dist/cli.cjs code cache', () => {
     expect(JSON.parse(plain.stdout)).toBeTruthy();
   });
 
+  // The launcher takes node's modules from process.getBuiltinModule where node has it (20.16+, 22.3+), else
+  // from require(): a node without it must check the same, cache and all.
+  it('should check the same on a node without process.getBuiltinModule', () => {
+    const preload = join(home, 'no-get-builtin-module.cjs');
+    writeFileSync(preload, 'delete process.getBuiltinModule;\n');
+    const plain = run({ XDG_CACHE_HOME: home });
+    const older = () =>
+      spawnSync(process.execPath, ['--require', preload, cli, '--format', 'json', report], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: join(home, 'older') },
+      });
+    for (const result of [older(), older()]) {
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(plain.status);
+      expect(result.stdout).toBe(plain.stdout);
+    }
+    expect(cacheKinds(join(home, 'older', 'report-check'))).toEqual(['cli']);
+  });
+
   // A cache is kept while the bundle is unchanged: one made without the checking code would slow every check.
   it('should write no cache from a run that checked nothing, and write it with the first check', () => {
     const env = { ...process.env, NODE_DISABLE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: home };
@@ -198,7 +226,7 @@ describe('dist/cli.cjs code cache', () => {
       spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
     expect(cacheFiles(join(home, 'report-check'))).toEqual([]);
     run({ XDG_CACHE_HOME: home });
-    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'validators-2026']);
+    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli']);
   });
 
   // Micromark reads only the blocks the line scan cannot (here an image inside a link in a list item).
@@ -216,7 +244,7 @@ describe('dist/cli.cjs code cache', () => {
       });
     const plain = runOn({ NODE_DISABLE_COMPILE_CACHE: '1' });
     const first = runOn({ XDG_CACHE_HOME: home });
-    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'markdown', 'validators-2026']);
+    expect(cacheKinds(join(home, 'report-check'))).toEqual(['cli', 'markdown']);
     const second = runOn({ XDG_CACHE_HOME: home });
     for (const result of [first, second]) {
       expect(result.stderr).toBe('');

@@ -1,4 +1,5 @@
-import { describeRange, rangeMessage } from '../../src/validate/ranges.js';
+import type { ErrorObject } from 'ajv';
+import { describeRange, rangeMessage, toRangeViolation } from '../../src/validate/ranges.js';
 
 describe('describeRange', () => {
   it('should read ranges as a student would', () => {
@@ -26,5 +27,55 @@ describe('rangeMessage', () => {
     expect(rangeMessage(19, 'images', 3, { min: 1, max: 2 })).toBe(
       'Question 19 has 3 images; it needs 1–2 images, so remove at least 1.',
     );
+  });
+});
+
+describe('toRangeViolation', () => {
+  const error = (instancePath: string, keyword = 'maximum', data: unknown = 250): ErrorObject => ({
+    instancePath,
+    schemaPath: '#',
+    keyword,
+    params: {},
+    data,
+    parentSchema: { minimum: 100, maximum: 200 },
+  });
+
+  it('should read the question, the count and the whole range of a minimum or maximum error', () => {
+    expect(toRangeViolation(error('/questions/014/words'))).toEqual({
+      question: 14,
+      kind: 'words',
+      actual: 250,
+      range: { min: 100, max: 200 },
+    });
+    expect(toRangeViolation(error('/questions/3/images', 'minimum', 0))).toMatchObject({
+      question: 3,
+      kind: 'images',
+    });
+  });
+
+  // The place is read by hand: what it takes is exactly what /^\/questions\/(\d+)\/(words|images)$/ matches.
+  it.each([
+    '',
+    '/questions',
+    '/questions/',
+    '/questions/words',
+    '/questions//words',
+    '/questions/3',
+    '/questions/3/',
+    '/questions/3/word',
+    '/questions/3/wordsx',
+    '/questions/3x/words',
+    '/questions/3/words/0',
+    '/questions/\u0663/words',
+    'questions/3/words',
+    '/answers/3/words',
+    '/questions/3/Images',
+  ])('should read no count at %j', (path) => {
+    expect(toRangeViolation(error(path))).toBeNull();
+  });
+
+  it('should read only minimum and maximum errors about a number', () => {
+    expect(toRangeViolation(error('/questions/3/words', 'type'))).toBeNull();
+    expect(toRangeViolation(error('/questions/3/words', 'maximum', '250'))).toBeNull();
   });
 });

@@ -103,7 +103,10 @@ function countRemovable(context: RuleContext, question: number): RemovableWords 
   if (!counted) return { markers: 0, placeholder: 0 };
   const { section, text, start } = counted;
   let placeholder = 0;
-  for (const match of text.matchAll(PLACEHOLDER)) placeholder += countPythonWords(match[0]);
+  // A match starts with `---`, which most answers hold none of: matchAll (a copy of the pattern and an iterator
+  // per call, for every question) is then skipped, about 0.2 ms of a cold check.
+  if (text.includes('---'))
+    for (const match of text.matchAll(PLACEHOLDER)) placeholder += countPythonWords(match[0]);
   let markers = 0;
   for (const line of markerLinesIn(context, section, text, start))
     markers += markerTokens(line.replace(PLACEHOLDER, ' '));
