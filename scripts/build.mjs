@@ -5,7 +5,7 @@ import { chmod, readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { bundleOptions } from './bundle-options.mjs';
-import { precompiledChunks, precompiledLazy } from './precompiled.mjs';
+import { precompiledChunks, precompiledInline, precompiledLazy } from './precompiled.mjs';
 
 /**
  * Code that most runs never call ships as CommonJS chunks beside the bundles, required on first use: loading a
@@ -221,17 +221,17 @@ await build({
   ],
 });
 // The CLI is CommonJS: node starts a CommonJS entry without its ESM loader. Its cold start is what a student
-// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small. The editions'
-// constraints are in it (src/validate/builtin-validators.ts validates them without ajv); they were a chunk per
-// edition, and loading one cost about 0.4 ms of a cold check on Node 24. dist/cli.cjs loads the bundle and every
-// chunk it requires with V8's code cache (src/cli-launcher.ts), on every node.
+// waits for at every commit (pre-commit hook), so the bundle a plain check loads is kept small: each edition's
+// validators are a module that runs on its first require, inside the bundle (a chunk of its own, as in the action,
+// cost a file, a cache and a Script more). dist/cli.cjs loads the bundle and every chunk it requires with V8's code
+// cache (src/cli-launcher.ts), on every node.
 await build({
   ...cjs,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli-main.cjs',
   plugins: [
     lazyChunks({ markdown, customSchema, html, cohort, fix }),
-    precompiledLazy,
+    precompiledInline,
     lazyBuiltins(CLI_BUILTINS),
     packageVersionOnly,
     ...cjs.plugins,
@@ -255,7 +255,7 @@ for (const { entry, chunk } of [octokit, oidc])
     outfile: `dist/${chunk}`,
     plugins: [lazyChunks({ undici }), precompiledLazy, ...cjs.plugins],
   });
-// The GitHub answers of further pages (scripts/precompiled.mjs).
+// One edition's validator (for the action), or the GitHub answers of further pages (scripts/precompiled.mjs).
 for (const { chunk, contents } of await precompiledChunks())
   await build({ ...cjs, stdin: { contents, resolveDir: process.cwd() }, outfile: `dist/${chunk}` });
 // dist/cli.cjs loads dist/cli-main.cjs and its chunks through V8's code cache (src/cli-launcher.ts), keyed by content.

@@ -2,7 +2,7 @@
 // so that what is measured and tested is what ships.
 import { precompiled } from './precompiled.mjs';
 
-export { ANSWER_AJV_OPTIONS } from './precompiled.mjs';
+export { AJV_OPTIONS, ANSWER_AJV_OPTIONS } from './precompiled.mjs';
 
 /**
  * @actions/github's GitHub class adds octokit.rest, a table of every REST endpoint (83 KB). src/github/client.ts

@@ -76,3 +76,11 @@ describe('builtinConstraints', () => {
     expect(builtinConstraints('2023')).toBe(builtinConstraints('2023'));
   });
 });
+
+describe('AJV_OPTIONS', () => {
+  it('should be the options the build precompiles the built-in validators with', async () => {
+    const { AJV_OPTIONS } = await import('../../src/validate/ajv-options.js');
+    const build = await import('../../scripts/bundle-options.mjs');
+    expect(build.AJV_OPTIONS).toEqual(AJV_OPTIONS);
+  });
+});

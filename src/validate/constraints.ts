@@ -1,6 +1,6 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Edition } from '../result.js';
-import { BUILTIN_SCHEMAS, builtinValidator, type DocumentValidator } from './builtin-validators.js';
+import { BUILTIN_SCHEMAS, builtinValidator } from './builtin-validators.js';
 import { extractRanges, type QuestionRanges } from './schema-ranges.js';
 
 export type { QuestionRanges };
@@ -9,7 +9,7 @@ export type { QuestionRanges };
 export interface Constraints {
   /** `2023` … `2026` for a built-in schema, else the file it came from. */
   source: string;
-  validate: DocumentValidator;
+  validate: ValidateFunction;
   ranges: Map<number, QuestionRanges>;
 }
 
