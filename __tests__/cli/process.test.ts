@@ -148,7 +148,12 @@ describe('dist/cli.cjs output', () => {
         writeFileSync(join(dir, name, 'README.md'), readFileSync(report));
         return `${name}/README.md`;
       });
-      const result = spawnSync(process.execPath, [cli, '--format', 'json', ...files], { cwd: dir });
+      // About 1.1 MB of JSON: past spawnSync's default maxBuffer (1 MiB), which kills the run and cuts its output.
+      const result = spawnSync(process.execPath, [cli, '--format', 'json', ...files], {
+        cwd: dir,
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      expect(result.signal).toBeNull();
       expect(result.stdout.length).toBeGreaterThan(3 * 64 * 1024);
       const document = JSON.parse(result.stdout.toString('utf8')) as { files: { path: string }[] };
       expect(document.files.map((file) => file.path)).toEqual(files);
