@@ -84,6 +84,19 @@ describe('collectWithoutParser', () => {
     expect(fast).toEqual(parsed);
   });
 
+  // A line of three dashes with spaces between is a thematic break, even where it starts like a list item.
+  it.each([
+    '- --\nText\n---\n',
+    '-  -- \nText\n===\n',
+    '- a\n- --\nText\n---\n',
+    '-   --\n-a<br>\n===\n',
+    '* **\nText\n---\n',
+  ])('should read a break that starts like a list item as micromark does: %j', (text) => {
+    const { fast, parsed } = bothReadings(text);
+    expect(parsed.setextHeadings).toHaveLength(1);
+    if (fast !== null) expect(fast).toEqual(parsed);
+  });
+
   it.each([
     '-     ![a](b.png) is code\n---\n',
     '- ![a](b.png)\n---\n',
@@ -110,10 +123,23 @@ describe('collectWithoutParser', () => {
     '![a](b.png\n)\n',
     '![a](b.png\n"Title")\n',
     '![a](b.png\n\n[a]: c.png\n',
-  ])('should leave to micromark what a line break tag or an open image may change: %j', (text) => {
-    const { fast, parsed } = bothReadings(text);
-    if (fast !== null) expect(fast).toEqual(parsed);
-  });
+  ])(
+    'should read as micromark does, or leave to it, what a line break tag or an open image may change: %j',
+    (text) => {
+      const { fast, parsed } = bothReadings(text);
+      if (fast !== null) expect(fast).toEqual(parsed);
+    },
+  );
+
+  // A definition's title may start on the next line and take the text there, an image included.
+  it.each(['[a]: c.png\n"x ![a](b.png)"\n', '[a]: c.png\n(x ![a](b.png)\n', "[a]: c.png\n'x ![a](b.png)'\n"])(
+    'should leave to micromark a block with a definition: %j',
+    (text) => {
+      const { fast, parsed } = bothReadings(text);
+      expect(parsed.imageRefs).toEqual([]);
+      expect(fast).toBeNull();
+    },
+  );
 
   it('should leave to micromark a code span that opens on one line and closes two lines on', () => {
     // An even number of backticks on each line, yet the image is code.
@@ -125,6 +151,7 @@ describe('collectWithoutParser', () => {
   it('should give the facts micromark gives wherever it reads a block itself', () => {
     const piece = fc.constantFrom(
       ...['word', 'More text.', '78%', '2019 was', '=', '==', '===', '-', '--', '---', '- ', '-- -', '- - -'],
+      ...['- --', '-  -- ', '* **'],
       ...['***', '___', '* x', '+ y', '- item', '1. one', '2) two', '10.5', '> quote', '>', '#', '# h'],
       ...['### Question 8', '#nohash', '####### seven', '<pre>', '</pre>', '<PRE class="x">', '<script>'],
       ...['</style>', '<!-- c -->', '<!--', '-->', '<!-->', '<!--->', '<div>', '</div>', '<h4>', '</h4>'],

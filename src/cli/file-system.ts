@@ -28,9 +28,10 @@ export interface CliFileSystem {
   readFile(path: string): Uint8Array;
   readDir(path: string): DirEntry[];
   /**
-   * The names of a folder's entries, without their kinds (each then asked of {@link entryKind}): a listing is a
-   * native array of strings this way, where {@link readDir} makes an object per entry in JavaScript, most of the
-   * image lookup of a cold run in a folder of many reports. Both or neither are given; absent: readDir is used.
+   * The names of a folder's entries, without their kinds (each then asked of {@link entryKind}, until a second
+   * entry of the folder is asked: then {@link readDir} gives every kind at once): a listing is a native array of
+   * strings this way, where readDir makes an object per entry in JavaScript, most of the image lookup of a cold run
+   * in a folder of many reports. Both or neither are given; absent: readDir is used.
    */
   readNames?(path: string): string[];
   /** The kind of one entry as {@link readDir} would give it (a link to a file is a file, to a folder other). */

@@ -120,12 +120,16 @@ export function startsParagraphText(line: string): boolean {
 /** A bullet list item's marker and the one to four spaces before its content (five would start indented code). */
 const BULLET = /^[-*+] {1,4}(?=\S)/;
 
+/** A thematic break of `*`, `-` or `_` (three or more, spaces and tabs between): it wins over a list item. */
+const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+
 /**
  * Whether a line is a bullet list item whose content is one line of paragraph text with no image or tag in it
- * (students list who did what): its content starts no other block (a nested list, a quote, a fence, a thematic
- * break such as `- - -`).
+ * (students list who did what): the whole line is no thematic break (`- --` is one), and its content starts no
+ * other block (a nested list, a quote, a fence, a thematic break such as `- - -`).
  */
 export function isTextItem(line: string): boolean {
+  if (THEMATIC_BREAK.test(line)) return false;
   const marker = BULLET.exec(line);
   if (!marker) return false;
   const content = line.slice(marker[0].length);

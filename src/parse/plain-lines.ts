@@ -20,9 +20,12 @@ function collectPlainImages(
   block: Block,
   pointAt: (offset: number) => Point,
 ): boolean {
+  // A link reference definition's title may run on to the next line and take its text, images included
+  // (`[a]: c.png` then `"x ![b](d.png)"`): a block that may hold one is micromark's to read.
+  if (block.text.includes(']:')) return false;
   const lines = block.text.split('\n');
   // The block's text ends with a line end: its last line is the one before the empty string after it.
-  const last = block.text.includes(']:') ? -1 : lines.length - 2;
+  const last = lines.length - 2;
   // A first line of `---` or `===` underlines nothing: it is a thematic break or text.
   const plain = (line: string, i: number): boolean =>
     line.includes('![') ? isPlainImageLine(line, i === last) : isInertText(line, i === 0);
@@ -129,9 +132,10 @@ function isCompleteTag(line: string): boolean {
 const isUnderline = (line: string): boolean => UNDERLINE.test(line) && !line.startsWith('>');
 
 /**
- * Records the images, `<img>` tags and setext headings of a block made of paragraphs, setext underlines,
- * thematic breaks of dashes, ATX headings without images or tags, and HTML blocks of types 1, 2 and 6 (the
- * `<pre>` tables, comments and `<p>`/`<h4>` wrappers of reports), read line by line as micromark reads them; returns
+ * Records the images, `<img>` tags and setext headings of a block made of paragraphs, bullet list items of one
+ * line of text ({@link isTextItem}), setext underlines, thematic breaks of dashes, ATX headings without images or
+ * tags, and HTML blocks of types 1, 2, 6 and 7 (the `<pre>` tables, comments, `<p>`/`<h4>` wrappers and lone `<img>`
+ * tags of reports), read line by line as micromark reads them; returns
  * false, having recorded nothing, for any other line (micromark then reads the block). The images of each
  * paragraph are read as {@link collectPlainImages} reads them, by the same tests on its lines.
  */
