@@ -9,7 +9,7 @@ import {
   isTextItem,
   PLAIN_IMAGE,
   startsParagraphText,
-} from './plain-line-tests.js';
+} from './plain-line-kinds.js';
 
 /**
  * Records a block's images when each line holding `![` is a {@link isPlainImageLine} and every other line is
