@@ -1,5 +1,5 @@
 // dist/cli.cjs, the `report-check` command: loads the CLI bundle (dist/cli-main.cjs) and the chunks it requires on
-// demand (micromark, one edition's validators, ...) with V8's code cache, so that a second run does not compile
+// demand (micromark, html, ...) with V8's code cache, so that a second run does not compile
 // them again. Node's own compile cache (node 22.1+) keeps only the code compiled while loading, and most of a check
 // runs in functions V8 compiles later, on their first call; a V8 code cache made at exit holds those too, and works
 // on every node report-check supports. Anything amiss with the cache (no home folder, a folder not ours, a cache V8

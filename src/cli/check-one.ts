@@ -47,7 +47,8 @@ function lookupFileSystem(fs: CliFileSystem): CliFileSystem {
   const stats = new Map<string, FileStat | { error: unknown }>();
   const listings = new Map<string, DirEntry[] | { error: unknown }>();
   const names = new Map<string, string[] | { error: unknown }>();
-  const kinds = new Map<string, FileKind>();
+  const kinds = new Map<string, FileKind | { error: unknown }>();
+  const present = new Map<string, boolean | { error: unknown }>();
   const remember = <T>(cache: Map<string, T | { error: unknown }>, path: string, read: () => T): T => {
     let known = cache.get(path);
     if (known === undefined) {
@@ -67,21 +68,10 @@ function lookupFileSystem(fs: CliFileSystem): CliFileSystem {
     readDir: (path) => remember(listings, path, () => fs.readDir(path)),
   };
   const { exists, readNames, entryKind } = fs;
-  if (exists) {
-    const known = new Map<string, boolean>();
-    cached.exists = (path) => {
-      let there = known.get(path);
-      if (there === undefined) known.set(path, (there = exists(path)));
-      return there;
-    };
-  }
+  if (exists) cached.exists = (path) => remember(present, path, () => exists(path));
   if (readNames && entryKind) {
     cached.readNames = (path) => remember(names, path, () => readNames(path));
-    cached.entryKind = (path) => {
-      let kind = kinds.get(path);
-      if (kind === undefined) kinds.set(path, (kind = entryKind(path)));
-      return kind;
-    };
+    cached.entryKind = (path) => remember(kinds, path, () => entryKind(path));
   }
   return cached;
 }
