@@ -5,8 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { build } from 'esbuild';
-import { Buffer } from 'node:buffer';
+import { importBundled } from './import-bundled.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const EDITIONS = ['2023', '2024', '2025', '2026'];
@@ -36,16 +35,7 @@ export async function validatorsSource(editions) {
 
 /** ANSWER_SCHEMAS of src/github/answer-schemas.ts, bundled on its own and imported from memory. */
 async function answerSchemas() {
-  const { outputFiles } = await build({
-    entryPoints: [`${root}src/github/answer-schemas.ts`],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    logLevel: 'warning',
-  });
-  const url = `data:text/javascript;base64,${Buffer.from(outputFiles[0].contents).toString('base64')}`;
-  return (await import(url)).ANSWER_SCHEMAS;
+  return (await importBundled(`${root}src/github/answer-schemas.ts`)).ANSWER_SCHEMAS;
 }
 
 /** ESM source: `answerValidator(name)` for the answers `names` (all when omitted); `rest`, for the others. */
