@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "a7982125d3d592d4", main);
+load("cli-main.cjs", "cli", "bac7cce87ccbc607", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
