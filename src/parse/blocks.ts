@@ -1,4 +1,6 @@
 import type { Point } from './model.js';
+import { isJsSpace } from './line-slots.js';
+import { lineEndAt } from './lines.js';
 
 /**
  * Where the first image opener (`![`) or `<img` tag (its letters in any case) wholly inside `text[from, end)` at or
@@ -48,13 +50,11 @@ function mayDefine(text: string, start: number): boolean {
   return text.charCodeAt(i) === 0x5b;
 }
 
-const SPACE = /\s/;
-/** Whether `text[from, to)` holds nothing but `>` and whitespace to `\s` (by code for ASCII). */
+/** Whether `text[from, to)` holds nothing but `>` and whitespace to `\s`. */
 function onlySpaceOrQuote(text: string, from: number, to: number): boolean {
   for (let at = from; at < to; at++) {
     const c = text.charCodeAt(at);
-    if (c === 0x3e || c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
-    if (c < 0x80 || !SPACE.test(text[at] as string)) return false;
+    if (c !== 0x3e && !isJsSpace(c)) return false;
   }
   return true;
 }
@@ -71,11 +71,6 @@ export interface Block {
   starts: number[];
   /** Offset in the report of each block line's first kept character. */
   origins: number[];
-}
-
-/** Where line `i` ends (its `\n`, or the end of the text), known from where the next starts. */
-function lineEndAt(text: string, starts: number[], i: number): number {
-  return i + 1 < starts.length ? (starts[i + 1] ?? 0) - 1 : text.length;
 }
 
 /** Line `i`'s text within the answer `text[from, end)`. */
@@ -115,6 +110,11 @@ function append(
   block.text += `${kept}\n`;
 }
 
+/** A block line's indentation, dropped so that the block reads as it would at the start of a line. */
+const LEADING_BLANKS = /^[ \t]+/;
+/** A definition's indentation and quote markers: it serves the block wherever in the answer it stands. */
+const LEADING_BLANKS_AND_QUOTES = /^[ \t>]+/;
+
 /**
  * The blocks (runs of non-blank lines outside code) of an answer that hold an image, an `<img>` or a setext
  * underline: all micromark needs to see. micromark runs at about 1 MB/s here, slower still before the JIT
@@ -153,7 +153,7 @@ export function blocksToParse(
     let bottom = i;
     while (bottom < last && !separates(text, starts, code, bottom + 1, from, end)) bottom++;
     const block: Block = { text: '', starts: [], origins: [] };
-    for (let j = top; j <= bottom; j++) append(block, text, starts, j, from, end, /^[ \t]+/);
+    for (let j = top; j <= bottom; j++) append(block, text, starts, j, from, end, LEADING_BLANKS);
     blocks.push(block);
     covered = bottom;
   }
@@ -170,7 +170,7 @@ export function blocksToParse(
   if (definitions.length > 0)
     for (const block of blocks) {
       block.text += '\n';
-      for (const i of definitions) append(block, text, starts, i, from, end, /^[ \t>]+/);
+      for (const i of definitions) append(block, text, starts, i, from, end, LEADING_BLANKS_AND_QUOTES);
     }
   return blocks;
 }

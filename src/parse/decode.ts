@@ -55,12 +55,11 @@ export function decodeReport(content: Uint8Array | string, path: string): Decode
   if (problem) throw new RunError(`${path}: ${problemReason(problem)}`);
   if (isValidUtf8(content)) {
     // Valid UTF-8 has one decoding, a byte-order mark included: node's own decoder makes TextDecoder's string
-    // (about a tenth sooner on Node 20), and bytes without a `\r` need no pass for line ends.
+    // (about a tenth sooner on Node 20).
     const bytes = Buffer.isBuffer(content)
       ? content
       : Buffer.from(content.buffer, content.byteOffset, content.length);
-    const text = bytes.toString('utf8');
-    return { text: bytes.indexOf(0x0d) === -1 ? text : normaliseNewlines(text), invalidUtf8Lines: [] };
+    return { text: normaliseNewlines(bytes.toString('utf8')), invalidUtf8Lines: [] };
   }
   decoder ??= new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
   return { text: normaliseNewlines(decoder.decode(content)), invalidUtf8Lines: findInvalidLines(content) };

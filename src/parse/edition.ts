@@ -1,6 +1,8 @@
 import type { Edition, EditionLabel } from '../editions.js';
 import { EDGE_SLOTS, EXACT_SLOTS, FAMILY_TABLE, TEMPLATE_LINES, TOLD, type Family } from './edition-table.js';
+import { normaliseNewlines } from './course-checker.js';
 import { edgeSlot, exactSlot, isJsSpace, SLOTS } from './line-slots.js';
+import { lineEndAt, lineStarts } from './lines.js';
 
 /**
  * `source[start, end)` with its runs of `\s` made one space and trimmed (`replace(/\s+/g, ' ').trim()`): its words
@@ -33,7 +35,6 @@ function isIrregular(source: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Slots of the two hash tables below (a power of two); colliding lines share a slot, which only costs a compare. */
 /**
  * The template lines by {@link exactSlot}: for each slot the first line in it, or -1, and for each line the next
  * one in its slot, or -1. A line of the report is compared only with the few that have its length and its
@@ -139,31 +140,15 @@ function markLine(source: string, start: number, end: number, seen: Uint8Array):
  * report's lines) are settled at once; then only looked at further when some line that tells editions apart is in
  * its {@link edgeSlot} (the characters at its trimmed ends) and is no longer than its trimmed part, and only
  * normalised (copied) when normalising changes it; {@link couldBePrompt} stops early on long lines (a million
- * empty lines or one 1 MiB line once took seconds). `starts`: the offsets where the lines start, when the caller
- * has them (lineStarts of a text whose only line end is `\n`).
+ * empty lines or one 1 MiB line once took seconds). `starts`: the offsets where the lines start (lineStarts of a
+ * text whose only line end is `\n`).
  */
-function templateCandidates(text: string, starts: readonly number[] | undefined): Uint8Array {
+function templateCandidates(text: string, starts: readonly number[]): Uint8Array {
   const seen = new Uint8Array(TEMPLATE_LINES.length);
-  if (starts) {
-    // The parser needs the line starts anyway: a search for each line end here cost as much again.
-    for (let line = 0; line < starts.length; line++) {
-      const start = starts[line] as number;
-      const end = line + 1 < starts.length ? (starts[line + 1] as number) - 1 : text.length;
-      if (end > start) markLine(text, start, end, seen);
-    }
-    return seen;
-  }
-  // A `\r\n` read as two line ends adds an empty line between them, and an empty line matches nothing.
-  let nextReturn = text.indexOf('\r');
-  for (let start = 0; start <= text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (nextReturn !== -1 && nextReturn < end) {
-      end = nextReturn;
-      nextReturn = text.indexOf('\r', end + 1);
-    }
+  for (let line = 0; line < starts.length; line++) {
+    const start = starts[line] as number;
+    const end = lineEndAt(text, starts, line);
     if (end > start) markLine(text, start, end, seen);
-    start = end + 1;
   }
   return seen;
 }
@@ -205,10 +190,14 @@ function legacyLabel(family: Family, seen: Uint8Array): EditionLabel {
  * the fraction of the family's template lines present), then within 2025/2026 the newer edition as soon as one
  * of its own lines is present (e.g. the 2026 `uv add` hint or Question 3 prompt): each template grew out of the
  * one before, and early-course copies of the newer template still carry most of the older one's lines.
- * `starts`: the offsets where its lines start, when the caller has them and `\n` is its only line end (see
- * templateCandidates).
+ * `starts`: the offsets where its lines start, when the caller has them and `\n` is its only line end (the
+ * parser needs them too); without them, `\r\n` and a lone `\r` end lines as well.
  */
 export function readEdition(text: string, starts?: readonly number[]): EditionReading {
+  if (!starts) {
+    const unix = normaliseNewlines(text);
+    return readEdition(unix, lineStarts(unix));
+  }
   const seen = templateCandidates(text, starts);
   const scored = FAMILY_TABLE.map((family) => ({
     family,

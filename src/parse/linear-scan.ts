@@ -3,7 +3,9 @@
 // ordinary text, with every position of the input looked at a bounded number of times.
 
 /** A space or tab, by character code: the scanners that run on every line read codes, not one-character strings. */
-const isBlankCode = (c: number): boolean => c === 0x20 || c === 0x09;
+export const isBlankCode = (c: number): boolean => c === 0x20 || c === 0x09;
+/** An ASCII digit, by character code. */
+export const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** Whether `text[from, to)` holds what JavaScript's `.` does not match: a line terminator (`\n` never reaches these scanners). */
 const hasTerminator = (text: string, from = 0, to = text.length): boolean => {
   for (let i = from; i < to; i++) {
@@ -18,7 +20,7 @@ const WORD = /\w/;
 const isWord = (c: string | undefined): boolean => c !== undefined && WORD.test(c);
 
 /** Index of the first character at or after `from` that is not a space or tab. */
-function skipBlanks(text: string, from: number, to = text.length): number {
+export function skipBlanks(text: string, from: number, to = text.length): number {
   let i = from;
   while (i < to && isBlankCode(text.charCodeAt(i))) i++;
   return i;

@@ -41,6 +41,11 @@ export function makePointAt(starts: number[]): (offset: number) => Point {
   };
 }
 
+/** The offset where line `i` ends (its `\n`, or the end of the text), from the text's {@link lineStarts}. */
+export function lineEndAt(text: string, starts: readonly number[], i: number): number {
+  return i + 1 < starts.length ? (starts[i + 1] ?? 0) - 1 : text.length;
+}
+
 /** The offset where the line starting at `start` ends (its `\n`, or the end of the text). */
 export function lineEnd(text: string, start: number): number {
   const end = text.indexOf('\n', start);

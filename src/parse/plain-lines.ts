@@ -1,7 +1,8 @@
 // Blocks whose facts (images, `<img>` tags, setext headings) their lines already tell, exactly as micromark would
 // give them: most blocks of a report, read without micromark's set-up and its 1 MB/s.
 import { type Block, blockToReport, UNDERLINE } from './blocks.js';
-import { findHtmlImages } from './linear-scan.js';
+import { findHtmlImages, isBlankCode } from './linear-scan.js';
+import { BLOCK_TAG_NAMES, RAW_TEXT_TAG_NAMES } from './scan-patterns.js';
 import type { Point, QuestionSection } from './model.js';
 import {
   isInertText,
@@ -43,14 +44,9 @@ const HTML_RAW_START = /^<(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
 const HTML_RAW_END = /<\/(?:script|pre|style|textarea)>/i;
 /** Type 2, a comment, which runs to the line holding `-->` (`<!-->` and `<!--->` are left to micromark). */
 const HTML_COMMENT_START = /^<!--(?!-?>)/;
-/** The block-level tag names of HTML blocks of type 6, as micromark lists them. */
-const BLOCK_TAG_NAMES =
-  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|' +
-  'div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|' +
-  'legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|' +
-  'td|tfoot|th|thead|title|tr|track|ul';
+
 /** Type 6, a block-level tag, which runs to the next blank line: in a block, to its end. */
-const HTML_BLOCK_TAG = new RegExp(`^</?(?:${BLOCK_TAG_NAMES})(?:[ \t>]|/>|$)`, 'i');
+const HTML_BLOCK_TAG = new RegExp(`^</?(?:${BLOCK_TAG_NAMES.join('|')})(?:[ \t>]|/>|$)`, 'i');
 /**
  * The names of the tags that start HTML blocks of types 1 and 6, in lower case: made on first use (about 35 us of
  * every cold start otherwise), as only a line that is one whole tag asks.
@@ -73,7 +69,6 @@ function htmlBlockEnd(lines: string[], first: number): number {
   return Math.min(last, lines.length - 1);
 }
 
-const isSpaceTab = (c: number): boolean => c === 0x20 || c === 0x09;
 const isAsciiAlpha = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const isAsciiAlphanumeric = (c: number): boolean => isAsciiAlpha(c) || (c >= 0x30 && c <= 0x39);
 /** What ends an unquoted attribute value for micromark: the line's end, `"`, `'`, `/`, `<`, `=`, `>`, `` ` ``, a blank. */
@@ -95,13 +90,13 @@ function isCompleteTag(line: string): boolean {
   if (!isAsciiAlpha(line.charCodeAt(i))) return false;
   while (line.charCodeAt(i) === 0x2d || isAsciiAlphanumeric(line.charCodeAt(i))) i++;
   const c = line.charCodeAt(i);
-  if (!(i === line.length || c === 0x2f || c === 0x3e || isSpaceTab(c))) return false;
-  tagNames ??= new Set([...BLOCK_TAG_NAMES.split('|'), 'pre', 'script', 'style', 'textarea']);
+  if (!(i === line.length || c === 0x2f || c === 0x3e || isBlankCode(c))) return false;
+  tagNames ??= new Set([...BLOCK_TAG_NAMES, ...RAW_TEXT_TAG_NAMES]);
   if (tagNames.has(line.slice(name, i).toLowerCase())) return false;
   // Attributes (an open tag's only): `before` a name, or `after` one, where `=` and a value may follow.
   for (let before = !closing; ;) {
     const code = line.charCodeAt(i);
-    if (isSpaceTab(code)) i++;
+    if (isBlankCode(code)) i++;
     else if (before && code === 0x2f) {
       i++;
       break;
@@ -109,14 +104,14 @@ function isCompleteTag(line: string): boolean {
       while (isAttributeNameChar(line.charCodeAt(++i)));
       before = false;
     } else if (!before && !closing && code === 0x3d) {
-      while (isSpaceTab(line.charCodeAt(++i)));
+      while (isBlankCode(line.charCodeAt(++i)));
       const value = line.charCodeAt(i);
       if (Number.isNaN(value) || value === 0x3c || value === 0x3d || value === 0x3e || value === 0x60)
         return false;
       if (value === 0x22 || value === 0x27) {
         const close = line.indexOf(line[i] as string, i + 1);
         const next = close === -1 ? Number.NaN : line.charCodeAt(close + 1);
-        if (!(next === 0x2f || next === 0x3e || isSpaceTab(next))) return false;
+        if (!(next === 0x2f || next === 0x3e || isBlankCode(next))) return false;
         i = close + 1;
         before = true;
       } else while (!endsUnquoted(line.charCodeAt(i))) i++;
@@ -124,7 +119,7 @@ function isCompleteTag(line: string): boolean {
     else break;
   }
   if (line.charCodeAt(i) !== 0x3e) return false;
-  for (i++; isSpaceTab(line.charCodeAt(i)); i++);
+  for (i++; isBlankCode(line.charCodeAt(i)); i++);
   return i === line.length;
 }
 

@@ -1,5 +1,13 @@
-import { atxHeadingAt } from './linear-scan.js';
-import { frontMatterEnd, HTML_BLOCK_7, readLine } from './scan-patterns.js';
+import { atxHeadingAt, isBlankCode, isDigitCode, skipBlanks } from './linear-scan.js';
+import { isJsSpace } from './line-slots.js';
+import { lineEndAt } from './lines.js';
+import {
+  BLOCK_TAG_NAMES,
+  frontMatterEnd,
+  HTML_BLOCK_7,
+  RAW_TEXT_TAG_NAMES,
+  readLine,
+} from './scan-patterns.js';
 
 /** An ATX heading line of the report. */
 export interface Heading {
@@ -36,25 +44,12 @@ export interface ScanState {
   afterText: boolean;
 }
 
-const isBlankCode = (c: number): boolean => c === 0x20 || c === 0x09;
-const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
-const SPACE = /\s/;
-/** Whether the character at `i` is whitespace to JavaScript's `\s`: by its code for ASCII. */
-const isSpaceAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : SPACE.test(text[i] as string);
-};
+/** Whether the character at `i` is whitespace to JavaScript's `\s`. */
+const isSpaceAt = (text: string, i: number): boolean => isJsSpace(text.charCodeAt(i));
 
 /** The tag names of CommonMark HTML blocks of type 6 (lower case), and of type 1 (raw text). */
-const BLOCK_TAGS = new Set(
-  (
-    'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl ' +
-    'dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend ' +
-    'li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td ' +
-    'tfoot th thead title tr track ul'
-  ).split(' '),
-);
-const RAW_TEXT_TAGS = new Set(['script', 'pre', 'style', 'textarea']);
+const BLOCK_TAGS = new Set(BLOCK_TAG_NAMES);
+const RAW_TEXT_TAGS = new Set(RAW_TEXT_TAG_NAMES);
 const LONGEST_TAG = 10;
 
 /**
@@ -194,13 +189,6 @@ function readHeadingLike(state: ScanState, text: string, start: number, end: num
   return false;
 }
 
-/** Where the spaces and tabs from `from` on end. */
-function skipBlanks(text: string, from: number, end: number): number {
-  let i = from;
-  while (i < end && isBlankCode(text.charCodeAt(i))) i++;
-  return i;
-}
-
 /**
  * Reads a line as readLine would, by its first character after spaces and tabs and without cutting it out of the
  * text or running a pattern on it: text, quotes, list items, HTML, blank lines, and headings and fences outside
@@ -268,7 +256,7 @@ function scan(text: string, starts: number[], byPatterns: boolean): LineScan {
   const state: ScanState = { fence: null, listContent: null, inHtml: false, afterText: false };
   for (; index < starts.length; index++) {
     const start = starts[index] ?? 0;
-    const end = index + 1 < starts.length ? (starts[index + 1] ?? 0) - 1 : text.length;
+    const end = lineEndAt(text, starts, index);
     const fast = byPatterns ? -1 : readLineFast(state, text, start, end, headings);
     if (fast === -1 ? readLine(state, text, start, end, headings) : fast) code[index] = 1;
   }

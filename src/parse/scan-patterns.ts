@@ -6,13 +6,19 @@ import { atxHeading } from './linear-scan.js';
 import type { Fence, Heading, ScanState } from './scan-lines.js';
 
 const FENCE = /^([ \t]*)((?:>[ \t]?)*)(`{3,}|~{3,})/;
+/** The tag names of CommonMark HTML blocks of type 6, as micromark lists them (lower case). */
+export const BLOCK_TAG_NAMES = (
+  'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl ' +
+  'dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend ' +
+  'li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td ' +
+  'tfoot th thead title tr track ul'
+).split(' ');
+/** The tag names of type 1 (raw text: the block runs to the closing tag). */
+export const RAW_TEXT_TAG_NAMES = ['script', 'pre', 'style', 'textarea'];
 /** CommonMark HTML blocks of types 1–6: raw-text tags, comments, declarations and block-level tag names. */
 const HTML_BLOCK_1_TO_6 = new RegExp(
-  '^[ \\t]{0,3}(?:<(?:script|pre|style|textarea)(?:[\\s>]|$)|<!--|<\\?|<![A-Za-z]|<!\\[CDATA\\[|</?(?:' +
-    'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|' +
-    'dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|' +
-    'menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|' +
-    'title|tr|track|ul)(?:[\\s/>]|$))',
+  `^[ \\t]{0,3}(?:<(?:${RAW_TEXT_TAG_NAMES.join('|')})(?:[\\s>]|$)|<!--|<\\?|<![A-Za-z]|<!\\[CDATA\\[|</?(?:` +
+    `${BLOCK_TAG_NAMES.join('|')})(?:[\\s/>]|$))`,
   'i',
 );
 /** A CommonMark type-7 HTML block: one complete tag alone on its line (it cannot interrupt a paragraph). */

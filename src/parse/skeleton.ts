@@ -1,13 +1,10 @@
+import { isJsSpace } from './line-slots.js';
+import { isDigitCode } from './linear-scan.js';
 import type { Heading } from './scan-lines.js';
 import { ANSWER } from './section.js';
 
-const SPACE = /\s/;
-/** Whether the character at `i` is whitespace to JavaScript's `\s`: by its code for ASCII. */
-const isSpaceAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : SPACE.test(text[i] as string);
-};
-const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** Whether the character at `i` is whitespace to JavaScript's `\s`. */
+const isSpaceAt = (text: string, i: number): boolean => isJsSpace(text.charCodeAt(i));
 
 /**
  * The number of a `Question N` heading's text, or null: what `/^\s*question\s+(\d+)/i` reads (its `i` folds ASCII
