@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { describeRange, rangeMessage, toRangeViolation } from '../../src/validate/ranges.js';
+import { describeRange, questionOfPath, rangeMessage, toRangeViolation } from '../../src/validate/ranges.js';
 
 describe('describeRange', () => {
   it('should read ranges as a student would', () => {
@@ -77,5 +77,21 @@ describe('toRangeViolation', () => {
   it('should read only minimum and maximum errors about a number', () => {
     expect(toRangeViolation(error('/questions/3/words', 'type'))).toBeNull();
     expect(toRangeViolation(error('/questions/3/words', 'maximum', '250'))).toBeNull();
+  });
+});
+
+describe('questionOfPath', () => {
+  it.each([
+    '/questions/12',
+    '/questions/7/words',
+    '/questions/03/x',
+    '/questions/',
+    '/questions/x',
+    '/q/1',
+    '',
+    '/questions/1٣',
+  ])('should read %j as /^\\/questions\\/(\\d+)/ does', (path) => {
+    const match = /^\/questions\/(\d+)/.exec(path);
+    expect(questionOfPath(path)).toBe(match ? Number(match[1]) : null);
   });
 });

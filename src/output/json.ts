@@ -67,7 +67,7 @@ function toJsonQuestion(question: QuestionSummary): QuestionSummary {
 }
 
 /** One checked report as the JSON document lists it under `files`. */
-export function toJsonFile(result: CheckResult): JsonFile {
+function toJsonFile(result: CheckResult): JsonFile {
   return {
     path: result.path,
     edition: result.edition,

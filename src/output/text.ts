@@ -29,12 +29,7 @@ function paint(text: string, code: string, options: TextOptions): string {
   return options.color ? `${code}${text}${ANSI.reset}` : text;
 }
 
-/** One finding as `path:line:col severity message [rule]`. */
-export function formatTextDiagnostic(path: string, diagnostic: Diagnostic, options: TextOptions): string {
-  return diagnosticLine(printable(path), diagnostic, options);
-}
-
-/** {@link formatTextDiagnostic} with the path already made printable (once per report, not per finding). */
+/** One finding as `path:line:col severity message [rule]`, `path` already made printable (once per report). */
 function diagnosticLine(path: string, diagnostic: Diagnostic, options: TextOptions): string {
   const where = paint(`${path}:${diagnostic.line}:${diagnostic.column}`, ANSI.bold, options);
   const severity = paint(diagnostic.severity, SEVERITY_COLOR[diagnostic.severity], options);

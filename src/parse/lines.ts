@@ -64,3 +64,14 @@ export function quoteDepth(line: string): number {
   }
   return depth;
 }
+
+/** A fence line: blanks and quote markers, then three or more backticks or tildes (the run is group 1). */
+export const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
+
+/** Whether `text[start, end)` starts with what {@link FENCE} needs after its `[ \t>]*`: a backtick or tilde. */
+export function mayBeFence(text: string, start: number, end: number): boolean {
+  let i = start;
+  let c = text.charCodeAt(i);
+  while (i < end && (c === 0x20 || c === 0x09 || c === 0x3e)) c = text.charCodeAt(++i);
+  return i < end && (c === 0x60 || c === 0x7e);
+}

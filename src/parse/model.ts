@@ -55,5 +55,5 @@ export interface ReportModel {
   /** Number of lines in the report (at least 1, even for an empty file). */
   lineCount: number;
   /** Offsets where each line starts, for whoever indexes the report's lines again (one scan per report). */
-  lineStarts?: number[];
+  lineStarts: number[];
 }

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { toRangeViolation, type RangeViolation } from '../validate/ranges.js';
+import { questionOfPath, toRangeViolation, type RangeViolation } from '../validate/ranges.js';
 import type { AnswerPlace } from '../validate/document.js';
 import type { RuleContext } from './rule.js';
 
@@ -10,11 +10,6 @@ export interface ConstraintError {
   violation: RangeViolation | null;
   question: number | null;
   at: AnswerPlace;
-}
-
-function questionOfPath(path: string): number | null {
-  const match = /^\/questions\/(\d+)/.exec(path);
-  return match ? Number(match[1]) : null;
 }
 
 const FILE_START: AnswerPlace = { line: 1, column: 1, endLine: 1, endColumn: 1 };

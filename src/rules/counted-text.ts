@@ -1,7 +1,7 @@
 import { pythonImageOffsets } from '../parse/course-checker.js';
 import { countPythonWords, isPythonSpace } from '../parse/words.js';
 import type { QuestionSection } from '../parse/report.js';
-import { lineStarts } from '../parse/lines.js';
+import { FENCE, lineEnd, mayBeFence } from '../parse/lines.js';
 import { sectionContaining } from '../parse/sections.js';
 import type { RuleContext } from './rule.js';
 
@@ -124,7 +124,7 @@ function markerLinesIn(
   start: number,
 ): string[] {
   if (section.markerLines.length === 0) return [];
-  const starts = context.model.lineStarts ?? lineStarts(context.model.text);
+  const starts = context.model.lineStarts;
   const firstLine = context.model.pointAt(start).line;
   const lines: string[] = [];
   for (const line of new Set(section.markerLines)) {
@@ -159,9 +159,6 @@ function commentSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
-/** A space, tab or `>`: what may stand before a fence. */
-const isBlankOrQuote = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3e;
-
 /** Offsets where each fenced code block of a text starts and ends, roughly as CommonMark reads fences. */
 function fenceSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
@@ -169,20 +166,13 @@ function fenceSpans(text: string): { start: number; end: number }[] {
   // Line by line through the text with indexOf, not split into lines: only a line whose first character after
   // blanks and quote marks is a backtick or tilde can be a fence, and only that one is matched.
   for (let lineStart = 0; lineStart <= text.length;) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline;
-    let first = lineStart;
-    while (isBlankOrQuote(text.charCodeAt(first))) first++;
-    const c = text.charCodeAt(first);
-    const fence =
-      first < lineEnd && (c === 0x60 || c === 0x7e)
-        ? /^(`{3,}|~{3,})/.exec(text.slice(first, lineEnd))?.[1]
-        : undefined;
+    const end = lineEnd(text, lineStart);
+    const fence = mayBeFence(text, lineStart, end) ? FENCE.exec(text.slice(lineStart, end))?.[1] : undefined;
     if (open && fence && fence[0] === open.marker[0] && fence.length >= open.marker.length) {
-      spans.push({ start: open.start, end: lineEnd });
+      spans.push({ start: open.start, end });
       open = null;
     } else if (!open && fence) open = { start: lineStart, marker: fence };
-    lineStart = lineEnd + 1;
+    lineStart = end + 1;
   }
   if (open) spans.push({ start: open.start, end: text.length });
   return spans;

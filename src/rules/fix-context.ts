@@ -1,7 +1,7 @@
+import { FENCE, mayBeFence } from '../parse/lines.js';
 import type { QuestionSection } from '../parse/report.js';
 import { countPythonWords } from '../parse/words.js';
 import { describeRange } from '../validate/ranges.js';
-import { lineStarts } from '../parse/lines.js';
 import { indexLines, type LineIndex } from '../fixes/line-index.js';
 import type { RuleContext } from './rule.js';
 
@@ -21,25 +21,11 @@ export interface FixContext {
   once<T>(key: string, make: () => T): T;
 }
 
-const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
-
-/** Whether a line starting with this character may be a fence: a backtick or tilde, or blanks or `>` before one. */
-const mayOpenFence = (c: number): boolean =>
-  c === 0x60 || c === 0x7e || c === 0x20 || c === 0x09 || c === 0x3e;
-
-/** Whether `text[start, end)` starts with what {@link FENCE} needs after its `[ \t>]*`: a backtick or tilde. */
-function mayBeFence(text: string, start: number, end: number): boolean {
-  let i = start;
-  let c = text.charCodeAt(i);
-  while (i < end && (c === 0x20 || c === 0x09 || c === 0x3e)) c = text.charCodeAt(++i);
-  return i < end && (c === 0x60 || c === 0x7e);
-}
-
 /**
  * Lines in fenced code (fences included), by a forward scan; an unclosed fence runs to the end, as markdown's does.
- * Only a line whose first character after quote marks and blanks is a backtick or tilde can be a fence: a line is
- * passed over on its first character (most start with a letter), read from the line starts without a call per
- * line, and the lines between a fence and its closing one are filled in afterwards.
+ * Only a line whose first character after quote marks and blanks is a backtick or tilde can be a fence
+ * ({@link mayBeFence}, read from the line starts): the others are passed over unsliced, and the lines between a
+ * fence and its closing one are filled in afterwards.
  */
 function codeLines(lines: LineIndex, starts: readonly number[]): Uint8Array {
   const { text, lineCount } = lines;
@@ -48,7 +34,6 @@ function codeLines(lines: LineIndex, starts: readonly number[]): Uint8Array {
   let openLine = 0;
   for (let line = 1; line <= lineCount; line++) {
     const start = starts[line - 1] ?? text.length;
-    if (!mayOpenFence(text.charCodeAt(start))) continue;
     const next = starts[line];
     if (!mayBeFence(text, start, next === undefined ? text.length : next - 1)) continue;
     const lineText = lines.lineText(line);
@@ -89,7 +74,7 @@ export function fixContext(rule: RuleContext): FixContext {
     if (!memo.has(key)) memo.set(key, make());
     return memo.get(key) as T;
   };
-  const starts = rule.model.lineStarts ?? lineStarts(rule.model.text);
+  const starts = rule.model.lineStarts;
   const lines = once('lines', () => indexLines(rule.model.text, starts));
   const sections = rule.model.questions;
   return {
