@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:CHUNK_HASHES>
-var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "949f6aaba87defde", "html.cjs": "848253e97e514491", "cohort.cjs": "c2baf412dc3175bf", "fix.cjs": "b0ce5de2c0117a97" };
+var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "949f6aaba87defde", "html.cjs": "848253e97e514491", "cohort.cjs": "c2baf412dc3175bf", "fix.cjs": "e04f6e718828d54a" };
 
 // lazy-builtin:node:os
 function homedir(...args) {
@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "bac7cce87ccbc607", main);
+load("cli-main.cjs", "cli", "e3e0d364f4d76b71", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
