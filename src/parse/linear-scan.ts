@@ -1,6 +1,7 @@
 // Line and tag scanners in linear time. Each replaces a regular expression that backtracked on student text (a
 // 4 KB heading line of spaces took 27 s, 100,000 dashes 218 s, 100,000 "![" 250 s): the same answers on
 // ordinary text, with every position of the input looked at a bounded number of times.
+import { NextIndex } from './course-checker.js';
 
 /** A space or tab, by character code: the scanners that run on every line read codes, not one-character strings. */
 export const isBlankCode = (c: number): boolean => c === 0x20 || c === 0x09;
@@ -106,66 +107,71 @@ function endsWithMarker(line: string): boolean {
   return e - d >= 4 && !hasTerminator(line, 0, d);
 }
 
+/** The first of two `indexOf` answers, -1 standing for none. */
+function earlier(a: number, b: number): number {
+  return a === -1 || (b !== -1 && b < a) ? b : a;
+}
+
 /**
- * Finds the first character of a set at or after a position, for positions asked in increasing order: the answer
- * to one question is reused for the next while it still lies ahead, so a whole pass costs one scan of the text.
+ * The spans {@link withoutImages} replaces (`/!\[[^\]\n]*\]\([^)\n]*\)/g`), found as the pattern finds them: at each `![`, the first
+ * `]` or line end after it must be `](`, and the first `)` or line end after that a `)`. Each search reuses its
+ * last answer while it lies ahead and is asked from places that only grow (so the line ends have two), so that a
+ * line of `![` with no `]` or `)` cannot scan to its end from each of them.
  */
-class NextOf {
-  private at = -1;
-  private found = -1;
-  constructor(
-    private readonly text: string,
-    private readonly chars: string,
-  ) {}
-  /** The index of the first character of the set at or after `from` (increasing across calls), or -1. */
-  from(from: number): number {
-    if (this.at !== -1 && from >= this.at && (this.found === -1 || this.found >= from)) return this.found;
-    this.at = from;
-    this.found = -1;
-    for (let i = from; i < this.text.length; i++) {
-      if (this.chars.includes(this.text[i] as string)) {
-        this.found = i;
-        break;
-      }
-    }
-    return this.found;
+export function imageSpans(text: string): number[] {
+  const spans: number[] = [];
+  const brackets = new NextIndex(text, ']');
+  const parens = new NextIndex(text, ')');
+  const bracketLineEnds = new NextIndex(text, '\n');
+  const parenLineEnds = new NextIndex(text, '\n');
+  for (let at = text.indexOf('!['); at !== -1;) {
+    const bracket = earlier(brackets.from(at + 2), bracketLineEnds.from(at + 2));
+    const paren =
+      bracket !== -1 && text.charCodeAt(bracket) === 93 && text.charCodeAt(bracket + 1) === 40
+        ? earlier(parens.from(bracket + 2), parenLineEnds.from(bracket + 2))
+        : -1;
+    if (paren !== -1 && text.charCodeAt(paren) === 41) {
+      spans.push(at, paren + 1);
+      at = text.indexOf('![', paren + 1);
+    } else at = text.indexOf('![', at + 1);
   }
+  return spans;
+}
+
+/** The spans {@link withoutTags} replaces (`/<[^>\n]+>/g`): from a `<` to the first `>` or line end, when that is a `>` past it. */
+export function tagSpans(text: string): number[] {
+  const spans: number[] = [];
+  const closes = new NextIndex(text, '>');
+  const newlines = new NextIndex(text, '\n');
+  for (let at = text.indexOf('<'); at !== -1;) {
+    const close = earlier(closes.from(at + 1), newlines.from(at + 1));
+    if (close > at + 1 && text.charCodeAt(close) === 62) {
+      spans.push(at, close + 1);
+      at = text.indexOf('<', close + 1);
+    } else at = text.indexOf('<', at + 1);
+  }
+  return spans;
+}
+
+/** `text` with each span of `spans` replaced by a space. */
+export function spaced(text: string, spans: number[]): string {
+  let out = '';
+  let kept = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    out += `${text.slice(kept, spans[i])} `;
+    kept = spans[i + 1] as number;
+  }
+  return out + text.slice(kept);
 }
 
 /** `text` with every markdown image `![alt](src)` on one line replaced by a space, as `/!\[[^\]\n]*\]\([^)\n]*\)/g`. */
 export function withoutImages(text: string): string {
-  const closeBracket = new NextOf(text, ']\n');
-  const closeParen = new NextOf(text, ')\n');
-  return replaceSpans(text, '!', (i) => {
-    if (text[i + 1] !== '[') return -1;
-    const j = closeBracket.from(i + 2);
-    if (j === -1 || text[j] !== ']' || text[j + 1] !== '(') return -1;
-    const k = closeParen.from(j + 2);
-    return k !== -1 && text[k] === ')' ? k + 1 : -1;
-  });
+  return spaced(text, imageSpans(text));
 }
 
 /** `text` with every one-line `<tag>` replaced by a space, as `/<[^>\n]+>/g`. */
 export function withoutTags(text: string): string {
-  const closeAngle = new NextOf(text, '>\n');
-  return replaceSpans(text, '<', (i) => {
-    const j = closeAngle.from(i + 1);
-    return j > i + 1 && text[j] === '>' ? j + 1 : -1;
-  });
-}
-
-/** Replaces by a space each span that `spanEnd` finds at an occurrence of `first` (left to right, no overlaps). */
-function replaceSpans(text: string, first: string, spanEnd: (at: number) => number): string {
-  let out = '';
-  let kept = 0;
-  for (let i = text.indexOf(first); i !== -1; i = text.indexOf(first, i + 1)) {
-    const end = spanEnd(i);
-    if (end === -1) continue;
-    out += `${text.slice(kept, i)} `;
-    kept = end;
-    i = end - 1;
-  }
-  return out + text.slice(kept);
+  return spaced(text, tagSpans(text));
 }
 
 /** An `<img>` tag in HTML text: its offset, its length and its `src` value. */
@@ -198,7 +204,7 @@ export function findHtmlImages(html: string): HtmlImage[] {
   // ASCII only, which keeps offsets (and is all the pattern's `i` flag folds onto these letters).
   const lower = html.replace(/[A-Z]/g, (c) => c.toLowerCase());
   const found: HtmlImage[] = [];
-  const close = new NextOf(html, '>');
+  const close = new NextIndex(html, '>');
   // The first `src` with a value at or after `srcFrom`, kept while later tags start before it.
   let src: { at: number; value: string } | null = null;
   let srcSearched = -1;

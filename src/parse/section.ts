@@ -1,6 +1,6 @@
-import { countPythonImages, NextIndex, type CheckerAnswer } from './course-checker.js';
+import { countPythonImages, type CheckerAnswer } from './course-checker.js';
 import { withoutFences } from './fence-code.js';
-import { isMarkerLine, withoutImages, withoutTags } from './linear-scan.js';
+import { imageSpans, isMarkerLine, spaced, tagSpans, withoutImages, withoutTags } from './linear-scan.js';
 import type { Point, QuestionSection } from './model.js';
 import type { Heading } from './scan-lines.js';
 import { countWordsAround, countWordsIn, countWordsScanned, hasPythonWord, wordAcross } from './words.js';
@@ -85,63 +85,6 @@ function matchSpans(text: string, pattern: RegExp): number[] {
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text))
     spans.push(match.index, match.index + match[0].length);
   return spans;
-}
-
-/** The first of two `indexOf` answers, -1 standing for none. */
-function earlier(a: number, b: number): number {
-  return a === -1 || (b !== -1 && b < a) ? b : a;
-}
-
-/**
- * The spans withoutImages replaces (`/!\[[^\]\n]*\]\([^)\n]*\)/g`), found as it finds them: at each `![`, the first
- * `]` or line end after it must be `](`, and the first `)` or line end after that a `)`. Each search reuses its
- * last answer while it lies ahead and is asked from places that only grow (so the line ends have two), so that a
- * line of `![` with no `]` or `)` cannot scan to its end from each of them.
- */
-function imageSpans(text: string): number[] {
-  const spans: number[] = [];
-  const brackets = new NextIndex(text, ']');
-  const parens = new NextIndex(text, ')');
-  const bracketLineEnds = new NextIndex(text, '\n');
-  const parenLineEnds = new NextIndex(text, '\n');
-  for (let at = text.indexOf('!['); at !== -1;) {
-    const bracket = earlier(brackets.from(at + 2), bracketLineEnds.from(at + 2));
-    const paren =
-      bracket !== -1 && text.charCodeAt(bracket) === 93 && text.charCodeAt(bracket + 1) === 40
-        ? earlier(parens.from(bracket + 2), parenLineEnds.from(bracket + 2))
-        : -1;
-    if (paren !== -1 && text.charCodeAt(paren) === 41) {
-      spans.push(at, paren + 1);
-      at = text.indexOf('![', paren + 1);
-    } else at = text.indexOf('![', at + 1);
-  }
-  return spans;
-}
-
-/** The spans withoutTags replaces (`/<[^>\n]+>/g`): from a `<` to the first `>` or line end, when that is a `>` past it. */
-function tagSpans(text: string): number[] {
-  const spans: number[] = [];
-  const closes = new NextIndex(text, '>');
-  const newlines = new NextIndex(text, '\n');
-  for (let at = text.indexOf('<'); at !== -1;) {
-    const close = earlier(closes.from(at + 1), newlines.from(at + 1));
-    if (close > at + 1 && text.charCodeAt(close) === 62) {
-      spans.push(at, close + 1);
-      at = text.indexOf('<', close + 1);
-    } else at = text.indexOf('<', at + 1);
-  }
-  return spans;
-}
-
-/** `text` with each span of `spans` replaced by a space. */
-function spaced(text: string, spans: number[]): string {
-  let out = '';
-  let kept = 0;
-  for (let i = 0; i < spans.length; i += 2) {
-    out += `${text.slice(kept, spans[i])} `;
-    kept = spans[i + 1] as number;
-  }
-  return out + text.slice(kept);
 }
 
 /**
