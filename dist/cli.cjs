@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "e3e0d364f4d76b71", main);
+load("cli-main.cjs", "cli", "31a7e3eb296477b2", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
