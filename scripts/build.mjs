@@ -16,8 +16,8 @@ import { precompiledChunks, precompiledInline, precompiledLazy } from './precomp
  *   - custom-schema.cjs: ajv's compiler and a JSON parser, only for a custom schema (`--schema`, input `schema`);
  *   - html.cjs: the HTML renderer, only for `report-check html`;
  *   - cohort.cjs: the GitHub client, the table formats and the progress bar, only for `report-check cohort`;
- *   - undici.cjs: undici (400 KB), only behind an HTTP proxy: without one, @actions/github's fetch goes to
- *     node's own fetch (node ships undici precompiled), as Octokit does by default;
+ *   - undici.cjs: undici (400 KB), only behind an HTTP proxy, where @actions/github builds a proxy fetch as it
+ *     loads; no request goes through it (src/github/http-fetch.ts is the clients' fetch);
  *   - octokit.cjs: the action's GitHub client (Octokit, its plugins, @actions/github, node's http, https, tls
  *     and net through @actions/http-client), loaded once the inputs and the event are read;
  *   - exec.cjs: @actions/exec and @actions/io, which @actions/core loads to name the OS (never asked here);

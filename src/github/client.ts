@@ -4,6 +4,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { TimeBudgetError, type RequestBudget } from './budget.js';
 import { GitHubError, type GitHubFailure } from './errors.js';
+import { createHttpFetch } from './http-fetch.js';
 import { limits, type RequestLimits } from './limits.js';
 
 /** Give up on a rate limit that would make the job wait longer than this (seconds). */
@@ -81,7 +82,7 @@ export function createClient(options: ClientOptions): Client {
   const settings = {
     baseUrl: options.baseUrl,
     userAgent: 'report-check',
-    request: { ...defaults.request },
+    request: { ...defaults.request, fetch: createHttpFetch() },
     // 429 is left to the throttling plugin, which honours retry-after; retrying it here too would double the wait.
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451], retryAfterBaseValue: base },
     limits: { ...options.limits, budget: options.budget, retryBaseMs: base },

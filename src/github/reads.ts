@@ -2,6 +2,7 @@ import { MAX_REPORT_BYTES } from '../parse/decode.js';
 import { checkAnswer } from './answers.js';
 import type { Repo } from './client.js';
 import { GitHubError } from './errors.js';
+import { answerBytes } from './http-fetch.js';
 import type { FileContent, PullFile } from './port.js';
 
 /** Larger files are not fetched: the engine refuses a report over this anyway (and the contents API inlines bytes only up to 1 MB). */
@@ -87,7 +88,7 @@ export async function getFile(r: Repo, path: string, ref: string): Promise<FileC
     headers: { accept: 'application/vnd.github.raw' },
     request: { parseSuccessResponseBody: false },
   });
-  const content = new Uint8Array(await new Response(raw.data as BodyInit | null).arrayBuffer());
+  const content = answerBytes(raw.data);
   if (content.length !== size) throw cutShort(operation, content.length, size);
   return { path, size, content };
 }

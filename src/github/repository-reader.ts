@@ -1,6 +1,7 @@
 import { MAX_REPORT_BYTES, problemReason } from '../source/problems.js';
 import { checkAnswer } from './answers.js';
 import { createClient, type ClientOptions, type Repo } from './client.js';
+import { answerBytes } from './http-fetch.js';
 import { listRepoFiles } from './reads.js';
 import { toGitHubError } from './octokit.js';
 
@@ -119,7 +120,7 @@ async function rawContent(
       // As bytes, never as text: decoding would replace invalid UTF-8, which the course checker crashes on.
       request: { parseSuccessResponseBody: false },
     });
-    return new Uint8Array(await new Response(raw.data as BodyInit | null).arrayBuffer());
+    return answerBytes(raw.data);
   } catch (error) {
     throw describe(`read ${path}`, error);
   }
