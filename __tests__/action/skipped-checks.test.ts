@@ -237,14 +237,56 @@ describe('a pull request file list that comes back empty', () => {
     expect(resolved(h.github)).toEqual([]);
   });
 
-  it("should take an empty list as GitHub's answer once the head or the base is not the event's", async () => {
+  it("should ask GitHub's count once the head or the base is not the event's, and fail when it counts files", async () => {
+    for (const moved of [{ baseSha: 'c'.repeat(40) }, { headSha: 'd'.repeat(40) }]) {
+      const h = setup([], counted(2, moved));
+      h.github.files = [];
+      h.github.changedFiles = 3;
+      const outcome = await runAction(h.deps);
+      expect(outcome.status).toBe('could-not-run');
+      expect(h.log.failed[0]).toMatch(/no files, while GitHub counts 3 changed at h{40}/);
+      expect(resolved(h.github)).toEqual([]);
+    }
+  });
+
+  it("should take an empty list as GitHub's answer when GitHub counts no changed files either", async () => {
     for (const moved of [{ baseSha: 'c'.repeat(40) }, { headSha: 'd'.repeat(40) }]) {
       const h = setup([], counted(2, moved));
       h.github.files = [];
       const outcome = await runAction(h.deps);
-      expect(outcome.status).not.toBe('could-not-run');
+      expect(outcome.status).toBe('skipped');
+      expect(h.github.calls).toContain('countChangedFiles #7');
       expect(h.log.failed).toEqual([]);
     }
+  });
+
+  it('should never read an empty list as "not changed" on a dispatched run while GitHub counts files', async () => {
+    const dispatched = (h: ReturnType<typeof setup>) => {
+      h.deps.context = { ...h.deps.context, eventName: 'workflow_dispatch', payload: {} };
+      h.deps.settings = { ...h.deps.settings, prNumber: 7 };
+      h.github.files = [];
+    };
+    const broken = setup([]);
+    dispatched(broken);
+    broken.github.changedFiles = 1;
+    const outcome = await runAction(broken.deps);
+    expect(outcome.status).toBe('could-not-run');
+    expect(resolved(broken.github)).toEqual([]);
+    expect(broken.github.statuses.map((s) => s.state)).toEqual(['error']);
+
+    const empty = setup([]);
+    dispatched(empty);
+    expect((await runAction(empty.deps)).status).toBe('skipped');
+    expect(empty.github.statuses.map((s) => s.state)).toEqual(['success']);
+  });
+
+  it('should not ask for the count when the list has files or the event counted them at its commits', async () => {
+    const listed = setup([], counted(1));
+    await runAction(listed.deps);
+    const broken = setup([], counted(2));
+    broken.github.files = [];
+    await runAction(broken.deps);
+    expect([...listed.github.calls, ...broken.github.calls].filter((c) => c.startsWith('count'))).toEqual([]);
   });
 
   it('should read an empty list as "not changed" when the event counts no changed files', async () => {

@@ -315,6 +315,23 @@ describe('createOctokitPort', () => {
     expect(await port().listRepoFiles('abc')).toBeNull();
   });
 
+  it("should count the pull request's changed files, and refuse an answer without the count", async () => {
+    handler = () => ({
+      body: { number: 5, changed_files: 3, head: { sha: 'h'.repeat(40) }, base: { sha: 'b'.repeat(40) } },
+    });
+    expect(await port().countChangedFiles(5)).toEqual({
+      headSha: 'h'.repeat(40),
+      baseSha: 'b'.repeat(40),
+      changedFiles: 3,
+    });
+    expect(seen[0]?.url).toBe('/repos/acme/exam/pulls/5');
+    handler = () => ({ body: { number: 5, head: { sha: 'h' }, base: { sha: 'b' } } });
+    await expect(port().countChangedFiles(5)).rejects.toMatchObject({
+      kind: 'malformed',
+      message: expect.stringContaining('count the files of pull request #5'),
+    });
+  });
+
   it('should post one COMMENT review with RIGHT-side lines and ranges', async () => {
     handler = () => ({ body: { id: 1 } });
     await port().createReview(5, {

@@ -1,6 +1,7 @@
 import { GitHubError } from '../../src/github/errors.js';
 import { findHunk, parsePatch } from '../../src/review/patch.js';
 import type {
+  ChangedFileCount,
   CommitStatus,
   FileContent,
   GitHubPort,
@@ -65,6 +66,8 @@ export class FakeGitHub implements GitHubPort {
   issueComments: Seed<IssueComment>[];
   reviews: (Seed<ReviewSummary> & Partial<FakeReview>)[];
   statuses: (CommitStatus & { sha: string })[] = [];
+  /** How many files GitHub counts as changed; null: as many as `files` lists (set it apart to break the list). */
+  changedFiles: number | null = null;
   /** Every call, in order, e.g. `getFile reports/README.md@abc`. */
   calls: string[] = [];
   /** The calls by sequential round trip: each wave holds the names of the calls that overlapped. */
@@ -159,6 +162,12 @@ export class FakeGitHub implements GitHubPort {
   async listPullFiles(number: number): Promise<PullFile[]> {
     await this.record('listPullFiles', `#${number}`);
     return structuredClone(this.files);
+  }
+
+  async countChangedFiles(number: number): Promise<ChangedFileCount> {
+    await this.record('countChangedFiles', `#${number}`);
+    const { headSha, baseSha } = this.pull;
+    return { headSha, baseSha, changedFiles: this.changedFiles ?? this.files.length };
   }
 
   async getFile(path: string, ref: string): Promise<FileContent | null> {

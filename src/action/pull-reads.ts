@@ -42,7 +42,7 @@ export async function readPull(
     early,
   ]);
   const files = listed ?? filesFromSummary(state, deps.settings.path) ?? (await github.listPullFiles(number));
-  checkFileCount(number, state, files, expected);
+  await checkFileCount(deps, number, state, files, expected);
   return { state, files, early: report };
 }
 
@@ -65,20 +65,29 @@ function filesFromSummary(state: PullRequestState, path: string): PullFile[] | n
 }
 
 /**
- * An empty file list while the event counts changed files at the same head and base is a broken answer (a 200
- * with `[]`), not "the report is not changed": read so, a rerun would pass and resolve every thread as fixed. After
- * the base moved (it took the pull request's changes, say) an empty list is GitHub's true answer.
+ * An empty file list while GitHub counts changed files at the same head and base is a broken answer (a 200 with
+ * `[]`), not "the report is not changed": read so, a rerun would pass and resolve every thread as fixed. The event's
+ * count settles it when the pull request is still at the event's commits; otherwise (a dispatched run, a pull
+ * request that moved on, an event without a count) GitHub is asked for its count: one request more, only then.
+ * After the base took the pull request's changes, say, an empty list with a count of 0 is GitHub's true answer.
  */
-function checkFileCount(
+async function checkFileCount(
+  deps: SourceDeps,
   number: number,
   state: PullRequestState,
   files: PullFile[],
   expected: Expected | null,
-) {
-  const counted = expected?.changedFiles ?? 0;
-  const sameCommits = expected?.headSha === state.pull.headSha && expected.baseSha === state.pull.baseSha;
-  if (files.length > 0 || counted === 0 || !sameCommits) return;
-  const what = `no files, while the event counts ${counted} changed at ${state.pull.headSha}`;
+): Promise<void> {
+  if (files.length > 0) return;
+  const { headSha, baseSha } = state.pull;
+  const eventCounts = expected?.changedFiles !== undefined;
+  const atEventCommits = expected?.headSha === headSha && expected.baseSha === baseSha;
+  const counted =
+    eventCounts && atEventCommits
+      ? { changedFiles: expected.changedFiles ?? 0, headSha }
+      : await deps.github.countChangedFiles(number);
+  if (counted.changedFiles === 0) return;
+  const what = `no files, while GitHub counts ${counted.changedFiles} changed at ${counted.headSha}`;
   throw new GitHubError(`list the files of pull request #${number}`, 'malformed', 200, what);
 }
 

@@ -99,6 +99,16 @@ export const ANSWER_SCHEMAS = {
   threadsPage: connectionPage('reviewThreads', thread),
   commentsPage: connectionPage('comments', comment),
   reviewsPage: connectionPage('reviews', authored),
+  /** `GET pulls/{n}`: how many files it changes, between which commits. */
+  pull: {
+    type: 'object',
+    required: ['changed_files', 'head', 'base'],
+    properties: {
+      changed_files: { type: 'integer', minimum: 0 },
+      head: { type: 'object', required: ['sha'], properties: { sha: str } },
+      base: { type: 'object', required: ['sha'], properties: { sha: str } },
+    },
+  },
   /** One page of `GET pulls/{n}/files`. */
   pullFiles: {
     type: 'array',

@@ -1,7 +1,7 @@
 import { attempt, createClient, type OctokitPortOptions, type Repo } from './client.js';
 import type { GitHubPort } from './port.js';
 import { readPullRequest } from './pull-query.js';
-import { getFile, listPullFiles, listRepoFiles } from './reads.js';
+import { countChangedFiles, getFile, listPullFiles, listRepoFiles } from './reads.js';
 import * as writes from './writes.js';
 
 export { toGitHubError, type OctokitPortOptions } from './client.js';
@@ -14,6 +14,8 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
     getPullRequest: (number) => attempt(`read pull request #${number}`, () => readPullRequest(r, number)),
     listPullFiles: (number) =>
       attempt(`list the files of pull request #${number}`, () => listPullFiles(r, number)),
+    countChangedFiles: (number) =>
+      attempt(`count the files of pull request #${number}`, () => countChangedFiles(r, number)),
     getFile: (path, ref) => attempt(`read ${path} at ${ref}`, () => getFile(r, path, ref)),
     listRepoFiles: (ref) => attempt(`list the files at ${ref}`, () => listRepoFiles(r, ref)),
     createReview: (number, review) =>

@@ -66,6 +66,13 @@ export interface PullFile {
   patch: string | null;
 }
 
+/** How many files a pull request changes between its head and base, as GitHub counts them. */
+export interface ChangedFileCount {
+  headSha: string;
+  baseSha: string;
+  changedFiles: number;
+}
+
 /** A file read at one commit. */
 export interface FileContent {
   path: string;
@@ -108,6 +115,8 @@ export interface GitHubPort {
   getPullRequest(number: number): Promise<PullRequestState>;
   /** The files the pull request changes, with their patches. */
   listPullFiles(number: number): Promise<PullFile[]>;
+  /** How many files the pull request changes (asked only when the file list comes back empty). */
+  countChangedFiles(number: number): Promise<ChangedFileCount>;
   /** A file at a commit or branch, or null when it does not exist there (or is not a file). */
   getFile(path: string, ref: string): Promise<FileContent | null>;
   /** Every file path at a commit (the git tree, recursively), or null when the tree is too large to list. */

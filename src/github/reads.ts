@@ -3,7 +3,7 @@ import { checkAnswer } from './answers.js';
 import type { Repo } from './client.js';
 import { GitHubError } from './errors.js';
 import { answerBytes } from './http-fetch.js';
-import type { FileContent, PullFile } from './port.js';
+import type { ChangedFileCount, FileContent, PullFile } from './port.js';
 
 /** Larger files are not fetched: the engine refuses a report over this anyway (and the contents API inlines bytes only up to 1 MB). */
 export const MAX_FILE_BYTES = MAX_REPORT_BYTES;
@@ -48,6 +48,26 @@ export async function listPullFiles({ octokit, owner, repo }: Repo, number: numb
     previousPath: f.previous_filename ?? null,
     patch: f.patch ?? null,
   }));
+}
+
+interface PullAnswer {
+  changed_files: number;
+  head: { sha: string };
+  base: { sha: string };
+}
+
+/** How many files the pull request changes, as GitHub counts them (REST; the GraphQL query leaves it out). */
+export async function countChangedFiles(
+  { octokit, owner, repo }: Repo,
+  number: number,
+): Promise<ChangedFileCount> {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    owner,
+    repo,
+    pull_number: number,
+  });
+  const pull = checkAnswer<PullAnswer>('pull', `count the files of pull request #${number}`, data);
+  return { headSha: pull.head.sha, baseSha: pull.base.sha, changedFiles: pull.changed_files };
 }
 
 interface ContentsAnswer {
