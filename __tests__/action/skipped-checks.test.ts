@@ -280,6 +280,32 @@ describe('a pull request file list that comes back empty', () => {
     expect(empty.github.statuses.map((s) => s.state)).toEqual(['success']);
   });
 
+  it('should fail as "could not run" when the count cannot be had, or is at another head', async () => {
+    const failing = setup([], counted(2, { headSha: 'd'.repeat(40) }));
+    failing.github.files = [];
+    failing.github.failures.set(
+      'countChangedFiles',
+      new GitHubError('count the files of pull request #7', 'unavailable', 502, 'Bad Gateway'),
+    );
+    expect((await runAction(failing.deps)).status).toBe('could-not-run');
+    expect(resolved(failing.github)).toEqual([]);
+
+    const moved = setup([], counted(2, { headSha: 'd'.repeat(40) }));
+    moved.github.files = [];
+    moved.github.countChangedFiles = async () => ({ headSha: 'e'.repeat(40), changedFiles: 0 });
+    expect((await runAction(moved.deps)).status).toBe('could-not-run');
+    expect(moved.log.failed[0]).toMatch(/moved on to e{40} while its files were read at h{40}/);
+    expect(resolved(moved.github)).toEqual([]);
+  });
+
+  it('should ask for the count when the event does not give one, even at its commits', async () => {
+    const h = setup([], pullContext(HEAD));
+    h.github.files = [];
+    h.github.changedFiles = 2;
+    expect((await runAction(h.deps)).status).toBe('could-not-run');
+    expect(h.github.calls).toContain('countChangedFiles #7');
+  });
+
   it('should not ask for the count when the list has files or the event counted them at its commits', async () => {
     const listed = setup([], counted(1));
     await runAction(listed.deps);

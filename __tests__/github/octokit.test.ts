@@ -319,11 +319,7 @@ describe('createOctokitPort', () => {
     handler = () => ({
       body: { number: 5, changed_files: 3, head: { sha: 'h'.repeat(40) }, base: { sha: 'b'.repeat(40) } },
     });
-    expect(await port().countChangedFiles(5)).toEqual({
-      headSha: 'h'.repeat(40),
-      baseSha: 'b'.repeat(40),
-      changedFiles: 3,
-    });
+    expect(await port().countChangedFiles(5)).toEqual({ headSha: 'h'.repeat(40), changedFiles: 3 });
     expect(seen[0]?.url).toBe('/repos/acme/exam/pulls/5');
     handler = () => ({ body: { number: 5, head: { sha: 'h' }, base: { sha: 'b' } } });
     await expect(port().countChangedFiles(5)).rejects.toMatchObject({
@@ -393,6 +389,18 @@ describe('createOctokitPort', () => {
       context: 'report-check',
       target_url: 'https://example.test/run',
     });
+  });
+
+  it('should not retry an answer it cannot read: the same request would meet it again', async () => {
+    handler = () => ({
+      headers: { 'content-encoding': 'zstd' },
+      body: { sha: 'abc', truncated: false, tree: [] },
+    });
+    await expect(port().listRepoFiles('abc')).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringContaining('zstd-encoded'),
+    });
+    expect(seen).toHaveLength(1);
   });
 
   it('should retry a 502 until it succeeds', async () => {

@@ -166,8 +166,7 @@ export class FakeGitHub implements GitHubPort {
 
   async countChangedFiles(number: number): Promise<ChangedFileCount> {
     await this.record('countChangedFiles', `#${number}`);
-    const { headSha, baseSha } = this.pull;
-    return { headSha, baseSha, changedFiles: this.changedFiles ?? this.files.length };
+    return { headSha: this.pull.headSha, changedFiles: this.changedFiles ?? this.files.length };
   }
 
   async getFile(path: string, ref: string): Promise<FileContent | null> {

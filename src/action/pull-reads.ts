@@ -1,4 +1,5 @@
 import type { Target } from '../context.js';
+import { RunError } from '../errors.js';
 import { GitHubError } from '../github/errors.js';
 import type { PullFile, PullRequestState } from '../github/port.js';
 import { readFacts } from '../review/marker.js';
@@ -80,14 +81,19 @@ async function checkFileCount(
 ): Promise<void> {
   if (files.length > 0) return;
   const { headSha, baseSha } = state.pull;
-  const eventCounts = expected?.changedFiles !== undefined;
   const atEventCommits = expected?.headSha === headSha && expected.baseSha === baseSha;
   const counted =
-    eventCounts && atEventCommits
-      ? { changedFiles: expected.changedFiles ?? 0, headSha }
+    atEventCommits && expected.changedFiles !== undefined
+      ? { changedFiles: expected.changedFiles, headSha }
       : await deps.github.countChangedFiles(number);
+  // A count at another head (a push between the two reads) says nothing about the list read at this one.
+  if (counted.headSha !== headSha)
+    throw new RunError(
+      `pull request #${number} moved on to ${counted.headSha} while its files were read at ${headSha}; ` +
+        'the run for the new head checks it',
+    );
   if (counted.changedFiles === 0) return;
-  const what = `no files, while GitHub counts ${counted.changedFiles} changed at ${counted.headSha}`;
+  const what = `no files, while GitHub counts ${counted.changedFiles} changed at ${headSha}`;
   throw new GitHubError(`list the files of pull request #${number}`, 'malformed', 200, what);
 }
 

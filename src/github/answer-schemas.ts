@@ -99,14 +99,13 @@ export const ANSWER_SCHEMAS = {
   threadsPage: connectionPage('reviewThreads', thread),
   commentsPage: connectionPage('comments', comment),
   reviewsPage: connectionPage('reviews', authored),
-  /** `GET pulls/{n}`: how many files it changes, between which commits. */
+  /** `GET pulls/{n}`: how many files it changes, at which head. */
   pull: {
     type: 'object',
-    required: ['changed_files', 'head', 'base'],
+    required: ['changed_files', 'head'],
     properties: {
       changed_files: { type: 'integer', minimum: 0 },
-      head: { type: 'object', required: ['sha'], properties: { sha: str } },
-      base: { type: 'object', required: ['sha'], properties: { sha: str } },
+      head: { type: 'object', required: ['sha'], properties: { sha: { type: 'string', minLength: 1 } } },
     },
   },
   /** One page of `GET pulls/{n}/files`. */

@@ -1,6 +1,7 @@
 import type { Octokit } from '@octokit/core';
 import type { OctokitOptions } from '@octokit/core/types';
 import { TimeBudgetError, type RequestBudget } from './budget.js';
+import { isFinalFailure } from './http-fetch.js';
 
 /** How long one request may take, and how long a request may go on being retried. */
 export interface RequestLimits {
@@ -61,6 +62,7 @@ export function limits(octokit: Octokit, options: OctokitOptions): void {
     } catch (error) {
       if (run?.aborted) throw final(spent(run), opts);
       const e = error as Error;
+      if (isFinalFailure(error)) throw final(e, opts);
       if (timeout.signal.aborted) e.message = `no answer within ${timeoutMs / 1000} s`;
       const backOff = ((opts.request.retryCount ?? 0) + 1) ** 2 * retryBaseMs;
       const tooLate = Date.now() + backOff - started > retryWindowMs;

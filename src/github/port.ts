@@ -66,10 +66,9 @@ export interface PullFile {
   patch: string | null;
 }
 
-/** How many files a pull request changes between its head and base, as GitHub counts them. */
+/** How many files a pull request changes at its head, as GitHub counts them. */
 export interface ChangedFileCount {
   headSha: string;
-  baseSha: string;
   changedFiles: number;
 }
 

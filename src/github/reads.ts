@@ -53,7 +53,6 @@ export async function listPullFiles({ octokit, owner, repo }: Repo, number: numb
 interface PullAnswer {
   changed_files: number;
   head: { sha: string };
-  base: { sha: string };
 }
 
 /** How many files the pull request changes, as GitHub counts them (REST; the GraphQL query leaves it out). */
@@ -67,7 +66,7 @@ export async function countChangedFiles(
     pull_number: number,
   });
   const pull = checkAnswer<PullAnswer>('pull', `count the files of pull request #${number}`, data);
-  return { headSha: pull.head.sha, baseSha: pull.base.sha, changedFiles: pull.changed_files };
+  return { headSha: pull.head.sha, changedFiles: pull.changed_files };
 }
 
 interface ContentsAnswer {
