@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:CHUNK_HASHES>
-var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "949f6aaba87defde", "html.cjs": "848253e97e514491", "cohort.cjs": "0e1ac70133b0d15b", "fix.cjs": "e04f6e718828d54a" };
+var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "949f6aaba87defde", "html.cjs": "848253e97e514491", "cohort.cjs": "fd7e2bf6a54685ca", "fix.cjs": "e04f6e718828d54a" };
 
 // lazy-builtin:node:os
 function homedir(...args) {
