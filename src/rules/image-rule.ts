@@ -24,12 +24,6 @@ export interface ImageProblem {
   actual?: unknown;
 }
 
-/** Each section's visits, for the report path and file lookup they were made with (every image rule asks). */
-const visited = new WeakMap<
-  QuestionSection,
-  { reportPath: string; files: FileLookup | null; visits: ImageVisit[] }
->();
-
 let lastPath = '';
 let lastFolder = '.';
 
@@ -43,26 +37,30 @@ function folderOf(path: string): string {
 }
 
 /**
- * Follows every image of a section, once for all the image rules, and each distinct link once: 87,000 lines of
- * the same image were followed 8 times each (seconds).
+ * Follows every image of a section, once for all the image rules of a report (every one asks for each section's):
+ * see {@link followImages}.
  */
-export function visitImages(
+export function visitImages(context: RuleContext, section: QuestionSection): ImageVisit[] {
+  const visited = context.once('image-visits', () => new Map<QuestionSection, ImageVisit[]>());
+  let visits = visited.get(section);
+  if (!visits) visited.set(section, (visits = followImages(section, context.path, context.files)));
+  return visits;
+}
+
+/** Follows every image of a section, each distinct link once: 87,000 lines of the same image (seconds otherwise). */
+export function followImages(
   section: QuestionSection,
   reportPath: string,
   files: FileLookup | null,
 ): ImageVisit[] {
-  const seen = visited.get(section);
-  if (seen && seen.reportPath === reportPath && seen.files === files) return seen.visits;
   const folder = folderOf(reportPath);
   const targets = new Map<string, ImageTarget>();
-  const visits = section.imageRefs.map((image) => {
+  return section.imageRefs.map((image) => {
     const key = `${image.kind}\u0000${image.src}`;
     let target = targets.get(key);
     if (!target) targets.set(key, (target = imageTarget(image, reportPath, files, folder)));
     return { image, question: section.number, src: image.src.trim(), target, folder };
   });
-  visited.set(section, { reportPath, files, visits });
-  return visits;
 }
 
 /** The finding of an image rule about one image (a warning spanning the image's syntax). */
@@ -102,7 +100,7 @@ export function imageRule(spec: ImageRuleSpec): Rule & { inspect: ImageRuleSpec[
         if (section.imageRefs.length === 0) continue;
         // Most images have none of a rule's problems: no list, and no findings to cap, then.
         let found: { visit: ImageVisit; problem: ImageProblem }[] | null = null;
-        for (const visit of visitImages(section, context.path, context.files)) {
+        for (const visit of visitImages(context, section)) {
           const problem = spec.inspect(visit);
           if (problem) (found ??= []).push({ visit, problem });
         }

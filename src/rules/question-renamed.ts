@@ -158,16 +158,9 @@ export function splitQuestions({ model, reading }: Scope): RenamedQuestion[] {
   return found;
 }
 
-const cache = new WeakMap<object, RenamedQuestion[]>();
-
-/** {@link renamedQuestions}, computed once per report model (several rules ask, some per question). */
-export function renamedOf(context: Scope): RenamedQuestion[] {
-  let found = cache.get(context.model);
-  if (!found) {
-    found = [...renamedQuestions(context), ...splitQuestions(context)];
-    cache.set(context.model, found);
-  }
-  return found;
+/** {@link renamedQuestions} and {@link splitQuestions}, computed once per report (several rules ask, some per question). */
+export function renamedOf(context: Scope & Pick<RuleContext, 'once'>): RenamedQuestion[] {
+  return context.once('renamed-questions', () => [...renamedQuestions(context), ...splitQuestions(context)]);
 }
 
 /**
