@@ -37,14 +37,17 @@ function folderOf(path: string): string {
 }
 
 /**
- * Follows every image of a section, once for all the image rules of a report (every one asks for each section's):
- * see {@link followImages}.
+ * The visits of each section that has images, in report order: followed once for all the image rules of a report.
+ * Sections without an image are left out before any visit (35,000 question headings made each rule slow), and so
+ * are not walked again by each of the eight rules.
  */
-export function visitImages(context: RuleContext, section: QuestionSection): ImageVisit[] {
-  const visited = context.once('image-visits', () => new Map<QuestionSection, ImageVisit[]>());
-  let visits = visited.get(section);
-  if (!visits) visited.set(section, (visits = followImages(section, context.path, context.files)));
-  return visits;
+function sectionVisits(context: RuleContext): ImageVisit[][] {
+  return context.once('image-visits', () => {
+    const visits: ImageVisit[][] = [];
+    for (const section of context.model.questions)
+      if (section.imageRefs.length > 0) visits.push(followImages(section, context.path, context.files));
+    return visits;
+  });
 }
 
 /** Follows every image of a section, each distinct link once: 87,000 lines of the same image (seconds otherwise). */
@@ -95,12 +98,10 @@ export function imageRule(spec: ImageRuleSpec): Rule & { inspect: ImageRuleSpec[
     severity: 'warning',
     check: (context: RuleContext) => {
       const findings: Finding[] = [];
-      // Sections without an image are skipped before any visit: 35,000 question headings made each rule slow.
-      for (const section of context.model.questions) {
-        if (section.imageRefs.length === 0) continue;
+      for (const visits of sectionVisits(context)) {
         // Most images have none of a rule's problems: no list, and no findings to cap, then.
         let found: { visit: ImageVisit; problem: ImageProblem }[] | null = null;
-        for (const visit of visitImages(context, section)) {
+        for (const visit of visits) {
           const problem = spec.inspect(visit);
           if (problem) (found ??= []).push({ visit, problem });
         }
