@@ -8,6 +8,7 @@ import type { CheckResult, Edition, EditionLabel } from './result.js';
 import { editionContradiction } from './rules/edition-mismatch.js';
 import { placeFinding } from './rules/finding.js';
 import { looksLikeReport, notAReportFinding } from './rules/not-a-report.js';
+import { onceTable } from './rules/once.js';
 import { runRules } from './rules/run-rules.js';
 import { builtinConstraints, type Constraints } from './validate/constraints.js';
 import { buildDocument, validateReportDocument } from './validate/document.js';
@@ -79,6 +80,7 @@ export function checkReport(input: CheckInput): CheckResult {
     invalidUtf8Lines,
     structureSeverity,
     positional,
+    once: onceTable(),
   });
   const diagnostics = findings.map((found) => placeFinding(input.path, found, model.lineCount));
   diagnostics.sort(compareDiagnostics);

@@ -1,6 +1,8 @@
-import { relative, sep } from 'node:path';
+import { normalize, relative, sep } from 'node:path';
+import fc from 'fast-check';
 import {
   describeFsError,
+  displayPath,
   MAX_REPORT_BYTES,
   readReportBytes,
   repositoryFiles,
@@ -180,5 +182,20 @@ describe('describeFsError', () => {
   it('should keep the first line of anything else', () => {
     expect(describeFsError(new Error('disk on fire\n  at x'))).toBe('could not read: disk on fire');
     expect(describeFsError('odd')).toBe('could not read: odd');
+  });
+});
+
+describe('displayPath', () => {
+  it('should normalize a path as path.normalize does, with forward slashes', () => {
+    expect(displayPath('./reports//README.md')).toBe('reports/README.md');
+    expect(displayPath('a/../b/README.md')).toBe('b/README.md');
+    expect(displayPath('')).toBe('.');
+    const segment = fc.constantFrom('a', 'b.md', '.', '..', '', '.git', '...', 'x.');
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 6 }), (segments) => {
+        const path = segments.join('/');
+        expect(displayPath(path)).toBe(normalize(path).split(sep).join('/'));
+      }),
+    );
   });
 });

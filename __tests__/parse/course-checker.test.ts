@@ -174,6 +174,18 @@ describe('normaliseNewlines', () => {
   it('should turn CRLF and lone CR into LF like Python universal newlines', () => {
     expect(normaliseNewlines('a\r\nb\rc\n')).toBe('a\nb\nc\n');
   });
+
+  it('should end one line per CRLF and one per lone CR, however they run together', () => {
+    // A lone CR before a CRLF is two line ends; a CRLF's LF is never shared with a CR before it.
+    expect(normaliseNewlines('a\r\r\nb\r\n\rc\r\r')).toBe('a\n\nb\n\nc\n\n');
+    // As Python's universal newlines split: every line end, one LF each.
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('\r', '\n', '\r\n', 'a'), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(normaliseNewlines(text)).toBe(text.split(/\r\n|\r|\n/).join('\n'));
+      }),
+    );
+  });
 });
 
 describe('countPythonImages on adversarial text', () => {

@@ -70,17 +70,12 @@ export function pythonImageOffsets(text: string): number[] {
 
 /** Python's universal-newline translation: `\r\n` and a lone `\r` become `\n`. Keeps line numbers unchanged. */
 export function normaliseNewlines(text: string): string {
-  // Pieces joined once: a regular-expression replace of a million lone `\r` cost a third more.
   if (!text.includes('\r')) return text;
-  const pieces: string[] = [];
-  let kept = 0;
-  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', kept)) {
-    if (at > kept) pieces.push(text.slice(kept, at));
-    pieces.push('\n');
-    kept = text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
-  }
-  pieces.push(text.slice(kept));
-  return pieces.join('');
+  // The `\r\n` pairs first; every `\r` left is then a lone one. Native splits and joins: the loop of slices they
+  // replace ran interpreted over a cold run's first CRLF reports (twice their cost), and took 60 ms over a million
+  // lone `\r` or 300,000 CRLF line ends to their 30 and 10 (a regular-expression replace took 110 and 35).
+  const unix = text.split('\r\n').join('\n');
+  return unix.includes('\r') ? unix.split('\r').join('\n') : unix;
 }
 
 /** UTF-16 length of the first `count` code points of `text` (Python slices by code point). */

@@ -41,16 +41,19 @@ function knownAnswers(reading: CheckerReading): (start: number, end: number) => 
 export function parseReport(text: string, reading?: CheckerReading, starts = lineStarts(text)): ReportModel {
   const pointAt = makePointAt(starts);
   const { headings, code } = scanLines(text, starts);
-  const skeleton = questionStarts(text, headings);
-  const boundaries = [...skeleton.starts, ...skeleton.ends].sort((a, b) => a.start - b.start);
+  const { starts: questionHeadings, ends, inAnswer } = questionStarts(text, headings);
   const questions: QuestionSection[] = [];
   let parseFailure: string | null = null;
-  let boundary = 0;
   const budget = { left: MAX_PARSED_CHARS };
   const known = reading && knownAnswers(reading);
-  for (const heading of skeleton.starts) {
-    while (boundary < boundaries.length && (boundaries[boundary]?.start ?? 0) <= heading.start) boundary++;
-    const end = boundaries[boundary]?.start ?? text.length;
+  // A question's section runs to the next heading that starts or ends one. Both lists are in report order: the
+  // next question heading, or the next end found by one cursor (a sort of the two joined called its comparator
+  // hundreds of times a report, interpreted on a cold run).
+  let nextEnd = 0;
+  for (let i = 0; i < questionHeadings.length; i++) {
+    const heading = questionHeadings[i] as (typeof questionHeadings)[number];
+    while (nextEnd < ends.length && (ends[nextEnd]?.start ?? 0) <= heading.start) nextEnd++;
+    const end = Math.min(questionHeadings[i + 1]?.start ?? text.length, ends[nextEnd]?.start ?? text.length);
     const section = buildSection(text, heading.number, heading, end, pointAt, known);
     const from = section.markers[0];
     const blocks = from === undefined ? [] : blocksToParse(text, starts, code, pointAt, from, end);
@@ -58,7 +61,7 @@ export function parseReport(text: string, reading?: CheckerReading, starts = lin
     if (failure) parseFailure ??= `${failure} (Question ${section.number})`;
     questions.push(section);
   }
-  const headingsInAnswers = skeleton.inAnswer.map((h) => ({
+  const headingsInAnswers = inAnswer.map((h) => ({
     line: pointAt(h.start).line,
     depth: h.depth,
     number: h.number,

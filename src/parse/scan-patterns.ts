@@ -25,6 +25,9 @@ const HTML_BLOCK_1_TO_6 = new RegExp(
 export const HTML_BLOCK_7 =
   /^[ \t]{0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
 
+/** What {@link HTML_BLOCK_1_TO_6} and {@link HTML_BLOCK_7} start with. */
+const TAG_FIRST = /^[ \t]{0,3}</;
+
 /** A list item's marker and the spaces after it: its length is where the item's content starts. */
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 
@@ -82,8 +85,14 @@ export function readLine(
   }
   // An HTML block runs to the next blank line (for types 1–5 an approximation); a fence line in it is HTML
   // text, not code. Only fences care: headings are found anyway, as the course checker finds `###`.
+  // Both HTML patterns need a `<` after at most three spaces or tabs, which the lines left to this reading seldom
+  // have (a byte-order mark comes first): the long tag-name pattern cost about a millisecond to compile.
   if (!/\S/.test(line)) state.inHtml = false;
-  else if (!state.inHtml && (HTML_BLOCK_1_TO_6.test(line) || (!state.afterText && HTML_BLOCK_7.test(line))))
+  else if (
+    !state.inHtml &&
+    TAG_FIRST.test(line) &&
+    (HTML_BLOCK_1_TO_6.test(line) || (!state.afterText && HTML_BLOCK_7.test(line)))
+  )
     state.inHtml = true;
   const item = LIST_ITEM.exec(line);
   if (item) state.listContent = item[0].length;

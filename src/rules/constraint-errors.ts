@@ -14,14 +14,12 @@ export interface ConstraintError {
 
 const FILE_START: AnswerPlace = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-/** Each run's errors: word-count, image-count and schema all read them. */
-const computed = new WeakMap<RuleContext, readonly ConstraintError[]>();
-
-/** The constraints schema's errors, leaving out unanswered questions (the `unanswered` rule speaks for those). */
+/**
+ * The constraints schema's errors, leaving out unanswered questions (the `unanswered` rule speaks for those);
+ * collected once per report: word-count, image-count and schema all read them.
+ */
 export function constraintErrors(context: RuleContext): readonly ConstraintError[] {
-  let errors = computed.get(context);
-  if (!errors) computed.set(context, (errors = collect(context)));
-  return errors;
+  return context.once('constraint-errors', () => collect(context));
 }
 
 function collect(context: RuleContext): ConstraintError[] {

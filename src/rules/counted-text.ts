@@ -85,18 +85,13 @@ function markerTokens(line: string): number {
  * template-marker names) and its `--- question N fill here ---` placeholder (which placeholder-left names).
  */
 export function removableWords(context: RuleContext, question: number): RemovableWords {
-  let byQuestion = removable.get(context);
-  if (!byQuestion) removable.set(context, (byQuestion = new Map()));
+  // By question, once per report: word-count's message and fix, template-marker and placeholder-left ask for the
+  // same questions' (up to four times each).
+  const byQuestion = context.once('removable-words', () => new Map<number, RemovableWords>());
   let found = byQuestion.get(question);
   if (!found) byQuestion.set(question, (found = countRemovable(context, question)));
   return found;
 }
-
-/**
- * Each run's removable words by question: word-count's message and fix, template-marker and placeholder-left
- * ask for the same questions' (up to four times each).
- */
-const removable = new WeakMap<RuleContext, Map<number, RemovableWords>>();
 
 function countRemovable(context: RuleContext, question: number): RemovableWords {
   const counted = countedAnswer(context, question);

@@ -3,6 +3,7 @@ import type { QuestionSection } from '../parse/report.js';
 import { countPythonWords } from '../parse/words.js';
 import { describeRange } from '../validate/ranges.js';
 import { indexLines, type LineIndex } from '../fixes/line-index.js';
+import { onceTable, type Once } from './once.js';
 import type { RuleContext } from './rule.js';
 
 /**
@@ -18,7 +19,7 @@ export interface FixContext {
   /** Whether 1-based `line` is in fenced code or front matter (a fix there would show in the rendered code). */
   inCode(line: number): boolean;
   /** The value for `key`, made once per report. */
-  once<T>(key: string, make: () => T): T;
+  once: Once;
 }
 
 /**
@@ -69,11 +70,7 @@ function codeLines(lines: LineIndex, starts: readonly number[]): Uint8Array {
 
 /** The fix context of one report; its tables are built on first use. */
 export function fixContext(rule: RuleContext): FixContext {
-  const memo = new Map<string, unknown>();
-  const once = <T>(key: string, make: () => T): T => {
-    if (!memo.has(key)) memo.set(key, make());
-    return memo.get(key) as T;
-  };
+  const once = onceTable();
   const starts = rule.model.lineStarts;
   const lines = once('lines', () => indexLines(rule.model.text, starts));
   const sections = rule.model.questions;

@@ -1,4 +1,5 @@
 import type { QuestionSection, ReportModel } from '../parse/report.js';
+import type { RuleContext } from './rule.js';
 
 /** One question heading as the skeleton rules see it, in document order. */
 export interface HeadingVisit {
@@ -13,16 +14,14 @@ export interface HeadingVisit {
   previous: number;
 }
 
-/** Visits already made for a model: three rules walk the same 35,000 headings otherwise. */
-const walked = new WeakMap<ReportModel, { expected: number; visits: readonly HeadingVisit[] }>();
-
-/** Walks the question headings in order, with what came before each: the skeleton rules' shared view. */
-export function visitHeadings(model: ReportModel, expected: number): readonly HeadingVisit[] {
-  const done = walked.get(model);
-  if (done?.expected === expected) return done.visits;
-  const visits = walk(model, expected);
-  walked.set(model, { expected, visits });
-  return visits;
+/**
+ * Walks the question headings in order, with what came before each: the skeleton rules' shared view, walked once
+ * per report (three rules walk the same 35,000 headings otherwise).
+ */
+export function visitHeadings(
+  context: Pick<RuleContext, 'model' | 'expected' | 'once'>,
+): readonly HeadingVisit[] {
+  return context.once('heading-visits', () => walk(context.model, context.expected));
 }
 
 function walk(model: ReportModel, expected: number): HeadingVisit[] {

@@ -24,12 +24,6 @@ export interface ImageProblem {
   actual?: unknown;
 }
 
-/** Each section's visits, for the report path and file lookup they were made with (every image rule asks). */
-const visited = new WeakMap<
-  QuestionSection,
-  { reportPath: string; files: FileLookup | null; visits: ImageVisit[] }
->();
-
 let lastPath = '';
 let lastFolder = '.';
 
@@ -43,26 +37,33 @@ function folderOf(path: string): string {
 }
 
 /**
- * Follows every image of a section, once for all the image rules, and each distinct link once: 87,000 lines of
- * the same image were followed 8 times each (seconds).
+ * The visits of each section that has images, in report order: followed once for all the image rules of a report.
+ * Sections without an image are left out before any visit (35,000 question headings made each rule slow), and so
+ * are not walked again by each of the eight rules.
  */
-export function visitImages(
+function sectionVisits(context: RuleContext): ImageVisit[][] {
+  return context.once('image-visits', () => {
+    const visits: ImageVisit[][] = [];
+    for (const section of context.model.questions)
+      if (section.imageRefs.length > 0) visits.push(followImages(section, context.path, context.files));
+    return visits;
+  });
+}
+
+/** Follows every image of a section, each distinct link once: 87,000 lines of the same image (seconds otherwise). */
+export function followImages(
   section: QuestionSection,
   reportPath: string,
   files: FileLookup | null,
 ): ImageVisit[] {
-  const seen = visited.get(section);
-  if (seen && seen.reportPath === reportPath && seen.files === files) return seen.visits;
   const folder = folderOf(reportPath);
   const targets = new Map<string, ImageTarget>();
-  const visits = section.imageRefs.map((image) => {
+  return section.imageRefs.map((image) => {
     const key = `${image.kind}\u0000${image.src}`;
     let target = targets.get(key);
     if (!target) targets.set(key, (target = imageTarget(image, reportPath, files, folder)));
     return { image, question: section.number, src: image.src.trim(), target, folder };
   });
-  visited.set(section, { reportPath, files, visits });
-  return visits;
 }
 
 /** The finding of an image rule about one image (a warning spanning the image's syntax). */
@@ -97,12 +98,10 @@ export function imageRule(spec: ImageRuleSpec): Rule & { inspect: ImageRuleSpec[
     severity: 'warning',
     check: (context: RuleContext) => {
       const findings: Finding[] = [];
-      // Sections without an image are skipped before any visit: 35,000 question headings made each rule slow.
-      for (const section of context.model.questions) {
-        if (section.imageRefs.length === 0) continue;
+      for (const visits of sectionVisits(context)) {
         // Most images have none of a rule's problems: no list, and no findings to cap, then.
         let found: { visit: ImageVisit; problem: ImageProblem }[] | null = null;
-        for (const visit of visitImages(section, context.path, context.files)) {
+        for (const visit of visits) {
           const problem = spec.inspect(visit);
           if (problem) (found ??= []).push({ visit, problem });
         }

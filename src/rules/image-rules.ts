@@ -8,7 +8,7 @@ import { imageOutsideReportFolder } from './image-outside-report-folder.js';
 import { imageOutsideRepository } from './image-outside-repository.js';
 import { imageRemote } from './image-remote.js';
 import { imageUntracked } from './image-untracked.js';
-import { imageFinding, visitImages } from './image-rule.js';
+import { followImages, imageFinding } from './image-rule.js';
 import type { Finding } from './rule.js';
 
 /** The image rules, in the order they speak about one image. */
@@ -33,7 +33,7 @@ export function checkImages(
   reportPath: string,
   files: FileLookup | null,
 ): Finding[] {
-  return visitImages(section, reportPath, files).flatMap((visit) =>
+  return followImages(section, reportPath, files).flatMap((visit) =>
     IMAGE_RULES.flatMap((rule) => {
       const problem = rule.inspect(visit);
       return problem ? [imageFinding(rule.id, visit, problem)] : [];

@@ -33,14 +33,12 @@ export function gradedElsewhere(context: RuleContext, question: number): GradedE
   return under === question ? null : { line: context.model.pointAt(answer.start).line, under };
 }
 
-/** The first misaligned answer of each run: question-order and answers-misaligned both ask. */
-const misalignedOf = new WeakMap<RuleContext, { question: number; place: GradedElsewhere } | null>();
-
-/** The first question the checker grades by an answer under another heading, with where that answer is. */
+/**
+ * The first question the checker grades by an answer under another heading, with where that answer is (found
+ * once per report: question-order and answers-misaligned both ask).
+ */
 export function firstMisaligned(context: RuleContext): { question: number; place: GradedElsewhere } | null {
-  let found = misalignedOf.get(context);
-  if (found === undefined) misalignedOf.set(context, (found = findMisaligned(context)));
-  return found;
+  return context.once('first-misaligned', () => findMisaligned(context));
 }
 
 function findMisaligned(context: RuleContext): { question: number; place: GradedElsewhere } | null {

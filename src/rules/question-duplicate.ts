@@ -17,11 +17,11 @@ export const questionDuplicate: Rule = {
   good: '### Question 5\n\n> Answer:\n\nThe answer, merged.',
   fixable: false,
   check: (context) => {
-    const { model, expected, structureSeverity } = context;
+    const { structureSeverity } = context;
     const consequence = crashClause(context);
     // A copy that stands where a missing question should be is that question renumbered: question-heading's.
     const renamed = new Set(renamedOf(context).map((q) => q.line));
-    const copies = visitHeadings(model, expected)
+    const copies = visitHeadings(context)
       .filter((visit) => visit.known && visit.first !== undefined)
       .filter(({ line, first }) => !renamed.has(line) && !renamed.has(first?.heading.start.line ?? 0));
     // capped: 32,000 copies of one question are made into the findings listed, not 32,000 for the cap to drop.

@@ -14,10 +14,9 @@ export const questionOrder: Rule = {
   good: '### Question 2\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   fixable: false,
   check: (context) => {
-    const { model, expected } = context;
     // The first misplaced answer's question is answers-misaligned's, which names the move as its cause.
     const misaligned = firstMisaligned(context)?.question;
-    return visitHeadings(model, expected)
+    return visitHeadings(context)
       .filter((visit) => visit.known && visit.first === undefined && visit.section.number < visit.previous)
       .filter((visit) => visit.section.number !== misaligned)
       .map(({ section, line, previous }) =>

@@ -20,16 +20,18 @@ export const questionUnknown: Rule = {
   fixable: false,
   // capped: 32,000 numbered headings are 32,000 unknown questions, all outside the questions; only the listed ones
   // are made (and fingerprinted), the rest are one summary.
-  check: ({ model, expected, editionContradiction }) =>
+  check: (context) =>
     capped(
-      visitHeadings(model, expected)
+      visitHeadings(context)
         // A number the text's own edition has is not unknown: edition-mismatch says the edition is wrong.
-        .filter((visit) => !visit.known && !inTextEdition(visit.section.number, editionContradiction)),
+        .filter(
+          (visit) => !visit.known && !inTextEdition(visit.section.number, context.editionContradiction),
+        ),
       ({ section, line }) =>
         finding({
           ruleId: 'question-unknown',
           severity: 'warning',
-          message: `Question ${section.number} is not in this edition's template (Questions 1–${expected}); renumber or remove it.`,
+          message: `Question ${section.number} is not in this edition's template (Questions 1–${context.expected}); renumber or remove it.`,
           line,
           question: null,
           identity: { question: section.number, key: String(line) },

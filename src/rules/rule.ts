@@ -8,6 +8,7 @@ import type { FileLookup } from '../validate/images.js';
 import type { ErrorObject } from 'ajv';
 import type { EditionContradiction } from './edition-mismatch.js';
 import type { FixContext } from './fix-context.js';
+import type { Once } from './once.js';
 
 /** A finding before it is given the report's path (rules do not need to know it). */
 export type Finding = Omit<Diagnostic, 'path'>;
@@ -38,6 +39,8 @@ export interface RuleContext {
   structureSeverity: Severity;
   /** Whether the checker reads answers by position (it does not crash), so its assignment can be trusted. */
   positional: boolean;
+  /** What several rules ask of this report, computed once for all of them (see once.ts). */
+  once: Once;
 }
 
 /** One rule: what it is called, how bad it is, what it finds, how to fix it, and (when the engine runs it) its check. */

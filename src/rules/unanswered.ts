@@ -33,8 +33,10 @@ export const unanswered: Rule = {
         .map((f) => f.question),
     );
     const found: Finding[] = [];
-    for (const [number, { entry, at }] of context.document.questions) {
-      if (entry.answered || noMarker.has(number)) continue;
+    // forEach, not a for-of destructuring each [number, question] pair: until V8 optimises this (a cold run's
+    // reports) that made an entry, an iterator and its results per question.
+    context.document.questions.forEach(({ entry, at }, number) => {
+      if (entry.answered || noMarker.has(number)) return;
       const ranges = wanted(context, number);
       found.push(
         finding({
@@ -45,7 +47,7 @@ export const unanswered: Rule = {
           question: number,
         }),
       );
-    }
+    });
     return found;
   },
 };

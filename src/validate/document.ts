@@ -118,7 +118,10 @@ export function buildDocument(
 /** The ajv errors of the document against the constraints, as schema/report.schema.json shapes it. */
 export function validateReportDocument(constraints: Constraints, document: ReportDocument): ErrorObject[] {
   const questions: Record<string, DocumentQuestion> = {};
-  for (const [number, { entry }] of document.questions) questions[String(number)] = entry;
+  // forEach: a for-of destructuring each pair made an entry, an iterator and its results per question, cold.
+  document.questions.forEach(({ entry }, number) => {
+    questions[String(number)] = entry;
+  });
   return validateDocument(constraints, {
     edition: document.edition,
     answerCount: document.answerCount,

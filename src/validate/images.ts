@@ -91,7 +91,7 @@ export type ImageTarget =
  * Whether `path` has an empty, `.` or `..` segment or a leading `/`: what posix.normalize would change. String
  * searches, not a regex: the CLI follows a report's links once per process, and each regex compiles on first use.
  */
-function unnormal(path: string): boolean {
+export function unnormal(path: string): boolean {
   if (path.startsWith('/') || path.includes('//')) return true;
   if (!path.includes('.')) return false;
   return (
