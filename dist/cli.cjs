@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:CHUNK_HASHES>
-var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "949f6aaba87defde", "html.cjs": "848253e97e514491", "cohort.cjs": "fd7e2bf6a54685ca", "fix.cjs": "e04f6e718828d54a" };
+var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "949f6aaba87defde", "html.cjs": "848253e97e514491", "cohort.cjs": "ef41ba38daf36105", "fix.cjs": "22ea150172634578" };
 
 // lazy-builtin:node:os
 function homedir(...args) {
@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "31a7e3eb296477b2", main);
+load("cli-main.cjs", "cli", "883219c35e0aeff3", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
