@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { answerBytes, createHttpFetch, isFinalFailure } from '../../src/github/http-fetch.js';
+import { isFinalFailure } from '../../src/github/final-failure.js';
+import { answerBytes, createHttpFetch } from '../../src/github/http-fetch.js';
 
 /** What a server saw of one request. */
 interface Seen {

@@ -3,6 +3,7 @@ import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type * as Zlib from 'node:zlib';
+import { FinalFailure } from './final-failure.js';
 
 /**
  * The fetch Octokit is given: node's http client behind the call Octokit makes. Node's own fetch is undici, which
@@ -71,21 +72,6 @@ class Answer {
 
 /** Octokit's fetch: an answer for any status; a rejection only when there is no answer to give. */
 export type HttpFetch = (url: string, init?: FetchInit) => Promise<Answer>;
-
-/**
- * A failure the same request would meet again (an answer over the size limit, one in a coding that cannot be
- * read, a redirect loop, a header node refuses): retrying it would only repeat the download or the error.
- */
-export class FinalFailure extends Error {
-  override readonly name = 'FinalFailure';
-}
-
-/** Whether a request failed with a {@link FinalFailure}: Octokit wraps fetch's TypeError, which wraps the cause. */
-export function isFinalFailure(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++)
-    if (e instanceof FinalFailure) return true;
-  return false;
-}
 
 /**
  * The bytes of an answer asked for with `parseSuccessResponseBody: false`: Octokit's data is this fetch's body,

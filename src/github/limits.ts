@@ -1,7 +1,7 @@
 import type { Octokit } from '@octokit/core';
 import type { OctokitOptions } from '@octokit/core/types';
 import { TimeBudgetError, type RequestBudget } from './budget.js';
-import { isFinalFailure } from './http-fetch.js';
+import { isFinalFailure } from './final-failure.js';
 
 /** How long one request may take, and how long a request may go on being retried. */
 export interface RequestLimits {
