@@ -259,7 +259,7 @@ describe('the fetch Octokit is given', () => {
     expect(ports.size).toBe(1);
   });
 
-  it("should go through the runner's proxy: http_proxy for http, https_proxy for https", async () => {
+  it("should go through the runner's proxy: http_proxy for http, https_proxy for https, not for no_proxy", async () => {
     a.on.set('/through', (_req, res) => res.writeHead(200).end('proxied'));
     const tunnels: string[] = [];
     // A proxy that tunnels every CONNECT to server a, whatever host it names (an https request then fails its
@@ -276,14 +276,18 @@ describe('the fetch Octokit is given', () => {
       upstream.on('error', () => client.destroy());
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const saved = { http: process.env.http_proxy, https: process.env.https_proxy };
+    const saved = { http: process.env.http_proxy, https: process.env.https_proxy, no: process.env.no_proxy };
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     process.env.http_proxy = proxyUrl;
     process.env.https_proxy = proxyUrl;
+    process.env.no_proxy = 'bypassed.invalid';
     try {
       const answer = await createHttpFetch()('http://api.github.invalid/through');
       expect(await answer.text()).toBe('proxied');
       await expect(createHttpFetch()('https://api.github.invalid/through')).rejects.toThrow(TypeError);
+      // A host in no_proxy is asked for directly (where it does not resolve): never through the proxy.
+      const direct = createHttpFetch()('http://bypassed.invalid/x', { signal: AbortSignal.timeout(2000) });
+      await expect(direct).rejects.toBeDefined();
       expect(tunnels).toEqual(['api.github.invalid:80', 'api.github.invalid:443']);
     } finally {
       for (const [name, value] of Object.entries(saved)) {
