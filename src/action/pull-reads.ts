@@ -66,7 +66,7 @@ function filesFromSummary(state: PullRequestState, path: string): PullFile[] | n
 }
 
 /**
- * An empty file list while GitHub counts changed files at the same head and base is a broken answer (a 200 with
+ * An empty file list while GitHub counts changed files at the head it was read at is a broken answer (a 200 with
  * `[]`), not "the report is not changed": read so, a rerun would pass and resolve every thread as fixed. The event's
  * count settles it when the pull request is still at the event's commits; otherwise (a dispatched run, a pull
  * request that moved on, an event without a count) GitHub is asked for its count: one request more, only then.
