@@ -16,8 +16,6 @@ import { precompiledChunks, precompiledInline, precompiledLazy } from './precomp
  *   - custom-schema.cjs: ajv's compiler and a JSON parser, only for a custom schema (`--schema`, input `schema`);
  *   - html.cjs: the HTML renderer, only for `report-check html`;
  *   - cohort.cjs: the GitHub client, the table formats and the progress bar, only for `report-check cohort`;
- *   - undici.cjs: undici (400 KB), only behind an HTTP proxy, where @actions/github builds a proxy fetch as it
- *     loads; no request goes through it (src/github/http-fetch.ts is the clients' fetch);
  *   - octokit.cjs: the action's GitHub client (Octokit, its plugins, @actions/github, node's http, https, tls
  *     and net through @actions/http-client), loaded once the inputs and the event are read;
  *   - exec.cjs: @actions/exec and @actions/io, which @actions/core loads to name the OS (never asked here);
@@ -51,15 +49,6 @@ const LAZY = {
     entry: 'src/cli/fix-command.ts',
     functions: ['runFixes'],
   },
-  undici: {
-    filter: /^undici$/,
-    chunk: 'undici.cjs',
-    entry: 'scripts/chunks/undici.mjs',
-    functions: [],
-    classes: ['ProxyAgent'],
-    // Only a request through a proxy carries a dispatcher (@actions/http-client's ProxyAgent).
-    fetch: true,
-  },
   octokit: {
     filter: /^\.\/github\/octokit\.js$/,
     chunk: 'octokit.cjs',
@@ -83,7 +72,7 @@ const LAZY = {
 };
 
 /** A stand-in module for a lazy chunk: same exports, the chunk required on first use. */
-function standIn({ chunk, functions, classes = [], statics = [], fetch = false }) {
+function standIn({ chunk, functions, classes = [], statics = [] }) {
   const lines = [`let chunk;`, `const load = () => (chunk ??= require('./${chunk}'));`];
   for (const name of functions)
     lines.push(`export function ${name}(...args) { return load().${name}(...args); }`);
@@ -91,14 +80,31 @@ function standIn({ chunk, functions, classes = [], statics = [], fetch = false }
     lines.push(`export class ${name} { constructor(...args) { return new (load().${name})(...args); } }`);
   for (const name of statics)
     lines.push(`export const ${name} = new Proxy({}, { get: (_, key) => load().${name}[key] });`);
-  if (fetch)
-    lines.push(
-      'export function fetch(url, options) {',
-      '  return options?.dispatcher ? load().fetch(url, options) : globalThis.fetch(url, options);',
-      '}',
-    );
   return lines.join('\n');
 }
+
+/**
+ * undici (400 KB) in no bundle: every request goes through src/github/http-fetch.ts, over node:http. What
+ * @actions/github and @actions/http-client take from it is still asked for: behind a proxy, @actions/github
+ * builds a ProxyAgent and a fetch around it as it loads (its `defaults`, which client.ts overrides). The stand-in
+ * ProxyAgent holds nothing; its fetch is node's own, and refuses a dispatcher it could not honour.
+ */
+const undiciStandIn = {
+  name: 'undici-stand-in',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'undici-stand-in' }));
+    build.onLoad({ filter: /.*/, namespace: 'undici-stand-in' }, () => ({
+      contents: [
+        'export class ProxyAgent {}',
+        'export function fetch(url, options) {',
+        "  if (options?.dispatcher) throw new Error('report-check sends its requests through node:http, not undici');",
+        '  return globalThis.fetch(url, options);',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
 
 /** Replaces the imports named in `lazy` by stand-ins that require their chunk from dist/ on first use. */
 function lazyChunks(lazy) {
@@ -205,7 +211,7 @@ function lazyBuiltins(builtins) {
   };
 }
 
-const { markdown, customSchema, html, cohort, fix, undici, octokit, oidc, exec } = LAZY;
+const { markdown, customSchema, html, cohort, fix, octokit, oidc, exec } = LAZY;
 const cjs = { ...bundleOptions, format: 'cjs', minify: true, banner: {} };
 await build({
   ...bundleOptions,
@@ -213,7 +219,8 @@ await build({
   entryPoints: ['src/index.ts'],
   outfile: 'dist/index.js',
   plugins: [
-    lazyChunks({ markdown, customSchema, undici, octokit, oidc, exec }),
+    lazyChunks({ markdown, customSchema, octokit, oidc, exec }),
+    undiciStandIn,
     precompiledLazy,
     lazyBuiltins(ACTION_BUILTINS),
     builtinsAsRequire,
@@ -245,15 +252,21 @@ await build({
   outfile: 'dist/markdownlint.cjs',
   footer: { js: 'module.exports = module.exports.default;' },
 });
-for (const { entry, chunk } of [markdown, customSchema, html, cohort, fix, undici, exec])
+for (const { entry, chunk } of [markdown, customSchema, html, fix, exec])
   await build({ ...cjs, entryPoints: [entry], outfile: `dist/${chunk}` });
-// The GitHub clients keep undici (only behind a proxy) in its chunk, and further pages' answer validators in theirs.
+await build({
+  ...cjs,
+  entryPoints: [cohort.entry],
+  outfile: `dist/${cohort.chunk}`,
+  plugins: [undiciStandIn, ...cjs.plugins],
+});
+// The GitHub client keeps further pages' answer validators in their chunks.
 for (const { entry, chunk } of [octokit, oidc])
   await build({
     ...cjs,
     entryPoints: [entry],
     outfile: `dist/${chunk}`,
-    plugins: [lazyChunks({ undici }), precompiledLazy, ...cjs.plugins],
+    plugins: [undiciStandIn, precompiledLazy, ...cjs.plugins],
   });
 // One edition's validator (for the action), or the GitHub answers of further pages (scripts/precompiled.mjs).
 for (const { chunk, contents } of await precompiledChunks())
