@@ -271,13 +271,13 @@ for (const { entry, chunk } of [octokit, oidc])
 // One edition's validator (for the action), or the GitHub answers of further pages (scripts/precompiled.mjs).
 for (const { chunk, contents } of await precompiledChunks())
   await build({ ...cjs, stdin: { contents, resolveDir: process.cwd() }, outfile: `dist/${chunk}` });
-// dist/cli.cjs loads dist/cli-main.cjs and its chunks through V8's code cache (src/cli-launcher.ts), keyed by content.
 // The action's entry runs before its inputs are read; node's network modules come with the GitHub client's chunk
 // (octokit.cjs) and cost 15-20 ms at load on Node 24: an import that pulls them into the entry fails the build.
 const actionEntry = await readFile('dist/index.js', 'utf8');
 const network = /"(?:node:)?(?:http|https|net|tls|zlib)"/.exec(actionEntry);
 if (network)
   throw new Error(`dist/index.js loads ${network[0]} at start: it belongs to dist/${octokit.chunk}`);
+// dist/cli.cjs loads dist/cli-main.cjs and its chunks through V8's code cache (src/cli-launcher.ts), keyed by content.
 const contentHash = async (file) =>
   createHash('sha256')
     .update(await readFile(`dist/${file}`))
