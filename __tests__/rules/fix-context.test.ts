@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { lineStarts } from '../../src/parse/lines.js';
 import { fixContext } from '../../src/rules/fix-context.js';
+import { onceTable } from '../../src/rules/once.js';
 import type { RuleContext } from '../../src/rules/rule.js';
 
 /** The code lines of `text` as a line-by-line reading finds them: each line tried as a fence in turn. */
@@ -31,7 +32,10 @@ function codeLinesByLine(text: string): number[] {
 }
 
 function inCodeLines(text: string): number[] {
-  const rule = { model: { text, lineStarts: lineStarts(text), questions: [] } } as unknown as RuleContext;
+  const rule = {
+    model: { text, lineStarts: lineStarts(text), questions: [] },
+    once: onceTable(),
+  } as unknown as RuleContext;
   const context = fixContext(rule);
   const found: number[] = [];
   for (let line = 1; line <= context.lines.lineCount; line++) if (context.inCode(line)) found.push(line);

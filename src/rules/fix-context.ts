@@ -3,7 +3,7 @@ import type { QuestionSection } from '../parse/report.js';
 import { countPythonWords } from '../parse/words.js';
 import { describeRange } from '../validate/ranges.js';
 import { indexLines, type LineIndex } from '../fixes/line-index.js';
-import { onceTable, type Once } from './once.js';
+import type { Once } from './once.js';
 import type { RuleContext } from './rule.js';
 
 /**
@@ -68,17 +68,17 @@ function codeLines(lines: LineIndex, starts: readonly number[]): Uint8Array {
   return code;
 }
 
-/** The fix context of one report; its tables are built on first use. */
+/** The fix context of one report; its tables are built on first use, in the report's own {@link RuleContext.once}. */
 export function fixContext(rule: RuleContext): FixContext {
-  const once = onceTable();
+  const { once } = rule;
   const starts = rule.model.lineStarts;
-  const lines = once('lines', () => indexLines(rule.model.text, starts));
+  const lines = once('fix-lines', () => indexLines(rule.model.text, starts));
   const sections = rule.model.questions;
   return {
     rule,
     lines,
     once,
-    inCode: (line) => once('code', () => codeLines(lines, starts))[line] === 1,
+    inCode: (line) => once('fix-code', () => codeLines(lines, starts))[line] === 1,
     sectionAt(line) {
       const offset = lines.start(line);
       let lo = 0;
