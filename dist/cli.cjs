@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "883219c35e0aeff3", main);
+load("cli-main.cjs", "cli", "bd80124084e77965", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
