@@ -101,7 +101,9 @@ if (json) {
 } else {
   for (const { label, first, rerun, problems, outDir } of measured) {
     const node24 = label !== '';
-    const line = (s) => `${s.requests} requests, ${s.roundTrips} round trips, ${s.durationMs} ms`;
+    const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+    const line = (s) =>
+      `${count(s.requests, 'request')}, ${count(s.roundTrips, 'round trip')}, ${s.durationMs} ms`;
     console.log(
       `first run${label}: ${line(first)} at ${LATENCY_MS} ms per request (target: at most ${FIRST_RUN_TARGET.requests} ` +
         `requests, ${FIRST_RUN_TARGET.roundTrips} round trips, under ${FIRST_RUN_MS_TARGET} ms on node 24): ` +

@@ -140,7 +140,9 @@ export function faultsRecovered(v, t) {
  */
 export function firstRunTargets(v, t, k = 1, label = 'first run') {
   const s = v.stats(k);
-  t.note(`${label}: ${s.requests} requests, ${s.roundTrips} round trips`);
+  t.note(
+    `${label}: ${s.requests} request${s.requests === 1 ? '' : 's'}, ${s.roundTrips} round trip${s.roundTrips === 1 ? '' : 's'}`,
+  );
   t.le(s.requests, FIRST_RUN_TARGET.requests, `${label} requests`);
 }
 
