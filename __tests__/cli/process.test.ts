@@ -91,6 +91,20 @@ describe('dist/cli.cjs as a process', () => {
     expect(toNull.status).toBe(1);
     expect(toNull.stderr).toBe('');
   });
+
+  // `cohort` runs in a chunk of its own (dist/cohort.cjs), whose usage errors are thrown by its own copy of the class.
+  it.each([
+    [['cohort'], 'cohort needs at least one SOURCE (see cohort --help)'],
+    [['cohort', 'groups', '--format', 'xml'], '--format: unknown value "xml"'],
+    [['cohort', 'groups', '--edition', '2027'], '--edition'],
+  ])('should say what is wrong with `%s` in one line, not as an internal error', (args, said) => {
+    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^report-check: [^\n]*\n$/);
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stderr).toContain(said);
+  });
 });
 
 describe('dist/cli.cjs over many reports', () => {
