@@ -160,7 +160,18 @@ describe('report-check as a markdownlint custom rule', () => {
     expect(ruleFindings(lintFile(file, config)).sort(byPlace)).toEqual(expected.sort(byPlace));
   });
 
+  it('takes an edition written as a number (YAML `edition: 2025`) as that edition', async () => {
+    const file = layOut('cli/template-2026.md');
+    const config = { default: false, 'report-check': { edition: 2025, strict: true } };
+    const expected = await cliFindings(file, ['--edition', '2025', '--strict']);
+    expect(ruleFindings(lintFile(file, config)).sort(byPlace)).toEqual(expected.sort(byPlace));
+  });
+
   it.each([
+    [
+      { edition: 2019 },
+      'The setting "edition" of report-check must be one of auto, 2023, 2024, 2025, 2026, not 2019.',
+    ],
     [
       { edition: '2019' },
       'The setting "edition" of report-check must be one of auto, 2023, 2024, 2025, 2026, not "2019".',

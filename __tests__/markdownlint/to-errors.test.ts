@@ -59,6 +59,16 @@ describe('toErrors', () => {
     expect(fixed).toBe(ourApplyFixes(text, [fix]).text);
   });
 
+  it('names the line of the finding as the file counts it in each further part, front matter included', () => {
+    const withFrontMatter = `---\ntitle: x\n---\n${text}`;
+    const fix = remove(5, 1, 7, 1);
+    const { errors, fixed } = run(withFrontMatter, [finding(5, fix)], 3);
+    // markdownlint shows lineNumber + 3: the finding on line 5 of the file, its second part on line 6.
+    expect(errors.map((e) => e.lineNumber + 3)).toEqual([5, 6]);
+    expect(errors[1]?.detail).toBe('template-marker (fix, part 2 of 2 for line 5): Remove it');
+    expect(fixed).toBe(ourApplyFixes(withFrontMatter, [fix]).text);
+  });
+
   it('keeps a finding whose fix spans lines other than whole ones, without a quick fix', () => {
     const { errors, fixed } = run(text, [finding(1, remove(1, 3, 2, 3, 'x'))]);
     expect(errors).toHaveLength(1);

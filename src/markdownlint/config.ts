@@ -24,9 +24,11 @@ export function readSettings(config: unknown): RuleSettings | string {
       return `Unknown setting "${key}" for report-check in the markdownlint configuration; it takes ${KEYS.join(' and ')}.`;
   }
   if (given.edition !== undefined) {
-    if (typeof given.edition !== 'string' || !EDITION_CHOICES.includes(given.edition))
+    // A year written as a number (`edition: 2026` in .markdownlint.yaml, or unquoted in JSON) is that edition.
+    const edition = typeof given.edition === 'number' ? String(given.edition) : given.edition;
+    if (typeof edition !== 'string' || !EDITION_CHOICES.includes(edition))
       return `The setting "edition" of report-check must be one of ${EDITION_CHOICES.join(', ')}, not ${JSON.stringify(given.edition)}.`;
-    settings.edition = given.edition as Edition | 'auto';
+    settings.edition = edition as Edition | 'auto';
   }
   if (given.strict !== undefined) {
     if (typeof given.strict !== 'boolean')

@@ -94,7 +94,8 @@ export function toErrors(diagnostics: readonly Diagnostic[], at: Placement): Err
       moved.slice(1).forEach((piece, i) =>
         errors.push({
           lineNumber: piece.lineNumber,
-          detail: `${d.ruleId} (fix, part ${i + 2} of ${moved.length} for line ${lineNumber}): ${d.fix?.description ?? ''}`,
+          // The line as markdownlint shows it, front matter counted: the finding's own line in the file.
+          detail: `${d.ruleId} (fix, part ${i + 2} of ${moved.length} for line ${d.line}): ${d.fix?.description ?? ''}`,
           information: error.information,
           fixInfo: piece,
         }),
