@@ -29,6 +29,22 @@ describe('formatCohortText', () => {
     expect(table).toMatch(/course\/bravo .* Q4 -13w, Q11 \+20w/);
   });
 
+  it.each([60, 80, 100, 120])(
+    'should keep every line within a %i-column terminal, the unreadable row and the totals too',
+    (width) => {
+      const text = formatCohortText(rows, summary, { width });
+      for (const line of text.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(width);
+      // Still one row per group, each naming it (cut short if need be), and each failing question listed.
+      const [table] = text.split('\n\n') as [string];
+      expect(table.split('\n')).toHaveLength(rows.length + 1);
+      // From 80 columns the group names are whole; at 60 they are cut, the counts never.
+      if (width >= 80) expect(table).toMatch(/^course\/bravo\s.*\s2\s+0\s+0\s+31\/31\s+Q4 -13w/m);
+      else expect(table).toMatch(/^course\/…\s.*\s2\s+0\s+0\s+31\/31\s+Q4 -13w/m);
+      expect(text).toContain('could not read');
+      expect(text.replace(/\n/g, ' ')).toContain('its record differs from the truth for 2 group(s)');
+    },
+  );
+
   it('should make a group name that could repaint the terminal printable', () => {
     const hostile = [{ ...(rows[0] as (typeof rows)[0]), source: 'evil\u001b[2Jname' }];
     const text = formatCohortText(hostile, summarize(hostile, null), { width: Infinity });

@@ -57,6 +57,53 @@ function questionCell(row: CohortRow, n: number): string {
   return question ? cellText(question) : '';
 }
 
+/** The fewest characters the failing-questions list gets. */
+const MIN_LIST_WIDTH = 10;
+/** Columns whose text may be cut short (with `…`) to fit a narrow terminal; the counts never are. */
+const SHORTENED = new Set(['group', 'ed.', 'checker', 'scraper', 'change']);
+
+/**
+ * `widths` with the {@link SHORTENED} columns narrowed until the columns and their gaps take at most `room`
+ * characters, or cannot be narrowed further: first the widest of the others, a character at a time down to their
+ * header, then the group column, which tells the rows apart, down to {@link MIN_SHORT_SOURCE}. A group's full
+ * row is in `--format csv`, `json` and `html`.
+ */
+function shrinkToFit(headers: readonly string[], widths: readonly number[], room: number): number[] {
+  const out = [...widths];
+  let over = out.reduce((sum, w) => sum + w + GAP.length, 0) - room;
+  while (over > 0) {
+    let widest = -1;
+    for (let c = 1; c < out.length; c++) {
+      const header = headers[c] as string;
+      if (SHORTENED.has(header) && (out[c] as number) > header.length)
+        if (widest === -1 || (out[c] as number) > (out[widest] as number)) widest = c;
+    }
+    if (widest === -1) break;
+    out[widest] = (out[widest] as number) - 1;
+    over -= 1;
+  }
+  if (over > 0) out[0] = Math.max(Math.min(MIN_SHORT_SOURCE, out[0] as number), (out[0] as number) - over);
+  return out;
+}
+
+/** The narrowest the group column gets when even the list of failing questions does not fit beside the rest. */
+const MIN_SHORT_SOURCE = 8;
+
+/** `text` broken at spaces into lines of at most `width` characters (a longer word keeps a line of its own). */
+function wrap(text: string, width: number): string[] {
+  if (!Number.isFinite(width) || [...text].length <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && [...line].length + 1 + [...word].length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
 /** How the table fits the width: column widths, and whether the question cells fit or give way to a list. */
 interface Layout {
   widths: number[];
@@ -99,7 +146,12 @@ function fitLayout(
       sourceWidth = Math.min(sourceWanted, Math.max(MIN_SOURCE_WIDTH, Math.floor(width / 3)));
     }
   }
-  const rest = Number.isFinite(width) ? Math.max(10, width - fixedWidth(sourceWidth)) : Infinity;
+  if (!perQuestion && Number.isFinite(width)) {
+    const fitted = shrinkToFit(headers, [sourceWidth, ...widths.slice(1)], width - MIN_LIST_WIDTH);
+    sourceWidth = fitted[0] as number;
+    widths.splice(1, widths.length - 1, ...fitted.slice(1));
+  }
+  const rest = Number.isFinite(width) ? Math.max(MIN_LIST_WIDTH, width - fixedWidth(sourceWidth)) : Infinity;
   return { widths, sourceWidth, questionWidths, perQuestion, rest };
 }
 
@@ -159,12 +211,16 @@ export function formatCohortText(
   };
   const questionTail = (texts: string[]) =>
     texts.map((text, i) => pad(text, questionWidths[i] as number, true)).join(' ');
-  const out = [line(headers, perQuestion ? questionTail(numbers.map((n) => `Q${n}`)) : 'failing questions')];
+  const listHeader = rest >= 'failing questions'.length ? 'failing questions' : 'failing';
+  const out = [line(headers, perQuestion ? questionTail(numbers.map((n) => `Q${n}`)) : listHeader)];
   for (const [index, row] of rows.entries()) {
     const cells = table[index] as string[];
     if (row.error !== null) {
       out.push(
-        `${pad(truncate(cells[0] as string, sourceWidth), sourceWidth)}${GAP}could not read: ${printable(row.error)}`,
+        truncate(
+          `${pad(truncate(cells[0] as string, sourceWidth), sourceWidth)}${GAP}could not read: ${printable(row.error)}`,
+          options.width,
+        ),
       );
       continue;
     }
@@ -173,5 +229,6 @@ export function formatCohortText(
       : truncate(failingList(row), rest);
     out.push(line(cells, tail));
   }
-  return `${[...out, '', ...summaryLines(summary)].join('\n')}\n`;
+  const footer = summaryLines(summary).flatMap((text) => wrap(text, options.width));
+  return `${[...out, '', ...footer].join('\n')}\n`;
 }
