@@ -17,7 +17,7 @@ describe('formatCohortText', () => {
     );
     expect(lines).toContain(
       '8 groups: course checker 2 pass, 4 fail, 1 crash; 1 could not be read; the grading scraper (2026 checker) ' +
-        'records 0 warnings for 2 crashing report(s); its record differs from the truth for 2 group(s)',
+        'records 0 warnings for 2 crashing reports; its record differs from the truth for 2 groups',
     );
   });
 
@@ -41,9 +41,17 @@ describe('formatCohortText', () => {
       if (width >= 80) expect(table).toMatch(/^course\/bravo\s.*\s2\s+0\s+0\s+31\/31\s+Q4 -13w/m);
       else expect(table).toMatch(/^course\/…\s.*\s2\s+0\s+0\s+31\/31\s+Q4 -13w/m);
       expect(text).toContain('could not read');
-      expect(text.replace(/\n/g, ' ')).toContain('its record differs from the truth for 2 group(s)');
+      expect(text.replace(/\n/g, ' ')).toContain('its record differs from the truth for 2 groups');
     },
   );
+
+  it('should count one group and one crashing report in the singular', () => {
+    const one = [rows[5] as (typeof rows)[0]];
+    const text = formatCohortText(one, summarize(one, null), { width: Infinity });
+    expect(text).toContain('1 group: course checker 0 pass, 0 fail, 1 crash;');
+    expect(text).toContain('records 0 warnings for 1 crashing report');
+    expect(text).not.toMatch(/\(s\)|\b1 groups\b|\b1 crashing reports\b/);
+  });
 
   it('should make a group name that could repaint the terminal printable', () => {
     const hostile = [{ ...(rows[0] as (typeof rows)[0]), source: 'evil\u001b[2Jname' }];

@@ -79,7 +79,7 @@ const SCRIPT = `
     Array.prototype.forEach.call(body.rows,function(r){
       var ok=(!q||r.textContent.toLowerCase().indexOf(q)!==-1)&&(!o||r.getAttribute('data-outcome')===o);
       r.hidden=!ok;if(ok)n++;});
-    shown.textContent=n+' of '+body.rows.length+' groups shown';
+    shown.textContent=n+' of '+body.rows.length+(body.rows.length===1?' group shown':' groups shown');
   }
   text.addEventListener('input',filter);outcome.addEventListener('change',filter);filter();
 })();
@@ -193,9 +193,9 @@ export function formatCohortHtml(
   const body = rows.map((row) => bodyRow(row, numbers, compared, options.href(row))).join('\n');
   const { pass, fail, crash } = summary.courseChecker;
   const totals =
-    `${summary.groups} groups: ${pass} pass, ${fail} fail, ${crash} crash` +
+    `${plural(summary.groups, 'group')}: ${pass} pass, ${fail} fail, ${crash} crash` +
     (summary.unreadable ? `, ${summary.unreadable} could not be read` : '') +
-    `. The grading scraper (${summary.scraper.checkerEdition} checker) records 0 warnings for ${summary.scraper.crashRecordedAsZero} crashing report(s).`;
+    `. The grading scraper (${summary.scraper.checkerEdition} checker) records 0 warnings for ${plural(summary.scraper.crashRecordedAsZero, 'crashing report')}.`;
   return `<!doctype html>
 <html lang="en">
 <head>

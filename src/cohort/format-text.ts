@@ -1,3 +1,4 @@
+import { plural } from '../plural.js';
 import { printable } from '../output/printable.js';
 import { cellText } from './group.js';
 import { checkerText, questionNumbers, rowChangeText, scraperText, type CohortRow } from './columns.js';
@@ -159,10 +160,10 @@ function fitLayout(
 function summaryLines(summary: CohortSummary): string[] {
   const { pass, fail, crash } = summary.courseChecker;
   const out = [
-    `${summary.groups} groups: course checker ${pass} pass, ${fail} fail, ${crash} crash` +
+    `${plural(summary.groups, 'group')}: course checker ${pass} pass, ${fail} fail, ${crash} crash` +
       `${summary.unreadable ? `; ${summary.unreadable} could not be read` : ''}` +
-      `; the grading scraper (${summary.scraper.checkerEdition} checker) records 0 warnings for ${summary.scraper.crashRecordedAsZero} crashing report(s)` +
-      `${summary.scraper.disagreeing ? `; its record differs from the truth for ${summary.scraper.disagreeing} group(s)` : ''}`,
+      `; the grading scraper (${summary.scraper.checkerEdition} checker) records 0 warnings for ${plural(summary.scraper.crashRecordedAsZero, 'crashing report')}` +
+      `${summary.scraper.disagreeing ? `; its record differs from the truth for ${plural(summary.scraper.disagreeing, 'group')}` : ''}`,
   ];
   if (summary.changes) {
     const parts = Object.entries(summary.changes)

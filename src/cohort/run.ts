@@ -1,3 +1,4 @@
+import { plural } from '../plural.js';
 import * as nodePath from 'node:path';
 import type { CheckInput } from '../check.js';
 import type { CliDeps } from '../cli/run.js';
@@ -248,7 +249,7 @@ function render(
   if (options.format === 'csv') return formatCohortCsv(rows);
   if (options.format === 'html') {
     return formatCohortHtml(rows, summary, {
-      title: `report-check cohort: ${groups.length} groups`,
+      title: `report-check cohort: ${plural(groups.length, 'group')}`,
       href: (row) => hrefFor(row, options, deps),
     });
   }
