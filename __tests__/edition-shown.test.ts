@@ -19,7 +19,7 @@ const summary = (result: ReturnType<typeof checkReport>): string =>
   renderSummaryComment({ result, headSha: 'a'.repeat(40), failOn: 'error' });
 
 describe('a file that is not an exam report', () => {
-  const NOT_A_REPORT = `1:1 error ${PATH} is not a DTU 02476 exam report: no \`### Question N\` headings and no template text; copy the course's report template (reports/README.md) and answer in it. [not-a-report]`;
+  const NOT_A_REPORT = `1:1 error Not a DTU 02476 exam report: no \`### Question N\` headings and no template text; copy the course's report template (reports/README.md) and answer in it. [not-a-report]`;
 
   for (const [name, text] of [
     ['an empty file', ''],

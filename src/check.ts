@@ -110,7 +110,7 @@ function notAReportResult(path: string, verdict: CheckResult['courseChecker'], g
     path,
     edition: 'unknown',
     editionSource: given ? 'given' : 'detected',
-    diagnostics: [{ path, ...notAReportFinding(path) }],
+    diagnostics: [{ path, ...notAReportFinding() }],
     questions: [],
     courseChecker: verdict,
   };

@@ -156,6 +156,17 @@ describe('report-check end to end', () => {
     expect(schema.stderr).toMatch(/^report-check: schema\.json: invalid JSON[^\n]*\n$/);
   });
 
+  it('should name a file that is not a report by the path typed, outside a git work tree too', async () => {
+    rmSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'notes'));
+    writeFileSync(join(repo, 'notes/empty.md'), '');
+    const { code, stdout } = await run(['notes/empty.md']);
+    expect(code).toBe(1);
+    // The engine sees the path from the assumed root (the folder above notes/): it must not leak into the message.
+    expect(stdout).toMatch(/^notes\/empty\.md:1:1 error Not a DTU 02476 exam report: /m);
+    expect(stdout).not.toMatch(/\w+\/notes\/empty\.md|is not a DTU/);
+  });
+
   it('should render the report to an HTML file', async () => {
     writeReport(filledReport());
     expect((await run(['html', 'reports/README.md', '-o', 'report.html'])).code).toBe(0);

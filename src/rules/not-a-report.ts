@@ -21,12 +21,16 @@ export function looksLikeReport(text: string, reading: EditionReading): boolean 
   );
 }
 
-/** The one finding for a file that is not an exam report. */
-export function notAReportFinding(path: string): Finding {
+/**
+ * The one finding for a file that is not an exam report. Its message names no path: each output puts the path
+ * the user gave in front of it, and the engine sees the path from the repository's root (the CLI printed
+ * `empty.md:1:1 error m/empty.md is not ...` for a file outside a git work tree).
+ */
+export function notAReportFinding(): Finding {
   return finding({
     ruleId: 'not-a-report',
     severity: 'error',
-    message: `${path} is not a DTU 02476 exam report: no \`### Question N\` headings and no template text; copy the course's report template (reports/README.md) and answer in it.`,
+    message: `Not a DTU 02476 exam report: no \`### Question N\` headings and no template text; copy the course's report template (reports/README.md) and answer in it.`,
     line: 1,
     question: null,
   });
