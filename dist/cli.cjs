@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "55417dbf6934af62", main);
+load("cli-main.cjs", "cli", "dfe195224870723b", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
