@@ -189,21 +189,45 @@ describe('report-check in a git work tree (what the pull request will have)', ()
 
   afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
-  async function check(): Promise<{ code: number; lines: string[] }> {
+  async function check(
+    argv = ['reports/README.md'],
+    env: Record<string, string> = {},
+  ): Promise<{ code: number; lines: string[]; output: string }> {
     let stdout = '';
-    const code = await runCli(['reports/README.md'], {
+    const code = await runCli(argv, {
       fs: nodeFileSystem,
       git: nodeGit,
       engine: { checkReport, loadConstraints },
       stdout: (text) => (stdout += text),
       stderr: (text) => (stdout += text),
       isTTY: false,
-      env: {},
+      env,
       cwd: repo,
       version: '0.0.0-test',
     });
-    return { code, lines: stdout.split('\n').filter((line) => line.includes('diagram.png')) };
+    return { code, lines: stdout.split('\n').filter((line) => line.includes('diagram.png')), output: stdout };
   }
+
+  it('should, as a pre-commit hook, stay silent on a commit that stages nothing under reports/, and check a deletion', async () => {
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'report');
+    // As `git commit` runs its hooks: GIT_INDEX_FILE names the index being committed.
+    const hook = (argv: string[]) =>
+      check(['--pre-commit', ...argv], { GIT_INDEX_FILE: join(repo, '.git/index') });
+    writeFileSync(join(repo, 'main.py'), 'print(1)\n');
+    git('add', 'main.py');
+    // Nothing under reports/ is staged, and the report is not even read.
+    expect(await hook(['reports/README.md'])).toEqual({ code: 0, lines: [], output: '' });
+    git('rm', '-q', 'reports/figures/diagram.png');
+    const deleted = await hook(['reports/README.md']);
+    expect(deleted.lines[0]).toMatch(
+      /warning Question \d+ links figures\/diagram\.png, but .* \[image-missing\]$/,
+    );
+    // Outside a commit (pre-commit run --all-files, CI) it always checks.
+    git('reset', '-q', '--hard');
+    expect((await check(['--pre-commit', 'reports/README.md'])).output).toMatch(/reports\/README\.md/);
+  });
 
   it('should warn about a figure that is on disk but not added, until it is staged', async () => {
     git('init', '-q');
@@ -227,6 +251,6 @@ describe('report-check in a git work tree (what the pull request will have)', ()
   });
 
   it('should read the file system outside a git work tree', async () => {
-    expect(await check()).toEqual({ code: 0, lines: [] });
+    expect(await check()).toMatchObject({ code: 0, lines: [] });
   });
 });

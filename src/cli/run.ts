@@ -16,6 +16,7 @@ import { RULES } from '../rules/index.js';
 import { runHtml } from './html-command.js';
 import { displayPath } from './files.js';
 import { loadSchema } from './schema-file.js';
+import { nothingStaged } from './pre-commit.js';
 
 export { displayPath };
 import type { GitRunner } from './git-files.js';
@@ -72,6 +73,8 @@ Options:
   --threads N                         check on N threads (default: one per two CPUs, with 32 reports or more)
   --fix                               apply every safe fix in place, say what changed, then check the result
   --fix-dry-run                       print the fixes as a unified diff and change nothing (exit 1: there are some)
+  --pre-commit                        as a pre-commit hook: inside \`git commit\`, exit 0 at once when nothing under
+                                      the report's folder is staged (a deleted figure counts); elsewhere, check
   --list-rules                        list every rule: id, severity, summary (with --format json: the registry)
   -h, --help                          show this help
   -V, --version                       show the version
@@ -104,6 +107,8 @@ interface CheckOptions {
   fix: 'off' | 'apply' | 'dry-run';
   /** `--threads`: how many threads check the reports; undefined: as many as the CPUs and the reports are worth. */
   threadCount: number | undefined;
+  /** `--pre-commit`: inside `git commit`, stop with exit 0 when nothing under a report's folder is staged. */
+  preCommit: boolean;
 }
 
 /** Whether to colour text output: FORCE_COLOR wins, then NO_COLOR, then a dumb terminal, then the TTY. */
@@ -131,6 +136,7 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
       'list-rules': { type: 'boolean' },
       fix: { type: 'boolean' },
       'fix-dry-run': { type: 'boolean' },
+      'pre-commit': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'V' },
     },
@@ -152,6 +158,7 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
     files: positionals.length > 0 ? positionals : [DEFAULT_REPORT],
     fix: values['fix-dry-run'] ? 'dry-run' : values.fix ? 'apply' : 'off',
     threadCount: values.threads === undefined ? undefined : threadCount(values.threads),
+    preCommit: values['pre-commit'] ?? false,
   };
 }
 
@@ -215,6 +222,7 @@ async function runCheck(argv: string[], deps: CliDeps): Promise<number> {
     deps.stdout(options.listRules === 'json' ? rulesJson(RULES) : ruleList(RULES));
     return EXIT.ok;
   }
+  if (options.preCommit && nothingStaged(options.files, deps)) return EXIT.ok;
   const constraints = options.schema === undefined ? null : await loadSchema(options.schema, deps);
   let fixFailed = false;
   if (options.fix !== 'off') {
