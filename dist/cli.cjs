@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "dfe195224870723b", main);
+load("cli-main.cjs", "cli", "0c97d91809cc689f", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
