@@ -178,6 +178,36 @@ describe('scanLines', () => {
     );
   });
 
+  // CommonMark: blocks of types 1-5 end at the line meeting their end condition, blank lines or not; 6 and 7 at a
+  // blank line. A `### Question 8` right under `<!-- note -->` is the page's heading (it once read as HTML).
+  it.each([
+    ['<!-- note -->', false],
+    ['<!--\nmore\n-->', false],
+    ['<pre>x</pre>', false],
+    ['<PRE class="a">\nx\n</Pre>', false],
+    ['<textarea>\n</textarea> after', false],
+    ['<?php x ?>', false],
+    ['<!DOCTYPE html>', false],
+    ['<![CDATA[x]]>', false],
+    ['<!--\n\nstill in the comment', true],
+    ['<script>\n\nvar x;', true],
+    ['<pre>\n\n</pr>', true],
+    ['<div>', true],
+    ['<br>', true],
+    ['<!-- a -->\n<div>', true],
+  ])('after %j, a heading on the next line is nested: %s', (html, nested) => {
+    const text = `${html}\n### Question 8\nanswer\n`;
+    const { fast, byPatterns } = both(text);
+    expect(fast).toEqual(byPatterns);
+    expect(fast.headings.map((h) => [h.text, h.nested])).toEqual([['Question 8', nested]]);
+  });
+
+  it('should end an HTML comment at its `-->` line, so that a fence after it is code again', () => {
+    const { fast, byPatterns } = both('<!--\n\n```\n-->\n```\ncode\n```');
+    expect(fast).toEqual(byPatterns);
+    expect([...fast.code]).toEqual([0, 0, 0, 0, 1, 1, 1]);
+  });
+
   it('should read the report shapes the fast paths take', () => {
     const text = [
       '# Title',

@@ -45,3 +45,35 @@ describe('answers the course checker grades against another question', () => {
     );
   });
 });
+
+// A `### Question 8` right under a `<br>` line is inside that HTML block on the page (it runs to the next empty
+// line), but the course checker still cuts the answers there: it grades every answer as its own and passes.
+describe('a question heading the page swallows into an HTML block', () => {
+  const text = makePassingReport('2025').replace('\n\n### Question 8\n', '\n\n<br>\n### Question 8\n');
+  const result = checkReport({ path: 'reports/README.md', content: text, edition: '2025' });
+  const heading = lineOf(text, '### Question 8\n');
+
+  it('should predict the pass the checker gives, with no error', () => {
+    expect(result.courseChecker.outcome).toBe('pass');
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map(shown)).toEqual([]);
+  });
+
+  it('should say once, at the heading, that it does not show and how to show it, without a fix that shifts answers', () => {
+    const structural = result.diagnostics.filter((d) =>
+      ['question-missing', 'answer-repeated', 'answers-misaligned'].includes(d.ruleId),
+    );
+    expect(structural.map(shown)).toEqual([
+      `${heading} warning Question 8 is missing; its heading on line ${heading} does not show as a heading (it is quoted, or inside HTML: put an empty line between it and an HTML line above it).`,
+    ]);
+    expect(result.diagnostics.some((d) => d.fix)).toBe(false);
+  });
+
+  it('should read a heading under a one-line HTML comment as the page does: no finding at all', () => {
+    const commented = makePassingReport('2025').replace(
+      '\n\n### Question 8\n',
+      '\n\n<!-- TODO -->\n### Question 8\n',
+    );
+    const clean = checkReport({ path: 'reports/README.md', content: commented, edition: '2025' });
+    expect(clean.diagnostics.filter((d) => d.severity !== 'notice').map(shown)).toEqual([]);
+  });
+});

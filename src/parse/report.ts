@@ -5,7 +5,7 @@ import { lineStarts, makePointAt } from './lines.js';
 import type { QuestionSection, ReportModel } from './model.js';
 import { scanLines } from './scan-lines.js';
 import { buildSection, type KnownAnswer } from './section.js';
-import { questionStarts } from './skeleton.js';
+import { questionNumber, questionStarts } from './skeleton.js';
 
 export type { ImageRef, Point, QuestionSection, ReportModel } from './model.js';
 
@@ -67,7 +67,21 @@ export function parseReport(text: string, reading?: CheckerReading, starts = lin
     number: h.number,
     text: text.slice(h.start, h.end),
   }));
+  const hiddenQuestionHeadings: ReportModel['hiddenQuestionHeadings'] = [];
+  for (const h of headings) {
+    const number = h.nested && (h.depth === 2 || h.depth === 3) ? questionNumber(h.text) : null;
+    if (number !== null) hiddenQuestionHeadings.push({ start: h.start, number });
+  }
   // A final newline ends the last line; it does not start one (editors, git and GitHub count lines so).
   const lineCount = text.endsWith('\n') && starts.length > 1 ? starts.length - 1 : starts.length;
-  return { text, questions, headingsInAnswers, parseFailure, pointAt, lineCount, lineStarts: starts };
+  return {
+    text,
+    questions,
+    headingsInAnswers,
+    hiddenQuestionHeadings,
+    parseFailure,
+    pointAt,
+    lineCount,
+    lineStarts: starts,
+  };
 }

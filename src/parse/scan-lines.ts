@@ -1,13 +1,8 @@
 import { atxHeadingAt, isBlankCode, isDigitCode, skipBlanks } from './linear-scan.js';
 import { isJsSpace } from './line-slots.js';
 import { lineEndAt } from './lines.js';
-import {
-  BLOCK_TAG_NAMES,
-  frontMatterEnd,
-  HTML_BLOCK_7,
-  RAW_TEXT_TAG_NAMES,
-  readLine,
-} from './scan-patterns.js';
+import { endsHtmlBlock, startsHtmlBlock } from './html-block.js';
+import { frontMatterEnd, HTML_BLOCK_7, readLine } from './scan-patterns.js';
 
 /** An ATX heading line of the report. */
 export interface Heading {
@@ -40,50 +35,18 @@ export interface ScanState {
    */
   listContent: number | null;
   inHtml: boolean;
+  /**
+   * The CommonMark type (1–5) of the HTML block being read, which ends at the line holding its end condition
+   * (blank lines included: `-->` ends a comment, `</pre>` a `<pre>`); 0 for none, or for types 6 and 7, which end
+   * at a blank line.
+   */
+  htmlType: number;
   /** Whether the line before continues a paragraph, which a type-7 HTML block cannot interrupt. */
   afterText: boolean;
 }
 
 /** Whether the character at `i` is whitespace to JavaScript's `\s`. */
 const isSpaceAt = (text: string, i: number): boolean => isJsSpace(text.charCodeAt(i));
-
-/** The tag names of CommonMark HTML blocks of type 6 (lower case), and of type 1 (raw text). */
-const BLOCK_TAGS = new Set(BLOCK_TAG_NAMES);
-const RAW_TEXT_TAGS = new Set(RAW_TEXT_TAG_NAMES);
-const LONGEST_TAG = 10;
-
-/**
- * Whether the `<` at `lt` (after at most three spaces or tabs) starts an HTML block of types 1–6 on the line that
- * ends at `end`, as readLine's HTML_BLOCK_1_TO_6 decides (ASCII letters in any case), without compiling that
- * long case-blind pattern.
- */
-function startsHtmlBlock(text: string, lt: number, end: number): boolean {
-  let i = lt + 1;
-  const c = text.charCodeAt(i);
-  if (c === 0x3f) return i < end;
-  if (c === 0x21) {
-    const next = text.charCodeAt(i + 1) | 0x20;
-    if (text.startsWith('--', i + 1) || (next >= 0x61 && next <= 0x7a && i + 1 < end)) return true;
-    // `<![CDATA[`, its letters in any case (`|0x20` lowers an ASCII letter and makes no other character one).
-    for (let k = 0; k < 7; k++) {
-      const code = text.charCodeAt(i + 1 + k);
-      if ((k === 0 || k === 6 ? code : code | 0x20) !== '[cdata['.charCodeAt(k)) return false;
-    }
-    return i + 8 <= end;
-  }
-  const closing = c === 0x2f;
-  if (closing) i++;
-  const name = i;
-  for (let n = text.charCodeAt(i); i < end && i - name <= LONGEST_TAG; n = text.charCodeAt(++i)) {
-    const letter = n | 0x20;
-    if (!(letter >= 0x61 && letter <= 0x7a) && !isDigitCode(n)) break;
-  }
-  if (i === name || i - name > LONGEST_TAG) return false;
-  const tag = text.slice(name, i).toLowerCase();
-  const ends = i === end || text.charCodeAt(i) === 0x3e || isSpaceAt(text, i);
-  if (ends && !closing && RAW_TEXT_TAGS.has(tag)) return true;
-  return BLOCK_TAGS.has(tag) && (ends || text.charCodeAt(i) === 0x2f);
-}
 
 /** Whether the line holds nothing from `from` on but whitespace to `\s`, as a closing fence's rest must be. */
 function allSpace(text: string, from: number, to: number): boolean {
@@ -131,10 +94,11 @@ function readHtmlLike(state: ScanState, text: string, start: number, lt: number,
   let last = end;
   while (last > lt && isBlankCode(text.charCodeAt(last - 1))) last--;
   const wholeTag = text.charCodeAt(last - 1) === 0x3e;
-  if (!state.inHtml && lt - start <= 3)
-    state.inHtml =
-      startsHtmlBlock(text, lt, end) ||
-      (!state.afterText && wholeTag && HTML_BLOCK_7.test(text.slice(start, end)));
+  if (!state.inHtml && lt - start <= 3) {
+    const type = startsHtmlBlock(text, lt, end);
+    state.htmlType = type <= 5 ? type : 0;
+    state.inHtml = type !== 0 || (!state.afterText && wholeTag && HTML_BLOCK_7.test(text.slice(start, end)));
+  }
   if (startsText) state.listContent = null;
   state.afterText = !state.inHtml;
   return false;
@@ -204,7 +168,8 @@ function readLineFast(state: ScanState, text: string, start: number, end: number
     // Three assignments, not `[a, b, c] = [x, y, z]`: until V8 optimises this function (a cold run's first
     // reports) that destructuring makes an array, its iterator and a result object per blank line.
     state.fence = null;
-    state.inHtml = false;
+    // A blank line ends an HTML block of type 6 or 7; one of types 1–5 runs on to its end condition.
+    if (state.htmlType === 0) state.inHtml = false;
     state.afterText = false;
     return false;
   }
@@ -253,12 +218,19 @@ function scan(text: string, starts: number[], byPatterns: boolean): LineScan {
   const code = new Uint8Array(starts.length);
   let index = frontMatterEnd(text, starts);
   code.fill(1, 0, index);
-  const state: ScanState = { fence: null, listContent: null, inHtml: false, afterText: false };
+  const state: ScanState = { fence: null, listContent: null, inHtml: false, htmlType: 0, afterText: false };
   for (; index < starts.length; index++) {
     const start = starts[index] ?? 0;
     const end = lineEndAt(text, starts, index);
     const fast = byPatterns ? -1 : readLineFast(state, text, start, end, headings);
     if (fast === -1 ? readLine(state, text, start, end, headings) : fast) code[index] = 1;
+    // The line that meets an HTML block's end condition (its first line too: `<!-- note -->`) is its last: a
+    // heading on the next line is the page's heading.
+    if (state.htmlType !== 0 && endsHtmlBlock(text, start, end, state.htmlType)) {
+      state.inHtml = false;
+      state.htmlType = 0;
+      state.afterText = false;
+    }
   }
   return { headings, code };
 }

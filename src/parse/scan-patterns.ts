@@ -21,6 +21,21 @@ const HTML_BLOCK_1_TO_6 = new RegExp(
     `${BLOCK_TAG_NAMES.join('|')})(?:[\\s/>]|$))`,
   'i',
 );
+/** The start of CommonMark HTML blocks of types 1–5, by type: those end at a line meeting their end condition. */
+const HTML_BLOCK_TYPES: ReadonlyArray<[number, RegExp]> = [
+  [1, new RegExp(`^[ \\t]{0,3}<(?:${RAW_TEXT_TAG_NAMES.join('|')})(?:[\\s>]|$)`, 'i')],
+  [2, /^[ \t]{0,3}<!--/],
+  [3, /^[ \t]{0,3}<\?/],
+  [4, /^[ \t]{0,3}<![A-Za-z]/],
+  [5, /^[ \t]{0,3}<!\[CDATA\[/i],
+];
+
+/** The type (1–5) of the HTML block a line starts, or 0 (types 6 and 7, which a blank line ends). */
+function htmlBlockType(line: string): number {
+  for (const [type, start] of HTML_BLOCK_TYPES) if (start.test(line)) return type;
+  return 0;
+}
+
 /** A CommonMark type-7 HTML block: one complete tag alone on its line (it cannot interrupt a paragraph). */
 export const HTML_BLOCK_7 =
   /^[ \t]{0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
@@ -83,17 +98,21 @@ export function readLine(
     }
     state.fence = null;
   }
-  // An HTML block runs to the next blank line (for types 1–5 an approximation); a fence line in it is HTML
-  // text, not code. Only fences care: headings are found anyway, as the course checker finds `###`.
+  // An HTML block of type 6 or 7 runs to the next blank line, one of types 1–5 to the line that meets its end
+  // condition (scanLines ends it there); a fence line in it is HTML text, not code, and a heading in it is shown
+  // as raw HTML (nested), though the course checker still cuts at it.
   // Both HTML patterns need a `<` after at most three spaces or tabs, which the lines left to this reading seldom
   // have (a byte-order mark comes first): the long tag-name pattern cost about a millisecond to compile.
-  if (!/\S/.test(line)) state.inHtml = false;
-  else if (
+  if (!/\S/.test(line)) {
+    if (state.htmlType === 0) state.inHtml = false;
+  } else if (
     !state.inHtml &&
     TAG_FIRST.test(line) &&
     (HTML_BLOCK_1_TO_6.test(line) || (!state.afterText && HTML_BLOCK_7.test(line)))
-  )
+  ) {
     state.inHtml = true;
+    state.htmlType = htmlBlockType(line);
+  }
   const item = LIST_ITEM.exec(line);
   if (item) state.listContent = item[0].length;
   else if (/^[^\s>]/.test(line)) state.listContent = null;

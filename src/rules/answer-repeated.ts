@@ -1,3 +1,4 @@
+import { sectionContaining } from '../parse/sections.js';
 import { crashClause } from './crash-clause.js';
 import { answerRepeatedFix } from './answer-repeated-fix.js';
 import { capped } from './cap.js';
@@ -24,11 +25,19 @@ export const answerRepeated: Rule = {
     // The `Answer:` under a renamed question heading is that question's: question-heading reports the heading.
     const renamed = new Set(renamedOf(context).map((q) => q.answerLine));
     const found: Finding[] = [];
+    // The first `Answer:` after a `Question N` heading the page hides (under a `<br>`, say) is that question's
+    // own to the checker, which cuts there: rewording it would shift the answers (question-missing says why).
+    const ownAnswers = new Set<number>();
+    for (const hidden of model.hiddenQuestionHeadings) {
+      const section = sectionContaining(model, hidden.start);
+      const own = section?.markers.find((m) => m > hidden.start);
+      if (own !== undefined) ownAnswers.add(own);
+    }
     for (const section of model.questions) {
       if (section.markers.length < 2) continue;
       // Only the listed ones are made: 150,000 findings took seconds to make and fingerprint.
       const listed = capped(
-        section.markers.slice(1).filter((m) => !renamed.has(model.pointAt(m).line)),
+        section.markers.slice(1).filter((m) => !renamed.has(model.pointAt(m).line) && !ownAnswers.has(m)),
         (marker) => {
           const line = model.pointAt(marker).line;
           return finding({

@@ -1,3 +1,4 @@
+import type { ReportModel } from '../parse/model.js';
 import { sectionContaining } from '../parse/sections.js';
 import { renamedOf } from './question-renamed.js';
 import type { Finding, RuleContext } from './rule.js';
@@ -29,8 +30,28 @@ export function gradedElsewhere(context: RuleContext, question: number): GradedE
   if (renamedOf(context).some((q) => q.number === question)) return null;
   const answer = context.reading.answers[question - 1];
   if (!answer) return null;
-  const under = sectionContaining(context.model, answer.start - 1)?.number ?? null;
+  const section = sectionContaining(context.model, answer.start - 1);
+  const under =
+    hiddenHeadingOver(context.model, answer.start, section?.start ?? -1) ?? section?.number ?? null;
   return under === question ? null : { line: context.model.pointAt(answer.start).line, under };
+}
+
+/**
+ * The number of the last `Question N` heading the page hides (quoted, or swallowed by an HTML block) between
+ * `after` and `offset`, or null: the checker cuts the answers there whatever the page shows, so the answer that
+ * follows is that question's to it (the page's question-missing warning says the rest).
+ */
+function hiddenHeadingOver(model: ReportModel, offset: number, after: number): number | null {
+  const hidden = model.hiddenQuestionHeadings;
+  let lo = 0;
+  let hi = hidden.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((hidden[mid] as { start: number }).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = hidden[lo - 1];
+  return last && last.start > after ? last.number : null;
 }
 
 /**

@@ -25,12 +25,18 @@ export const questionMissing: Rule = {
     for (let n = 1; n <= expected; n++) {
       if (present.has(n)) continue;
       const next = model.questions.find((s) => s.number > n);
+      // The heading is there, but the page shows it quoted or as HTML (the line above starts an HTML block
+      // that runs on to the next empty line, a `<br>` say): say where, and how to show it, not "restore" it.
+      const hidden = model.hiddenQuestionHeadings.find((h) => h.number === n);
+      const remedy = hidden
+        ? `its heading on line ${model.pointAt(hidden.start).line} does not show as a heading (it is quoted, or inside HTML: put an empty line between it and an HTML line above it)`
+        : `restore its "### Question ${n}" heading and "> Answer:" line from the template`;
       found.push(
         finding({
           ruleId: 'question-missing',
           severity: structureSeverity,
-          message: `Question ${n} is missing${consequence ? `, so ${consequence}` : ''}; restore its "### Question ${n}" heading and "> Answer:" line from the template.`,
-          line: next ? next.heading.start.line : model.lineCount,
+          message: `Question ${n} is missing${consequence ? `, so ${consequence}` : ''}; ${remedy}.`,
+          line: hidden ? model.pointAt(hidden.start).line : next ? next.heading.start.line : model.lineCount,
           question: n,
         }),
       );
