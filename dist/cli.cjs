@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "0c97d91809cc689f", main);
+load("cli-main.cjs", "cli", "0b2c1f50c28b63ac", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
