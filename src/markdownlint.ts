@@ -32,7 +32,11 @@ export function lintReport(params: RuleParams): ErrorInfo[] {
   if (!source.ok) return toErrors([source.diagnostic], placement);
   try {
     const { edition, strict } = settings;
-    return toErrors(checkReport({ path, content: text, files, edition, strict }).diagnostics, placement);
+    const result = checkReport({ path, content: text, files, edition, strict });
+    // Fix-all holds back what `--fix` holds back: a fix after which the course checker would fail more.
+    const recheck = (fixed: string) =>
+      checkReport({ path, content: fixed, files, edition, strict }).courseChecker;
+    return toErrors(result.diagnostics, placement, { before: result.courseChecker, recheck });
   } catch (error) {
     const reason = isRunError(error)
       ? error.message

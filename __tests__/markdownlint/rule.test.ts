@@ -12,6 +12,7 @@ import { nodeFileSystem } from '../../src/cli/node-file-system.js';
 import { runCli } from '../../src/cli/run.js';
 import rule from '../../src/markdownlint.js';
 import { parseDetail } from '../../src/markdownlint/to-errors.js';
+import { makeReport, words } from '../support/report.js';
 import { loadConstraints } from '../../src/validate/custom-schema.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -123,6 +124,20 @@ describe('report-check as a markdownlint custom rule', () => {
       expect(byRule).toBe(readFileSync(file, 'utf8'));
     },
   );
+
+  it('holds back the quick fix that --fix holds back: one after which the course checker would fail more', async () => {
+    // Question 4's two `---` markers are what keep it at 100 words (101 to the checker): removing them fails it.
+    const text = makeReport('2026', { 4: `--- ${words(99)} ---`, 5: `${words(120)}\n---` });
+    const file = layOut('held.md', text);
+    const errors = lintFile(file);
+    const marker = errors.find((e) => parseDetail(e.errorDetail ?? '')?.ruleId === 'template-marker');
+    expect(marker?.fixInfo).toBeNull();
+    const byRule = applyFixes(text, errors);
+    await cli(['--fix', file]);
+    expect(byRule).toBe(readFileSync(file, 'utf8'));
+    expect(byRule).toContain(`--- ${words(99)} ---`);
+    expect(byRule).not.toBe(text);
+  });
 
   it('offers the fixes of every fixable rule as quick fixes, and fixing all leaves none of them', () => {
     const fixed = ['template-marker', 'placeholder-left', 'setext-heading', 'answer-repeated', 'image-case'];

@@ -81,7 +81,7 @@ function lookupFileSystem(fs: CliFileSystem): CliFileSystem {
  * lists a work tree's files once per run rather than once per report. Returns a result or a one-line failure,
  * never throws.
  */
-export function reportChecker(setup: CheckSetup): (arg: string) => CheckOutcome {
+export function reportChecker(setup: CheckSetup): (arg: string, content?: Uint8Array) => CheckOutcome {
   const lookupFs = lookupFileSystem(setup.fs);
   const lookups = new Map<string, FileLookup>();
   const filesOf = (root: string): FileLookup => {
@@ -94,12 +94,12 @@ export function reportChecker(setup: CheckSetup): (arg: string) => CheckOutcome 
     }
     return files;
   };
-  return (arg) => {
+  return (arg, given) => {
     const shown = displayPath(arg);
     const absolute = resolve(setup.cwd, arg);
     let content: Uint8Array;
     try {
-      content = readReportBytes(setup.fs, absolute);
+      content = given ?? readReportBytes(setup.fs, absolute);
     } catch (error) {
       return { path: shown, message: describeFsError(error) };
     }

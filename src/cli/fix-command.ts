@@ -1,7 +1,8 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Diagnostic, Fix } from '../diagnostic.js';
-import { applyFixes } from '../fixes/apply.js';
+import { fixesKeepingVerdict } from '../fixes/keep-verdict.js';
+import { plural } from '../plural.js';
 import type { FileFailure } from '../output/file-failure.js';
 import { formatTextFailure } from '../output/text.js';
 import type { CheckResult } from '../result.js';
@@ -14,8 +15,8 @@ export interface FixDeps {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
-  /** The CLI's check of one report, as the user named it. */
-  check: (file: string) => CheckResult | FileFailure;
+  /** The CLI's check of one report, as the user named it (of `content` instead of the file's, when given). */
+  check: (file: string, content?: Uint8Array) => CheckResult | FileFailure;
 }
 
 /** What the fixes did over every file: how many files changed (or would), and how many could not be fixed. */
@@ -63,6 +64,21 @@ function describe(fix: Keyed): string {
   return `  line ${fix.edits[0]?.line ?? d.line}: ${fix.description} [${d.ruleId}]${after}\n`;
 }
 
+/**
+ * "line 12: Remove the template's `---` markers [template-marker] held back: the course checker would then fail
+ * Question 4 (words; Question 4 then has 98 words: 2 short of its 100–200)".
+ */
+function describeHeld(fix: Keyed, because: string): string {
+  const what = because === 'crash' ? 'crash' : `fail ${because}`;
+  const after = fix.after ? `; ${fix.after}` : '';
+  return `  line ${fix.edits[0]?.line ?? fix.finding.line}: ${fix.description} [${fix.finding.ruleId}] held back: the course checker would then ${what}${after}\n`;
+}
+
+const encoder = new TextEncoder();
+
+/** "1 fix", "2 fixes". */
+const fixCount = (count: number): string => `${count} fix${count === 1 ? '' : 'es'}`;
+
 /** Fixes one report in place (or prints its diff); returns whether it changed (or would), or a failure. */
 function fixOne(file: string, dryRun: boolean, deps: FixDeps): boolean | FileFailure {
   const absolute = resolve(deps.cwd, file);
@@ -80,9 +96,17 @@ function fixOne(file: string, dryRun: boolean, deps: FixDeps): boolean | FileFai
   if (result.diagnostics.some((d) => d.ruleId === 'markdown-unparsed' || d.ruleId === 'invalid-utf8'))
     return { path: shown, message: 'not fixed: the report could not be parsed' };
   const fixes: Keyed[] = result.diagnostics.flatMap((d) => (d.fix ? [{ ...d.fix, finding: d }] : []));
-  const out = applyFixes(read.text, fixes);
-  if (out.text === read.text) return false;
-  const text = read.crlf ? out.text.replace(/\n/g, '\r\n') : out.text;
+  const withEnds = (fixed: string) => (read.crlf ? fixed.replace(/\n/g, '\r\n') : fixed);
+  const out = fixesKeepingVerdict(read.text, fixes, result.courseChecker, (fixed) => {
+    const again = deps.check(file, encoder.encode(withEnds(fixed)));
+    return 'diagnostics' in again ? again.courseChecker : null;
+  });
+  const held = out.held.map(({ fix, because }) => describeHeld(fix, because)).join('');
+  if (out.text === read.text) {
+    if (held) deps.stdout(`${shown}: no fix applied, ${fixCount(out.held.length)} held back\n${held}`);
+    return false;
+  }
+  const text = withEnds(out.text);
   if (dryRun) {
     deps.stdout(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, read.text, out.text, '', '', { context: 3 }));
     return true;
@@ -96,10 +120,10 @@ function fixOne(file: string, dryRun: boolean, deps: FixDeps): boolean | FileFai
     return { path: shown, message: `not fixed: ${describeFsError(error)}` };
   }
   const skipped = out.skipped.length ? `, ${out.skipped.length} left out (they overlap)` : '';
-  deps.stdout(
-    `${shown}: fixed ${out.applied.length} finding${out.applied.length === 1 ? '' : 's'}${skipped}\n`,
-  );
+  const heldBack = out.held.length ? `, ${fixCount(out.held.length)} held back` : '';
+  deps.stdout(`${shown}: fixed ${plural(out.applied.length, 'finding')}${skipped}${heldBack}\n`);
   for (const fix of out.applied) deps.stdout(describe(fix));
+  deps.stdout(held);
   return true;
 }
 

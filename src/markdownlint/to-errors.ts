@@ -1,5 +1,7 @@
 import type { Diagnostic, Fix, TextEdit } from '../diagnostic.js';
 import { applyFixes } from '../fixes/apply.js';
+import { fixesKeepingVerdict } from '../fixes/keep-verdict.js';
+import type { CourseCheckerVerdict } from '../result.js';
 import { indexLines } from '../fixes/line-index.js';
 import { ruleDocsUrl } from '../project.js';
 import { fixPieces, type LinePiece } from './fix-info.js';
@@ -36,13 +38,32 @@ export function parseDetail(detail: string): { ruleId: string; severity: string;
 const editsKey = (edits: readonly TextEdit[]): string =>
   edits.map((e) => `${e.line}:${e.column}:${e.endLine}:${e.endColumn}:${e.text}`).join('\u0000');
 
+/** The course checker's verdict on the text, and the engine to check a fixed text again (as `--fix` does). */
+export interface VerdictCheck {
+  before: CourseCheckerVerdict;
+  recheck: (text: string) => CourseCheckerVerdict | null;
+}
+
+/** The fixes `--fix` applies: not overlapping another, and (with `verdict`) not making the checker fail more. */
+function appliedFixes(text: string, diagnostics: readonly Diagnostic[], verdict?: VerdictCheck): Set<Fix> {
+  const keyed = diagnostics.flatMap((d) => (d.fix ? [{ ...d.fix, finding: d, original: d.fix }] : []));
+  if (keyed.length === 0) return new Set();
+  const out = verdict
+    ? fixesKeepingVerdict(text, keyed, verdict.before, verdict.recheck)
+    : applyFixes(text, keyed);
+  return new Set(out.applied.map((fix) => fix.original));
+}
+
 /**
- * The fixes markdownlint may apply: those `--fix` applies (not overlapping another), each once (two findings
- * sharing one fix offer it on the first), so that markdownlint's fix-all gives the text `--fix` gives.
+ * The fixes markdownlint may apply: those `--fix` applies, each once (two findings sharing one fix offer it on
+ * the first), so that markdownlint's fix-all gives the text `--fix` gives.
  */
-function fixOffer(text: string, diagnostics: readonly Diagnostic[]): (fix: Fix) => boolean {
-  const fixes = diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
-  const applied = new Set(fixes.length > 0 ? applyFixes(text, fixes).applied : []);
+function fixOffer(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+  verdict?: VerdictCheck,
+): (fix: Fix) => boolean {
+  const applied = appliedFixes(text, diagnostics, verdict);
   const offered = new Set<string>();
   return (fix) => {
     const key = editsKey(fix.edits);
@@ -65,8 +86,12 @@ function rangeOf(d: Diagnostic, line: string | undefined): [number, number] | un
  * several lines) puts its first piece on the finding and each other piece on an error of its own line, marked
  * "part i of n": fixing all then gives the text `--fix` gives, and each part is safe on its own.
  */
-export function toErrors(diagnostics: readonly Diagnostic[], at: Placement): ErrorInfo[] {
-  const offer = fixOffer(at.text, diagnostics);
+export function toErrors(
+  diagnostics: readonly Diagnostic[],
+  at: Placement,
+  verdict?: VerdictCheck,
+): ErrorInfo[] {
+  const offer = fixOffer(at.text, diagnostics, verdict);
   const index = diagnostics.some((d) => d.fix) ? indexLines(at.text) : null;
   const last = Math.max(1, at.lines.length);
   const place = (line: number): number => Math.min(last, Math.max(1, line - at.hidden));
