@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:CHUNK_HASHES>
-var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "949f6aaba87defde", "html.cjs": "848253e97e514491", "cohort.cjs": "48050cc322382ede", "fix.cjs": "22ea150172634578" };
+var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "949f6aaba87defde", "html.cjs": "848253e97e514491", "cohort.cjs": "48050cc322382ede", "fix.cjs": "73be5c5ad3a63a72" };
 
 // lazy-builtin:node:os
 function homedir(...args) {
@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "0b2c1f50c28b63ac", main);
+load("cli-main.cjs", "cli", "4379f1655c163890", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
