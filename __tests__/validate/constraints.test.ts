@@ -31,6 +31,25 @@ describe('loadConstraints', () => {
     );
   });
 
+  it('should refuse a schema that refers to itself without end, before any report, naming it', () => {
+    expect(() => loadConstraints('{"allOf": [{"$ref": "#"}]}', 'recur.json')).toThrow(
+      new RunError(
+        'recur.json: the schema refers to itself without end ($ref), so no report can be checked against it',
+      ),
+    );
+    // A schema that refers to itself for nested data only is a schema like any other.
+    const tree =
+      '{"properties": {"questions": {"additionalProperties": {"$ref": "#/$defs/q"}}}, "$defs": {"q": {"properties": {"more": {"$ref": "#/$defs/q"}}}}}';
+    expect(() => loadConstraints(tree, 'tree.json')).not.toThrow();
+  });
+
+  it('should refuse JSON nested deeper than the stack, naming the file', () => {
+    const deep = `{"a":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_001)}`;
+    expect(() => loadConstraints(deep, 'deep.json')).toThrow(
+      new RunError('deep.json: nested too deeply to read as a schema'),
+    );
+  });
+
   it('should read the word and image ranges a custom schema declares', () => {
     const schema = loadConstraints(
       JSON.stringify({

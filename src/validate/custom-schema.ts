@@ -32,6 +32,16 @@ function compile(schema: object, source: string): Constraints {
     if (typeof (schema as { $id?: unknown }).$id === 'string')
       getAjv().removeSchema((schema as { $id: string }).$id);
   }
+  // A schema that refers to itself without end (`{"allOf": [{"$ref": "#"}]}`) compiles, then overflows the
+  // stack on every report: tried once here on a report's shape, it stops the run before any report, named.
+  try {
+    validate({ edition: '2026', answerCount: 1, questions: { 1: { words: 0, images: 0, answered: false } } });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new RunError(
+      `${source}: the schema refers to itself without end ($ref), so no report can be checked against it`,
+    );
+  }
   return { source, validate, ranges: extractRanges(schema) };
 }
 
@@ -47,6 +57,16 @@ function lineColumn(text: string, offset: number): string {
  * JSON, the line and column, or what makes it an invalid schema.
  */
 export function loadConstraints(text: string, source: string): Constraints {
+  try {
+    return readConstraints(text, source);
+  } catch (error) {
+    // Nesting deeper than the stack (100,000 `[`) in the JSON or the schema: say so, and which file.
+    if (error instanceof RangeError) throw new RunError(`${source}: nested too deeply to read as a schema`);
+    throw error;
+  }
+}
+
+function readConstraints(text: string, source: string): Constraints {
   // jsonc-parser reports where JSON breaks on every Node version (JSON.parse's messages often carry no position).
   const errors: ParseError[] = [];
   const body = text.replace(/^\uFEFF/, '');
