@@ -68,6 +68,15 @@ describe('renderHtml on pathological markdown', () => {
     expect(() => renderHtml(markdown)).toThrow('3003 list items; report-check renders at most 3000');
   });
 
+  it('should refuse thousands of link labels in one paragraph instead of taking minutes', () => {
+    const markdown = `# Report\n\n${'[a][b] '.repeat(5001)}\n`;
+    expect(() => renderHtml(markdown)).toThrow(
+      '10002 `[`; report-check renders at most 5000 (links and images)',
+    );
+    // As many as a report could really have render, the undefined references as text.
+    expect(renderHtml(`# Report\n\n${'[a][b] '.repeat(1000)}\n`)).toContain('[a][b]');
+  });
+
   it('should render nesting a report could really have', () => {
     const markdown = Array.from({ length: 10 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
     expect(renderHtml(markdown)).toContain('level 9');
