@@ -84,6 +84,14 @@ describe('runCli: checking', () => {
     expect(code).toBe(1);
   });
 
+  it('should refuse --fix with --fix-dry-run, in one line, and change nothing', async () => {
+    const { stdout, stderr, code } = await run(['--fix', '--fix-dry-run'], repo);
+    expect(stderr).toBe(
+      'report-check: --fix and --fix-dry-run: choose one (--fix-dry-run changes nothing)\n',
+    );
+    expect([stdout, code]).toEqual(['', 2]);
+  });
+
   it('should refuse --summary with a format other than text, in one line', async () => {
     const { stderr, code } = await run(['--summary', '--format', 'json'], repo);
     expect(stderr).toBe('report-check: --summary is text output, not --format json\n');
