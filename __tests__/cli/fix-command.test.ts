@@ -69,6 +69,13 @@ describe('report-check --fix', () => {
     // Its word count stays within the range (no word-count finding for it), as the checker counts it.
     expect(stdout).not.toMatch(/\[word-count\]/);
     expect(code).toBe(0);
+    // A dry run keeps its stdout a patch: what it holds back is on stderr.
+    writeFileSync(path(), marked(99));
+    const dry = await cli(['--fix-dry-run', 'reports/README.md']);
+    expect(dry.stdout).toMatch(/^(?:=+\n)?--- a\/reports\/README\.md\n/);
+    expect(dry.stdout).not.toContain('held back');
+    expect(dry.stderr).toContain('reports/README.md: 1 fix held back');
+    await cli(['--fix', 'reports/README.md']);
     // Nothing else to apply: a second run says so and changes nothing.
     const again = await cli(['--fix', 'reports/README.md']);
     expect(again.stdout).toContain('reports/README.md: no fix applied, 1 fix held back');

@@ -66,7 +66,7 @@ function describe(fix: Keyed): string {
 
 /**
  * "line 12: Remove the template's `---` markers [template-marker] held back: the course checker would then fail
- * Question 4 (words; Question 4 then has 98 words: 2 short of its 100–200)".
+ * Question 4 (words); Question 4 then has 98 words: 2 short of its 100–200".
  */
 function describeHeld(fix: Keyed, because: string): string {
   const what = because === 'crash' ? 'crash' : `fail ${because}`;
@@ -102,13 +102,16 @@ function fixOne(file: string, dryRun: boolean, deps: FixDeps): boolean | FileFai
     return 'diagnostics' in again ? again.courseChecker : null;
   });
   const held = out.held.map(({ fix, because }) => describeHeld(fix, because)).join('');
+  // A dry run's stdout is a patch (for `git apply`): what it holds back goes to stderr.
+  const tell = dryRun ? deps.stderr : deps.stdout;
   if (out.text === read.text) {
-    if (held) deps.stdout(`${shown}: no fix applied, ${fixCount(out.held.length)} held back\n${held}`);
+    if (held) tell(`${shown}: no fix applied, ${fixCount(out.held.length)} held back\n${held}`);
     return false;
   }
   const text = withEnds(out.text);
   if (dryRun) {
     deps.stdout(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, read.text, out.text, '', '', { context: 3 }));
+    if (held) tell(`${shown}: ${fixCount(out.held.length)} held back\n${held}`);
     return true;
   }
   try {
