@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:CHUNK_HASHES>
-var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "516c3646505c383d", "html.cjs": "78d8c397b64a734e", "cohort.cjs": "48050cc322382ede", "fix.cjs": "73be5c5ad3a63a72" };
+var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "516c3646505c383d", "html.cjs": "78d8c397b64a734e", "cohort.cjs": "48050cc322382ede", "fix.cjs": "a769b997c0e42874" };
 
 // lazy-builtin:node:os
 function homedir(...args) {
