@@ -3,7 +3,7 @@
 # (its files as they would be committed, dist/ included) as the hook repository of a throwaway project, and real
 # `git commit`s there show what the student sees. Checks: a report with only warnings commits and the warnings
 # are printed; a report with errors is refused with its errors printed; a commit of only a figure runs the hook;
-# a commit outside reports/ skips it; a report at another path (the README's example) is checked there; the
+# a commit outside reports/ passes it silently; a commit that deletes a figure checks the report; a report at another path (the README's example) is checked there; the
 # `report-check-fix` hook fixes a report in place and fails that commit once, as formatters' hooks do. Prints
 # how long the first install took (pre-commit install-hooks, fresh pre-commit cache) and fails if that install
 # set up any environment (npm install, nodeenv): the hook runs the committed bundle with the Node on PATH.
@@ -96,12 +96,18 @@ warnings_after=$(grep -c 'warning .*\[image-missing\]' "$work/out" || true)
 [ "$warnings_after" -lt "$warnings_before" ] ||
   fail "the committed figure still counts as missing ($warnings_before warnings before, $warnings_after after)"
 
-# 4. A file outside reports/: the hook is skipped.
+# 4. A file outside reports/: the hook (started on every commit, to see deletions) passes at once, silently.
 echo "print('hello')" >train.py
 git add train.py
 commit "code" || { cat "$work/out"; fail "committing code failed"; }
-grep -q '^report-check (DTU 02476 MLOps exam report)\.*(no files to check)Skipped$' "$work/out" ||
-  { cat "$work/out"; fail "the hook ran for a file outside reports/"; }
+grep -q '^report-check (DTU 02476 MLOps exam report)\.*Passed$' "$work/out" || { cat "$work/out"; fail "the hook did not pass for code"; }
+grep -q 'reports/README.md' "$work/out" && { cat "$work/out"; fail "the hook checked the report for a file outside reports/"; }
+
+# 4b. A figure deleted: pre-commit hands no hook a deleted file, yet the report is checked and the figure is missing.
+git rm -q reports/figures/index.png
+commit "figure deleted" || { cat "$work/out"; fail "deleting a figure failed"; }
+cat "$work/out"
+grep -q 'figures/index\.png.*\[image-missing\]' "$work/out" || fail "deleting a figure did not check the report"
 
 # 5. The report at another path, with options, as the README shows (files and args replaced).
 mkdir -p docs/exam
@@ -134,4 +140,4 @@ grep -q '^report-check --fix (DTU 02476 MLOps exam report)\.*Passed$' "$work/out
 grep -q '^report-check (DTU 02476 MLOps exam report)\.*Passed$' "$work/out" || fail "the check did not run after the fix hook"
 git diff --quiet HEAD -- reports/README.md || fail "a second --fix changed the report again"
 
-echo "pre-commit: warnings shown on a passing commit, errors refuse it, a figure runs the hook, other files skip it, another path works, the fix hook fixes and fails once (first install ${elapsed_ms} ms)"
+echo "pre-commit: warnings shown on a passing commit, errors refuse it, a figure (added or deleted) runs the check, other files pass silently, another path works, the fix hook fixes and fails once (first install ${elapsed_ms} ms)"
