@@ -1,4 +1,5 @@
 import { checkReport } from '../../src/check.js';
+import { applyFixes } from '../../src/fixes/apply.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import { makePassingReport, words } from '../support/report.js';
 
@@ -58,14 +59,38 @@ describe('a question heading the page swallows into an HTML block', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error').map(shown)).toEqual([]);
   });
 
-  it('should say once, at the heading, that it does not show and how to show it, without a fix that shifts answers', () => {
+  it('should say once, at the heading, that it does not show, with the fix that shows it', () => {
     const structural = result.diagnostics.filter((d) =>
       ['question-missing', 'answer-repeated', 'answers-misaligned'].includes(d.ruleId),
     );
     expect(structural.map(shown)).toEqual([
-      `${heading} warning Question 8 is missing; its heading on line ${heading} does not show as a heading (it is quoted, or inside HTML: put an empty line between it and an HTML line above it).`,
+      `${heading} warning Question 8 is missing; its heading on line ${heading} does not show as a heading (the HTML line above it takes it in: put an empty line between them).`,
     ]);
-    expect(result.diagnostics.some((d) => d.fix)).toBe(false);
+    // The only fix: an empty line above the heading, after which the report has no finding left.
+    const fixes = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    expect(fixes.map((f) => [f.description, f.edits])).toEqual([
+      [
+        'Put an empty line above the heading',
+        [{ line: heading, column: 1, endLine: heading, endColumn: 1, text: '\n' }],
+      ],
+    ]);
+    const fixed = checkReport({
+      path: 'reports/README.md',
+      content: applyFixes(text, fixes).text,
+      edition: '2025',
+    });
+    expect(fixed.diagnostics.filter((d) => d.severity !== 'notice').map(shown)).toEqual([]);
+  });
+
+  it('should offer no such fix for a quoted heading, which an empty line does not show', () => {
+    const quoted = makePassingReport('2025').replace('\n\n### Question 8\n', '\n\n> ### Question 8\n');
+    const found = checkReport({
+      path: 'reports/README.md',
+      content: quoted,
+      edition: '2025',
+    }).diagnostics.find((d) => d.ruleId === 'question-missing');
+    expect(found?.message).toContain('it is quoted, or inside an HTML comment or `<pre>`');
+    expect(found?.fix).toBeUndefined();
   });
 
   it('should read a heading under a one-line HTML comment as the page does: no finding at all', () => {

@@ -52,7 +52,7 @@ export interface ReportModel {
    * `## / ### Question N` headings the page does not show as the report's own (quoted, or inside an HTML block,
    * such as the line under a `<br>`), by offset in report order: the course checker still cuts answers there.
    */
-  hiddenQuestionHeadings: { start: number; number: number }[];
+  hiddenQuestionHeadings: { start: number; number: number; swallowed: boolean }[];
   /** Set when the markdown could not be parsed (e.g. pathological nesting) and only the text was read. */
   parseFailure: string | null;
   /** Converts an offset in `text` into a line and column. */

@@ -70,7 +70,7 @@ export function parseReport(text: string, reading?: CheckerReading, starts = lin
   const hiddenQuestionHeadings: ReportModel['hiddenQuestionHeadings'] = [];
   for (const h of headings) {
     const number = h.nested && (h.depth === 2 || h.depth === 3) ? questionNumber(h.text) : null;
-    if (number !== null) hiddenQuestionHeadings.push({ start: h.start, number });
+    if (number !== null) hiddenQuestionHeadings.push({ start: h.start, number, swallowed: h.swallowed });
   }
   // A final newline ends the last line; it does not start one (editors, git and GitHub count lines so).
   const lineCount = text.endsWith('\n') && starts.length > 1 ? starts.length - 1 : starts.length;

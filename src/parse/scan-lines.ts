@@ -12,6 +12,8 @@ export interface Heading {
   text: string;
   /** Inside a block quote or an HTML block: the page shows it quoted or as raw HTML, not as the report's own heading. */
   nested: boolean;
+  /** Nested only in an HTML block that an empty line ends (CommonMark types 6 and 7): one above it shows it. */
+  swallowed: boolean;
 }
 
 export interface Fence {
@@ -147,7 +149,8 @@ function readHeadingLike(state: ScanState, text: string, start: number, end: num
   if (readPlainLine(state, !isBlankCode(text.charCodeAt(start)))) return true;
   const match = atxHeadingAt(text, start, end);
   if (match) {
-    headings.push({ start, end, depth: match.depth, text: match.text, nested: state.inHtml });
+    const swallowed = state.inHtml && state.htmlType === 0;
+    headings.push({ start, end, depth: match.depth, text: match.text, nested: state.inHtml, swallowed });
     state.afterText = false;
   }
   return false;

@@ -125,7 +125,14 @@ export function readLine(
   }
   const match = atxHeading(line);
   if (match)
-    headings.push({ start, end, depth: match.depth, text: match.text, nested: depth > 0 || state.inHtml });
+    headings.push({
+      start,
+      end,
+      depth: match.depth,
+      text: match.text,
+      nested: depth > 0 || state.inHtml,
+      swallowed: depth === 0 && state.inHtml && state.htmlType === 0,
+    });
   state.afterText = /\S/.test(line) && !match && !state.inHtml;
   return false;
 }

@@ -36,8 +36,8 @@ export interface InAnswerHeading {
 function questionCandidate(heading: Heading): (Heading & { number: number }) | null {
   const number = heading.nested ? null : questionNumber(heading.text);
   if (number === null) return null;
-  const { start, end, depth, text, nested } = heading;
-  return { start, end, depth, text, nested, number };
+  const { start, end, depth, text, nested, swallowed } = heading;
+  return { start, end, depth, text, nested, swallowed, number };
 }
 
 /**

@@ -1,7 +1,27 @@
 import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
 import { renamedOf } from './question-renamed.js';
+import type { Fix } from '../diagnostic.js';
+import type { FixContext } from './fix-context.js';
+import { editAt } from './fix-edit.js';
 import type { Finding, Rule } from './rule.js';
+
+/**
+ * An empty line above a `Question N` heading that an HTML block swallows (the line under a `<br>`, `<img>` or
+ * `<div>`: such a block runs to the next empty line), so that the page shows it. None for a quoted heading, one
+ * in a comment or `<pre>` (those end only at their `-->` or `</pre>`), or one in code.
+ */
+function showHeadingFix(found: Finding, context: FixContext): Fix | null {
+  const { model } = context.rule;
+  const hidden = model.hiddenQuestionHeadings.find(
+    (h) => h.number === found.question && h.swallowed && model.pointAt(h.start).line === found.line,
+  );
+  if (!hidden || context.inCode(found.line)) return null;
+  return {
+    description: 'Put an empty line above the heading',
+    edits: [editAt(context.lines, hidden.start, hidden.start, '\n')],
+  };
+}
 
 /** A question of the template with no heading in the report. */
 export const questionMissing: Rule = {
@@ -13,7 +33,8 @@ export const questionMissing: Rule = {
     "Every question of the template must stay in the report, answered or not: the course checker counts the `Answer:` lines and crashes when there are fewer than the edition's questions, and it grades the answers by position. Restore the question's heading and `> Answer:` line from the template.",
   bad: '### Question 1\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
   good: '### Question 1\n\n> Answer:\n\n…\n\n### Question 2\n\n> Answer:\n\n…\n\n### Question 3\n\n> Answer:\n\n…',
-  fixable: false,
+  fixable: true,
+  fix: showHeadingFix,
   check: (context) => {
     const { model, structureSeverity, editionContradiction } = context;
     // Questions the given edition has and the text's edition does not follow from the edition, not the report.
@@ -29,7 +50,7 @@ export const questionMissing: Rule = {
       // that runs on to the next empty line, a `<br>` say): say where, and how to show it, not "restore" it.
       const hidden = model.hiddenQuestionHeadings.find((h) => h.number === n);
       const remedy = hidden
-        ? `its heading on line ${model.pointAt(hidden.start).line} does not show as a heading (it is quoted, or inside HTML: put an empty line between it and an HTML line above it)`
+        ? `its heading on line ${model.pointAt(hidden.start).line} does not show as a heading (${hidden.swallowed ? 'the HTML line above it takes it in: put an empty line between them' : 'it is quoted, or inside an HTML comment or `<pre>`'})`
         : `restore its "### Question ${n}" heading and "> Answer:" line from the template`;
       found.push(
         finding({
