@@ -6,6 +6,18 @@ import { finding } from './finding.js';
 import { renamedOf } from './question-renamed.js';
 import type { Finding, Rule } from './rule.js';
 
+/** The index of the first of the ascending `offsets` past `offset` (their length when none is). */
+function firstAfter(offsets: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((offsets[mid] as number) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** `Answer:` a second time inside one question. */
 export const answerRepeated: Rule = {
   id: 'answer-repeated',
@@ -29,8 +41,9 @@ export const answerRepeated: Rule = {
     // own to the checker, which cuts there: rewording it would shift the answers (question-missing says why).
     const ownAnswers = new Set<number>();
     for (const hidden of model.hiddenQuestionHeadings) {
-      const section = sectionContaining(model, hidden.start);
-      const own = section?.markers.find((m) => m > hidden.start);
+      const markers = sectionContaining(model, hidden.start)?.markers;
+      // Binary search, not find: thousands of quoted headings and `Answer:` lines in one section stay linear.
+      const own = markers ? markers[firstAfter(markers, hidden.start)] : undefined;
       if (own !== undefined) ownAnswers.add(own);
     }
     for (const section of model.questions) {
