@@ -84,6 +84,12 @@ describe('runCli: checking', () => {
     expect(code).toBe(1);
   });
 
+  it('should refuse an empty FILE argument in one line, not check the folder as `.`', async () => {
+    const { stdout, stderr, code } = await run(['reports/README.md', ''], repo);
+    expect(stderr).toBe('report-check: an empty FILE argument; name the report to check\n');
+    expect([stdout, code]).toEqual(['', 2]);
+  });
+
   it('should refuse --fix with --fix-dry-run, in one line, and change nothing', async () => {
     const { stdout, stderr, code } = await run(['--fix', '--fix-dry-run'], repo);
     expect(stderr).toBe(

@@ -146,6 +146,8 @@ function parseCheckOptions(argv: string[]): CheckOptions | ListRulesOptions | 'h
   if (values['list-rules']) return { listRules: choice('format', values.format, LIST_FORMATS, 'text') };
   if (values.schema === '') throw new UsageError('--schema needs a file');
   const format = choice('format', values.format, FORMATS, 'text');
+  // `report-check ""` (an unset shell variable, say) would check the folder it runs in, as `.`.
+  if (positionals.includes('')) throw new UsageError('an empty FILE argument; name the report to check');
   if (values.fix && values['fix-dry-run'])
     throw new UsageError('--fix and --fix-dry-run: choose one (--fix-dry-run changes nothing)');
   if (values.summary && format !== 'text')
