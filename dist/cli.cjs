@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "39dc346cf380d77a", main);
+load("cli-main.cjs", "cli", "ecdfe8d35d4dbbe0", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
