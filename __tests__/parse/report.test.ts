@@ -286,3 +286,16 @@ describe('sectionContaining', () => {
     expect(sectionContaining(model, model.text.length + 10)).toBeUndefined();
   });
 });
+
+// A `-----` line of a coverage table in fenced code or a `<pre>` is shown as it is: not the template's marker.
+describe('template markers in verbatim text', () => {
+  it.each([
+    ['a fence', '```\nName  Stmts\n-----------\nTOTAL  159\n```'],
+    ['a <pre>', '<pre>\nName  Stmts\n-----------\nTOTAL  159\n</pre>'],
+  ])('should not take a dashes line in %s for a marker, and still take one outside', (_, table) => {
+    const text = `### Question 1\n\n> Answer:\n\nOur coverage:\n\n${table}\n\n--- the rest of it ---\n`;
+    const [section] = parseReport(text).questions;
+    const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    expect(section?.markerLines).toEqual([lineOf('--- the rest')]);
+  });
+});

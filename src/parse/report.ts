@@ -40,7 +40,9 @@ function knownAnswers(reading: CheckerReading): (start: number, end: number) => 
  */
 export function parseReport(text: string, reading?: CheckerReading, starts = lineStarts(text)): ReportModel {
   const pointAt = makePointAt(starts);
-  const { headings, code } = scanLines(text, starts);
+  const { headings, code, raw } = scanLines(text, starts);
+  // A `-----` in fenced code or a `<pre>` (a coverage table, say) is shown as it is: not a template marker.
+  const verbatim = (line: number): boolean => code[line - 1] === 1 || raw[line - 1] === 1;
   const { starts: questionHeadings, ends, inAnswer } = questionStarts(text, headings);
   const questions: QuestionSection[] = [];
   let parseFailure: string | null = null;
@@ -54,7 +56,7 @@ export function parseReport(text: string, reading?: CheckerReading, starts = lin
     const heading = questionHeadings[i] as (typeof questionHeadings)[number];
     while (nextEnd < ends.length && (ends[nextEnd]?.start ?? 0) <= heading.start) nextEnd++;
     const end = Math.min(questionHeadings[i + 1]?.start ?? text.length, ends[nextEnd]?.start ?? text.length);
-    const section = buildSection(text, heading.number, heading, end, pointAt, known);
+    const section = buildSection(text, heading.number, heading, end, pointAt, known, verbatim);
     const from = section.markers[0];
     const blocks = from === undefined ? [] : blocksToParse(text, starts, code, pointAt, from, end);
     const failure = collectBlockFacts(section, blocks, pointAt, budget);

@@ -22,10 +22,14 @@ export interface Fence {
   depth: number;
 }
 
-/** What {@link scanLines} finds: the headings, and 1 for each line of front matter or fenced code. */
+/**
+ * What {@link scanLines} finds: the headings, 1 for each line of front matter or fenced code, and 1 for each line
+ * of a raw-text HTML block (`<pre>`, `<script>`, `<style>`, `<textarea>`: the page shows its text as it is).
+ */
 interface LineScan {
   headings: Heading[];
   code: Uint8Array;
+  raw: Uint8Array;
 }
 
 /** What {@link scanLines} carries from line to line. */
@@ -219,6 +223,7 @@ function scan(text: string, starts: number[], byPatterns: boolean): LineScan {
   const headings: Heading[] = [];
   // 1 for lines of front matter and fenced code (fences included): no markdown there.
   const code = new Uint8Array(starts.length);
+  const raw = new Uint8Array(starts.length);
   let index = frontMatterEnd(text, starts);
   code.fill(1, 0, index);
   const state: ScanState = { fence: null, listContent: null, inHtml: false, htmlType: 0, afterText: false };
@@ -227,6 +232,7 @@ function scan(text: string, starts: number[], byPatterns: boolean): LineScan {
     const end = lineEndAt(text, starts, index);
     const fast = byPatterns ? -1 : readLineFast(state, text, start, end, headings);
     if (fast === -1 ? readLine(state, text, start, end, headings) : fast) code[index] = 1;
+    if (state.htmlType === 1) raw[index] = 1;
     // The line that meets an HTML block's end condition (its first line too: `<!-- note -->`) is its last: a
     // heading on the next line is the page's heading.
     if (state.htmlType !== 0 && endsHtmlBlock(text, start, end, state.htmlType)) {
@@ -235,7 +241,7 @@ function scan(text: string, starts: number[], byPatterns: boolean): LineScan {
       state.afterText = false;
     }
   }
-  return { headings, code };
+  return { headings, code, raw };
 }
 
 /**

@@ -163,6 +163,7 @@ function templateLines(
   regionStart: number,
   pointAt: (offset: number) => Point,
   placeholders: number[],
+  verbatim: (line: number) => boolean,
 ): { placeholderLines: number[]; markerLines: number[] } {
   const placeholderLines: number[] = [];
   // Both need a `---`: most answers have none and are not matched.
@@ -180,7 +181,8 @@ function templateLines(
     if (!/^\s*\|/.test(line)) {
       const withoutPlaceholder = line.replace(PLACEHOLDER, '');
       if (withoutPlaceholder.trim() !== '' && isMarkerLine(withoutPlaceholder)) {
-        markerLines.push(pointAt(regionStart + lineStart).line);
+        const number = pointAt(regionStart + lineStart).line;
+        if (!verbatim(number)) markerLines.push(number);
       }
     }
     at = newline === -1 ? -1 : region.indexOf('---', newline + 1);
@@ -196,6 +198,7 @@ export function buildSection(
   end: number,
   pointAt: (offset: number) => Point,
   known?: (start: number, end: number) => KnownAnswer | undefined,
+  verbatim: (line: number) => boolean = () => false,
 ): QuestionSection {
   // Almost every section has one `Answer:`: a literal of it holds one number, where a first push grew the list
   // to 17.
@@ -223,7 +226,13 @@ export function buildSection(
     answer && first !== undefined
       ? answerProse(text, region, first, end, answer, words, placeholders)
       : ownProse(text, heading.end, end);
-  const { placeholderLines, markerLines } = templateLines(region, first ?? end, pointAt, placeholders);
+  const { placeholderLines, markerLines } = templateLines(
+    region,
+    first ?? end,
+    pointAt,
+    placeholders,
+    verbatim,
+  );
   return {
     number,
     heading: { start: pointAt(heading.start), end: pointAt(heading.end), text: heading.text },
