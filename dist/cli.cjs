@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "ecdfe8d35d4dbbe0", main);
+load("cli-main.cjs", "cli", "da749760657d3683", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
