@@ -60,6 +60,9 @@ function questionCell(row: CohortRow, n: number): string {
 
 /** The fewest characters the failing-questions list gets. */
 const MIN_LIST_WIDTH = 10;
+/** The narrowest the group column gets when even the list of failing questions does not fit beside the rest. */
+const MIN_SHORT_SOURCE = 8;
+
 /** Columns whose text may be cut short (with `…`) to fit a narrow terminal; the counts never are. */
 const SHORTENED = new Set(['group', 'ed.', 'checker', 'scraper', 'change']);
 
@@ -86,9 +89,6 @@ function shrinkToFit(headers: readonly string[], widths: readonly number[], room
   if (over > 0) out[0] = Math.max(Math.min(MIN_SHORT_SOURCE, out[0] as number), (out[0] as number) - over);
   return out;
 }
-
-/** The narrowest the group column gets when even the list of failing questions does not fit beside the rest. */
-const MIN_SHORT_SOURCE = 8;
 
 /** `text` broken at spaces into lines of at most `width` characters (a longer word keeps a line of its own). */
 function wrap(text: string, width: number): string[] {

@@ -1,5 +1,5 @@
 import type { Diagnostic, Fix } from '../diagnostic.js';
-import type { CourseCheckerVerdict } from '../result.js';
+import type { CourseCheckerFailure, CourseCheckerVerdict } from '../result.js';
 import { applyFixes, type Applied } from './apply.js';
 
 /** A fix with the finding it fixes. */
@@ -17,10 +17,14 @@ export interface KeptVerdict<F extends FindingFix> extends Applied<F> {
   held: HeldFix<F>[];
 }
 
-/** The checker's failures as keys (`4:words`), or only `crash`. */
-function failureKeys(verdict: CourseCheckerVerdict): Set<string> {
-  if (verdict.outcome === 'crash') return new Set(['crash']);
-  return new Set(verdict.failures.map((f) => `${f.question}:${f.kind}`));
+/** A failure's question and range kind, as one key. */
+const failureKey = (f: CourseCheckerFailure): string => `${f.question}:${f.kind}`;
+
+/** "Question 4 (words)", "Question 4 (words, images), Question 9 (images)". */
+function describeFailures(failures: readonly CourseCheckerFailure[]): string {
+  const kinds = new Map<number, string[]>();
+  for (const f of failures) kinds.set(f.question, [...(kinds.get(f.question) ?? []), f.kind]);
+  return [...kinds].map(([question, of]) => `Question ${question} (${of.join(', ')})`).join(', ');
 }
 
 /**
@@ -29,8 +33,9 @@ function failureKeys(verdict: CourseCheckerVerdict): Set<string> {
  * two words can be what keeps an answer at its minimum (`--- 99 words ---` is 101 words to it); removing it makes
  * the report cleaner and the grade worse, so it is held back and the student decides. The fixed text is checked
  * again (`recheck`, the same engine): the fixes of each newly failing question are held, and the rest checked
- * again, until nothing new fails (a new crash holds every fix). A text `recheck` cannot check gets no fixes.
- * Linear in the fixes times the questions they touch; a report has at most a few dozen.
+ * again, until nothing new fails (a new crash, or a text `recheck` cannot check, holds every fix). A report the
+ * checker crashes on already can get no worse. Linear in the fixes times the questions they touch; a report has
+ * at most a few dozen.
  */
 export function fixesKeepingVerdict<F extends FindingFix>(
   text: string,
@@ -38,31 +43,27 @@ export function fixesKeepingVerdict<F extends FindingFix>(
   before: CourseCheckerVerdict,
   recheck: (text: string) => CourseCheckerVerdict | null,
 ): KeptVerdict<F> {
-  const baseline = failureKeys(before);
+  const failing = new Set(before.failures.map(failureKey));
   let chosen = [...fixes];
   const held: HeldFix<F>[] = [];
   for (;;) {
     const out = applyFixes(text, chosen);
-    if (out.applied.length === 0) return { ...out, held };
+    if (out.applied.length === 0 || before.outcome === 'crash') return { ...out, held };
     const after = recheck(out.text);
-    const worse = after ? [...failureKeys(after)].filter((key) => !baseline.has(key)) : ['unchecked'];
-    if (worse.length === 0) return { ...out, held };
-    const questions = new Set(worse.map((key) => Number(key.split(':')[0])));
-    const crashes = worse.includes('crash') || worse.includes('unchecked');
-    const hold = chosen.filter((fix) => crashes || questions.has(fix.finding.question ?? -1));
+    if (!after || after.outcome === 'crash') {
+      for (const fix of chosen) held.push({ fix, because: 'crash' });
+      chosen = [];
+      continue;
+    }
+    const newly = after.failures.filter((f) => !failing.has(failureKey(f)));
+    if (newly.length === 0) return { ...out, held };
+    const questions = new Set(newly.map((f) => f.question));
+    const own = chosen.filter((fix) => questions.has(fix.finding.question ?? -1));
     // Fixes of no newly failing question changed it (one fix's edits reach into another answer): hold them all.
-    const holding = hold.length > 0 ? hold : chosen;
+    const holding = own.length > 0 ? own : chosen;
     for (const fix of holding) {
-      const question = fix.finding.question;
-      const kinds = worse.filter((key) => key.startsWith(`${question}:`)).map((key) => key.split(':')[1]);
-      held.push({
-        fix,
-        because: crashes
-          ? 'crash'
-          : kinds.length > 0
-            ? `Question ${question} (${kinds.join(', ')})`
-            : worse.map((key) => `Question ${key.split(':').join(' (')})`).join(', '),
-      });
+      const its = newly.filter((f) => f.question === fix.finding.question);
+      held.push({ fix, because: describeFailures(its.length > 0 ? its : newly) });
     }
     chosen = chosen.filter((fix) => !holding.includes(fix));
   }

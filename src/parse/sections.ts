@@ -1,19 +1,17 @@
 import type { QuestionSection, ReportModel } from './report.js';
 
 /**
- * The index of the first section for which `past` is false, or the number of sections. Sections come in report
- * order, so their starts and ends only grow: a binary search, where a scan per `Answer:` or line was quadratic
- * (70,000 question headings with an answer each took seconds).
+ * The index of the first of `items` for which `past` is false, or their number; `past` must hold for a prefix of
+ * them. Sections, `Answer:` offsets and headings come in report order, so their offsets only grow: a binary
+ * search, where a scan per `Answer:` or line was quadratic (70,000 question headings with an answer each took
+ * seconds).
  */
-function firstNotBefore(
-  questions: readonly QuestionSection[],
-  past: (s: QuestionSection) => boolean,
-): number {
+export function firstNotBefore<T>(items: readonly T[], past: (item: T) => boolean): number {
   let lo = 0;
-  let hi = questions.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (past(questions[mid] as QuestionSection)) lo = mid + 1;
+    if (past(items[mid] as T)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,22 +1,10 @@
-import { sectionContaining } from '../parse/sections.js';
+import { firstNotBefore, sectionContaining } from '../parse/sections.js';
 import { crashClause } from './crash-clause.js';
 import { answerRepeatedFix } from './answer-repeated-fix.js';
 import { capped } from './cap.js';
 import { finding } from './finding.js';
 import { renamedOf } from './question-renamed.js';
 import type { Finding, Rule } from './rule.js';
-
-/** The index of the first of the ascending `offsets` past `offset` (their length when none is). */
-function firstAfter(offsets: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((offsets[mid] as number) <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** `Answer:` a second time inside one question. */
 export const answerRepeated: Rule = {
@@ -43,7 +31,7 @@ export const answerRepeated: Rule = {
     for (const hidden of model.hiddenQuestionHeadings) {
       const markers = sectionContaining(model, hidden.start)?.markers;
       // Binary search, not find: thousands of quoted headings and `Answer:` lines in one section stay linear.
-      const own = markers ? markers[firstAfter(markers, hidden.start)] : undefined;
+      const own = markers?.[firstNotBefore(markers, (m) => m <= hidden.start)];
       if (own !== undefined) ownAnswers.add(own);
     }
     for (const section of model.questions) {

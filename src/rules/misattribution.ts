@@ -1,5 +1,5 @@
 import type { ReportModel } from '../parse/model.js';
-import { sectionContaining } from '../parse/sections.js';
+import { firstNotBefore, sectionContaining } from '../parse/sections.js';
 import { renamedOf } from './question-renamed.js';
 import type { Finding, RuleContext } from './rule.js';
 
@@ -43,14 +43,7 @@ export function gradedElsewhere(context: RuleContext, question: number): GradedE
  */
 function hiddenHeadingOver(model: ReportModel, offset: number, after: number): number | null {
   const hidden = model.hiddenQuestionHeadings;
-  let lo = 0;
-  let hi = hidden.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((hidden[mid] as { start: number }).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const last = hidden[lo - 1];
+  const last = hidden[firstNotBefore(hidden, (h) => h.start < offset) - 1];
   return last && last.start > after ? last.number : null;
 }
 
