@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:CHUNK_HASHES>
-var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "516c3646505c383d", "html.cjs": "78d8c397b64a734e", "cohort.cjs": "48050cc322382ede", "fix.cjs": "a769b997c0e42874" };
+var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "516c3646505c383d", "html.cjs": "78d8c397b64a734e", "cohort.cjs": "3d0d1d6df14ad7f4", "fix.cjs": "75db9b4d2db72382" };
 
 // lazy-builtin:node:os
 function homedir(...args) {
@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "da749760657d3683", main);
+load("cli-main.cjs", "cli", "b2b2dec7ddffc9a0", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
