@@ -47,6 +47,13 @@ describe('fixesKeepingVerdict', () => {
     }
   });
 
+  it('applies every fix to a report the checker already crashes on, which no fix can make worse', () => {
+    const crash: CourseCheckerVerdict = { outcome: 'crash', failures: [], reason: 'IndexError' };
+    const out = fixesKeepingVerdict(text, [fix(1, 1)], crash, () => failing(1));
+    expect(out.text).toBe('1\nb2\nc3\n');
+    expect(out.held).toEqual([]);
+  });
+
   it('holds the fixes of other questions when a question no fix belongs to would newly fail', () => {
     const out = fixesKeepingVerdict(text, [fix(1, 1)], pass, (fixed) => (fixed === text ? pass : failing(3)));
     expect(out.text).toBe(text);
