@@ -219,6 +219,13 @@ function benchCourseChecker(report, nodes) {
     writeFileSync(join(dir, 'README.md'), readFileSync(report));
     const runChecker = () => time(python, [courseChecker, 'check'], dir);
     const probe = runChecker();
+    // A checker that cannot import its libraries also exits 1, as it does on a report it rejects; timing it
+    // would compare our check with Python failing to start.
+    const missing = /^(?:ModuleNotFoundError|ImportError): (.*)$/m.exec(probe.stderr);
+    if (missing) {
+      console.log(`course checker: skipped (report.py cannot start: ${missing[1]})`);
+      return;
+    }
     if (probe.status !== 0 && probe.status !== 1) {
       console.log(
         `course checker: skipped (report.py exited ${probe.status}: ${probe.stderr.trim().split('\n').pop()})`,
