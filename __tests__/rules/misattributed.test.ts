@@ -101,4 +101,18 @@ describe('a question heading the page swallows into an HTML block', () => {
     const clean = checkReport({ path: 'reports/README.md', content: commented, edition: '2025' });
     expect(clean.diagnostics.filter((d) => d.severity !== 'notice').map(shown)).toEqual([]);
   });
+
+  it('should name the `Answer:` of a hidden copy of a question the page shows, which the checker counts', () => {
+    // An old draft of Question 8 left in a comment inside Question 5: the checker counts one answer too many.
+    const draft = makePassingReport('2025').replace(
+      '\n\n### Question 6\n',
+      '\n\n<!--\n### Question 8\n\n> Answer:\n\nan old draft\n-->\n\n### Question 6\n',
+    );
+    const found = checkReport({ path: 'reports/README.md', content: draft, edition: '2025' });
+    expect(found.courseChecker.outcome).toBe('crash');
+    const repeated = found.diagnostics.filter((d) => d.ruleId === 'answer-repeated');
+    expect(repeated.map((d) => [d.line, d.question])).toEqual([
+      [lineOf(draft, '> Answer:\n\nan old draft'), 5],
+    ]);
+  });
 });

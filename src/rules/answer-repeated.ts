@@ -27,8 +27,12 @@ export const answerRepeated: Rule = {
     const found: Finding[] = [];
     // The first `Answer:` after a `Question N` heading the page hides (under a `<br>`, say) is that question's
     // own to the checker, which cuts there: rewording it would shift the answers (question-missing says why).
+    // Not so for a hidden copy of a question the page also shows (an old draft in a comment): the checker counts
+    // its `Answer:` as one more answer.
+    const shown = new Set(model.questions.map((q) => q.number));
     const ownAnswers = new Set<number>();
     for (const hidden of model.hiddenQuestionHeadings) {
+      if (shown.has(hidden.number)) continue;
       const markers = sectionContaining(model, hidden.start)?.markers;
       // Binary search, not find: thousands of quoted headings and `Answer:` lines in one section stay linear.
       const own = markers?.[firstNotBefore(markers, (m) => m <= hidden.start)];
