@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "b2b2dec7ddffc9a0", main);
+load("cli-main.cjs", "cli", "d25f8942b27e8382", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
