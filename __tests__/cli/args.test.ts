@@ -21,6 +21,12 @@ describe('parseArguments', () => {
       /--format needs a value/,
     );
   });
+
+  it('should say how to give a value that starts with a dash', () => {
+    expect(() => parseArguments({ args: ['--format', '-1'], options, strict: true })).toThrow(
+      '--format needs a value; one that starts with "-" is written --format=VALUE',
+    );
+  });
 });
 
 describe('parseArguments, against node:util parseArgs', () => {

@@ -10,7 +10,11 @@ function describeParseError(error: unknown): string {
   const option = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option} (see --help)`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return /does not take/.test(message) ? `${option} does not take a value` : `${option} needs a value`;
+    if (/does not take/.test(message)) return `${option} does not take a value`;
+    // `--threads -1`: parseArgs takes a value that starts with a dash for the next option.
+    if (/ambiguous/.test(message))
+      return `${option} needs a value; one that starts with "-" is written ${option}=VALUE`;
+    return `${option} needs a value`;
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'too many arguments (see --help)';
   return message.split('\n')[0] ?? message;
