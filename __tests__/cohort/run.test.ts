@@ -292,18 +292,21 @@ describe('report-check cohort on folders', () => {
     '/work/clones/g1/reports/README.md': makePassingReport('2026'),
     '/work/clones/g1/reports/figures/shot.png': 'png',
     '/work/clones/g2/reports/README.md': passingReportWith({ 4: words(90) }),
-    '/work/clones/g3/README.md': 'not a group: no reports folder',
     '/work/single/reports/README.md': makeReport('2024'),
     '/work/bin.md': new Uint8Array([35, 0, 1]),
     '/work/site/.keep': '',
   };
 
   it('should find reports/README.md in a folder of clones and in a clone', async () => {
-    const result = await run(['--format', 'json', 'clones', 'single', 'bin.md', 'nothing-here'], { files });
+    // g3 handed in its README at the top, not as reports/README.md: a group still, with the reason.
+    const result = await run(['--format', 'json', 'clones', 'single', 'bin.md', 'nothing-here'], {
+      files: { ...files, '/work/clones/g3/README.md': 'no reports folder' },
+    });
     const document = JSON.parse(result.stdout) as CohortDocument;
     expect(document.groups.map((g) => [g.source, g.courseChecker?.outcome ?? g.error])).toEqual([
       ['clones/g1/reports/README.md', 'pass'],
       ['clones/g2/reports/README.md', 'fail'],
+      ['clones/g3', 'no reports/README.md in this folder'],
       ['single/reports/README.md', 'fail'],
       ['bin.md', 'binary file (NUL byte at offset 1), not a markdown report'],
       ['nothing-here', 'no such file or folder, and not owner/name of a repository'],

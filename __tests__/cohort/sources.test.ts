@@ -1,4 +1,8 @@
 import { parseRepository, resolveSources } from '../../src/cohort/sources.js';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeFileSystem } from '../../src/cli/node-file-system.js';
 import { memoryFileSystem } from '../cli/memory-file-system.js';
 
 const resolve = (args: string[], files: Record<string, string> = {}, reportPath = 'reports/README.md') =>
@@ -38,6 +42,7 @@ describe('resolveSources', () => {
       { kind: 'file', source: 'one/reports/README.md', reportPath: '/w/one/reports/README.md' },
       { kind: 'file', source: 'all/a/reports/README.md', reportPath: '/w/all/a/reports/README.md' },
       { kind: 'file', source: 'all/b/reports/README.md', reportPath: '/w/all/b/reports/README.md' },
+      { kind: 'invalid', source: 'all/c', error: 'no reports/README.md in this folder' },
       { kind: 'file', source: 'x.md', reportPath: '/w/x.md' },
       { kind: 'github', source: 'Octo/Repo', owner: 'Octo', repo: 'Repo' },
     ]);
@@ -46,6 +51,42 @@ describe('resolveSources', () => {
   it('should look for the --path given in folders', () => {
     expect(resolve(['g'], { '/w/g/docs/report.md': 'r' }, 'docs/report.md')).toEqual([
       { kind: 'file', source: 'g/docs/report.md', reportPath: '/w/g/docs/report.md' },
+    ]);
+  });
+
+  it('should give every group of a folder of clones its row, also one sorted into a folder of its own', () => {
+    const files = {
+      '/w/all/g3/reports/README.md': 'r',
+      '/w/all/org1/g1/reports/README.md': 'r',
+      '/w/all/org1/g2/reports/README.md': 'r',
+      '/w/all/org1/late/.git/HEAD': 'ref: refs/heads/main',
+      '/w/all/handed-nothing/notes.txt': '',
+      '/w/all/clone/.git/HEAD': 'ref: refs/heads/main',
+      '/w/all/clone/src/reports/README.md': 'not the report: the clone has none at its root',
+      '/w/all/.cache/x/reports/README.md': 'hidden: no group',
+      '/w/all/list.txt': 'a file: no group',
+    };
+    expect(resolve(['all'], files)).toEqual([
+      { kind: 'invalid', source: 'all/clone', error: 'no reports/README.md in this clone' },
+      { kind: 'file', source: 'all/g3/reports/README.md', reportPath: '/w/all/g3/reports/README.md' },
+      { kind: 'invalid', source: 'all/handed-nothing', error: 'no reports/README.md in this folder' },
+      {
+        kind: 'file',
+        source: 'all/org1/g1/reports/README.md',
+        reportPath: '/w/all/org1/g1/reports/README.md',
+      },
+      {
+        kind: 'file',
+        source: 'all/org1/g2/reports/README.md',
+        reportPath: '/w/all/org1/g2/reports/README.md',
+      },
+      { kind: 'invalid', source: 'all/org1/late', error: 'no reports/README.md in this clone' },
+    ]);
+  });
+
+  it('should say of a clone without its report that it is a clone', () => {
+    expect(resolve(['g'], { '/w/g/.git/HEAD': '', '/w/g/a/reports/README.md': 'r' })).toEqual([
+      { kind: 'invalid', source: 'g', error: 'no reports/README.md in this clone' },
     ]);
   });
 
@@ -84,6 +125,31 @@ describe('resolveSources', () => {
         source: 'missing/folder/x',
         error: 'no such file or folder, and not owner/name of a repository',
       },
+    ]);
+  });
+});
+
+describe('resolveSources on links', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'report-check-sources-'));
+    mkdirSync(join(dir, 'clones', 'g1', 'reports'), { recursive: true });
+    writeFileSync(join(dir, 'clones', 'g1', 'reports', 'README.md'), 'r');
+    mkdirSync(join(dir, 'linked'));
+    symlinkSync(join(dir, 'clones', 'g1'), join(dir, 'linked', 'g1'));
+    symlinkSync(join(dir, 'clones', 'g1'), join(dir, 'clones', 'g1-again'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'clones', 'gone'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const resolveIn = (args: string[]) =>
+    resolveSources(args, nodeFileSystem, { reportPath: 'reports/README.md', cwd: dir });
+
+  it('should follow a link to a clone, and take a report reached twice once', () => {
+    expect(
+      resolveIn(['linked', 'clones']).map((s) => [s.source, s.kind === 'invalid' ? s.error : s.kind]),
+    ).toEqual([
+      ['linked/g1/reports/README.md', 'file'],
+      ['clones/gone', 'a link to nothing'],
     ]);
   });
 });

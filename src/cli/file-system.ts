@@ -36,6 +36,8 @@ export interface CliFileSystem {
   readNames?(path: string): string[];
   /** The kind of one entry as {@link readDir} would give it (a link to a file is a file, to a folder other). */
   entryKind?(path: string): FileKind;
+  /** The path with every link resolved (a report reached through two links is one group); absent: as given. */
+  realPath?(path: string): string;
   writeFile(path: string, text: string): void;
   /** Moves a file over another in one step (`--fix` writes a temp file beside the report, then renames it). */
   rename(from: string, to: string): void;

@@ -7,6 +7,7 @@ import {
   lstatSync,
   readFileSync,
   readdirSync,
+  realpathSync,
   renameSync,
   statSync,
   writeFileSync,
@@ -48,6 +49,13 @@ export const nodeFileSystem: CliFileSystem = {
       return statSync(path).isFile() ? 'file' : 'other';
     } catch {
       return 'other';
+    }
+  },
+  realPath(path) {
+    try {
+      return realpathSync.native(path);
+    } catch {
+      return path;
     }
   },
   writeFile: (path, text) => writeFileSync(path, text),

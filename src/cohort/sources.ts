@@ -108,29 +108,70 @@ function kindOf(fs: CliFileSystem, path: string): 'file' | 'directory' | 'other'
   }
 }
 
-/** A folder: a group's clone holding `reportPath`, or a folder of such clones (one level down). */
+/** How many folders below the one given a group's clone may be (a folder of clones by class, then by group). */
+const NESTING = 3;
+
+/**
+ * A folder: a group's clone holding `reportPath`, or a folder of such clones, maybe sorted into folders of their
+ * own. Once any subfolder holds a report, every subfolder is a group and gets its row, with the reason when it
+ * has no report: a group that handed in nothing, a clone that failed or a link to nothing is never dropped.
+ */
 function fromFolder(fs: CliFileSystem, absolute: string, shown: string, reportPath: string): CohortSource[] {
   const own = nodePath.join(absolute, reportPath);
   if (kindOf(fs, own) !== null)
     return [{ kind: 'file', source: joinShown(shown, reportPath), reportPath: own }];
+  if (kindOf(fs, nodePath.join(absolute, '.git')) !== null)
+    return [{ kind: 'invalid', source: shown, error: `no ${reportPath} in this clone` }];
+  const groups = groupsIn(fs, absolute, shown, reportPath, 1);
+  if (!Array.isArray(groups)) return [{ kind: 'invalid', source: shown, error: groups }];
+  if (!groups.some((group) => group.kind === 'file'))
+    return [{ kind: 'invalid', source: shown, error: `no ${reportPath} in this folder or its subfolders` }];
+  return groups;
+}
+
+/** One row per subfolder of `absolute` (hidden ones aside), or why the folder could not be listed. */
+function groupsIn(
+  fs: CliFileSystem,
+  absolute: string,
+  shown: string,
+  reportPath: string,
+  depth: number,
+): CohortSource[] | string {
   let entries;
   try {
     entries = fs.readDir(absolute);
   } catch (error) {
-    return [{ kind: 'invalid', source: shown, error: describeFsError(error) }];
+    return describeFsError(error);
   }
-  const groups = entries
-    .filter((entry) => entry.kind === 'directory')
+  const names = entries
+    // A link to a folder is listed as `other`: it is a group when it leads to one (stat follows it).
+    .filter((entry) => !entry.name.startsWith('.') && entry.kind !== 'file')
     .map((entry) => entry.name)
-    .sort()
-    .filter((name) => kindOf(fs, nodePath.join(absolute, name, reportPath)) !== null)
-    .map((name): LocalSource => ({
-      kind: 'file',
-      source: joinShown(joinShown(shown, name), reportPath),
-      reportPath: nodePath.join(absolute, name, reportPath),
-    }));
-  if (groups.length === 0) {
-    return [{ kind: 'invalid', source: shown, error: `no ${reportPath} in this folder or its subfolders` }];
+    .sort();
+  const groups: CohortSource[] = [];
+  for (const name of names) {
+    const folder = nodePath.join(absolute, name);
+    const folderShown = joinShown(shown, name);
+    const kind = kindOf(fs, folder);
+    if (kind === null) {
+      groups.push({ kind: 'invalid', source: folderShown, error: 'a link to nothing' });
+      continue;
+    }
+    if (kind !== 'directory') continue;
+    const report = nodePath.join(folder, reportPath);
+    if (kindOf(fs, report) !== null) {
+      groups.push({ kind: 'file', source: joinShown(folderShown, reportPath), reportPath: report });
+      continue;
+    }
+    const clone = kindOf(fs, nodePath.join(folder, '.git')) !== null;
+    const inner = clone || depth >= NESTING ? [] : groupsIn(fs, folder, folderShown, reportPath, depth + 1);
+    if (Array.isArray(inner) && inner.some((group) => group.kind === 'file')) groups.push(...inner);
+    else
+      groups.push({
+        kind: 'invalid',
+        source: folderShown,
+        error: Array.isArray(inner) ? `no ${reportPath} in this ${clone ? 'clone' : 'folder'}` : inner,
+      });
   }
   return groups;
 }
@@ -189,7 +230,10 @@ export function resolveSources(
   }
   const seen = new Set<string>();
   return sources.filter((source) => {
-    const key = source.kind === 'file' ? source.reportPath : `${source.kind}:${source.source.toLowerCase()}`;
+    const key =
+      source.kind === 'file'
+        ? (fs.realPath?.(source.reportPath) ?? source.reportPath)
+        : `${source.kind}:${source.source.toLowerCase()}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
