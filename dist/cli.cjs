@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:CHUNK_HASHES>
-var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "516c3646505c383d", "html.cjs": "78d8c397b64a734e", "cohort.cjs": "29f2f28c087024d5", "fix.cjs": "75db9b4d2db72382" };
+var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "516c3646505c383d", "html.cjs": "78d8c397b64a734e", "cohort.cjs": "a3211a079bbeac79", "fix.cjs": "75db9b4d2db72382" };
 
 // lazy-builtin:node:os
 function homedir(...args) {
@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "97524ef140584201", main);
+load("cli-main.cjs", "cli", "2b1357de69cdba13", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
