@@ -86,6 +86,7 @@ describe('failedGroup', () => {
       answered: null,
       questionCount: null,
       questions: null,
+      unchecked: null,
       error: 'no reports/README.md at main',
     });
   });

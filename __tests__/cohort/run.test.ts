@@ -237,6 +237,39 @@ describe('report-check cohort against a fake GitHub', () => {
     }
   });
 
+  it('should say which groups had no image check when GitHub would not list their files, and exit 2', async () => {
+    // The figures are committed, but the tree is refused: "every figure missing" would be false, and a run with
+    // checks that did not run is not a clean one.
+    const treeFake = await startFakeGitHub([
+      {
+        owner: 'o',
+        repo: 'r',
+        fault: 'tree-not-found',
+        files: { 'reports/README.md': makePassingReport('2026'), ...IMAGE_FILES },
+      },
+    ]);
+    try {
+      const options = { baseUrl: treeFake.baseUrl, env: { GITHUB_TOKEN: 't' } };
+      const json = await run(['--format', 'json', 'o/r'], options);
+      const group = (JSON.parse(json.stdout) as CohortDocument).groups[0];
+      expect([group?.summary?.warnings, group?.unchecked]).toEqual([
+        0,
+        'GitHub would not list the files at main (404)',
+      ]);
+      expect(json.code).toBe(2);
+      const text = await run(['o/r'], options);
+      expect(text.stdout).toContain(
+        'o/r: image checks not run: GitHub would not list the files at main (404)',
+      );
+      expect(text.stdout).toContain('image checks could not run for 1 group');
+      const csv = (await run(['--format', 'csv', 'o/r'], options)).stdout.split('\n');
+      expect(csv[0]).toMatch(/,not checked,error$/);
+      expect(csv[1]).toMatch(/,GitHub would not list the files at main \(404\),$/);
+    } finally {
+      await treeFake.close();
+    }
+  });
+
   it('should read a given --ref and the report at --path', async () => {
     const refFake = await startFakeGitHub([
       { owner: 'o', repo: 'r', files: { 'docs/report.md': makePassingReport('2026') } },

@@ -38,6 +38,13 @@ describe('createRepositoryReader', () => {
       { owner: 'o', repo: 'down', fault: 'server-error-always', files: {} },
       { owner: 'o', repo: 'html', fault: 'contents-not-json', files: { 'reports/README.md': '# r\n' } },
       { owner: 'o', repo: 'no-tree', fault: 'tree-empty-object', files: { 'reports/README.md': '# r\n' } },
+      { owner: 'o', repo: 'tree-404', fault: 'tree-not-found', files: { 'reports/README.md': '# r\n' } },
+      {
+        owner: 'o',
+        repo: 'no-branch',
+        fault: 'repository-empty-object',
+        files: { 'reports/README.md': '# r\n' },
+      },
     ]);
   });
   afterAll(() => fake.close());
@@ -49,6 +56,7 @@ describe('createRepositoryReader', () => {
       htmlUrl: 'https://github.com/o/ok/blob/trunk/reports/README.md',
       content: new TextEncoder().encode('# r\n'),
       files: ['reports/README.md', 'reports/a.png'],
+      unchecked: null,
     });
     expect(fake.log.requests.slice(-3).every((r) => r.authorized)).toBe(true);
   });
@@ -64,8 +72,23 @@ describe('createRepositoryReader', () => {
     expect(new TextDecoder().decode(report.content)).toBe('# raw\n');
   });
 
-  it('should skip the image checks (files null) when the tree is too large to list', async () => {
-    expect((await reader().readReport('o', 'huge-tree', 'reports/README.md', null)).files).toBeNull();
+  it('should skip the image checks (files null), saying why, when the tree is too large to list', async () => {
+    const report = await reader().readReport('o', 'huge-tree', 'reports/README.md', null);
+    expect([report.files, report.unchecked]).toEqual([
+      null,
+      'GitHub cut the list of files at main short (too many files)',
+    ]);
+  });
+
+  it('should skip the image checks, not find every figure missing, when the tree is refused', async () => {
+    const report = await reader().readReport('o', 'tree-404', 'reports/README.md', null);
+    expect([report.files, report.unchecked]).toEqual([null, 'GitHub would not list the files at main (404)']);
+  });
+
+  it('should make a repository answer without its default branch the row error', async () => {
+    await expect(reader().readReport('o', 'no-branch', 'reports/README.md', null)).rejects.toThrow(
+      `GitHub's answer to "read the repository" is not what its API documents`,
+    );
   });
 
   it.each([

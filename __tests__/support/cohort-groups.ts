@@ -21,7 +21,13 @@ export function groupOf(source: string, text: string): CohortGroup {
   const own = checkReport(input);
   const newest = checkReport({ ...input, edition: NEWEST_EDITION });
   return toGroup(
-    { source, kind: 'github', link: `https://github.com/${source}/blob/main/reports/README.md`, ref: 'main' },
+    {
+      source,
+      kind: 'github',
+      link: `https://github.com/${source}/blob/main/reports/README.md`,
+      ref: 'main',
+      unchecked: null,
+    },
     own,
     newest,
   );

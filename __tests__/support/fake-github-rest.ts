@@ -14,7 +14,11 @@ export type Fault =
   /** The contents answer is 200 with an HTML page instead of JSON. */
   | 'contents-not-json'
   /** The tree answer is 200 with an empty JSON object. */
-  | 'tree-empty-object';
+  | 'tree-empty-object'
+  /** The tree answers 404 although the report is there. */
+  | 'tree-not-found'
+  /** The repository's own answer is 200 with an empty JSON object (no default branch). */
+  | 'repository-empty-object';
 
 /** One repository the fake serves. */
 export interface FakeRepository {
@@ -92,9 +96,12 @@ export async function startFakeGitHub(
     const branch = repository.defaultBranch ?? 'main';
     const kind = match[3];
     if (kind === undefined) {
+      if (repository.fault === 'repository-empty-object') return send(200, {});
       return send(200, { full_name: key, default_branch: branch, private: repository.private ?? false });
     }
     if (kind === 'git/trees' && repository.fault === 'tree-empty-object') return send(200, {});
+    if (kind === 'git/trees' && repository.fault === 'tree-not-found')
+      return send(404, { message: 'Not Found' });
     if (kind === 'contents' && repository.fault === 'contents-not-json') {
       log.requests.push({ method: req.method ?? '', url: req.url ?? '', status: 200, authorized });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -3,7 +3,8 @@ import { checkerText, questionNumbers, rowChangeText, type CohortRow } from './c
 
 /**
  * The cohort as CSV for a spreadsheet: one row per group, the group's columns, then a column group per question
- * (`qN words`, `qN images`, `qN status`, `qN by`: how far out of range), and `error` last.
+ * (`qN words`, `qN images`, `qN status`, `qN by`: how far out of range), then `not checked` (why the image checks
+ * could not run) and `error` last.
  */
 export function formatCohortCsv(rows: readonly CohortRow[]): string {
   const numbers = questionNumbers(rows);
@@ -25,6 +26,7 @@ export function formatCohortCsv(rows: readonly CohortRow[]): string {
     'questions',
     ...(compared ? ['change'] : []),
     ...numbers.flatMap((n) => [`q${n} words`, `q${n} images`, `q${n} status`, `q${n} by`]),
+    'not checked',
     'error',
   ];
   const records = rows.map((row) => {
@@ -51,6 +53,7 @@ export function formatCohortCsv(rows: readonly CohortRow[]): string {
       row.questionCount ?? '',
       ...(compared ? [rowChangeText(row)] : []),
       ...questions,
+      row.unchecked ?? '',
       row.error ?? '',
     ];
   });

@@ -162,8 +162,11 @@ function bodyRow(row: CohortRow, numbers: readonly number[], compared: boolean, 
     );
   }
   const byNumber = new Map((row.questions ?? []).map((q) => [q.number, q]));
+  const unchecked = row.unchecked
+    ? `<br><small class="unchecked">image checks not run: ${escapeHtml(row.unchecked)}</small>`
+    : '';
   const cells = [
-    `<td class="src">${source}</td>`,
+    `<td class="src">${source}${unchecked}</td>`,
     `<td>${escapeHtml(row.edition ?? '')}</td>`,
     `<td class="o-${outcome}" data-sort="${row.courseChecker?.outcome === 'crash' ? 1000 : (row.courseChecker?.failures.length ?? '')}">${escapeHtml(checkerText(row))}</td>`,
     `<td data-sort="${row.scraper?.numWarnings ?? ''}"${row.scraper?.note ? ` title="${escapeHtml(row.scraper.note)}"` : ''}>${escapeHtml(scraperText(row))}</td>`,

@@ -162,6 +162,7 @@ function summaryLines(summary: CohortSummary): string[] {
   const out = [
     `${plural(summary.groups, 'group')}: course checker ${pass} pass, ${fail} fail, ${crash} crash` +
       `${summary.unreadable ? `; ${summary.unreadable} could not be read` : ''}` +
+      `${summary.unchecked ? `; image checks could not run for ${plural(summary.unchecked, 'group')}` : ''}` +
       `; the grading scraper (${summary.scraper.checkerEdition} checker) records 0 warnings for ${plural(summary.scraper.crashRecordedAsZero, 'crashing report')}` +
       `${summary.scraper.disagreeing ? `; its record differs from the truth for ${plural(summary.scraper.disagreeing, 'group')}` : ''}`,
   ];
@@ -230,6 +231,12 @@ export function formatCohortText(
       : truncate(failingList(row), rest);
     out.push(line(cells, tail));
   }
-  const footer = summaryLines(summary).flatMap((text) => wrap(text, options.width));
+  // A row whose image checks did not run counts no missing figure: said under the table, group by group.
+  const unchecked = rows.flatMap((row) =>
+    row.unchecked === null
+      ? []
+      : [`${printable(row.source)}: image checks not run: ${printable(row.unchecked)}`],
+  );
+  const footer = [...unchecked, ...summaryLines(summary)].flatMap((text) => wrap(text, options.width));
   return `${[...out, '', ...footer].join('\n')}\n`;
 }

@@ -54,6 +54,11 @@ export interface CohortGroup {
   answered: number | null;
   questionCount: number | null;
   questions: GroupQuestion[] | null;
+  /**
+   * Why the image checks could not run although the report was read (GitHub cut its list of files short or would
+   * not give it): the row's warnings may then miss missing figures. Null when every check ran.
+   */
+  unchecked: string | null;
   /** Why the source could not be read; null when it was. */
   error: string | null;
 }
@@ -100,6 +105,8 @@ export interface GroupOrigin {
   kind: 'file' | 'github';
   link: string;
   ref: string | null;
+  /** Why the image checks could not run, or null (see {@link CohortGroup.unchecked}). */
+  unchecked: string | null;
 }
 
 /**
@@ -131,6 +138,7 @@ export function toGroup(
     answered: checked.questions.filter((q) => q.answered).length,
     questionCount: checked.questions.length,
     questions,
+    unchecked: origin.unchecked,
     error: null,
   };
 }
@@ -150,6 +158,7 @@ export function failedGroup(source: string, kind: CohortGroup['kind'], error: st
     answered: null,
     questionCount: null,
     questions: null,
+    unchecked: null,
     error,
   };
 }

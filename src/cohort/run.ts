@@ -19,6 +19,7 @@ import { oneLine } from '../output/printable.js';
 import type { RepositoryReader, RepositoryReaderOptions } from '../github/repository-reader.js';
 import type { CheckResult } from '../result.js';
 import type { CohortRow } from './columns.js';
+import { mapConcurrently } from './concurrency.js';
 import { compareRuns, readPreviousRun, CompareError, type PreviousRun } from './compare.js';
 import { formatCohortCsv } from './format-csv.js';
 import { formatCohortHtml } from './format-html.js';
@@ -41,25 +42,6 @@ export interface CohortEnvironment {
 /** As the plain check's: 0 every source read, 2 could not run (here: a source could not be read). */
 const EXIT = { ok: 0, couldNotRun: 2 } as const;
 const DEFAULT_API = 'https://api.github.com';
-
-/** Runs `fn` on every item with at most `limit` running at once; results keep the items' order. */
-async function mapConcurrently<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 interface Outcome {
   group: CohortGroup;
@@ -114,7 +96,13 @@ function readLocal(source: CohortSource & { kind: 'file' }, run: CohortRun): Out
   }
   const root = repositoryRoot(deps.fs, source.reportPath);
   const path = nodePath.relative(root, source.reportPath).split(nodePath.sep).join('/');
-  const origin: GroupOrigin = { source: source.source, kind: 'file', link: source.reportPath, ref: null };
+  const origin: GroupOrigin = {
+    source: source.source,
+    kind: 'file',
+    link: source.reportPath,
+    ref: null,
+    unchecked: null,
+  };
   return checkGroup(origin, { path, content, files: repositoryFiles(deps.fs, root) }, run);
 }
 
@@ -139,6 +127,7 @@ async function readRemote(
     kind: 'github',
     link: report.htmlUrl,
     ref: report.ref,
+    unchecked: report.unchecked,
   };
   return checkGroup(origin, { path: options.path, content: report.content, files: report.files }, run);
 }
@@ -290,5 +279,8 @@ export async function runCohort(
   const sources = resolveSources(options.sources, deps.fs, { reportPath: options.path, cwd: deps.cwd });
   const outcomes = await readAll(sources, run, env);
   writeOutput(render(outcomes, previous, run, env.columns), run);
-  return outcomes.some((outcome) => outcome.group.error !== null) ? EXIT.couldNotRun : EXIT.ok;
+  // A group whose image checks could not run was not fully checked: as for an unreadable one, the run says so.
+  return outcomes.some(({ group }) => group.error !== null || group.unchecked !== null)
+    ? EXIT.couldNotRun
+    : EXIT.ok;
 }

@@ -14,6 +14,8 @@ export interface CohortSummary {
   groups: number;
   /** Groups whose report could not be read (their rows carry `error`). */
   unreadable: number;
+  /** Groups read whose image checks could not run (their rows carry `unchecked`). */
+  unchecked: number;
   /** The course checker of each report's own edition. */
   courseChecker: { pass: number; fail: number; crash: number };
   /** What the grading scraper would record. */
@@ -61,6 +63,7 @@ export function summarize(
   return {
     groups: groups.length,
     unreadable: groups.filter((group) => group.error !== null).length,
+    unchecked: groups.filter((group) => group.unchecked !== null).length,
     courseChecker,
     scraper: { checkerEdition: NEWEST_EDITION, crashRecordedAsZero, disagreeing },
     questions: [...questions.values()].sort((a, b) => a.number - b.number),

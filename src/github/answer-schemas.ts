@@ -142,6 +142,12 @@ export const ANSWER_SCHEMAS = {
       },
     ],
   },
+  /** `GET /repos/{owner}/{repo}`: the branch a repository is read at when no ref is given. */
+  repository: {
+    type: 'object',
+    required: ['default_branch'],
+    properties: { default_branch: { type: 'string', minLength: 1 } },
+  },
   /** `GET git/trees/{sha}?recursive=1`. */
   tree: {
     type: 'object',

@@ -15,8 +15,10 @@ export interface RepositoryReport {
   /** The report's page on GitHub. */
   htmlUrl: string;
   content: Uint8Array;
-  /** Every file path at `ref`, or null when the tree is too large for one listing (image checks are skipped). */
+  /** Every file path at `ref`, or null when they could not be listed (the image checks are then skipped). */
   files: string[] | null;
+  /** Why the image checks could not run (the file list was cut short or refused); null when they ran. */
+  unchecked: string | null;
 }
 
 /** A repository that could not be read, with one line saying why (no repository name in it). */
@@ -67,7 +69,7 @@ async function defaultBranch(
 ): Promise<string> {
   try {
     const { data } = await octokit.request('GET /repos/{owner}/{repo}', { owner, repo });
-    return data.default_branch;
+    return checkAnswer<{ default_branch: string }>('repository', 'read the repository', data).default_branch;
   } catch (error) {
     if (status(error) === 404) throw new RepositoryReadError(notFound, { cause: error });
     throw describe('read the repository', error);
@@ -94,12 +96,21 @@ async function readContent(
   }
 }
 
-async function listFiles({ octokit }: ReaderContext, owner: string, repo: string, ref: string) {
+async function listFiles(
+  { octokit }: ReaderContext,
+  owner: string,
+  repo: string,
+  ref: string,
+): Promise<Pick<RepositoryReport, 'files' | 'unchecked'>> {
   try {
-    return await listRepoFiles({ octokit, owner, repo }, ref);
+    const files = await listRepoFiles({ octokit, owner, repo }, ref);
+    if (files) return { files, unchecked: null };
+    return { files: null, unchecked: `GitHub cut the list of files at ${ref} short (too many files)` };
   } catch (error) {
-    // The report was read, so the listing failing only costs the image checks; a 404 here is an empty repo.
-    if (status(error) === 404 || status(error) === 409) return [];
+    // The listing failing costs only the image checks, when the report itself is read; an empty list instead
+    // would report every figure missing.
+    if (status(error) === 404 || status(error) === 409)
+      return { files: null, unchecked: `GitHub would not list the files at ${ref} (${status(error)})` };
     throw describe('list the files', error);
   }
 }
@@ -134,7 +145,7 @@ async function readReport(
   givenRef: string | null,
 ): Promise<RepositoryReport> {
   const ref = givenRef ?? (await defaultBranch(context, owner, repo));
-  const [data, files] = await Promise.all([
+  const [data, listing] = await Promise.all([
     readContent(context, owner, repo, path, ref),
     listFiles(context, owner, repo, ref),
   ]);
@@ -163,7 +174,7 @@ async function readReport(
       : await rawContent(context, owner, repo, path, ref);
   const htmlUrl =
     file.html_url ?? `https://github.com/${owner}/${repo}/blob/${encodePath(ref)}/${encodePath(path)}`;
-  return { ref, htmlUrl, content, files };
+  return { ref, htmlUrl, content, ...listing };
 }
 
 /**
