@@ -42,6 +42,43 @@ describe('the gate: an answer the course checker fails is never a pass', () => {
     );
   });
 
+  it.each(['## Our setup', '### Our setup', '  ## Our setup ##'])(
+    'should fail, not call unanswered, an answer written under a heading of its own (%s)',
+    (heading) => {
+      // The checker cuts Question 4's answer at the heading and counts 0 words: grading fails it.
+      const text = makePassingReport('2026').replace(
+        /(### Question 4\n(?:>.*\n)*\n)[^\n]*\n/,
+        `$1${heading}\n\n${words(120)}\n`,
+      );
+      const line = lineOf(text, heading);
+      for (const strict of [false, true]) {
+        expect(about(text, 4, strict)).toEqual([
+          `${line} error Question 4 has 0 words; it needs 100–200 words, so add at least 100. [word-count]`,
+          `${line} warning The course checker stops reading Question 4's answer at the heading on line ${line}, so the text under it is not counted; write the heading as bold text (**like this**) instead. [answer-cut]`,
+        ]);
+      }
+    },
+  );
+
+  it('should leave a question with nothing under its own heading unanswered, and a section intro alone', () => {
+    // Only the template's quoted intro under the group heading: Question 4 is simply not answered yet.
+    const text = makeReport('2026', {}).replace(
+      '### Question 5\n',
+      '## Working in the cloud\n\n> In the following section we would like to know more.\n\n### Question 5\n',
+    );
+    expect(about(text, 4).map((f) => f.replace(/^\d+ /, ''))).toEqual([
+      'notice Question 4 is not answered yet: replace the placeholder with your answer (100–200 words). [unanswered]',
+    ]);
+  });
+
+  it("should take unquoted text under one of the template's headings for its intro, after an answer", () => {
+    const text = makePassingReport('2026').replace(
+      '### Question 5\n',
+      '## Coding environment\n\nIn the following section we are interested in your environment.\n\n### Question 5\n',
+    );
+    expect(about(text, 4)).toEqual([]);
+  });
+
   it("should say which text the checker grades as a question's when the answers are shifted", () => {
     // Question 10 lost its `Answer:` line and a section with one was added after Question 12: the checker grades
     // Question 11's text as Question 10's and Question 12's, cut at its `#### Note`, as Question 11's.

@@ -36,6 +36,12 @@ export interface QuestionSection {
   markerLines: number[];
   /** Text that a `---` (or `===`) line right under it turns into a heading: its first line and the underline's. */
   setextHeadings: { line: number; underline: number }[];
+  /**
+   * Where a heading (`## Our setup`) ends the section although the student's text goes on under it before the
+   * next question: the course checker stops counting the answer there. Null when none does.
+   */
+  cutByHeading: number | null;
+  /** Whether the student wrote anything for the question: in its answer, or under a heading that cuts it. */
   answered: boolean;
 }
 

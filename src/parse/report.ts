@@ -1,13 +1,24 @@
 import { blocksToParse } from './blocks.js';
+import { TEMPLATE_LINES } from './edition-table.js';
 import type { CheckerReading } from './course-checker.js';
 import { collectBlockFacts, MAX_PARSED_CHARS } from './answer-facts.js';
 import { lineStarts, makePointAt } from './lines.js';
 import type { QuestionSection, ReportModel } from './model.js';
 import { scanLines } from './scan-lines.js';
-import { buildSection, type KnownAnswer } from './section.js';
+import { buildSection, hasOwnWords, type KnownAnswer } from './section.js';
 import { questionNumber, questionStarts } from './skeleton.js';
 
 export type { ImageRef, Point, QuestionSection, ReportModel } from './model.js';
+
+let templateHeadings: Set<string> | undefined;
+
+/** Whether the line at `start` is one of the templates' own `## ` headings (`## Working in the cloud`). */
+function isTemplateHeading(text: string, start: number): boolean {
+  templateHeadings ??= new Set(TEMPLATE_LINES.filter((line) => line.startsWith('## ')));
+  const newline = text.indexOf('\n', start);
+  const line = text.slice(start, newline === -1 ? text.length : newline);
+  return templateHeadings.has(line.replace(/\s+/g, ' ').trim());
+}
 
 /**
  * The checker's answer whose stripped text is exactly `text[start, end)`, if any, for sections asked in report
@@ -34,6 +45,20 @@ function knownAnswers(reading: CheckerReading): (start: number, end: number) => 
 }
 
 /**
+ * An answer written under a `##` heading of its own (`## Our setup` right under `Answer:`) is the student's,
+ * though the checker counts none of it: the section, which ends at that heading, is marked as cut there and as
+ * answered. Under one of the template's own headings (`## Version control`) such text is its intro with the `>`
+ * lost, unless the question has no answer but that. (After the last question, section-after-last-answer says
+ * what the checker does with the text.)
+ */
+function markCutByHeading(text: string, section: QuestionSection, end: number, next: number): void {
+  if (end >= next || section.markers.length === 0 || !hasOwnWords(text, end, next)) return;
+  if (section.answered && isTemplateHeading(text, end)) return;
+  section.cutByHeading = end;
+  section.answered = true;
+}
+
+/**
  * Builds the report model: question sections with their answers and the facts the rules need. `reading`, when
  * given, must be {@link readAsCourseChecker}'s reading of this same `text` (of any edition): the answers it cut
  * at the same offsets as a section's are not counted again. `starts`, when given, must be lineStarts of `text`.
@@ -55,8 +80,10 @@ export function parseReport(text: string, reading?: CheckerReading, starts = lin
   for (let i = 0; i < questionHeadings.length; i++) {
     const heading = questionHeadings[i] as (typeof questionHeadings)[number];
     while (nextEnd < ends.length && (ends[nextEnd]?.start ?? 0) <= heading.start) nextEnd++;
-    const end = Math.min(questionHeadings[i + 1]?.start ?? text.length, ends[nextEnd]?.start ?? text.length);
+    const next = questionHeadings[i + 1]?.start;
+    const end = Math.min(next ?? text.length, ends[nextEnd]?.start ?? text.length);
     const section = buildSection(text, heading.number, heading, end, pointAt, known, verbatim);
+    if (next !== undefined) markCutByHeading(text, section, end, next);
     const from = section.markers[0];
     const blocks = from === undefined ? [] : blocksToParse(text, starts, code, pointAt, from, end);
     const failure = collectBlockFacts(section, blocks, pointAt, budget);

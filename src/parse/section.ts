@@ -23,6 +23,27 @@ function withoutTemplateMarks(text: string): string {
   return (dashes ? text.replace(PLACEHOLDER, ' ') : text).replace(MARKS, ' ');
 }
 
+/**
+ * Whether `text[from, to)` holds words of the student's own: on a line that is not a heading, not quoted (the
+ * template's section intros are) and not only the template's marks, and no `Answer:` (under a renamed question
+ * heading, `### Q20`, the text is another answer). The text a section-ending heading such as `## Our setup` takes
+ * from the question above it, up to the next question. Reads only `[from, to)`, each line once.
+ */
+export function hasOwnWords(text: string, from: number, to: number): boolean {
+  let words = false;
+  for (let at = from; at < to;) {
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline === -1 || newline > to ? to : newline;
+    const line = text.slice(at, lineEnd);
+    if (line.includes(ANSWER)) return false;
+    const start = line.trimStart();
+    if (!words && start !== '' && start[0] !== '#' && start[0] !== '>')
+      words = hasPythonWord(withoutTemplateMarks(start));
+    at = lineEnd + 1;
+  }
+  return words;
+}
+
 /** An answer's rendered prose, roughly: without code, image syntax and HTML tags. */
 function proseOf(text: string): string {
   const unfenced = withoutFences(text);
@@ -247,6 +268,7 @@ export function buildSection(
     placeholderLines,
     markerLines,
     setextHeadings: [],
+    cutByHeading: null,
     answered,
   };
 }
