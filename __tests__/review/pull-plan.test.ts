@@ -78,6 +78,23 @@ describe('planPull for a checked report', () => {
     expect(planPull(checked(), posted, settings).review).toBeNull();
   });
 
+  it('should post nothing on a rerun at the same head when the review had no room for every finding', () => {
+    const many = Array.from({ length: 900 }, (_, i) =>
+      diag({ line: 100 + i, message: `Finding ${i} ${'y'.repeat(200)}`, fingerprint: `f${i}` }),
+    );
+    const first = planPull(checked(many), view(), settings).review?.first;
+    const shown = readMarker(first?.review.body ?? '')?.fields.listed?.split(',').length ?? 0;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(many.length);
+    const posted = [{ author: 'bot', body: first?.review.body ?? '', mine: true }];
+    expect(planPull(checked(many), view({ reviews: posted }), settings).review).toBeNull();
+    // After a push, the findings the first review could not list are posted; the listed ones are not.
+    const pushed = view({ reviews: posted, pull: { ...state().pull, headSha: 'n'.repeat(40) } });
+    const next = planPull(checked(many), pushed, settings).review?.first;
+    const listedNow = readMarker(next?.review.body ?? '')?.fields.listed?.split(',') ?? [];
+    expect(listedNow[0]).toBe(`f${shown}`);
+  });
+
   it('should create the summary when there is none, update ours when it differs, and leave it when it is the same', () => {
     expect(planPull(checked(), view(), settings).summary).toMatchObject({ kind: 'create' });
     const stale = view({

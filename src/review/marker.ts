@@ -52,6 +52,26 @@ export function isSummaryFor(body: string, path: string): boolean {
   return body.split(/\r?\n/, 1)[0]?.trim() === want;
 }
 
+/**
+ * A finding key in at most 7 characters (32-bit FNV-1a, base 36), for the findings a review body had no room
+ * for: a marker holds thousands of them where it holds a few hundred keys.
+ */
+export function shortKey(key: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
+/**
+ * The {@link shortKey}s of the findings a review at `headSha` had no room to list (`more` in its marker): an
+ * unchanged rerun does not post them in another review. After a push they are posted again, in that run's review.
+ */
+export function pendingKeys(body: string, headSha: string): string[] {
+  const m = readMarker(body);
+  if (m?.kind !== 'review' || m.fields.sha !== headSha.slice(0, 12)) return [];
+  return (m.fields.more ?? '').split(',').filter(Boolean);
+}
+
 /** The finding keys a review body's marker lists (findings shown in that body, not to be listed again). */
 export function listedKeys(body: string): string[] {
   const m = readMarker(body);

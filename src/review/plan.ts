@@ -1,6 +1,7 @@
 import { bySeverityThenLine, type Diagnostic } from '../diagnostic.js';
 import type { LineIndex } from '../fixes/line-index.js';
 import { anchorRange, findHunk, type Hunk } from './patch.js';
+import { shortKey } from './marker.js';
 import type { OwnThread } from './reconcile.js';
 import { suggestFix } from './suggestion.js';
 
@@ -44,6 +45,11 @@ export interface PlanInput {
   postedInline: ReadonlySet<string>;
   /** Keys already listed in the body of one of our reviews: not posted again, inline or in a body. */
   postedInBody: ReadonlySet<string>;
+  /**
+   * Short keys (shortKey in marker.ts) of findings a review at this head had no room to list: on a rerun at the
+   * same head, they are not posted in another review. Absent: none.
+   */
+  pendingAtHead?: ReadonlySet<string>;
   maxInline?: number;
   /** The report's text the fixes were computed on, or null: no suggested changes then. */
   text?: LineIndex | null;
@@ -73,7 +79,11 @@ export function planReview(input: PlanInput): ReviewPlan {
     const d = item.diagnostic;
     // Posted before, inline or in a review body: never again (a body listing is not "retried" inline on a rerun,
     // which would post a new review every run, e.g. after a 422 fallback put everything in the body).
-    if (input.postedInline.has(item.key) || input.postedInBody.has(item.key)) {
+    if (
+      input.postedInline.has(item.key) ||
+      input.postedInBody.has(item.key) ||
+      input.pendingAtHead?.has(shortKey(item.key))
+    ) {
       plan.alreadyPosted.push(item);
       continue;
     }

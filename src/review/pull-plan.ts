@@ -151,7 +151,7 @@ function planChecked(
   const placed = planReview({
     diagnostics: result.diagnostics,
     hunks,
-    ...postedKeys(state, settings.path),
+    ...postedKeys(state, settings.path, plan.headSha),
     text: run.text ?? null,
   });
   plan.review = reviewWrites(placed, settings.path, plan.headSha);

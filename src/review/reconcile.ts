@@ -1,5 +1,5 @@
 import type { IssueComment, PullRequestState } from '../github/port.js';
-import { findingKey, isSummaryFor, listedKeys } from './marker.js';
+import { findingKey, isSummaryFor, listedKeys, pendingKeys } from './marker.js';
 
 /** One of our earlier inline threads, with the finding key of its marker. */
 export interface OwnThread {
@@ -18,6 +18,8 @@ export interface OwnThread {
 export interface PostedKeys {
   postedInline: ReadonlySet<string>;
   postedInBody: ReadonlySet<string>;
+  /** Short keys of findings a review at the current head had no room for (see pendingKeys in marker.ts). */
+  pendingAtHead: ReadonlySet<string>;
 }
 
 /**
@@ -55,12 +57,14 @@ export function ownThreads(state: PullRequestState, path: string): OwnThread[] {
 }
 
 /** What earlier runs posted: keys with a current (not outdated) thread of ours, and keys our reviews listed. */
-export function postedKeys(state: PullRequestState, path: string): PostedKeys {
+export function postedKeys(state: PullRequestState, path: string, headSha: string): PostedKeys {
   const inline = new Set(
     ownThreads(state, path)
       .filter((t) => !t.isOutdated)
       .map((t) => t.key),
   );
-  const inBody = new Set(state.reviews.filter((r) => r.mine).flatMap((r) => listedKeys(r.body)));
-  return { postedInline: inline, postedInBody: inBody };
+  const mine = state.reviews.filter((r) => r.mine);
+  const inBody = new Set(mine.flatMap((r) => listedKeys(r.body)));
+  const pendingAtHead = new Set(mine.flatMap((r) => pendingKeys(r.body, headSha)));
+  return { postedInline: inline, postedInBody: inBody, pendingAtHead };
 }

@@ -3,7 +3,7 @@ import { editionSentence } from '../output/edition.js';
 import { ruleDocsUrl } from '../project.js';
 import { plural } from '../plural.js';
 import type { CheckResult } from '../result.js';
-import { factFields, marker, type PullFacts } from './marker.js';
+import { factFields, marker, shortKey, type PullFacts } from './marker.js';
 import { codeSpan, neutralise } from './neutralise.js';
 import { renderCounts, renderCourseChecker, renderQuestionTable } from './render-tables.js';
 import { suggestionBlock } from './suggestion.js';
@@ -12,6 +12,8 @@ import { suggestionBlock } from './suggestion.js';
 export const MAX_BODY_CHARS = 65_536;
 /** What we aim for, leaving room for the marker and the closing lines. */
 const BODY_BUDGET = MAX_BODY_CHARS - 2_000;
+/** Findings past the body's room whose short keys its marker keeps (past that, a rerun posts them). */
+const MAX_PENDING = 3_000;
 /** The job summary is capped at 1 MiB per step (docs: "Adding a job summary"); counted in UTF-8 bytes. */
 export const MAX_JOB_SUMMARY_BYTES = 1_000_000;
 
@@ -117,10 +119,12 @@ export function renderReviewBody(input: ReviewBodyInput): string {
     );
   }
   const rendered = bodyFindings.map((f) => renderFindingItem(f.diagnostic));
-  // Each listed finding also costs its key (~18 characters) in the marker.
+  // Each listed finding also costs its key (~18 characters) in the marker, and each finding there is no room
+  // for its short key (8), which is reserved for all of them first.
+  const pending = Math.min(bodyFindings.length, MAX_PENDING) * 8;
   const shown = countFitting(
     rendered.map((item) => `${item}${' '.repeat(20)}`),
-    BODY_BUDGET - 4_000,
+    BODY_BUDGET - 4_000 - pending,
   );
   const items = rendered.slice(0, shown);
   if (shown < rendered.length) {
@@ -128,12 +132,18 @@ export function renderReviewBody(input: ReviewBodyInput): string {
       `- … and ${plural(rendered.length - shown, 'more finding')}: see the summary comment and the job summary.`,
     );
   }
-  // The marker lists the findings shown here so that a rerun does not list them again.
+  // The marker lists the findings shown here so that a rerun does not list them again, and the ones there was
+  // no room for, so that a rerun on the same commit does not post them in a review of its own.
   const keys = bodyFindings
     .slice(0, shown)
     .map((f) => f.key)
     .join(',');
-  const tail = ['', marker('review', { sha: input.headSha.slice(0, 12), listed: keys })];
+  const more = bodyFindings
+    .slice(shown, shown + MAX_PENDING)
+    .map((f) => shortKey(f.key))
+    .join(',');
+  const fields = { sha: input.headSha.slice(0, 12), listed: keys, ...(more ? { more } : {}) };
+  const tail = ['', marker('review', fields)];
   return limitBody([...head, ...items, ...tail].join('\n'));
 }
 
