@@ -368,6 +368,27 @@ describe('runAction on a pull request', () => {
     expect(h.log.outputs).toMatchObject({ errors: '0', warnings: '0', 'course-checker': '' });
   });
 
+  it('should fail, not pass as "not changed", when no file is at the path at the head the event names', async () => {
+    // `path: report/README.md` (a typo): the pull request does not touch it because it is not there at all. A
+    // push or merge-queue run fails on it, so the pull request's run must too.
+    const h = harness({
+      settings: { path: 'report/README.md' },
+      github: { files: [{ path: 'README.md', status: 'modified', previousPath: null, patch: '' }] },
+      event: {
+        payload: {
+          pull_request: { number: 7, head: { sha: HEAD }, base: { ref: 'main' } },
+          repository: { default_branch: 'main' },
+        },
+      },
+    });
+    const outcome = await runAction(h.deps);
+    expect(outcome.status).toBe('failed');
+    expect(h.log.notices).toEqual([]);
+    expect(outcome.result?.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      ['report-missing', expect.stringContaining('report/README.md does not exist')],
+    ]);
+  });
+
   it('should update our old summary and resolve our threads when the PR no longer touches the report', async () => {
     // Run 1 saw the report changed with findings; then the change was reverted.
     const h = harness();

@@ -1,7 +1,7 @@
 import type { ActionLog } from './action/log.js';
 import { setOutputs } from './action/outputs.js';
 import { publish, type PostingOutcome, type Replan } from './action/publish.js';
-import { readPull, reportAtHead } from './action/pull-reads.js';
+import { missingAtHead, readPull, reportAtHead } from './action/pull-reads.js';
 import { gateChecked } from './action/skipped-checks.js';
 import { checkSource, entryProblem, locateReport, readReport } from './action/source.js';
 import { planAnnotations } from './annotation.js';
@@ -101,7 +101,8 @@ async function checkPull(
   );
   const { state, files } = reads;
   const entry = locateReport(files, path);
-  if (entry.kind === 'untouched') return untouched(deps, { state, file: null }, settings);
+  if (entry.kind === 'untouched' && !missingAtHead(reads, expected))
+    return untouched(deps, { state, file: null }, settings);
   if (entry.kind === 'unlisted') {
     log.info(
       `report-check: pull request #${number} lists ${entry.listed} files, GitHub's limit, so ${path} may be changed ` +

@@ -109,6 +109,19 @@ async function readEarly(deps: SourceDeps, expected: Expected): Promise<EarlyRea
  * The report at the pull request's head as GitHub knows it now: the one read alongside when the event named that
  * head and base, else read there now (a rerun of an old event, a push since, a dispatched run): one round trip more.
  */
+/**
+ * Whether the first wave found no file at the report's path at the pull request's present head (none there, or a
+ * folder): though the pull request does not touch it, there is no report to pass. A push or merge-queue run at
+ * that commit fails on it, so the pull request's run must not pass it as "not changed".
+ */
+export function missingAtHead(reads: PullReads, expected: Expected | null): boolean {
+  const { pull } = reads.state;
+  const { early } = reads;
+  if (!early?.ok || expected?.headSha !== pull.headSha || expected.baseRef !== pull.baseRef) return false;
+  const { source } = early.report;
+  return 'problem' in source && source.problem.kind === 'missing';
+}
+
 export async function reportAtHead(deps: SourceDeps, reads: PullReads, expected: Expected | null) {
   const { pull } = reads.state;
   const { early } = reads;
