@@ -15,7 +15,8 @@ Options:
   --format text|csv|json|html   output format (default: text, fitted to the terminal)
   -o, --output FILE             write the output to FILE instead of stdout
   --path PATH                   the report's path in each folder or repository (default: reports/README.md)
-  --ref REF                     branch, tag or commit to read in each repository (default: its default branch)
+  --ref REF                     branch, tag or commit to read in each GitHub repository (default: its
+                                default branch; clones on disk are read as checked out)
   --compare FILE                a previous run's --format json: show what changed per group
   --schema FILE                 check every report against a custom constraints JSON Schema instead of its
                                 edition's (the course checker and the scraper columns stay the course's)

@@ -277,6 +277,12 @@ export async function runCohort(
   const constraints = options.schema === undefined ? null : await loadSchema(options.schema, deps);
   const run: CohortRun = { options, deps, constraints };
   const sources = resolveSources(options.sources, deps.fs, { reportPath: options.path, cwd: deps.cwd });
+  const local = sources.find((source) => source.kind === 'file');
+  // Read from disk, a clone is as it is checked out: its rows would claim a ref they were never read at.
+  if (options.ref !== null && local)
+    throw new UsageError(
+      `--ref reads GitHub repositories at ${options.ref}, but ${local.source} is read from disk as it is checked out; check out ${options.ref} in the clones, or leave --ref out`,
+    );
   const outcomes = await readAll(sources, run, env);
   writeOutput(render(outcomes, previous, run, env.columns), run);
   // A group whose image checks could not run was not fully checked: as for an unreadable one, the run says so.
