@@ -75,6 +75,14 @@ describe('detectEdition', () => {
     expect(detectEdition(prompts['2023'].join('\n'))).toBe('2023');
   });
 
+  it('should tell 27 questions from 31 by the answers when a report has no template text at all', () => {
+    const report = (n: number) =>
+      Array.from({ length: n }, (_, i) => `### Part ${i + 1}\n\nAnswer: some words\n`).join('\n');
+    expect([readEdition(report(31)).edition, readEdition(report(31)).matches]).toEqual(['2026', null]);
+    expect(detectEdition(report(27))).toBe('2023');
+    expect(detectEdition('')).toBe('2023');
+  });
+
   it('should detect each edition from its own blank template lines', () => {
     for (const edition of ['2023', '2024', '2025', '2026'] as const) {
       expect(detectEdition(prompts[edition].join('\n'))).toBe(edition);
