@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "eaf3df6eb60767f2", main);
+load("cli-main.cjs", "cli", "d96adee7100bb15f", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
