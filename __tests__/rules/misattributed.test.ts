@@ -116,3 +116,20 @@ describe('a question heading the page swallows into an HTML block', () => {
     ]);
   });
 });
+
+// The checker cuts at `###` anywhere, also in `x### Question 5` or `###Question 5`, which the page shows as no
+// heading: the answer after it is still graded as Question 5's, where it stands.
+describe('a question heading only the checker sees', () => {
+  it.each([
+    ['glued to text', (t: string) => t.replace('\n### Question 5\n', '\nsee below x### Question 5\n')],
+    ['without a space', (t: string) => t.replace('\n### Question 5\n', '\n###Question 5\n')],
+  ])('should not call the answers misaligned, nor ask to reword its Answer:, when %s', (_, edit) => {
+    const text = edit(makePassingReport('2025'));
+    const result = checkReport({ path: 'reports/README.md', content: text, edition: '2025' });
+    expect(result.courseChecker.outcome).toBe('pass');
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map(shown)).toEqual([]);
+    expect(
+      result.diagnostics.filter((d) => ['answer-repeated', 'answer-outside-question'].includes(d.ruleId)),
+    ).toEqual([]);
+  });
+});

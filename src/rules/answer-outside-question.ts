@@ -1,6 +1,7 @@
 import { sectionContaining } from '../parse/sections.js';
 import { crashClause } from './crash-clause.js';
 import { finding } from './finding.js';
+import { ownAnswerOfUnshownQuestion } from './misattribution.js';
 import { renamedOf } from './question-renamed.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -24,7 +25,7 @@ export const answerOutsideQuestion: Rule = {
     for (let at = model.text.indexOf('Answer:'); at !== -1; at = model.text.indexOf('Answer:', at + 1)) {
       if (sectionContaining(model, at)) continue;
       const line = model.pointAt(at).line;
-      if (renamed.has(line)) continue;
+      if (renamed.has(line) || ownAnswerOfUnshownQuestion(context, at + 'Answer:'.length)) continue;
       found.push(
         finding({
           ruleId: 'answer-outside-question',

@@ -3,6 +3,7 @@ import { crashClause } from './crash-clause.js';
 import { answerRepeatedFix } from './answer-repeated-fix.js';
 import { capped } from './cap.js';
 import { finding } from './finding.js';
+import { ownAnswerOfUnshownQuestion } from './misattribution.js';
 import { renamedOf } from './question-renamed.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -42,7 +43,14 @@ export const answerRepeated: Rule = {
       if (section.markers.length < 2) continue;
       // Only the listed ones are made: 150,000 findings took seconds to make and fingerprint.
       const listed = capped(
-        section.markers.slice(1).filter((m) => !renamed.has(model.pointAt(m).line) && !ownAnswers.has(m)),
+        section.markers
+          .slice(1)
+          .filter(
+            (m) =>
+              !renamed.has(model.pointAt(m).line) &&
+              !ownAnswers.has(m) &&
+              !ownAnswerOfUnshownQuestion(context, m),
+          ),
         (marker) => {
           const line = model.pointAt(marker).line;
           return finding({

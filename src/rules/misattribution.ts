@@ -32,8 +32,52 @@ export function gradedElsewhere(context: RuleContext, question: number): GradedE
   if (!answer) return null;
   const section = sectionContaining(context.model, answer.start - 1);
   const under =
-    hiddenHeadingOver(context.model, answer.start, section?.start ?? -1) ?? section?.number ?? null;
-  return under === question ? null : { line: context.model.pointAt(answer.start).line, under };
+    hiddenHeadingOver(context.model, answer.start, section?.start ?? -1) ??
+    checkerHeadingOver(context, question) ??
+    section?.number ??
+    null;
+  if (under === question) return null;
+  // Under no heading the page shows, for a question the page does not have (its heading unrecognised, e.g.
+  // `###Question 1` or `Question 1` underlined): graded where it stands; question-missing says the rest.
+  if (under === null && !context.model.questions.some((q) => q.number === question)) return null;
+  return { line: context.model.pointAt(answer.start).line, under };
+}
+
+/**
+ * Whether the `Answer:` ending at `marker` is, to the checker, the own answer of a question the page does not show
+ * (its `### Question N` glued to text, `x### Question 5`, or written `###Question 5`): rewording it, as
+ * answer-repeated and answer-outside-question would advise, would shift every later answer.
+ */
+export function ownAnswerOfUnshownQuestion(context: RuleContext, marker: number): boolean {
+  const byStart = context.once('answer-index-by-start', () => {
+    const map = new Map<number, number>();
+    context.reading.answers.forEach((answer, index) => {
+      if (!map.has(answer.start)) map.set(answer.start, index + 1);
+    });
+    return map;
+  });
+  const question = byStart.get(marker);
+  if (question === undefined || context.model.questions.some((q) => q.number === question)) return false;
+  return checkerHeadingOver(context, question) === question;
+}
+
+/**
+ * The `N` of a `### Question N` the checker cut at just before the answer it grades as `question`, when the text
+ * there has one the page does not show as a heading (`x### Question 5`, `###Question 5`): that answer is
+ * Question N's to the checker, whatever the page shows. Null when the last `###` there is no such text. Reads
+ * only the text since the previous answer was cut.
+ */
+function checkerHeadingOver(context: RuleContext, question: number): number | null {
+  const { answers } = context.reading;
+  const answer = answers[question - 1];
+  if (!answer) return null;
+  const from = question > 1 ? (answers[question - 2]?.end ?? 0) : 0;
+  if (from >= answer.start) return null;
+  const between = context.model.text.slice(from, answer.start);
+  const cut = between.lastIndexOf('###');
+  if (cut === -1) return null;
+  const number = /^#*[ \t]*Question[ \t]*(\d+)/.exec(between.slice(cut, cut + 40))?.[1];
+  return number === undefined ? null : Number(number);
 }
 
 /**
