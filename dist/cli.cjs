@@ -137,7 +137,7 @@ function bundleRequire(id) {
   return module2.exports;
 }
 var main = { exports: {} };
-load("cli-main.cjs", "cli", "d96adee7100bb15f", main);
+load("cli-main.cjs", "cli", "08e87cf7c7292222", main);
 var bundle = main.exports;
 if (isCommand && folder) {
   process.once("exit", (code) => {
