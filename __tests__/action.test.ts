@@ -389,6 +389,17 @@ describe('runAction on a pull request', () => {
     ]);
   });
 
+  it('should not tell the student the report is missing when GitHub lists it as changed but has no file', async () => {
+    // Two answers of GitHub that disagree: a read to try again, never a "report missing" review.
+    const h = harness({ github: { trees: { [HEAD]: { 'reports/figures/a.png': new Uint8Array(1) } } } });
+    const outcome = await runAction(h.deps);
+    expect(outcome.status).toBe('could-not-run');
+    expect(h.github.reviews).toEqual([]);
+    expect(h.log.failed.join('\n')).toContain(
+      `GitHub lists ${PATH} as changed by pull request #7, but has no such file at its head`,
+    );
+  });
+
   it('should update our old summary and resolve our threads when the PR no longer touches the report', async () => {
     // Run 1 saw the report changed with findings; then the change was reverted.
     const h = harness();

@@ -7,7 +7,7 @@ import { checkSource, entryProblem, locateReport, readReport } from './action/so
 import { planAnnotations } from './annotation.js';
 import { rerunWithSummary, resolveTarget, type RunContext, type Target } from './context.js';
 import type { Engine } from './engine.js';
-import { errorMessage } from './errors.js';
+import { errorMessage, RunError } from './errors.js';
 import type { GitHubPort, PullRequestState } from './github/port.js';
 import type { Settings } from './inputs.js';
 import type { CheckResult } from './result.js';
@@ -112,6 +112,12 @@ async function checkPull(
   const moved = entry.kind === 'deleted' || entry.kind === 'moved';
   // Only when the PR is not where the event said (or the event did not say): the reads again, at its head.
   const source = moved ? entryProblem(entry, path) : await reportAtHead(deps, reads, expected);
+  // GitHub's two answers disagree (a file list read a moment before a push, a contents read that failed): that
+  // is a read to try again, not a missing report to tell the student about.
+  if (entry.kind === 'changed' && 'problem' in source.source && source.source.problem.kind === 'missing')
+    throw new RunError(
+      `GitHub lists ${path} as changed by pull request #${number}, but has no such file at its head ${state.pull.headSha.slice(0, 12)}; rerun the check`,
+    );
   const { result, skipped } = checkSource(deps.engine, deps.settings, source);
   setOutputs(log, result);
   // Then every write side by side (none on an unchanged rerun). Posting problems never hide or change findings.
