@@ -415,6 +415,10 @@ describe('report-check cohort on folders', () => {
       '--path must be a path inside',
     );
     await expect(run(['--format', 'xml', 'clones'], { files })).rejects.toThrow(/format/);
+    await expect(run(['-o', '/nowhere/cohort.csv', 'clones'], { files })).rejects.toThrow(
+      '-o /nowhere/cohort.csv: there is no folder /nowhere to write it in',
+    );
+    await expect(run(['-o', 'clones', 'clones'], { files })).rejects.toThrow('-o clones: is a folder');
     // A clone on disk is read as it is checked out, whatever --ref says.
     await expect(run(['--ref', 'hand-in', 'clones'], { files })).rejects.toThrow(
       '--ref reads GitHub repositories at hand-in, but clones/g1/reports/README.md is read from disk as it is checked out',

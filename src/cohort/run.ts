@@ -20,6 +20,7 @@ import type { RepositoryReader, RepositoryReaderOptions } from '../github/reposi
 import type { CheckResult } from '../result.js';
 import type { CohortRow } from './columns.js';
 import { mapConcurrently } from './concurrency.js';
+import { checkOutputPath, writeOutput } from './output.js';
 import { compareRuns, readPreviousRun, CompareError, type PreviousRun } from './compare.js';
 import { formatCohortCsv } from './format-csv.js';
 import { formatCohortHtml } from './format-html.js';
@@ -246,18 +247,6 @@ function render(
   return gone.length > 0 ? `${text}not in this run, but in the previous one: ${gone.join(', ')}\n` : text;
 }
 
-function writeOutput(text: string, { options, deps }: CohortRun): void {
-  if (options.output === undefined) {
-    deps.stdout(text);
-    return;
-  }
-  try {
-    deps.fs.writeFile(nodePath.resolve(deps.cwd, options.output), text);
-  } catch (error) {
-    throw new UsageError(`${options.output}: could not write (${describeFsError(error)})`, { cause: error });
-  }
-}
-
 /**
  * Runs `report-check cohort ...` (the arguments after `cohort`): reads every source, checks each report, and prints
  * one row per group. Returns the exit status; a source that cannot be read gets its row and makes the status 2.
@@ -273,6 +262,7 @@ export async function runCohort(
     return EXIT.ok;
   }
   // Both are read before any repository is: a bad file stops the run before it spends the rate limit.
+  checkOutputPath(options.output, deps);
   const previous = options.compare === undefined ? null : readCompare(options.compare, deps);
   const constraints = options.schema === undefined ? null : await loadSchema(options.schema, deps);
   const run: CohortRun = { options, deps, constraints };
@@ -284,7 +274,7 @@ export async function runCohort(
       `--ref reads GitHub repositories at ${options.ref}, but ${local.source} is read from disk as it is checked out; check out ${options.ref} in the clones, or leave --ref out`,
     );
   const outcomes = await readAll(sources, run, env);
-  writeOutput(render(outcomes, previous, run, env.columns), run);
+  writeOutput(render(outcomes, previous, run, env.columns), options.output, deps);
   // A group whose image checks could not run was not fully checked: as for an unreadable one, the run says so.
   return outcomes.some(({ group }) => group.error !== null || group.unchecked !== null)
     ? EXIT.couldNotRun
