@@ -2,7 +2,7 @@
 "use strict";
 
 // <define:CHUNK_HASHES>
-var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "516c3646505c383d", "html.cjs": "78d8c397b64a734e", "cohort.cjs": "1dcfe0841298fdba", "fix.cjs": "75db9b4d2db72382" };
+var define_CHUNK_HASHES_default = { "markdown.cjs": "1bc5bd7934b4c211", "custom-schema.cjs": "516c3646505c383d", "html.cjs": "78d8c397b64a734e", "cohort.cjs": "e8c3ad9a55ceb912", "fix.cjs": "75db9b4d2db72382" };
 
 // lazy-builtin:node:os
 function homedir(...args) {
